@@ -32,9 +32,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param overrides broker settings applied over the single-node defaults
      */
     public EmbeddedKafkaBroker(Path dir, Map<String, String> overrides) {
+        this(dir, BrokerProperties.freeLoopbackPort(), BrokerProperties.freeLoopbackPort(), overrides);
+    }
+
+    /**
+     * @param dir the directory for config and logs (formatted on first start, reused afterwards)
+     * @param port the client port on 127.0.0.1
+     * @param controllerPort the controller port on 127.0.0.1
+     * @param overrides broker settings applied over the single-node defaults
+     */
+    public EmbeddedKafkaBroker(Path dir, int port, int controllerPort, Map<String, String> overrides) {
         this.dir = dir;
-        this.port = BrokerProperties.freeLoopbackPort();
-        this.props = BrokerProperties.singleNode(port, BrokerProperties.freeLoopbackPort(), dir.resolve("data"), overrides);
+        this.port = port;
+        this.props = BrokerProperties.singleNode(port, controllerPort, dir.resolve("data"), overrides);
     }
 
     /** Formats the log directory on first start, then starts the broker; returns when it serves requests. */
