@@ -1,0 +1,27 @@
+package dev.ctx.cli;
+
+import dev.ctx.cli.common.ExitCodes;
+import dev.ctx.cli.kafka.KafkaCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command. Exit codes: 0 ok, 1 failure, 2 usage error. */
+@Command(name = "ctx", mixinStandardHelpOptions = true, versionProvider = CtxVersion.class,
+        description = "Confidential transactions for Kafka.",
+        subcommands = {KafkaCommand.class, CommandLine.HelpCommand.class})
+public final class Ctx {
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Ctx());
+        commandLine.setExecutionExceptionHandler(ExitCodes::oneLineError);
+        commandLine.setExitCodeExceptionMapper(ExitCodes::forException);
+        return commandLine;
+    }
+}
