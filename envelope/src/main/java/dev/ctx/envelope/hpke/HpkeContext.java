@@ -1,0 +1,104 @@
+package dev.ctx.envelope.hpke;
+
+import java.util.Arrays;
+
+import javax.security.auth.Destroyable;
+
+import dev.ctx.envelope.error.DestroyedKeyException;
+import dev.ctx.envelope.error.InvalidInputException;
+import dev.ctx.envelope.internal.AesGcm;
+
+/**
+ * An RFC 9180 §5.2 encryption context (sender or recipient): the AEAD key, base nonce and sequence number.
+ *
+ * <p>Not thread-safe: the sequence number advances with every {@link #seal} or successful {@link #open}. Destroy it
+ * when done; {@link #toString()} is redacted.
+ */
+public final class HpkeContext implements Destroyable {
+
+    private final HpkeSuite suite;
+    private final byte[] enc;
+    private final byte[] key;
+    private final byte[] baseNonce;
+    private long sequence;
+    private boolean destroyed;
+
+    HpkeContext(HpkeSuite suite, byte[] enc, byte[] key, byte[] baseNonce) {
+        this.suite = suite;
+        this.enc = enc;
+        this.key = key;
+        this.baseNonce = baseNonce;
+    }
+
+    /** The encapsulated key {@code enc} (public). */
+    public byte[] enc() {
+        return enc.clone();
+    }
+
+    public HpkeSuite suite() {
+        return suite;
+    }
+
+    /** Encrypts with the current sequence number's nonce, then advances it. */
+    public byte[] seal(byte[] aad, byte[] plaintext) {
+        byte[] ciphertext = AesGcm.encrypt(liveKey(), nonce(sequence), aad, plaintext);
+        sequence++;
+        return ciphertext;
+    }
+
+    /**
+     * Decrypts with the current sequence number's nonce and advances it on success.
+     *
+     * @throws dev.ctx.envelope.error.AuthenticationFailedException if the tag does not verify
+     */
+    public byte[] open(byte[] aad, byte[] ciphertext) {
+        byte[] plaintext = AesGcm.decrypt(liveKey(), nonce(sequence), aad, ciphertext, 0, ciphertext.length,
+                "HPKE open");
+        sequence++;
+        return plaintext;
+    }
+
+    /** RFC 9180 §5.2 {@code ComputeNonce(seq) = base_nonce XOR I2OSP(seq, Nn)}. */
+    byte[] nonce(long seq) {
+        if (seq < 0) {
+            throw new InvalidInputException("HPKE sequence number overflow");
+        }
+        byte[] nonce = baseNonce.clone();
+        for (int i = 0; i < Long.BYTES; i++) {
+            nonce[nonce.length - 1 - i] ^= (byte) (seq >>> (8 * i));
+        }
+        return nonce;
+    }
+
+    byte[] keyForTesting() {
+        return key.clone();
+    }
+
+    byte[] baseNonceForTesting() {
+        return baseNonce.clone();
+    }
+
+    private byte[] liveKey() {
+        if (destroyed) {
+            throw new DestroyedKeyException("HPKE context was destroyed");
+        }
+        return key;
+    }
+
+    @Override
+    public void destroy() {
+        destroyed = true;
+        Arrays.fill(key, (byte) 0);
+        Arrays.fill(baseNonce, (byte) 0);
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    @Override
+    public String toString() {
+        return "HpkeContext[" + suite + ", key=<redacted>, seq=" + sequence + "]";
+    }
+}

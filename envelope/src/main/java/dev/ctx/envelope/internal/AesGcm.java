@@ -1,0 +1,83 @@
+package dev.ctx.envelope.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.ctx.envelope.error.AuthenticationFailedException;
+import dev.ctx.envelope.error.CryptoProviderException;
+
+/**
+ * AES-GCM (128-bit tag, 96-bit nonce) on one JDK {@link Cipher} per thread, re-initialised per operation. Thread-safe.
+ * Key length selects AES-128 or AES-256.
+ */
+public final class AesGcm {
+
+    /** Nonce length in bytes. */
+    public static final int NONCE_LENGTH = 12;
+    /** Tag length in bytes. */
+    public static final int TAG_LENGTH = 16;
+
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
+
+    private AesGcm() {
+    }
+
+    /** Encrypts {@code plaintext}; returns ciphertext followed by the tag. */
+    public static byte[] encrypt(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
+        try {
+            Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce);
+            cipher.updateAAD(aad);
+            return cipher.doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw new CryptoProviderException("AES-GCM encryption failed in the provider", e);
+        }
+    }
+
+    /**
+     * Decrypts {@code ciphertext[offset, offset+length)} (ciphertext followed by the tag).
+     *
+     * @throws AuthenticationFailedException naming {@code what} if the tag does not verify
+     */
+    public static byte[] decrypt(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length,
+            String what) {
+        try {
+            Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce);
+            cipher.updateAAD(aad);
+            return cipher.doFinal(ciphertext, offset, length);
+        } catch (AEADBadTagException e) {
+            throw new AuthenticationFailedException(what + ": AES-GCM tag mismatch (wrong key, or tampered data or context)");
+        } catch (GeneralSecurityException e) {
+            throw new CryptoProviderException("AES-GCM decryption failed in the provider for " + what, e);
+        }
+    }
+
+    private static Cipher init(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
+        SecretKeySpec keySpec = new SecretKeySpec(key, "AES");
+        GCMParameterSpec params = new GCMParameterSpec(TAG_LENGTH * 8, nonce);
+        Cipher cipher = CIPHER.get();
+        try {
+            cipher.init(mode, keySpec, params);
+            return cipher;
+        } catch (InvalidAlgorithmParameterException e) {
+            // The JDK refuses two consecutive encryptions under the same key and nonce on one Cipher. Our random
+            // DEKs, nonces and ephemeral keys never repeat; only deterministic known-answer paths (test vectors,
+            // golden files, self-check) repeat an input, and they get a fresh Cipher.
+            Cipher fresh = newCipher();
+            fresh.init(mode, keySpec, params);
+            return fresh;
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new CryptoProviderException("the JDK provides no AES/GCM/NoPadding", e);
+        }
+    }
+}
