@@ -1,0 +1,8 @@
+/**
+ * Master key-encryption keys (KEKs): the one secret that seals every custodial private key.
+ *
+ * <p>{@link dev.ctx.keyservice.kek.MasterKek} is the only way to use a KEK; the key itself never leaves its provider.
+ * Providers: a PKCS#11 token through SunPKCS11 ({@link dev.ctx.keyservice.kek.Pkcs11Kek}, non-extractable key) and a
+ * PKCS#12 keystore file ({@link dev.ctx.keyservice.kek.Pkcs12KeystoreKek}, the embedded default).
+ */
+package dev.ctx.keyservice.kek;

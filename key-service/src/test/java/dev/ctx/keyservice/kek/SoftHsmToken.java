@@ -1,0 +1,102 @@
+package dev.ctx.keyservice.kek;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real SoftHSM2 token for this test JVM, initialised once in the directory named by {@code SOFTHSM2_CONF} (set by the
+ * surefire/failsafe configuration). Without SoftHSM2 the calling test is skipped, unless {@code CTX_REQUIRE_SOFTHSM=1}
+ * (CI), in which case it fails.
+ */
+public final class SoftHsmToken {
+
+    public static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+    private static final String PIN = "4711-test-pin";
+    private static SoftHsmToken shared;
+
+    private final Path pkcs11Config;
+
+    private SoftHsmToken(Path pkcs11Config) {
+        this.pkcs11Config = pkcs11Config;
+    }
+
+    /** The JVM's token, initialised on first call; skips or fails the test when SoftHSM2 is missing. */
+    public static synchronized SoftHsmToken shared() {
+        String conf = System.getenv("SOFTHSM2_CONF");
+        boolean available = Files.isReadable(LIBRARY) && conf != null;
+        if (!available && "1".equals(System.getenv("CTX_REQUIRE_SOFTHSM"))) {
+            fail("CTX_REQUIRE_SOFTHSM=1 but SoftHSM2 is unusable: library " + LIBRARY + " readable="
+                    + Files.isReadable(LIBRARY) + ", SOFTHSM2_CONF=" + conf);
+        }
+        assumeTrue(available, "SoftHSM2 not installed (apt-get install -y softhsm2 opensc); PKCS#11 case skipped");
+        if (shared == null) {
+            shared = initialise(Path.of(conf));
+        }
+        return shared;
+    }
+
+    public Path pkcs11Config() {
+        return pkcs11Config;
+    }
+
+    /** A fresh copy of the user PIN (callees zero it). */
+    public char[] pin() {
+        return PIN.toCharArray();
+    }
+
+    private static SoftHsmToken initialise(Path conf) {
+        try {
+            Path dir = conf.getParent();
+            Path tokens = dir.resolve("tokens-" + UUID.randomUUID());
+            Files.createDirectories(tokens);
+            Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+            String label = "ctx-test";
+            run(conf, "softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", "0000-so-pin", "--pin", PIN);
+            String slot = slotOf(run(conf, "softhsm2-util", "--show-slots"), label);
+            Path cfg = dir.resolve("pkcs11-" + UUID.randomUUID() + ".cfg");
+            Files.writeString(cfg, "name = SoftHSM-ctx-test\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
+                    + "attributes(generate, CKO_SECRET_KEY, CKK_AES) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n");
+            return new SoftHsmToken(cfg);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot initialise the SoftHSM2 token", e);
+        }
+    }
+
+    private static String slotOf(String showSlots, String label) {
+        String slot = null;
+        for (String line : showSlots.split("\n")) {
+            Matcher m = Pattern.compile("^Slot (\\d+)$").matcher(line.trim());
+            if (m.matches()) {
+                slot = m.group(1);
+            } else if (line.trim().matches("Label:\\s+" + label + "\\s*")) {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("token " + label + " not found in softhsm2-util --show-slots");
+    }
+
+    private static String run(Path conf, String... command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
+        builder.environment().put("SOFTHSM2_CONF", conf.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(command[0] + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(command[0] + " interrupted", e);
+        }
+        return output;
+    }
+}
