@@ -1,0 +1,23 @@
+package dev.ctx.schemas.serde;
+
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+
+/** Factories for configured {@link ConfluentAvroSerde}s. */
+public final class ConfluentAvroSerdes {
+
+    private ConfluentAvroSerdes() {
+    }
+
+    /**
+     * Returns a serde for {@code type}, configured with {@code config} (Confluent key names, see
+     * {@link AvroSerdeConfig}) for record keys when {@code isKey}, values otherwise.
+     */
+    public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(Class<T> type, Map<String, ?> config,
+            boolean isKey) {
+        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type);
+        serde.configure(config, isKey);
+        return serde;
+    }
+}
