@@ -1,0 +1,59 @@
+package dev.ctx.envelope;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.format.CiphertextPart;
+import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.internal.AvroBinary;
+
+/**
+ * Opens a sealed transaction with one recipient's private key. Stateless and thread-safe.
+ *
+ * <p>Failures: {@link dev.ctx.envelope.error.RecipientMismatchException} if the wrap names another recipient or key
+ * version than the key; {@link dev.ctx.envelope.error.InvalidInputException} if the writer schema does not match the
+ * context's fingerprint; {@link dev.ctx.envelope.error.AuthenticationFailedException} for a wrong key or any tampered
+ * byte of ciphertext, nonce, wrap, {@code enc} or context.
+ */
+public final class EnvelopeOpener {
+
+    private EnvelopeOpener() {
+    }
+
+    public static EnvelopeOpener create() {
+        return new EnvelopeOpener();
+    }
+
+    /** Opens and decodes the confidential fields (decimals as {@code BigDecimal}, timestamps as {@code Instant}). */
+    public GenericRecord open(CiphertextPart ciphertext, DekWrap wrap, RecipientPrivateKey key,
+            TransactionContext context, Schema writerSchema) {
+        Objects.requireNonNull(writerSchema, "writerSchema");
+        Objects.requireNonNull(context, "context");
+        context.requireSchema(writerSchema, "writer");
+        byte[] plaintext = openSerialized(ciphertext, wrap, key, context);
+        try {
+            return AvroBinary.read(plaintext, writerSchema);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /** Bytes-level open: returns the Avro binary encoding of the confidential fields; the caller zeroes it. */
+    public byte[] openSerialized(CiphertextPart ciphertext, DekWrap wrap, RecipientPrivateKey key,
+            TransactionContext context) {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        Objects.requireNonNull(context, "context");
+        Dek dek = DekWrapping.unwrap(wrap, key, context);
+        try {
+            byte[] sealed = ciphertext.ciphertext();
+            return dek.decrypt(ciphertext.nonce(), context.aadView(), sealed, 0, sealed.length,
+                    "ciphertext of transaction " + context.transactionId());
+        } finally {
+            dek.destroy();
+        }
+    }
+}

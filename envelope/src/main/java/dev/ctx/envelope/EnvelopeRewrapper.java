@@ -1,0 +1,49 @@
+package dev.ctx.envelope;
+
+import java.util.Objects;
+
+import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.error.InvalidInputException;
+import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.key.X25519KeyPair;
+
+/**
+ * Moves a DEK wrap from an old key to a new recipient key (rotation) without the DEK leaving the library: unwrap with
+ * the old private key, wrap for the new recipient with a fresh ephemeral key, zero the DEK. Thread-safe.
+ */
+public final class EnvelopeRewrapper {
+
+    private final SealRandomness randomness;
+
+    private EnvelopeRewrapper(SealRandomness randomness) {
+        this.randomness = randomness;
+    }
+
+    public static EnvelopeRewrapper create() {
+        return new EnvelopeRewrapper(SealRandomness.secure());
+    }
+
+    /**
+     * Re-wraps the DEK in {@code wrap} for {@code newRecipient}.
+     *
+     * @throws InvalidInputException if {@code newRecipient} is neither a participant of the transaction nor the escrow
+     * @throws dev.ctx.envelope.error.RecipientMismatchException if {@code wrap} is not addressed to {@code oldKey}
+     * @throws dev.ctx.envelope.error.AuthenticationFailedException if the old wrap does not open
+     */
+    public DekWrap rewrap(DekWrap wrap, RecipientPrivateKey oldKey, Recipient newRecipient,
+            TransactionContext context) {
+        Objects.requireNonNull(newRecipient, "newRecipient");
+        if (!context.admits(newRecipient.recipientId())) {
+            throw new InvalidInputException("recipient " + newRecipient.recipientId()
+                    + " is neither a participant of transaction " + context.transactionId() + " nor the escrow");
+        }
+        Dek dek = DekWrapping.unwrap(wrap, oldKey, context);
+        X25519KeyPair ephemeral = randomness.newEphemeral();
+        try {
+            return DekWrapping.wrap(dek, ephemeral, newRecipient, context);
+        } finally {
+            ephemeral.destroy();
+            dek.destroy();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ctx.envelope;
+
+import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.key.X25519KeyPair;
+import dev.ctx.envelope.key.X25519PrivateKey;
+
+/** Known-answer randomness: the same DEK, nonce and ephemeral key on every call. Never for real data. */
+record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar) implements SealRandomness {
+
+    @Override
+    public Dek newDek() {
+        return Dek.takeOwnershipOf(dek.clone(), 1);
+    }
+
+    @Override
+    public byte[] newNonce() {
+        return nonce.clone();
+    }
+
+    @Override
+    public X25519KeyPair newEphemeral() {
+        return X25519KeyPair.of(X25519PrivateKey.takeCopyOf(ephemeralScalar));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ctx.envelope;
+
+import java.security.SecureRandom;
+
+import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.key.X25519KeyPair;
+
+/**
+ * Where a seal gets its DEK, nonce and ephemeral key. Production uses {@link #secure()}; the deterministic
+ * implementations behind the package-private entry points exist only for known answers (self-check, golden files).
+ */
+interface SealRandomness {
+
+    Dek newDek();
+
+    byte[] newNonce();
+
+    X25519KeyPair newEphemeral();
+
+    static SealRandomness secure() {
+        return new Secure(new SecureRandom());
+    }
+
+    /** Fresh DEK, nonce and ephemeral from a {@link SecureRandom}. */
+    record Secure(SecureRandom random) implements SealRandomness {
+
+        @Override
+        public Dek newDek() {
+            return Dek.generate(random, 1);
+        }
+
+        @Override
+        public byte[] newNonce() {
+            byte[] nonce = new byte[dev.ctx.envelope.format.CiphertextPart.NONCE_LENGTH];
+            random.nextBytes(nonce);
+            return nonce;
+        }
+
+        @Override
+        public X25519KeyPair newEphemeral() {
+            return X25519KeyPair.generate(random);
+        }
+    }
+}
