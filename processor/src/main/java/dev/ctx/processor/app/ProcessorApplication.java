@@ -1,0 +1,135 @@
+package dev.ctx.processor.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import dev.ctx.envelope.EnvelopeSelfCheck;
+import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.processor.dlq.DeadLetterRecords;
+import dev.ctx.processor.dlq.DeadLetters;
+import dev.ctx.processor.encrypt.EncryptionSettings;
+import dev.ctx.processor.encrypt.EnvelopeLibrarySealer;
+import dev.ctx.processor.encrypt.InstrumentedSealer;
+import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
+import dev.ctx.processor.metrics.PrometheusEndpoint;
+import dev.ctx.processor.topics.EncryptionTopics;
+import dev.ctx.processor.topics.TopicNames;
+import dev.ctx.processor.topics.TopicProvisioner;
+import dev.ctx.processor.topology.EncryptionTopology;
+import dev.ctx.processor.topology.StreamsProperties;
+import dev.ctx.processor.topology.TopologySerdes;
+
+/**
+ * A running encryption processor. {@link #start(ProcessorConfig)} runs the crypto self-check (a failing provider
+ * stops startup), ensures the topics, then starts Kafka Streams and the Prometheus endpoint.
+ */
+public final class ProcessorApplication implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ProcessorApplication.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final PrometheusEndpoint endpoint;
+    private final TopologySerdes serdes;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private ProcessorApplication(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, PrometheusEndpoint endpoint,
+            TopologySerdes serdes) {
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+        this.endpoint = endpoint;
+        this.serdes = serdes;
+    }
+
+    /**
+     * Starts the processor; returns once Kafka Streams has been started (it then joins its group asynchronously).
+     *
+     * @throws dev.ctx.envelope.error.CryptoProviderException if the crypto self-check fails
+     * @throws dev.ctx.processor.topics.TopicSetupException if the topics are missing or misconfigured
+     */
+    public static ProcessorApplication start(ProcessorConfig config) {
+        EnvelopeSelfCheck.run();
+        TopicNames topics = config.topicNames();
+        ensureTopics(config, topics);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
+        TopologySerdes serdes = TopologySerdes.create(config.serdeConfig());
+        String source = "processor/" + config.instanceId();
+        DeadLetters deadLetters = new DeadLetters(source, Clock.systemUTC());
+        EncryptionSettings settings = new EncryptionSettings(config.encryptionMode(),
+                new InstrumentedSealer(EnvelopeLibrarySealer.create(), metrics), metrics, deadLetters, source,
+                Clock.systemUTC());
+        KafkaStreams streams = new KafkaStreams(EncryptionTopology.build(topics, serdes, settings),
+                StreamsProperties.of(config, new DeadLetterRecords(topics.deadLetters(),
+                        serdes.deadLetter().serializer(), deadLetters, metrics)));
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, config.metricsHost(), config.metricsPort());
+        ProcessorApplication application = new ProcessorApplication(streams, streamsMetrics, endpoint, serdes);
+        application.run();
+        LOGGER.atInfo().addKeyValue("instanceId", config.instanceId()).addKeyValue("metricsPort", endpoint.port())
+                .addKeyValue("mode", config.encryptionMode().configValue()).log("processor started");
+        return application;
+    }
+
+    private static void ensureTopics(ProcessorConfig config, TopicNames topics) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers()))) {
+            new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
+                    .ensure(EncryptionTopics.specs(topics), config.createTopics());
+        }
+    }
+
+    private void run() {
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOGGER.atError().addKeyValue("error", failure.getClass().getSimpleName())
+                    .log("stream thread failed; shutting the processor down");
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((next, previous) -> {
+            if (next == KafkaStreams.State.NOT_RUNNING || next == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        streams.start();
+    }
+
+    /** The Kafka Streams state. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** The bound port of the Prometheus endpoint. */
+    public int metricsPort() {
+        return endpoint.port();
+    }
+
+    /** Blocks until Kafka Streams stops; returns whether it stopped in error. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return streams.state() == KafkaStreams.State.ERROR;
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+        streamsMetrics.close();
+        endpoint.close();
+        serdes.close();
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.ctx.processor.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+import dev.ctx.processor.topics.TopicNames;
+
+/**
+ * The encryption processor's configuration. Immutable once built; construction validates every key and throws
+ * {@link ConfigException} naming the first invalid one.
+ */
+public final class ProcessorConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka bootstrap servers, host:port[,host:port...].";
+
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+    private static final String SCHEMA_REGISTRY_URL_DOC =
+            "Confluent-compatible schema registry: http(s)://host:port, or mock://scope for an in-process registry.";
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    private static final String APPLICATION_ID_DOC =
+            "Kafka Streams application id: consumer group, transactional id prefix and internal topic prefix.";
+
+    public static final String INSTANCE_ID_CONFIG = "processor.instance.id";
+    private static final String INSTANCE_ID_DOC =
+            "Name of this processor instance, written as the source of access events and dead letters.";
+
+    public static final String ENCRYPTION_MODE_CONFIG = "encryption.mode";
+    private static final String ENCRYPTION_MODE_DOC = "opt-in: seal transactions flagged confidential and pass the"
+            + " others in clear; always: seal every transaction.";
+
+    public static final String PROCESSING_GUARANTEE_CONFIG = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
+    private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 commits the encrypted record, envelope"
+            + " and access event of one input in one Kafka transaction; at_least_once may duplicate them.";
+
+    public static final String NUM_STREAM_THREADS_CONFIG = StreamsConfig.NUM_STREAM_THREADS_CONFIG;
+    private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
+
+    public static final String STATE_DIR_CONFIG = StreamsConfig.STATE_DIR_CONFIG;
+    private static final String STATE_DIR_DOC = "Kafka Streams state directory (holds only the public keyring store).";
+
+    public static final String TOPICS_CREATE_CONFIG = "topics.create";
+    private static final String TOPICS_CREATE_DOC = "Create missing topics at startup with their cleanup policies;"
+            + " when false, startup fails naming every missing topic.";
+
+    public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
+    private static final String TOPICS_PARTITIONS_DOC = "Partitions of topics created at startup.";
+
+    public static final String TOPICS_REPLICATION_FACTOR_CONFIG = "topics.replication.factor";
+    private static final String TOPICS_REPLICATION_FACTOR_DOC =
+            "Replication factor of topics created at startup; -1 uses the broker default.";
+
+    public static final String METRICS_HOST_CONFIG = "metrics.host";
+    private static final String METRICS_HOST_DOC = "Address the Prometheus endpoint binds to.";
+
+    public static final String METRICS_PORT_CONFIG = "metrics.port";
+    private static final String METRICS_PORT_DOC =
+            "Port of the Prometheus endpoint (GET /metrics); 0 picks a free port.";
+
+    public static final String TOPIC_TRANSACTIONS_CONFIG = "topic.transactions";
+    public static final String TOPIC_ENCRYPTED_CONFIG = "topic.encrypted";
+    public static final String TOPIC_ENVELOPES_CONFIG = "topic.envelopes";
+    public static final String TOPIC_PARTICIPANT_KEYS_CONFIG = "topic.participant.keys";
+    public static final String TOPIC_ACCESS_EVENTS_CONFIG = "topic.access.events";
+    public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
+
+    /** Keys with this prefix are passed, without it, to Kafka Streams and its clients (security, tuning). */
+    public static final String STREAMS_PREFIX = "streams.";
+
+    /**
+     * Keys with this prefix are passed, without it, to the Avro serdes and their registry client (authentication,
+     * TLS, retries, {@code auto.register.schemas}).
+     */
+    public static final String SERDE_PREFIX = "serde.";
+
+    private static final ConfigDef CONFIG_DEF = definition();
+
+    private ProcessorConfig(Map<?, ?> values) {
+        super(CONFIG_DEF, values, false);
+    }
+
+    /**
+     * Validates {@code values}.
+     *
+     * @throws ConfigException naming the first missing or invalid key
+     */
+    public static ProcessorConfig of(Map<String, String> values) {
+        return new ProcessorConfig(values);
+    }
+
+    /** The documented key set, for README generation and unknown-key checks. */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG_DEF);
+    }
+
+    private static ConfigDef definition() {
+        ConfigDef def = new ConfigDef()
+                .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
+                        new HostPortListValidator(), Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+                .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                        new RegistryUrlValidator(), Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+                .define(APPLICATION_ID_CONFIG, Type.STRING, "ctx-encrypt", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                        Importance.HIGH, APPLICATION_ID_DOC)
+                .define(INSTANCE_ID_CONFIG, Type.STRING, "processor-1", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                        Importance.MEDIUM, INSTANCE_ID_DOC)
+                .define(ENCRYPTION_MODE_CONFIG, Type.STRING, EncryptionMode.OPT_IN.configValue(),
+                        ValidString.in(EncryptionMode.configValues().toArray(String[]::new)), Importance.HIGH,
+                        ENCRYPTION_MODE_DOC)
+                .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+                        ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
+                        PROCESSING_GUARANTEE_DOC)
+                .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
+                        NUM_STREAM_THREADS_DOC)
+                .define(STATE_DIR_CONFIG, Type.STRING, "target/ctx-processor-state",
+                        new ConfigDef.NonEmptyString(), Importance.LOW, STATE_DIR_DOC)
+                .define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, TOPICS_CREATE_DOC)
+                .define(TOPICS_PARTITIONS_CONFIG, Type.INT, 3, Range.between(1, 10_000), Importance.LOW,
+                        TOPICS_PARTITIONS_DOC)
+                .define(TOPICS_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, new ReplicationFactorValidator(),
+                        Importance.LOW, TOPICS_REPLICATION_FACTOR_DOC)
+                .define(METRICS_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+                        METRICS_HOST_DOC)
+                .define(METRICS_PORT_CONFIG, Type.INT, 9400, Range.between(0, 65_535), Importance.MEDIUM,
+                        METRICS_PORT_DOC);
+        TopicKeys.define(def);
+        return def;
+    }
+
+    public EncryptionMode encryptionMode() {
+        return EncryptionMode.fromConfigValue(getString(ENCRYPTION_MODE_CONFIG));
+    }
+
+    public String instanceId() {
+        return getString(INSTANCE_ID_CONFIG);
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL_CONFIG);
+    }
+
+    public String bootstrapServers() {
+        return String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    public boolean createTopics() {
+        return getBoolean(TOPICS_CREATE_CONFIG);
+    }
+
+    public int topicPartitions() {
+        return getInt(TOPICS_PARTITIONS_CONFIG);
+    }
+
+    public short topicReplicationFactor() {
+        return getShort(TOPICS_REPLICATION_FACTOR_CONFIG);
+    }
+
+    public String metricsHost() {
+        return getString(METRICS_HOST_CONFIG);
+    }
+
+    public int metricsPort() {
+        return getInt(METRICS_PORT_CONFIG);
+    }
+
+    public TopicNames topicNames() {
+        return TopicKeys.names(this);
+    }
+
+    /** The serde configuration: the registry URL and every {@code serde.}-prefixed key without its prefix. */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> serde = new HashMap<>(originalsWithPrefix(SERDE_PREFIX));
+        serde.put(SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl());
+        return serde;
+    }
+
+    /** The {@code streams.}-prefixed keys with the prefix removed. */
+    public Map<String, Object> streamsOverrides() {
+        return originalsWithPrefix(STREAMS_PREFIX);
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessorConfig[applicationId=" + getString(APPLICATION_ID_CONFIG) + ", instanceId=" + instanceId()
+                + ", mode=" + encryptionMode().configValue() + "]";
+    }
+}

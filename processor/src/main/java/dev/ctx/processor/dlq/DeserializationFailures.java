@@ -1,0 +1,31 @@
+package dev.ctx.processor.dlq;
+
+import java.util.Optional;
+
+import dev.ctx.schemas.serde.IncompatibleWriterSchemaException;
+import dev.ctx.schemas.serde.SchemaLookupException;
+import dev.ctx.schemas.serde.UnknownSchemaIdException;
+
+/**
+ * Classifies a deserialization failure: {@code SCHEMA_MISMATCH} for an unknown or unreadable writer schema, empty for
+ * a registry failure, {@code UNDECODABLE_RECORD} for anything else (bad framing, malformed Avro, a bad key).
+ */
+final class DeserializationFailures {
+
+    private DeserializationFailures() {
+    }
+
+    /**
+     * @return the reason to dead-letter the record with, or empty when the record may be fine and the failure is the
+     *     registry's (the task must fail rather than drop a good record)
+     */
+    static Optional<DeadLetterReason> classify(Exception failure) {
+        if (failure instanceof SchemaLookupException) {
+            return Optional.empty();
+        }
+        if (failure instanceof UnknownSchemaIdException || failure instanceof IncompatibleWriterSchemaException) {
+            return Optional.of(DeadLetterReason.SCHEMA_MISMATCH);
+        }
+        return Optional.of(DeadLetterReason.UNDECODABLE_RECORD);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ctx.processor.encrypt;
+
+import java.util.List;
+
+import org.apache.avro.Schema;
+
+/**
+ * Derives the schema of the sealed record from a transaction schema: a record named {@code ConfidentialFields} in the
+ * transaction's namespace holding, in order, a copy of every field whose {@value #PROPERTY} property is {@code true}.
+ * The derivation is deterministic, so a reader holding the transaction schema derives the same writer schema (and
+ * the same fingerprint).
+ */
+public final class ConfidentialSchema {
+
+    /** The field property that marks a field confidential. */
+    public static final String PROPERTY = "ctx.confidential";
+    /** Name of the derived record. */
+    public static final String RECORD_NAME = "ConfidentialFields";
+
+    private ConfidentialSchema() {
+    }
+
+    /**
+     * @throws IllegalArgumentException if the schema is not a record or marks no field confidential
+     */
+    public static Schema of(Schema transactionSchema) {
+        if (transactionSchema.getType() != Schema.Type.RECORD) {
+            throw new IllegalArgumentException("not a record schema: " + transactionSchema.getFullName());
+        }
+        List<Schema.Field> fields = transactionSchema.getFields().stream()
+                .filter(ConfidentialSchema::isConfidential)
+                .map(field -> new Schema.Field(field, field.schema()))
+                .toList();
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("no field of " + transactionSchema.getFullName() + " is confidential");
+        }
+        return Schema.createRecord(RECORD_NAME, "The sealed confidential fields of " + transactionSchema.getName(),
+                transactionSchema.getNamespace(), false, fields);
+    }
+
+    /** Whether {@code field} carries {@code "ctx.confidential": true}. */
+    public static boolean isConfidential(Schema.Field field) {
+        return Boolean.TRUE.equals(field.getObjectProp(PROPERTY));
+    }
+}

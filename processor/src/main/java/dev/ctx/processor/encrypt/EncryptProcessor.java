@@ -1,0 +1,124 @@
+package dev.ctx.processor.encrypt;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ctx.envelope.error.EnvelopeException;
+import dev.ctx.processor.config.EncryptionMode;
+import dev.ctx.processor.dlq.DeadLetterReason;
+import dev.ctx.processor.dlq.RejectedTransactionException;
+import dev.ctx.processor.dlq.SourceCoordinates;
+import dev.ctx.processor.keys.RecipientResolver;
+import dev.ctx.processor.keys.ResolvedRecipient;
+import dev.ctx.processor.keys.StoreKeyringLookup;
+import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.transaction.Transaction;
+
+/**
+ * Turns one plaintext transaction into its {@link EncryptionOutcome}: sealed when confidential (or when the mode is
+ * {@link EncryptionMode#ALWAYS}), clear otherwise, rejected when it must not be encrypted. Never rekeys. Logs
+ * coordinates and ids, never field values.
+ */
+public final class EncryptProcessor implements FixedKeyProcessor<String, Transaction, EncryptionOutcome> {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(EncryptProcessor.class);
+
+    private final EncryptionSettings settings;
+    private final String keyringStoreName;
+    private final ConfidentialFields confidentialFields = ConfidentialFields.ofTransaction();
+    private FixedKeyProcessorContext<String, EncryptionOutcome> context;
+    private RecipientResolver resolver;
+
+    /**
+     * @param keyringStoreName the global store materializing {@code participant-keys}
+     */
+    public EncryptProcessor(EncryptionSettings settings, String keyringStoreName) {
+        this.settings = settings;
+        this.keyringStoreName = keyringStoreName;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EncryptionOutcome> context) {
+        this.context = context;
+        ReadOnlyKeyValueStore<String, ValueAndTimestamp<ParticipantKeyring>> store =
+                context.getStateStore(keyringStoreName);
+        this.resolver = new RecipientResolver(new StoreKeyringLookup(store));
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Transaction> record) {
+        settings.metrics().recordIn();
+        SourceCoordinates from = coordinates();
+        Transaction transaction = record.value();
+        try {
+            checkKey(record.key(), transaction);
+            context.forward(record.withValue(outcome(transaction, from)));
+        } catch (RejectedTransactionException rejection) {
+            context.forward(record.withValue(rejected(from, record.key(), transaction, rejection)));
+        }
+    }
+
+    private EncryptionOutcome outcome(Transaction transaction, SourceCoordinates from) {
+        if (settings.mode() == EncryptionMode.OPT_IN && !transaction.getConfidential()) {
+            settings.metrics().passedInClear();
+            return EncryptionOutcome.clear(EncryptedTransactions.clear(transaction));
+        }
+        List<ResolvedRecipient> recipients = resolver.resolve(transaction.getParticipants());
+        SealResult sealed = seal(transaction, recipients);
+        Instant now = settings.clock().instant();
+        settings.metrics().encrypted();
+        return EncryptionOutcome.sealed(EncryptedTransactions.sealed(transaction, sealed),
+                Envelopes.firstGeneration(transaction.getTransactionId(), sealed, now),
+                AccessEvents.encrypted(transaction.getTransactionId(), sealed, confidentialFields.names(),
+                        settings.source(), from, now));
+    }
+
+    private SealResult seal(Transaction transaction, List<ResolvedRecipient> recipients) {
+        try {
+            return settings.sealer().seal(transaction, recipients);
+        } catch (EnvelopeException e) {
+            throw new RejectedTransactionException(DeadLetterReason.SEAL_FAILED,
+                    "envelope library refused to seal: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void checkKey(String key, Transaction transaction) {
+        if (transaction == null) {
+            throw new RejectedTransactionException(DeadLetterReason.UNDECODABLE_RECORD, "record has no value");
+        }
+        if (key == null || !key.equals(transaction.getTransactionId())) {
+            throw new RejectedTransactionException(DeadLetterReason.KEY_MISMATCH,
+                    "record key differs from the transaction id " + transaction.getTransactionId());
+        }
+    }
+
+    private EncryptionOutcome rejected(SourceCoordinates from, String key, Transaction transaction,
+            RejectedTransactionException rejection) {
+        String transactionId = transaction != null ? transaction.getTransactionId() : key;
+        settings.metrics().deadLetter(rejection.reason());
+        LOGGER.atWarn().addKeyValue("txnId", transactionId).addKeyValue("reason", rejection.reason())
+                .addKeyValue("topicName", from.topic()).addKeyValue("partition", from.partition())
+                .addKeyValue("offset", from.offset()).log("transaction sent to the dead-letter topic");
+        return EncryptionOutcome.rejected(settings.deadLetters().of(from, transactionId, rejection),
+                rejection.reason());
+    }
+
+    private SourceCoordinates coordinates() {
+        return context.recordMetadata()
+                .map(EncryptProcessor::coordinatesOf)
+                .orElse(new SourceCoordinates("unknown", -1, -1L));
+    }
+
+    private static SourceCoordinates coordinatesOf(RecordMetadata metadata) {
+        return new SourceCoordinates(metadata.topic(), metadata.partition(), metadata.offset());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ctx.processor.encrypt;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.ctx.processor.dlq.DeadLetterReason;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.dlq.DeadLetter;
+import dev.ctx.schemas.encrypted.EncryptedTransaction;
+import dev.ctx.schemas.encrypted.Envelope;
+
+/**
+ * The outputs of one input record: sealed (encrypted record, envelope and access event), clear (encrypted record
+ * only) or rejected (dead letter only). Each accessor returns zero or one element, ready for {@code flatMapValues}.
+ */
+public final class EncryptionOutcome {
+
+    private final EncryptedTransaction encrypted;
+    private final Envelope envelope;
+    private final AccessEvent accessEvent;
+    private final DeadLetter deadLetter;
+    private final DeadLetterReason reason;
+
+    private EncryptionOutcome(EncryptedTransaction encrypted, Envelope envelope, AccessEvent accessEvent,
+            DeadLetter deadLetter, DeadLetterReason reason) {
+        this.encrypted = encrypted;
+        this.envelope = envelope;
+        this.accessEvent = accessEvent;
+        this.deadLetter = deadLetter;
+        this.reason = reason;
+    }
+
+    public static EncryptionOutcome sealed(EncryptedTransaction encrypted, Envelope envelope, AccessEvent event) {
+        return new EncryptionOutcome(encrypted, envelope, event, null, null);
+    }
+
+    public static EncryptionOutcome clear(EncryptedTransaction encrypted) {
+        return new EncryptionOutcome(encrypted, null, null, null, null);
+    }
+
+    public static EncryptionOutcome rejected(DeadLetter deadLetter, DeadLetterReason reason) {
+        return new EncryptionOutcome(null, null, null, deadLetter, reason);
+    }
+
+    public List<EncryptedTransaction> encrypted() {
+        return listOf(encrypted);
+    }
+
+    public List<Envelope> envelope() {
+        return listOf(envelope);
+    }
+
+    public List<AccessEvent> accessEvent() {
+        return listOf(accessEvent);
+    }
+
+    public List<DeadLetter> deadLetter() {
+        return listOf(deadLetter);
+    }
+
+    /** The rejection reason, when rejected. */
+    public Optional<DeadLetterReason> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    private static <T> List<T> listOf(T value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    @Override
+    public String toString() {
+        String kind = deadLetter != null ? "rejected:" + reason : envelope != null ? "sealed" : "clear";
+        return "EncryptionOutcome[" + kind + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ctx.processor.encrypt;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What sealing produced: the versioned ciphertext layout, the fingerprint of the sealed record's schema, and one wrap
+ * per recipient in recipient order. Holds no plaintext and no key.
+ */
+public record SealResult(byte[] ciphertext, byte[] schemaFingerprint, List<SealedWrap> wraps) {
+
+    public SealResult {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        Objects.requireNonNull(schemaFingerprint, "schemaFingerprint");
+        wraps = List.copyOf(wraps);
+    }
+
+    @Override
+    public String toString() {
+        return "SealResult[ciphertext=" + ciphertext.length + " bytes, wraps=" + wraps.size() + "]";
+    }
+}

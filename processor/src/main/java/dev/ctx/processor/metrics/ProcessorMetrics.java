@@ -1,0 +1,27 @@
+package dev.ctx.processor.metrics;
+
+import java.time.Duration;
+
+import dev.ctx.processor.dlq.DeadLetterReason;
+
+/** What the encryption topology counts. Implementations are thread-safe. */
+public interface ProcessorMetrics {
+
+    /** An input record reached the encryption step (decodable or not). */
+    void recordIn();
+
+    /** Records were sent to an output topic. */
+    void recordsOut(String topic, int count);
+
+    /** A transaction was sealed. */
+    void encrypted();
+
+    /** A non-confidential transaction passed with its fields in clear. */
+    void passedInClear();
+
+    /** A record went to the dead-letter topic. */
+    void deadLetter(DeadLetterReason reason);
+
+    /** One seal (DEK generation, field encryption and every wrap) took {@code elapsed}. */
+    void sealLatency(Duration elapsed);
+}

@@ -1,0 +1,65 @@
+package dev.ctx.processor.topology;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+import dev.ctx.processor.encrypt.EncryptProcessor;
+import dev.ctx.processor.encrypt.EncryptionOutcome;
+import dev.ctx.processor.encrypt.EncryptionSettings;
+import dev.ctx.processor.metrics.ProcessorMetrics;
+import dev.ctx.processor.topics.TopicNames;
+import dev.ctx.schemas.keys.ParticipantKeyring;
+
+/**
+ * The encryption topology: {@code transactions} through the encryption step into {@code transactions.encrypted},
+ * {@code transactions.envelopes}, {@code access-log.events} and {@code transactions.dlq}, with the keyrings of
+ * {@code participant-keys} in an in-memory global store. Every output of one input is written in the same task,
+ * so under {@code exactly_once_v2} they commit together.
+ */
+public final class EncryptionTopology {
+
+    /** Name of the global store over {@code participant-keys}. */
+    public static final String KEYRING_STORE = "participant-keyrings";
+
+    private EncryptionTopology() {
+    }
+
+    /** Builds the topology; {@code main} and the tests call this same function. */
+    public static Topology build(TopicNames topics, TopologySerdes serdes, EncryptionSettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable(topics.participantKeys(),
+                Consumed.with(Serdes.String(), serdes.keyring()).withName("keyrings-source"),
+                Materialized.<String, ParticipantKeyring>as(Stores.inMemoryKeyValueStore(KEYRING_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.keyring()));
+        KStream<String, EncryptionOutcome> outcomes = builder
+                .stream(topics.transactions(),
+                        Consumed.with(Serdes.String(), serdes.transaction()).withName("transactions-source"))
+                .processValues(() -> new EncryptProcessor(settings, KEYRING_STORE), Named.as("encrypt"));
+        ProcessorMetrics metrics = settings.metrics();
+        sink(outcomes, "encrypted", EncryptionOutcome::encrypted, topics.encrypted(), serdes.encrypted(), metrics);
+        sink(outcomes, "envelopes", EncryptionOutcome::envelope, topics.envelopes(), serdes.envelope(), metrics);
+        sink(outcomes, "access-events", EncryptionOutcome::accessEvent, topics.accessEvents(), serdes.accessEvent(),
+                metrics);
+        sink(outcomes, "dead-letters", EncryptionOutcome::deadLetter, topics.deadLetters(), serdes.deadLetter(),
+                metrics);
+        return builder.build();
+    }
+
+    private static <V> void sink(KStream<String, EncryptionOutcome> outcomes, String name,
+            Function<EncryptionOutcome, List<V>> select, String topic, Serde<V> serde, ProcessorMetrics metrics) {
+        outcomes.flatMapValues(select::apply, Named.as(name + "-select"))
+                .peek((key, value) -> metrics.recordsOut(topic, 1), Named.as(name + "-count"))
+                .to(topic, Produced.with(Serdes.String(), serde).withName(name + "-sink"));
+    }
+}
