@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import dev.ctx.envelope.error.AuthenticationFailedException;
+import dev.ctx.envelope.error.DestroyedKeyException;
 import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.key.X25519KeyPair;
@@ -94,6 +95,8 @@ public final class Hpke {
         byte[] dh = new byte[X25519PublicKey.LENGTH];
         try {
             recipient.agreeWith(enc, 0, dh, 0);
+        } catch (DestroyedKeyException destroyed) {
+            throw destroyed;
         } catch (InvalidInputException lowOrder) {
             throw new AuthenticationFailedException("HPKE open: enc is a low-order point (all-zero DH output)");
         }
