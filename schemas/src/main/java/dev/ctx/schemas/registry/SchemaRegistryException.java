@@ -27,6 +27,7 @@ public class SchemaRegistryException extends RuntimeException {
 
     private final int httpStatus;
     private final int errorCode;
+    private final String detail;
 
     /**
      * Creates the exception.
@@ -39,6 +40,7 @@ public class SchemaRegistryException extends RuntimeException {
         super(message + " (error_code " + errorCode + ")");
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
+        this.detail = message;
     }
 
     /** Returns the most specific exception type for a registry error response. */
@@ -58,6 +60,11 @@ public class SchemaRegistryException extends RuntimeException {
     /** Returns the HTTP status, or 0 when the registry gave no response. */
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** Returns the message without the error code, as a registry puts it in its {@code message} field. */
+    public String detail() {
+        return detail;
     }
 
     /** Returns the Confluent {@code error_code}. */
