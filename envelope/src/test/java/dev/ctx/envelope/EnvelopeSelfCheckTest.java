@@ -1,0 +1,63 @@
+package dev.ctx.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.lang.reflect.Field;
+import java.util.HexFormat;
+
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.hpke.HPKE;
+import org.junit.jupiter.api.Test;
+
+import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.key.X25519PrivateKey;
+
+class EnvelopeSelfCheckTest {
+
+    private static final HPKE BC = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
+            HPKE.aead_AES_GCM256);
+
+    @Test
+    void passesOnThisJdk() {
+        assertThatCode(EnvelopeSelfCheck::run).doesNotThrowAnyException();
+    }
+
+    @Test
+    void itsKnownAnswerWrapOpensWithBouncyCastleToItsFixedDek() throws Exception {
+        // Given: the self-check's expected wrap, checked by an independent HPKE implementation
+        byte[] wrapBytes = HexFormat.of().parseHex((String) constant("EXPECTED_WRAP"));
+        DekWrap wrap = DekWrap.parse("self-check", 1, wrapBytes);
+        X25519PrivateKey key = X25519PrivateKey.takeCopyOf(HexFormat.of().parseHex((String) constant("RECIPIENT_SK")));
+        TransactionContext context = TransactionContext.of("ctx-self-check", new byte[32],
+                java.util.List.of("self-check"));
+        AsymmetricCipherKeyPair bcKey = BC.deserializePrivateKey(key.exposeSecretBytesForCustodySealing(),
+                key.publicKey().bytes());
+        // When
+        byte[] dek = BC.open(wrap.enc(), bcKey, context.wrapInfo("self-check", 1), context.aad(), wrap.sealedDek(),
+                null, null, null);
+        // Then
+        assertThat(dek).isEqualTo(((FixedSealRandomness) constant("FIXED")).dek());
+    }
+
+    @Test
+    void goldenWrapsOpenWithBouncyCastle() throws Exception {
+        for (GoldenFiles golden : GoldenFilesTest.committedVersions().toList()) {
+            TransactionContext context = golden.context();
+            for (RecipientPrivateKey key : golden.recipientKeys()) {
+                DekWrap wrap = golden.wrap(key);
+                AsymmetricCipherKeyPair bcKey = BC.deserializePrivateKey(
+                        key.privateKey().exposeSecretBytesForCustodySealing(), key.privateKey().publicKey().bytes());
+                byte[] dek = BC.open(wrap.enc(), bcKey, context.wrapInfo(key.recipientId(), key.keyVersion()),
+                        context.aad(), wrap.sealedDek(), null, null, null);
+                assertThat(dek).as(golden.version() + " " + key.recipientId()).isEqualTo(golden.randomness().dek());
+            }
+        }
+    }
+
+    private static Object constant(String name) throws ReflectiveOperationException {
+        Field field = EnvelopeSelfCheck.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(null);
+    }
+}
