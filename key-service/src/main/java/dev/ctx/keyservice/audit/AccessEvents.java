@@ -1,0 +1,60 @@
+package dev.ctx.keyservice.audit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessEventType;
+import dev.ctx.schemas.access.AccessOutcome;
+
+/** Builds the key service's access events: lifecycle successes and denied requests. Thread-safe. */
+public final class AccessEvents {
+
+    private final String source;
+    private final Clock clock;
+
+    /**
+     * @param source this writer, e.g. {@code key-service/host-1}
+     * @param clock the event time source
+     */
+    public AccessEvents(String source, Clock clock) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A successful lifecycle operation on {@code subject} (a participant id).
+     *
+     * @param dataAccessed names of the keys touched, e.g. {@code key:alice/v3}; never values
+     * @param attributes non-secret coordinates such as the key version
+     */
+    public AccessEvent lifecycle(AccessEventType type, String subject, AuditContext context, List<String> dataAccessed,
+            Map<String, String> attributes) {
+        return base(type, subject, context, AccessOutcome.SUCCESS, null)
+                .setDataAccessed(List.copyOf(dataAccessed))
+                .setAttributes(Map.copyOf(attributes))
+                .build();
+    }
+
+    /** A refused request: 401 ({@code AUTHENTICATION_FAILED}) or 403 ({@code ACCESS_DENIED}). */
+    public AccessEvent denied(AccessEventType type, String resource, AuditContext context, String reason, Map<String, String> attributes) {
+        return base(type, resource, context, AccessOutcome.DENIED, reason).setAttributes(Map.copyOf(attributes)).build();
+    }
+
+    private AccessEvent.Builder base(AccessEventType type, String subject, AuditContext context, AccessOutcome outcome, String reason) {
+        return AccessEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setType(type)
+                .setSubject(subject)
+                .setRequester(context.requester())
+                .setIp(context.ip())
+                .setUserAgent(context.userAgent())
+                .setTimestamp(clock.instant())
+                .setOutcome(outcome)
+                .setReason(reason)
+                .setSource(source);
+    }
+}

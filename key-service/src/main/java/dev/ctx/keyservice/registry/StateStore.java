@@ -1,0 +1,31 @@
+package dev.ctx.keyservice.registry;
+
+import java.util.Map;
+
+import dev.ctx.schemas.access.AccessEvent;
+
+/**
+ * Durable storage of participant state and the access events that describe each change.
+ *
+ * <p>Contract: {@link #commit} returns only after the new state and its event are durably acknowledged, together; if
+ * it throws, neither is visible to readers and the caller must not apply the change.
+ */
+public interface StateStore {
+
+    /** Every participant's last committed state, as replayed at startup. */
+    Map<ParticipantId, ParticipantState> load();
+
+    /**
+     * Writes {@code state} and {@code event} atomically.
+     *
+     * @throws StoreUnavailableException if the write was not acknowledged; nothing was written
+     */
+    void commit(ParticipantState state, AccessEvent event);
+
+    /**
+     * Writes an access event that changes no state (a denied request).
+     *
+     * @throws StoreUnavailableException if the event was not acknowledged
+     */
+    void record(AccessEvent event);
+}

@@ -1,0 +1,91 @@
+package dev.ctx.keyservice.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ctx.envelope.key.X25519KeyPair;
+import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.keyservice.kek.KekCiphertext;
+import dev.ctx.keyservice.kek.KekFixture;
+import dev.ctx.keyservice.kek.MasterKek;
+
+class KeyCustodianTest {
+
+    @TempDir
+    Path dir;
+    private MasterKek kek;
+    private KeyCustodian custodian;
+
+    @BeforeEach
+    void openKek() {
+        KekFixture fixture = KekFixture.pkcs12(dir);
+        fixture.provision("master");
+        kek = fixture.open("master");
+        custodian = new KeyCustodian(kek);
+    }
+
+    @AfterEach
+    void closeKek() {
+        kek.close();
+    }
+
+    @Test
+    void openedKeyHasTheSealedKeysPublicKey() {
+        // Given
+        X25519KeyPair pair = X25519KeyPair.generate();
+        SealedPrivateKey sealed = custodian.seal("alice", 3, pair.privateKey());
+        // When
+        X25519PrivateKey opened = custodian.open("alice", sealed);
+        // Then
+        assertThat(opened.publicKey()).isEqualTo(pair.publicKey());
+        assertThat(sealed.keyVersion()).isEqualTo(3);
+        assertThat(sealed.kekId()).isEqualTo(kek.kekId());
+        assertThat(sealed.toString()).doesNotContain(java.util.HexFormat.of().formatHex(pair.privateKey().exposeSecretBytesForCustodySealing()));
+    }
+
+    @Test
+    void openRejectsAKeyMovedToAnotherParticipant() {
+        // Given
+        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        // When / Then
+        assertThatThrownBy(() -> custodian.open("mallory", sealed)).isInstanceOf(CustodyException.class)
+                .hasMessageContaining("mallory v1");
+    }
+
+    @Test
+    void openRejectsAKeyRelabelledAsAnotherVersion() {
+        // Given
+        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        SealedPrivateKey relabelled = new SealedPrivateKey(2, sealed.kekId(), sealed.sealed());
+        // When / Then
+        assertThatThrownBy(() -> custodian.open("alice", relabelled)).isInstanceOf(CustodyException.class);
+    }
+
+    @Test
+    void openRejectsAKeySealedUnderAnotherKekId() {
+        // Given
+        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        SealedPrivateKey foreign = new SealedPrivateKey(1, "pkcs11:other", sealed.sealed());
+        // When / Then
+        assertThatThrownBy(() -> custodian.open("alice", foreign)).isInstanceOf(CustodyException.class)
+                .hasMessageContaining("pkcs11:other");
+    }
+
+    @Test
+    void openRejectsATamperedKey() {
+        // Given
+        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        byte[] ciphertext = sealed.sealed().ciphertext();
+        ciphertext[5] ^= 0x40;
+        SealedPrivateKey tampered = new SealedPrivateKey(1, sealed.kekId(), KekCiphertext.of(sealed.sealed().iv(), ciphertext));
+        // When / Then
+        assertThatThrownBy(() -> custodian.open("alice", tampered)).isInstanceOf(CustodyException.class);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ctx.keyservice.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+
+import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.custody.KeyCustodian;
+import dev.ctx.keyservice.kek.KekFixture;
+import dev.ctx.keyservice.kek.MasterKek;
+import dev.ctx.keyservice.registry.KeyLifecycle;
+import dev.ctx.keyservice.registry.ParticipantRegistry;
+import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.store.KafkaStateStore;
+import dev.ctx.keyservice.store.StoreConfig;
+import dev.ctx.keyservice.store.StoreTopics;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.serde.AvroSerdeConfig;
+import dev.ctx.schemas.serde.ConfluentAvroSerde;
+import dev.ctx.testkit.kafka.SharedKafka;
+
+/**
+ * A real key-service core for tests: a PKCS#12 KEK in a temp dir, the shared embedded broker with unique topics, the
+ * Confluent serde on a {@code mock://} registry scope. {@link #restart()} builds a fresh instance on the same topics,
+ * KEK and transactional id, as a process restart would.
+ */
+public final class StoreFixture implements AutoCloseable {
+
+    public final StoreConfig config;
+    public final String registryUrl;
+    private final KekFixture kekFixture;
+    private final Clock clock;
+    public MasterKek kek;
+    public KafkaStateStore store;
+    public ParticipantStates states;
+    public ParticipantRegistry registry;
+    public KeyLifecycle keys;
+
+    private StoreFixture(Path dir, Clock clock, StoreTopics topics) {
+        String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.config = new StoreConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                topics == null ? StoreTopics.withSuffix(suffix) : topics, "key-service-test" + suffix, true, Duration.ofSeconds(10));
+        this.registryUrl = "mock://key-service-test" + suffix;
+        this.kekFixture = KekFixture.pkcs12(dir);
+        this.kekFixture.provision("master");
+        this.clock = clock;
+    }
+
+    public static StoreFixture start(Path dir, Clock clock) {
+        return new StoreFixture(dir, clock, null).open();
+    }
+
+    /** Starts on topics the test prepared itself (e.g. with broker-side limits). */
+    public static StoreFixture start(Path dir, Clock clock, StoreTopics topics) {
+        return new StoreFixture(dir, clock, topics).open();
+    }
+
+    private StoreFixture open() {
+        kek = kekFixture.open("master");
+        store = KafkaStateStore.open(config, serde(ParticipantKeyring.class), serde(AccessEvent.class));
+        states = ParticipantStates.load(store);
+        AccessEvents events = new AccessEvents("key-service/test", clock);
+        registry = new ParticipantRegistry(states, events, clock);
+        keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
+        return this;
+    }
+
+    public <T extends org.apache.avro.specific.SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {
+        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type);
+        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
+        return serde;
+    }
+
+    /** Drops this instance without any goodbye and starts a new one on the same topics, KEK and transactional id. */
+    public StoreFixture restart() {
+        close();
+        return open();
+    }
+
+    /** Starts a new instance on the same topics, KEK and transactional id, leaving the old objects as they are. */
+    public StoreFixture reopen() {
+        return open();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        kek.close();
+    }
+}
