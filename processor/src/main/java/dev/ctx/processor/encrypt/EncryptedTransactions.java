@@ -52,7 +52,7 @@ public final class EncryptedTransactions {
                 .setTimestamp(transaction.getTimestamp())
                 .setStatus(transaction.getStatus())
                 .setCurrency(transaction.getCurrency())
-                .setParticipants(List.copyOf(transaction.getParticipants()))
+                .setParticipants(transaction.getParticipants().stream().distinct().toList())
                 .setAccessPolicy(transaction.getAccessPolicy());
     }
 }
