@@ -1,0 +1,78 @@
+package dev.ctx.testkit.registry;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code src/test/node/interop.js} with {@code node} after {@code npm ci} into {@code target/node-interop}.
+ * Without {@code node} on the PATH the calling test is skipped, unless {@code CTX_REQUIRE_NODE=1} (set by CI) makes
+ * that a failure.
+ */
+final class NodeInterop {
+
+    private static final Path SOURCES = Path.of("src", "test", "node");
+    private static final Path WORK = Path.of("target", "node-interop");
+
+    private NodeInterop() {
+    }
+
+    /** Skips (or, when required, fails) unless node and npm run; installs the npm client once. */
+    static void requireInstalled() throws IOException, InterruptedException {
+        boolean available = runs("node", "--version") && runs("npm", "--version");
+        if (!available && "1".equals(System.getenv("CTX_REQUIRE_NODE"))) {
+            throw new IllegalStateException("CTX_REQUIRE_NODE=1 but node/npm are not on the PATH");
+        }
+        assumeThat(available).as("node and npm on the PATH (set CTX_REQUIRE_NODE=1 to require them)").isTrue();
+        if (!Files.isDirectory(WORK.resolve("node_modules/@kafkajs/confluent-schema-registry"))) {
+            Files.createDirectories(WORK);
+            for (String file : List.of("package.json", "package-lock.json", "interop.js")) {
+                Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+            run(WORK, 300, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts");
+        }
+        Files.copy(SOURCES.resolve("interop.js"), WORK.resolve("interop.js"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Runs {@code node interop.js args...} and returns its standard output lines. */
+    static List<String> interop(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", "interop.js"));
+        command.addAll(List.of(args));
+        return run(WORK, 60, command.toArray(String[]::new));
+    }
+
+    private static boolean runs(String... command) throws InterruptedException {
+        try {
+            run(Path.of("."), 30, command);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<String> run(Path directory, int timeoutSeconds, String... command)
+            throws IOException, InterruptedException {
+        Path errors = Files.createTempFile("node-interop", ".err");
+        Process process = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectError(errors.toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        String stderr = Files.readString(errors);
+        Files.deleteIfExists(errors);
+        if (!exited) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " timed out");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + stderr);
+        }
+        return output.lines().filter(line -> !line.isBlank()).toList();
+    }
+}
