@@ -1,0 +1,40 @@
+package dev.ctx.benchmarks.e2e;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The results of one run: the baseline first, then the encryption topology.
+ *
+ * @param name run name
+ * @param machine cores and JVM
+ * @param settings what was run
+ * @param results one entry per pipeline
+ */
+public record BenchmarkReport(String name, String machine, BenchmarkSettings settings, List<PipelineResult> results) {
+
+    /** Encryption throughput divided by pass-through throughput. */
+    public double throughputRatio() {
+        return results.get(1).throughputPerSecond() / results.get(0).throughputPerSecond();
+    }
+
+    /** Encryption p99 minus pass-through p99, in milliseconds, at the same input rate. */
+    public long addedP99Millis() {
+        return results.get(1).latencyMillis().p99() - results.get(0).latencyMillis().p99();
+    }
+
+    /** A table for people, ending with the ratio line that scripts read. */
+    public String table() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %12s %10s %8s %8s %8s %10s%n",
+                "pipeline", "txn/s", "rate/s", "p50 ms", "p99 ms", "p999 ms", "cpu s/1k"));
+        for (PipelineResult result : results) {
+            Percentiles latency = result.latencyMillis();
+            out.append(String.format(Locale.ROOT, "%-12s %12.0f %10.0f %8d %8d %8d %10.3f%n", result.pipeline(),
+                    result.throughputPerSecond(), result.latencyRatePerSecond(), latency.p50(), latency.p99(),
+                    latency.p999(), result.cpuSecondsPer1000()));
+        }
+        out.append(String.format(Locale.ROOT, "added p99 latency (encrypt - passthrough): %d ms%n", addedP99Millis()));
+        out.append(String.format(Locale.ROOT, "encrypt/passthrough throughput ratio: %.2f", throughputRatio()));
+        return out.toString();
+    }
+}

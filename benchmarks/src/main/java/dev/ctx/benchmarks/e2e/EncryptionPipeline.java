@@ -1,0 +1,120 @@
+package dev.ctx.benchmarks.e2e;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import dev.ctx.envelope.key.X25519KeyPair;
+import dev.ctx.processor.config.EncryptionMode;
+import dev.ctx.processor.dlq.DeadLetterRecords;
+import dev.ctx.processor.dlq.DeadLetters;
+import dev.ctx.processor.encrypt.EncryptionSettings;
+import dev.ctx.processor.encrypt.EnvelopeLibrarySealer;
+import dev.ctx.processor.encrypt.InstrumentedSealer;
+import dev.ctx.processor.keys.EscrowId;
+import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
+import dev.ctx.processor.topics.TopicNames;
+import dev.ctx.processor.topology.EncryptionTopology;
+import dev.ctx.processor.topology.StreamsProperties;
+import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.keys.KeyStatus;
+import dev.ctx.schemas.keys.KycStatus;
+import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.keys.ParticipantRole;
+import dev.ctx.schemas.keys.ParticipantStatus;
+import dev.ctx.schemas.keys.PublicKeyVersion;
+import dev.ctx.testkit.data.GeneratorSettings;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The product's encryption topology ({@link EncryptionTopology#build}), with the keyrings of the generated participants
+ * and the escrow key published to its {@code participant-keys} topic first. Measured on {@code transactions.encrypted}.
+ */
+final class EncryptionPipeline implements Pipeline {
+
+    private final String runId;
+    private final GeneratorSettings input;
+    private final TopicNames topics;
+    private final DeadLetters deadLetters;
+    private final MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(new SimpleMeterRegistry());
+
+    EncryptionPipeline(String runId, GeneratorSettings input) {
+        this.runId = runId;
+        this.input = input;
+        this.topics = new TopicNames(runId + ".unused-input", runId + ".encrypted", runId + ".envelopes",
+                runId + ".participant-keys", runId + ".access-events", runId + ".dlq");
+        this.deadLetters = new DeadLetters("bench/" + runId, Clock.systemUTC());
+    }
+
+    @Override
+    public String name() {
+        return "encrypt";
+    }
+
+    @Override
+    public void prepare(BenchmarkEnvironment environment) throws Exception {
+        environment.createTopics(topics.encrypted(), topics.envelopes(), topics.participantKeys(), topics.accessEvents(),
+                topics.deadLetters());
+        List<String> ids = new ArrayList<>(input.participantPool());
+        ids.add(EscrowId.RESERVED);
+        try (KafkaProducer<String, ParticipantKeyring> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", environment.bootstrapServers(), "acks", "all"), new StringSerializer(),
+                environment.serde(ParticipantKeyring.class).serializer())) {
+            for (String id : ids) {
+                producer.send(new ProducerRecord<>(topics.participantKeys(), id, keyring(id)));
+            }
+        }
+    }
+
+    @Override
+    public Topology topology(BenchmarkEnvironment environment, String inputTopic) {
+        TopicNames withInput = new TopicNames(inputTopic, topics.encrypted(), topics.envelopes(), topics.participantKeys(),
+                topics.accessEvents(), topics.deadLetters());
+        EncryptionSettings settings = new EncryptionSettings(EncryptionMode.ALWAYS,
+                new InstrumentedSealer(EnvelopeLibrarySealer.create(), metrics), metrics, deadLetters, "bench", Clock.systemUTC());
+        return EncryptionTopology.build(withInput, serdes(environment), settings);
+    }
+
+    /** The product's dead-letter handlers, as the processor wires them. */
+    @Override
+    public Properties streamsOverrides(BenchmarkEnvironment environment) {
+        return StreamsProperties.handlers(new DeadLetterRecords(topics.deadLetters(),
+                serdes(environment).deadLetter().serializer(), deadLetters, metrics), topics.participantKeys());
+    }
+
+    @Override
+    public Pipeline forLatency(String latencyRunId) {
+        return new EncryptionPipeline(latencyRunId, input);
+    }
+
+    @Override
+    public String measuredTopic() {
+        return topics.encrypted();
+    }
+
+    private static TopologySerdes serdes(BenchmarkEnvironment environment) {
+        return TopologySerdes.create(Map.of("schema.registry.url", environment.registryUrl()));
+    }
+
+    private static ParticipantKeyring keyring(String id) {
+        X25519KeyPair pair = X25519KeyPair.generate();
+        Instant now = Instant.now();
+        PublicKeyVersion key = PublicKeyVersion.newBuilder().setVersion(1).setPublicKey(ByteBuffer.wrap(pair.publicKey().bytes()))
+                .setCreatedAt(now).setStatus(KeyStatus.ACTIVE).build();
+        pair.destroy();
+        return ParticipantKeyring.newBuilder().setParticipantId(id)
+                .setRole(EscrowId.RESERVED.equals(id) ? ParticipantRole.ESCROW : ParticipantRole.CLIENT)
+                .setStatus(ParticipantStatus.ACTIVE).setKycStatus(KycStatus.VERIFIED).setCurrentVersion(1)
+                .setKeys(List.of(key)).setUpdatedAt(now).build();
+    }
+}

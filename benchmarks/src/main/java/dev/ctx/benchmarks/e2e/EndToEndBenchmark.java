@@ -1,0 +1,79 @@
+package dev.ctx.benchmarks.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.ctx.testkit.data.GeneratorSettings;
+
+/**
+ * Runs the pass-through baseline and the encryption topology on the same generated input, in this JVM, on one embedded
+ * broker, and writes {@code <resultsDir>/<name>.json}.
+ */
+public final class EndToEndBenchmark {
+
+    private EndToEndBenchmark() {
+    }
+
+    /** {@code java ... EndToEndBenchmark [--quick]}: prints the table; the last line is the throughput ratio. */
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path results = Path.of("benchmarks", "results");
+        Path work = Files.createTempDirectory("ctx-bench");
+        BenchmarkSettings settings = quick ? BenchmarkSettings.quick(results, work) : BenchmarkSettings.full(results, work);
+        System.out.println(run(settings).table());
+    }
+
+    /** Runs both pipelines and writes the JSON report. */
+    public static BenchmarkReport run(BenchmarkSettings settings) throws Exception {
+        String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        GeneratorSettings input = GeneratorSettings.benchmarkDefault(runId);
+        try (BenchmarkEnvironment environment = BenchmarkEnvironment.start(settings.workDir(), runId)) {
+            List<Pipeline> pipelines = List.of(new PassThroughPipeline(runId), new EncryptionPipeline(runId, input));
+            String inputTopic = runId + ".transactions";
+            environment.createTopics(inputTopic);
+            try (InputLoader loader = new InputLoader(environment, input, 1)) {
+                loader.backlog(inputTopic, settings.transactions());
+            }
+            BenchmarkReport report = measure(settings, environment, pipelines, inputTopic, input);
+            write(report, settings.resultsDir().resolve(settings.name() + ".json"));
+            return report;
+        }
+    }
+
+    private static BenchmarkReport measure(BenchmarkSettings settings, BenchmarkEnvironment environment,
+            List<Pipeline> pipelines, String inputTopic, GeneratorSettings input) throws Exception {
+        PipelineRunner runner = new PipelineRunner(environment, "run");
+        List<PipelineRunner.Throughput> throughputs = new ArrayList<>();
+        for (Pipeline pipeline : pipelines) {
+            pipeline.prepare(environment);
+            throughputs.add(runner.throughput(pipeline, inputTopic, settings.transactions()));
+        }
+        double rate = settings.latencyLoad() * throughputs.get(throughputs.size() - 1).perSecond();
+        List<PipelineResult> results = new ArrayList<>();
+        for (int i = 0; i < pipelines.size(); i++) {
+            Percentiles latency = runner.latency(pipelines.get(i), input, settings.latencyTransactions(), rate);
+            PipelineRunner.Throughput throughput = throughputs.get(i);
+            results.add(new PipelineResult(pipelines.get(i).name(), settings.transactions(), throughput.perSecond(),
+                    throughput.cpuSecondsPer1000(), rate, latency));
+        }
+        return new BenchmarkReport(settings.name(), machine(), settings, results);
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version");
+    }
+
+    private static void write(BenchmarkReport report, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(file.toFile(), report);
+    }
+}
