@@ -1,0 +1,107 @@
+package dev.ctx.keyservice.api;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+
+import dev.ctx.keyservice.audit.AuditContext;
+import dev.ctx.keyservice.auth.Identity;
+import dev.ctx.keyservice.registry.ParticipantId;
+
+/** One authenticated request: typed access to path parameters and the JSON body, and the response. */
+final class ApiCall {
+
+    private final Context ctx;
+    private final Identity identity;
+    private final ObjectMapper mapper;
+    private final long maxBodyBytes;
+
+    ApiCall(Context ctx, Identity identity, ObjectMapper mapper, long maxBodyBytes) {
+        this.ctx = ctx;
+        this.identity = identity;
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    AuditContext audit() {
+        return RequestGuard.auditContext(ctx, identity == null ? "anonymous" : identity.subject());
+    }
+
+    /** The {@code {id}} path parameter; 400 if malformed or reserved. */
+    ParticipantId participantId() {
+        return ParticipantId.parse(ctx.pathParam("id"));
+    }
+
+    /** The {@code {version}} path parameter: a positive integer; 400 otherwise. */
+    int version() {
+        String raw = ctx.pathParam("version");
+        if (!raw.matches("[1-9][0-9]{0,8}")) {
+            throw ApiException.badRequest("invalid-path", "key version must be a positive integer");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    /** The JSON body as {@code type}: 400 if oversize, empty, malformed, with unknown fields or wrong types. */
+    <T> T body(Class<T> type) {
+        T value = parse(rawBody(), type);
+        if (value == null) {
+            throw ApiException.badRequest("malformed-json", "request body must be a JSON object");
+        }
+        return value;
+    }
+
+    private byte[] rawBody() {
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try {
+            byte[] bytes = ctx.bodyAsBytes();
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (HttpResponseException e) {
+            throw tooLarge();
+        }
+    }
+
+    private ApiException tooLarge() {
+        return ApiException.badRequest("request-too-large", "request body exceeds " + maxBodyBytes + " bytes");
+    }
+
+    private <T> T parse(byte[] bytes, Class<T> type) {
+        try {
+            return mapper.readValue(bytes, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("unknown-field", "request body has a field this endpoint does not accept");
+        } catch (MismatchedInputException e) {
+            throw ApiException.badRequest("invalid-field", "a request field has the wrong type or the body is empty");
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed-json", "request body is not valid JSON");
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed-json", "request body could not be read");
+        }
+    }
+
+    void respond(int status, Object body) {
+        ctx.status(status).json(body);
+    }
+
+    void text(String body) {
+        ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(body);
+    }
+
+    void rawJson(String body) {
+        ctx.status(200).contentType("application/json").result(body);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ctx.keyservice.api;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.javalin.http.HandlerType;
+
+import dev.ctx.keyservice.auth.AccessRule;
+import dev.ctx.keyservice.registry.KeyLifecycle;
+import dev.ctx.keyservice.registry.Participant;
+import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.registry.ParticipantRegistry;
+
+/** Participant keys, the audit escrow key and the rotation policy check. */
+final class KeyRoutes {
+
+    private final ParticipantRegistry registry;
+    private final KeyLifecycle keys;
+    private final Duration maxAge;
+
+    KeyRoutes(ParticipantRegistry registry, KeyLifecycle keys, Duration maxAge) {
+        this.registry = registry;
+        this.keys = keys;
+        this.maxAge = maxAge;
+    }
+
+    List<ApiRoute> routes() {
+        String key = "/v1/participants/{id}/keys/{version}";
+        return List.of(
+                new ApiRoute(HandlerType.GET, "/v1/participants/{id}/keys", AccessRule.AUTHENTICATED, this::list),
+                new ApiRoute(HandlerType.POST, "/v1/participants/{id}/keys", AccessRule.OWNER_OR_OPERATOR,
+                        c -> c.respond(201, Responses.KeyView.of(keys.createKey(c.audit(), c.participantId())))),
+                new ApiRoute(HandlerType.POST, "/v1/participants/{id}/keys/rotate", AccessRule.OWNER_OR_OPERATOR,
+                        c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), c.participantId())))),
+                new ApiRoute(HandlerType.POST, key + "/retire", AccessRule.OPERATOR,
+                        c -> c.respond(200, Responses.KeyView.of(keys.retire(c.audit(), c.participantId(), c.version())))),
+                new ApiRoute(HandlerType.POST, key + "/revoke", AccessRule.OWNER_OR_OPERATOR,
+                        c -> c.respond(200, Responses.KeyView.of(keys.revoke(c.audit(), c.participantId(), c.version())))),
+                new ApiRoute(HandlerType.DELETE, key, AccessRule.OPERATOR,
+                        c -> c.respond(200, Responses.KeyView.of(keys.destroy(c.audit(), c.participantId(), c.version())))),
+                new ApiRoute(HandlerType.GET, "/v1/escrow/key", AccessRule.AUTHENTICATED, c -> keyList(c, ParticipantId.ESCROW)),
+                new ApiRoute(HandlerType.POST, "/v1/escrow/key", AccessRule.OPERATOR_OR_COMPLIANCE,
+                        c -> c.respond(201, Responses.KeyView.of(keys.createEscrowKey(c.audit())))),
+                new ApiRoute(HandlerType.POST, "/v1/escrow/key/rotate", AccessRule.OPERATOR_OR_COMPLIANCE,
+                        c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), ParticipantId.ESCROW)))),
+                new ApiRoute(HandlerType.POST, "/v1/rotation/run", AccessRule.OPERATOR, this::runRotation));
+    }
+
+    private void list(ApiCall call) {
+        keyList(call, call.participantId());
+    }
+
+    private void keyList(ApiCall call, ParticipantId id) {
+        Participant participant = registry.get(id);
+        call.respond(200, new Responses.KeyList(id.value(), participant.currentVersion(),
+                participant.keys().stream().map(Responses.KeyView::of).toList()));
+    }
+
+    private void runRotation(ApiCall call) {
+        call.respond(200, new Responses.RotationRun(maxAge.toString(), keys.rotateOlderThan(call.audit(), maxAge).stream()
+                .map(r -> new Responses.Rotated(r.participantId().value(), r.version())).toList()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ctx.keyservice.api;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.metrics.HttpMetrics;
+import dev.ctx.keyservice.registry.KeyLifecycle;
+import dev.ctx.keyservice.registry.ParticipantRegistry;
+import dev.ctx.keyservice.registry.StateStore;
+
+/**
+ * What the routes need, wired by {@code KeyServiceMain} or a test.
+ *
+ * @param registry participants
+ * @param keys key lifecycle
+ * @param rotationMaxAge the max key age the on-demand rotation check applies
+ * @param authenticator mTLS and/or JWT
+ * @param events access-event factory
+ * @param auditSink where denied-access events go
+ * @param metrics HTTP metrics and the Prometheus scrape
+ * @param ready readiness (store healthy)
+ * @param maxBodyBytes request body limit
+ */
+public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, Duration rotationMaxAge, Authenticator authenticator,
+        AccessEvents events, StateStore auditSink, HttpMetrics metrics, BooleanSupplier ready, long maxBodyBytes) {
+
+    public KeyServiceComponents {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(rotationMaxAge, "rotationMaxAge");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(auditSink, "auditSink");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(ready, "ready");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ctx.keyservice.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+
+import dev.ctx.keyservice.auth.AccessRule;
+
+/**
+ * Registers every key-service route on a Javalin 7 config; shared by {@code KeyServiceMain} and the tests.
+ *
+ * <pre>{@code
+ * Javalin app = Javalin.create(cfg -> KeyServiceRoutes.register(cfg, components));
+ * }</pre>
+ */
+public final class KeyServiceRoutes {
+
+    /** Where the OpenAPI 3.1 document is served. */
+    public static final String OPENAPI_PATH = "/v1/openapi.json";
+    private static final String OPENAPI_RESOURCE = "/openapi/key-service.json";
+
+    private KeyServiceRoutes() {
+    }
+
+    public static void register(JavalinConfig cfg, KeyServiceComponents components) {
+        ObjectMapper mapper = objectMapper();
+        cfg.jsonMapper(new JavalinJackson(mapper, false));
+        cfg.http.maxRequestSize = components.maxBodyBytes();
+        cfg.startup.showJavalinBanner = false;
+        RequestGuard guard = new RequestGuard(components, mapper);
+        for (ApiRoute route : routes(components)) {
+            cfg.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(), guard.guard(route)));
+        }
+        cfg.routes.error(404, "*", ctx -> {
+            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                RequestGuard.write(ctx, new ApiException(404, "not-found", "Not found", "no such endpoint").problem(ctx.path()));
+            }
+        });
+    }
+
+    /** Every route the service serves, including health and metrics. */
+    public static List<String> describeRoutes(KeyServiceComponents components) {
+        return routes(components).stream().map(r -> r.method().name() + " " + r.path()).toList();
+    }
+
+    static List<ApiRoute> routes(KeyServiceComponents components) {
+        List<ApiRoute> routes = new ArrayList<>();
+        routes.add(new ApiRoute(HandlerType.GET, "/health/live", null, c -> c.respond(200, java.util.Map.of("status", "up"))));
+        routes.add(new ApiRoute(HandlerType.GET, "/health/ready", null, c -> ready(c, components)));
+        routes.add(new ApiRoute(HandlerType.GET, "/metrics", AccessRule.OPERATOR, c -> c.text(components.metrics().scrape())));
+        routes.add(new ApiRoute(HandlerType.GET, OPENAPI_PATH, AccessRule.AUTHENTICATED, c -> c.rawJson(openApiDocument())));
+        routes.addAll(new ParticipantRoutes(components.registry()).routes());
+        routes.addAll(new KeyRoutes(components.registry(), components.keys(), components.rotationMaxAge()).routes());
+        return routes;
+    }
+
+    private static void ready(ApiCall call, KeyServiceComponents components) {
+        boolean ready = components.ready().getAsBoolean();
+        call.respond(ready ? 200 : 503, java.util.Map.of("status", ready ? "ready" : "not ready"));
+    }
+
+    /** The hand-written OpenAPI 3.1 document. */
+    public static String openApiDocument() {
+        try (InputStream in = KeyServiceRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+}

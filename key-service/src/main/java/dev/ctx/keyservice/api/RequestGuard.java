@@ -1,0 +1,127 @@
+package dev.ctx.keyservice.api;
+
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import dev.ctx.keyservice.audit.AuditContext;
+import dev.ctx.keyservice.auth.AuthenticationException;
+import dev.ctx.keyservice.auth.Credentials;
+import dev.ctx.keyservice.auth.Identity;
+import dev.ctx.keyservice.registry.ConflictException;
+import dev.ctx.keyservice.registry.InvalidParticipantIdException;
+import dev.ctx.keyservice.registry.NotFoundException;
+import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.schemas.access.AccessEventType;
+
+/**
+ * Wraps every route: authenticate (401), parse the path participant (400), authorize (403), run, map errors to problem
+ * bodies, time it. 401 and 403 are recorded as denied access events. Client errors never become 500.
+ */
+final class RequestGuard {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(RequestGuard.class);
+    private static final String CERTIFICATES_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+    private final KeyServiceComponents components;
+    private final ObjectMapper mapper;
+
+    RequestGuard(KeyServiceComponents components, ObjectMapper mapper) {
+        this.components = components;
+        this.mapper = mapper;
+    }
+
+    Handler guard(ApiRoute route) {
+        return ctx -> {
+            long start = System.nanoTime();
+            try {
+                run(route, ctx);
+            } catch (Exception e) {
+                problem(ctx, route, e);
+            } finally {
+                components.metrics().record(route.method().name(), route.path(), ctx.statusCode(), System.nanoTime() - start);
+            }
+        };
+    }
+
+    private void run(ApiRoute route, Context ctx) throws Exception {
+        if (route.rule() == null) {
+            route.handler().handle(new ApiCall(ctx, null, mapper, components.maxBodyBytes()));
+            return;
+        }
+        Identity identity = authenticate(ctx, route);
+        ApiCall call = new ApiCall(ctx, identity, mapper, components.maxBodyBytes());
+        String participantId = route.isAboutAParticipant() ? call.participantId().value() : null;
+        if (!route.rule().permits(identity, participantId)) {
+            deny(ctx, route, AccessEventType.ACCESS_DENIED, identity.subject(), "role " + identity.role().claim() + " may not call this");
+            throw new ApiException(403, "forbidden", "Forbidden", "this identity may not perform this operation");
+        }
+        route.handler().handle(call);
+    }
+
+    private Identity authenticate(Context ctx, ApiRoute route) {
+        try {
+            return components.authenticator().authenticate(credentials(ctx)).orElseThrow();
+        } catch (AuthenticationException e) {
+            deny(ctx, route, AccessEventType.AUTHENTICATION_FAILED, "anonymous", e.getMessage());
+            throw new ApiException(401, "unauthenticated", "Unauthorized", e.getMessage());
+        }
+    }
+
+    private static Credentials credentials(Context ctx) {
+        Object chain = ctx.req().getAttribute(CERTIFICATES_ATTRIBUTE);
+        List<X509Certificate> certificates = chain instanceof X509Certificate[] array ? Arrays.asList(array) : List.of();
+        return new Credentials(ctx.header("Authorization"), certificates);
+    }
+
+    private void deny(Context ctx, ApiRoute route, AccessEventType type, String requester, String reason) {
+        try {
+            components.auditSink().record(components.events().denied(type, ctx.path(), auditContext(ctx, requester), reason,
+                    Map.of("method", route.method().name(), "route", route.path())));
+        } catch (StoreUnavailableException e) {
+            LOGGER.atWarn().addKeyValue("route", route.path()).log("denied-access event not written; request denied anyway");
+        }
+    }
+
+    static AuditContext auditContext(Context ctx, String requester) {
+        return new AuditContext(requester, ctx.ip(), ctx.header("User-Agent"));
+    }
+
+    private void problem(Context ctx, ApiRoute route, Exception e) {
+        ApiException api = toApiException(e);
+        if (api.status() >= 500) {
+            LOGGER.atError().addKeyValue("route", route.path()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("request failed");
+        }
+        write(ctx, api.problem(ctx.path()));
+    }
+
+    static void write(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).json(problem);
+        ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static ApiException toApiException(Exception e) {
+        if (e instanceof ApiException api) {
+            return api;
+        } else if (e instanceof InvalidParticipantIdException) {
+            return ApiException.badRequest("invalid-path", e.getMessage());
+        } else if (e instanceof NotFoundException) {
+            return new ApiException(404, "not-found", "Not found", e.getMessage());
+        } else if (e instanceof ConflictException) {
+            return new ApiException(409, "conflict", "Conflict", e.getMessage());
+        } else if (e instanceof StoreUnavailableException) {
+            return new ApiException(503, "store-unavailable", "Service unavailable", "the change was not stored; nothing changed");
+        }
+        return new ApiException(500, "internal", "Internal error", "internal error");
+    }
+}

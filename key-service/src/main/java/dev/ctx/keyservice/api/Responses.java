@@ -1,0 +1,54 @@
+package dev.ctx.keyservice.api;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import dev.ctx.keyservice.registry.KeyVersion;
+import dev.ctx.keyservice.registry.Participant;
+
+/** Response bodies: public data only. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    /**
+     * A participant's registry entry and public keyring.
+     */
+    record ParticipantView(String id, String role, String status, String kycStatus, List<String> allowedPurposes,
+            int currentVersion, List<KeyView> keys, long revision, String updatedAt) {
+
+        static ParticipantView of(Participant p) {
+            return new ParticipantView(p.id().value(), lower(p.role()), lower(p.status()), lower(p.kycStatus()), p.allowedPurposes(),
+                    p.currentVersion(), p.keys().stream().map(KeyView::of).toList(), p.revision(), p.updatedAt().toString());
+        }
+    }
+
+    /**
+     * One public key version; {@code publicKey} is base64url (no padding) of the 32-byte X25519 key.
+     */
+    record KeyView(int version, String algorithm, String publicKey, String createdAt, String status) {
+
+        static KeyView of(KeyVersion k) {
+            return new KeyView(k.version(), "X25519", Base64.getUrlEncoder().withoutPadding().encodeToString(k.publicKey().bytes()),
+                    k.createdAt().toString(), lower(k.status()));
+        }
+    }
+
+    /** The public keys of one participant. */
+    record KeyList(String participantId, int currentVersion, List<KeyView> keys) {
+    }
+
+    /** The outcome of a rotation-policy run. */
+    record RotationRun(String maxAge, List<Rotated> rotated) {
+    }
+
+    /** One key rotated by the policy. */
+    record Rotated(String participantId, int version) {
+    }
+
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ctx.keyservice.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import io.javalin.Javalin;
+
+import dev.ctx.keyservice.api.KeyServiceComponents;
+import dev.ctx.keyservice.api.KeyServiceRoutes;
+import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.auth.JwtAuthenticator;
+import dev.ctx.keyservice.metrics.HttpMetrics;
+
+/**
+ * The real HTTP service (Javalin on 127.0.0.1, random port) over a {@link StoreFixture}, with HS256 JWT auth, and a
+ * client that mints tokens.
+ */
+public final class ApiFixture implements AutoCloseable {
+
+    public static final String ISSUER = "https://idp.test";
+    public static final String AUDIENCE = "ctx-key-service";
+    public static final byte[] SECRET = "an HS256 test secret of 32+ bytes!!".getBytes(StandardCharsets.UTF_8);
+    public static final Duration MAX_AGE = Duration.ofDays(90);
+
+    public final StoreFixture service;
+    public final KeyServiceComponents components;
+    private final Javalin app;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private ApiFixture(StoreFixture service, Clock clock) {
+        this.service = service;
+        Authenticator jwt = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        this.components = new KeyServiceComponents(service.registry, service.keys, MAX_AGE, Authenticator.firstOf(List.of(jwt)),
+                new AccessEvents("key-service/test", clock), service.store, HttpMetrics.create(), service.store::isHealthy, 16 * 1024);
+        this.app = Javalin.create(cfg -> {
+            KeyServiceRoutes.register(cfg, components);
+            cfg.jetty.host = "127.0.0.1";
+            cfg.jetty.port = 0;
+        }).start();
+    }
+
+    public static ApiFixture start(Path dir, Clock clock) {
+        return new ApiFixture(StoreFixture.start(dir, clock), clock);
+    }
+
+    public static String token(String subject, String role) {
+        return token(subject, role, ISSUER, AUDIENCE, Instant.now().plusSeconds(300));
+    }
+
+    public static String token(String subject, String role, String issuer, String audience, Instant expiry) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
+                .expirationTime(Date.from(expiry)).claim("role", role).build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(SECRET));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> call(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("User-Agent", "ctx-test");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> operator(String method, String path, String body) {
+        return call(method, path, token("operator-1", "operator"), body);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        service.close();
+    }
+}
