@@ -3,6 +3,7 @@ package dev.ctx.envelope;
 import java.security.SecureRandom;
 
 import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.key.X25519KeyPair;
 
 /**
@@ -31,7 +32,7 @@ interface SealRandomness {
 
         @Override
         public byte[] newNonce() {
-            byte[] nonce = new byte[dev.ctx.envelope.format.CiphertextPart.NONCE_LENGTH];
+            byte[] nonce = new byte[CiphertextPart.NONCE_LENGTH];
             random.nextBytes(nonce);
             return nonce;
         }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
@@ -102,9 +101,5 @@ record GoldenFiles(Path dir, Properties inputs) {
 
     static void writeHex(Path file, byte[] bytes) throws IOException {
         Files.writeString(file, HEX.formatHex(bytes) + "\n", StandardCharsets.UTF_8);
-    }
-
-    static boolean sameBytes(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }

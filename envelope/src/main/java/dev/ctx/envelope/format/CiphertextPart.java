@@ -1,5 +1,7 @@
 package dev.ctx.envelope.format;
 
+import java.util.Arrays;
+
 import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.InvalidInputException;
 
@@ -50,8 +52,8 @@ public final class CiphertextPart {
             throw new EnvelopeFormatException(LAYOUT + " v" + version.id() + ": truncated, " + bytes.length
                     + " bytes, at least " + minimum + " required");
         }
-        byte[] nonce = java.util.Arrays.copyOfRange(bytes, 1, 1 + NONCE_LENGTH);
-        byte[] ciphertext = java.util.Arrays.copyOfRange(bytes, 1 + NONCE_LENGTH, bytes.length);
+        byte[] nonce = Arrays.copyOfRange(bytes, 1, 1 + NONCE_LENGTH);
+        byte[] ciphertext = Arrays.copyOfRange(bytes, 1 + NONCE_LENGTH, bytes.length);
         return new CiphertextPart(version, nonce, ciphertext);
     }
 

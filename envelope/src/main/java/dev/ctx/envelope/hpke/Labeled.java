@@ -1,6 +1,7 @@
 package dev.ctx.envelope.hpke;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import javax.crypto.Mac;
 
@@ -39,8 +40,8 @@ final class Labeled {
         if (length == block.length) {
             return block;
         }
-        byte[] out = java.util.Arrays.copyOf(block, length);
-        java.util.Arrays.fill(block, (byte) 0);
+        byte[] out = Arrays.copyOf(block, length);
+        Arrays.fill(block, (byte) 0);
         return out;
     }
 
