@@ -1,0 +1,67 @@
+package dev.ctx.processor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessorMainTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exitsWithUsageOnAnUnknownArgument() throws Exception {
+        // When
+        int exit = run("--verbose");
+
+        // Then
+        assertThat(exit).isEqualTo(ProcessorMain.EXIT_USAGE);
+        assertThat(printed()).contains("usage: ctx processor");
+    }
+
+    @Test
+    void exitsNamingTheKeyOfAnInvalidValue() throws Exception {
+        // Given
+        Path file = Files.writeString(dir.resolve("p.properties"),
+                "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=mock://x\nencryption.mode=never\n");
+
+        // When
+        int exit = run("--config", file.toString());
+
+        // Then
+        assertThat(exit).isEqualTo(ProcessorMain.EXIT_USAGE);
+        assertThat(printed()).contains("invalid configuration").contains("encryption.mode");
+    }
+
+    @Test
+    void acceptsTheEqualsFormAndReadsTheEnvironment() throws IOException {
+        // Given
+        Path file = Files.writeString(dir.resolve("p.properties"), "schema.registry.url=mock://x\n");
+
+        // When
+        var config = ProcessorMain.configFrom(new String[] {"--config=" + file}, Map.of("CTX_BOOTSTRAP_SERVERS",
+                "kafka:9092"), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // Then
+        assertThat(config).hasValueSatisfying(c -> assertThat(c.bootstrapServers()).isEqualTo("kafka:9092"));
+    }
+
+    private int run(String... args) throws InterruptedException {
+        return ProcessorMain.run(args, Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String printed() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ctx.processor.encrypt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.ctx.envelope.TransactionContext;
+import dev.ctx.schemas.transaction.Transaction;
+import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
+
+class ConfidentialFieldsTest {
+
+    /**
+     * SHA-256 parsing fingerprint of the sealed record's schema. It is bound into every ciphertext's AAD: if it
+     * changes, records sealed before cannot be opened with the new schema, so a change here must be deliberate.
+     */
+    private static final String PINNED_FINGERPRINT = "2b0b948e787dc3ed0d67f3974eb5719ea2ae172c30b5d7fb3b21828e7810bb3b";
+
+    private final ConfidentialFields fields = ConfidentialFields.ofTransaction();
+
+    @Test
+    void selectsExactlyTheFieldsMarkedConfidential() {
+        assertThat(fields.names()).containsExactly("amount", "pricing", "settlementDetails");
+        assertThat(fields.schema().getFullName()).isEqualTo("dev.ctx.schemas.transaction.ConfidentialFields");
+    }
+
+    @Test
+    void theSealedSchemaFingerprintIsPinned() {
+        assertThat(HexFormat.of().formatHex(TransactionContext.fingerprintOf(fields.schema())))
+                .isEqualTo(PINNED_FINGERPRINT);
+    }
+
+    @Test
+    void projectsTheConfidentialValuesOfATransaction() {
+        // Given
+        Transaction transaction = new TransactionGenerator(GeneratorSettings.benchmarkDefault("p"), 1L).next();
+
+        // When
+        GenericRecord projected = fields.project(transaction);
+
+        // Then
+        assertThat(projected.getSchema().getFields()).hasSize(3);
+        assertThat(projected.get("amount")).isEqualTo(transaction.getAmount());
+        GenericRecord pricing = (GenericRecord) projected.get("pricing");
+        assertThat(pricing.get("fee")).isEqualTo(transaction.getPricing().getFee());
+        assertThat(pricing.get("pricingModel")).isEqualTo(transaction.getPricing().getPricingModel());
+        GenericRecord settlement = (GenericRecord) projected.get("settlementDetails");
+        assertThat(settlement.get("settlementDate")).isEqualTo(transaction.getSettlementDetails().getSettlementDate());
+    }
+
+    @Test
+    void derivationRejectsASchemaWithoutConfidentialFields() {
+        // Given
+        Schema schema = SchemaBuilder.record("Plain").namespace("x").fields().requiredString("id").endRecord();
+
+        // When / Then
+        assertThatThrownBy(() -> ConfidentialSchema.of(schema)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x.Plain");
+    }
+}
