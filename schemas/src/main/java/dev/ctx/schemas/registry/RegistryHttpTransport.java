@@ -40,34 +40,37 @@ final class RegistryHttpTransport {
     /** Sends {@code method path} with an optional JSON body and returns the parsed JSON answer. */
     JsonNode send(String method, String path, Object body) {
         Exception last = null;
-        int lastStatus = 0;
         for (int attempt = 1; attempt <= config.retry().maxAttempts(); attempt++) {
             int urlIndex = currentUrl.get();
             URI base = config.urls().get(Math.floorMod(urlIndex, config.urls().size()));
             try {
-                HttpResponse<String> response = http.send(request(base, method, path, body),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() < 300) {
-                    return JSON.readTree(response.body());
-                }
-                SchemaRegistryException error = RegistryErrors.fromResponse(response.statusCode(), response.body());
-                if (response.statusCode() < 500) {
-                    throw error;
-                }
-                last = error;
-                lastStatus = response.statusCode();
-            } catch (IOException e) {
-                last = e;
-                lastStatus = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryUnavailableException(0, RegistryUnavailableException.NO_RESPONSE,
-                        "interrupted while calling the schema registry", e);
+                return attempt(base, method, path, body);
+            } catch (RetryableFailure failure) {
+                last = failure.getCause() instanceof Exception cause ? cause : failure;
             }
             currentUrl.compareAndSet(urlIndex, urlIndex + 1);
             backOff(attempt, base, last);
         }
-        throw unavailable(method, path, lastStatus, last);
+        throw unavailable(method, path, last);
+    }
+
+    /** One request; 2xx returns, 4xx throws the typed error, 5xx and I/O failures throw {@link RetryableFailure}. */
+    private JsonNode attempt(URI base, String method, String path, Object body) {
+        try {
+            HttpResponse<String> response = http.send(request(base, method, path, body),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() < 300) {
+                return JSON.readTree(response.body());
+            }
+            SchemaRegistryException error = RegistryErrors.fromResponse(response.statusCode(), response.body());
+            throw response.statusCode() < 500 ? error : new RetryableFailure(error);
+        } catch (IOException e) {
+            throw new RetryableFailure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException(0, RegistryUnavailableException.NO_RESPONSE,
+                    "interrupted while calling the schema registry", e);
+        }
     }
 
     private HttpRequest request(URI base, String method, String path, Object body) throws IOException {
@@ -98,9 +101,19 @@ final class RegistryHttpTransport {
         }
     }
 
-    private static RegistryUnavailableException unavailable(String method, String path, int status, Exception last) {
+    private static RegistryUnavailableException unavailable(String method, String path, Exception last) {
+        int status = last instanceof SchemaRegistryException e ? e.httpStatus() : 0;
         int code = last instanceof SchemaRegistryException e ? e.errorCode() : RegistryUnavailableException.NO_RESPONSE;
         return new RegistryUnavailableException(status, code, "schema registry unavailable for " + method + " " + path
                 + ": " + (last == null ? "no attempt" : last.getClass().getSimpleName()), last);
+    }
+
+    /** A failure worth another attempt: a 5xx answer or an I/O error. */
+    private static final class RetryableFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RetryableFailure(Exception cause) {
+            super(cause);
+        }
     }
 }
