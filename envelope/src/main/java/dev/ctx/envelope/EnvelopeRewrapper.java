@@ -3,7 +3,6 @@ package dev.ctx.envelope;
 import java.util.Objects;
 
 import dev.ctx.envelope.dek.Dek;
-import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.key.X25519KeyPair;
 
@@ -26,17 +25,14 @@ public final class EnvelopeRewrapper {
     /**
      * Re-wraps the DEK in {@code wrap} for {@code newRecipient}.
      *
-     * @throws InvalidInputException if {@code newRecipient} is neither a participant of the transaction nor the escrow
+     * @throws dev.ctx.envelope.error.InvalidInputException if {@code newRecipient} is neither a participant of the transaction nor the escrow
      * @throws dev.ctx.envelope.error.RecipientMismatchException if {@code wrap} is not addressed to {@code oldKey}
      * @throws dev.ctx.envelope.error.AuthenticationFailedException if the old wrap does not open
      */
     public DekWrap rewrap(DekWrap wrap, RecipientPrivateKey oldKey, Recipient newRecipient,
             TransactionContext context) {
         Objects.requireNonNull(newRecipient, "newRecipient");
-        if (!context.admits(newRecipient.recipientId())) {
-            throw new InvalidInputException("recipient " + newRecipient.recipientId()
-                    + " is neither a participant of transaction " + context.transactionId() + " nor the escrow");
-        }
+        context.requireAdmits(newRecipient.recipientId());
         Dek dek = DekWrapping.unwrap(wrap, oldKey, context);
         X25519KeyPair ephemeral = randomness.newEphemeral();
         try {

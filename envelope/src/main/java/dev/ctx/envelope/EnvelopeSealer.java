@@ -101,10 +101,7 @@ public final class EnvelopeSealer {
                 throw new InvalidInputException("transaction " + context.transactionId() + " names recipient "
                         + recipient.recipientId() + " twice");
             }
-            if (!context.admits(recipient.recipientId())) {
-                throw new InvalidInputException("recipient " + recipient.recipientId()
-                        + " is neither a participant of transaction " + context.transactionId() + " nor the escrow");
-            }
+            context.requireAdmits(recipient.recipientId());
         }
     }
 }

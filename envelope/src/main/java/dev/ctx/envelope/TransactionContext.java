@@ -101,6 +101,14 @@ public final class TransactionContext {
         return Recipients.ESCROW_ID.equals(recipientId) || participants.contains(recipientId);
     }
 
+    /** Throws {@link InvalidInputException} unless {@link #admits(String)} {@code recipientId}. */
+    void requireAdmits(String recipientId) {
+        if (!admits(recipientId)) {
+            throw new InvalidInputException("recipient " + recipientId + " is neither a participant of transaction "
+                    + transactionId + " nor the escrow");
+        }
+    }
+
     /** A copy of the canonical AEAD associated data (format version, txn id, fingerprint, participants). */
     public byte[] aad() {
         return aad.clone();
