@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
 import org.slf4j.Logger;
@@ -114,7 +116,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     private HttpServer https(InetSocketAddress address) throws IOException {
         HttpsServer httpsServer = HttpsServer.create(address, 0);
-        httpsServer.setHttpsConfigurator(new HttpsConfigurator(settings.sslContext));
+        httpsServer.setHttpsConfigurator(new HttpsConfigurator(settings.sslContext) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                ssl.setNeedClientAuth(settings.requireClientCertificate);
+                parameters.setSSLParameters(ssl);
+            }
+        });
         return httpsServer;
     }
 
@@ -180,6 +189,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         private int port;
         private Optional<String> expectedAuthorization = Optional.empty();
         private SSLContext sslContext;
+        private boolean requireClientCertificate;
         private InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
         private Builder() {
@@ -206,7 +216,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
         /** Serves HTTPS with this context instead of plain HTTP. */
         public Builder https(SSLContext context) {
+            return https(context, false);
+        }
+
+        /**
+         * Serves HTTPS with this context; with {@code requireClientCertificate} the TLS handshake demands a client
+         * certificate trusted by the context's trust managers (mutual TLS).
+         */
+        public Builder https(SSLContext context, boolean requireClientCertificate) {
             this.sslContext = context;
+            this.requireClientCertificate = requireClientCertificate;
             return this;
         }
 

@@ -189,6 +189,24 @@ class HttpSchemaRegistryClientTest {
                 .isInstanceOf(RegistryUnavailableException.class);
     }
 
+    @Test
+    void mutualTlsRegistryNeedsTheConfiguredClientKeystore(@TempDir Path directory) throws Exception {
+        // Given
+        TestTls tls = TestTls.create(directory);
+        server = SchemaRegistryServer.builder().https(tls.serverContext(), true).build().start();
+        Map<String, Object> anonymous = config(server.url());
+        anonymous.put(RegistryClientConfig.SSL_TRUSTSTORE_LOCATION, tls.truststore().toString());
+        anonymous.put(RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, TestTls.PASSWORD);
+        anonymous.put(RegistryClientConfig.RETRY_MAX_ATTEMPTS, "1");
+        Map<String, Object> withCertificate = new HashMap<>(anonymous);
+        withCertificate.put(RegistryClientConfig.SSL_KEYSTORE_LOCATION, tls.clientKeystore().toString());
+        withCertificate.put(RegistryClientConfig.SSL_KEYSTORE_PASSWORD, TestTls.PASSWORD);
+        // When / Then
+        assertThat(client(withCertificate).register("trades-value", V1)).isPositive();
+        assertThatThrownBy(() -> client(anonymous).register("trades-value", V1))
+                .isInstanceOf(RegistryUnavailableException.class);
+    }
+
     private static Map<String, Object> config(String urls) {
         Map<String, Object> config = new HashMap<>();
         config.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, urls);
