@@ -1,0 +1,143 @@
+package dev.ctx.keyservice;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
+
+import io.javalin.Javalin;
+
+import dev.ctx.keyservice.api.KeyServiceComponents;
+import dev.ctx.keyservice.api.KeyServiceRoutes;
+import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.auth.JwtAuthenticator;
+import dev.ctx.keyservice.config.ConfigException;
+import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.custody.KeyCustodian;
+import dev.ctx.keyservice.kek.MasterKek;
+import dev.ctx.keyservice.metrics.HttpMetrics;
+import dev.ctx.keyservice.registry.KeyLifecycle;
+import dev.ctx.keyservice.registry.ParticipantRegistry;
+import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.rotation.RotationScheduler;
+import dev.ctx.keyservice.store.KafkaStateStore;
+import dev.ctx.keyservice.store.StoreConfig;
+import dev.ctx.keyservice.store.StoreTopics;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.serde.AvroSerdeConfig;
+import dev.ctx.schemas.serde.ConfluentAvroSerde;
+
+/** The wired service: KEK, Kafka store (replayed), registry, rotation scheduler and HTTP server. Config keys: README. */
+public final class KeyService implements AutoCloseable {
+
+    private final MasterKek kek;
+    private final KafkaStateStore store;
+    private final RotationScheduler rotation;
+    private final Javalin app;
+
+    private KeyService(MasterKek kek, KafkaStateStore store, RotationScheduler rotation, Javalin app) {
+        this.kek = kek;
+        this.store = store;
+        this.rotation = rotation;
+        this.app = app;
+    }
+
+    /**
+     * Validates the configuration, then starts everything; fails with a {@link ConfigException} naming the bad key.
+     */
+    public static KeyService start(ConfigSource config) {
+        Clock clock = Clock.systemUTC();
+        Authenticator authenticator = authenticator(config);
+        Duration maxAge = config.duration("rotation.max-age", Duration.ofDays(90));
+        Duration interval = config.duration("rotation.check-interval", Duration.ofHours(1));
+        int port = config.integer("http.port", 8080, 0, 65535);
+        long maxBody = config.integer("http.max-body-bytes", 16 * 1024, 256, 1024 * 1024);
+        StoreConfig storeConfig = storeConfig(config);
+        String registryUrl = config.required("schema.registry.url");
+        MasterKek kek = KekProviders.open(config);
+        KafkaStateStore store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
+        AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
+        ParticipantStates states = ParticipantStates.load(store);
+        KeyLifecycle keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
+        KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
+                authenticator, events, store, HttpMetrics.create(), store::isHealthy, maxBody);
+        Javalin app = Javalin.create(cfg -> {
+            KeyServiceRoutes.register(cfg, components);
+            cfg.jetty.host = config.string("http.host", "127.0.0.1");
+            cfg.jetty.port = port;
+        }).start();
+        return new KeyService(kek, store, RotationScheduler.start(keys, maxAge, interval), app);
+    }
+
+    private static StoreConfig storeConfig(ConfigSource config) {
+        Map<String, Object> client = new HashMap<>(config.withPrefix("kafka."));
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.required("kafka.bootstrap.servers"));
+        StoreTopics defaults = StoreTopics.defaults();
+        StoreTopics topics = new StoreTopics(config.string("topics.participant-keys", defaults.participantKeys()),
+                config.string("topics.key-custody", defaults.keyCustody()), config.string("topics.access-events", defaults.accessEvents()));
+        return new StoreConfig(client, topics, config.string("store.transactional.id", "ctx-key-service"), config.bool("topics.create", true),
+                Duration.ofMillis(config.integer("store.timeout.ms", 30_000, 1_000, 600_000)));
+    }
+
+    private static Authenticator authenticator(ConfigSource config) {
+        List<Authenticator> authenticators = new ArrayList<>();
+        authenticators.add(new dev.ctx.keyservice.auth.ClientCertificateAuthenticator());
+        String issuer = config.required("auth.jwt.issuer");
+        String audience = config.required("auth.jwt.audience");
+        String algorithm = config.string("auth.jwt.algorithm", "HS256");
+        authenticators.add(switch (algorithm) {
+            case "HS256" -> hs256(config, issuer, audience);
+            case "ES256" -> es256(config, issuer, audience);
+            default -> throw new ConfigException("auth.jwt.algorithm must be HS256 or ES256");
+        });
+        return Authenticator.firstOf(authenticators);
+    }
+
+    private static Authenticator hs256(ConfigSource config, String issuer, String audience) {
+        char[] secret = config.secret("auth.jwt.hs256.secret");
+        byte[] bytes = new String(secret).getBytes(StandardCharsets.UTF_8);
+        Arrays.fill(secret, '\0');
+        if (bytes.length < 32) {
+            throw new ConfigException("auth.jwt.hs256.secret must be at least 32 bytes");
+        }
+        return JwtAuthenticator.hs256(bytes, issuer, audience);
+    }
+
+    private static Authenticator es256(ConfigSource config, String issuer, String audience) {
+        try {
+            return JwtAuthenticator.es256(Files.readString(Path.of(config.required("auth.jwt.es256.jwks.file"))), issuer, audience);
+        } catch (java.io.IOException | java.text.ParseException e) {
+            throw new ConfigException("auth.jwt.es256.jwks.file is not a readable JWK set");
+        }
+    }
+
+    private static <T extends SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type, String registryUrl) {
+        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type);
+        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
+        return serde;
+    }
+
+    /** The HTTP port (useful with {@code http.port=0}). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        rotation.close();
+        app.stop();
+        store.close();
+        kek.close();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ctx.keyservice;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ctx.keyservice.config.ConfigException;
+import dev.ctx.keyservice.config.ConfigSource;
+
+/** {@code java -cp ... dev.ctx.keyservice.KeyServiceMain [config.properties]}: starts the key service. */
+public final class KeyServiceMain {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(KeyServiceMain.class);
+
+    private KeyServiceMain() {
+    }
+
+    public static void main(String[] args) {
+        Path file = Path.of(args.length > 0 ? args[0] : "key-service.properties");
+        try {
+            KeyService service = KeyService.start(ConfigSource.load(file, System.getenv()));
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "key-service-stop"));
+            LOGGER.atInfo().addKeyValue("port", service.port()).log("key service started");
+        } catch (ConfigException e) {
+            LOGGER.atError().addKeyValue("error", e.getMessage()).log("invalid configuration; not starting");
+            System.exit(2);
+        }
+    }
+}
