@@ -66,24 +66,36 @@ public final class ProcessorApplication implements AutoCloseable {
         TopicNames topics = config.topicNames();
         ensureTopics(config, topics);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
+        PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, config.metricsHost(), config.metricsPort());
         TopologySerdes serdes = TopologySerdes.create(config.serdeConfig());
+        try {
+            ProcessorApplication application = create(config, topics, registry, serdes, endpoint);
+            application.run();
+            LOGGER.atInfo().addKeyValue("instanceId", config.instanceId()).addKeyValue("metricsPort", endpoint.port())
+                    .addKeyValue("mode", config.encryptionMode().configValue()).log("processor started");
+            return application;
+        } catch (RuntimeException e) {
+            endpoint.close();
+            serdes.close();
+            throw e;
+        }
+    }
+
+    private static ProcessorApplication create(ProcessorConfig config, TopicNames topics,
+            PrometheusMeterRegistry registry, TopologySerdes serdes, PrometheusEndpoint endpoint) {
+        MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
         String source = "processor/" + config.instanceId();
         DeadLetters deadLetters = new DeadLetters(source, Clock.systemUTC());
         EncryptionSettings settings = new EncryptionSettings(config.encryptionMode(),
                 new InstrumentedSealer(EnvelopeLibrarySealer.create(), metrics), metrics, deadLetters, source,
                 Clock.systemUTC());
+        DeadLetterRecords deadLetterRecords = new DeadLetterRecords(topics.deadLetters(),
+                serdes.deadLetter().serializer(), deadLetters, metrics);
         KafkaStreams streams = new KafkaStreams(EncryptionTopology.build(topics, serdes, settings),
-                StreamsProperties.of(config, new DeadLetterRecords(topics.deadLetters(),
-                        serdes.deadLetter().serializer(), deadLetters, metrics)));
+                StreamsProperties.of(config, deadLetterRecords));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, config.metricsHost(), config.metricsPort());
-        ProcessorApplication application = new ProcessorApplication(streams, streamsMetrics, endpoint, serdes);
-        application.run();
-        LOGGER.atInfo().addKeyValue("instanceId", config.instanceId()).addKeyValue("metricsPort", endpoint.port())
-                .addKeyValue("mode", config.encryptionMode().configValue()).log("processor started");
-        return application;
+        return new ProcessorApplication(streams, streamsMetrics, endpoint, serdes);
     }
 
     private static void ensureTopics(ProcessorConfig config, TopicNames topics) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -97,8 +96,6 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicSetupException("interrupted while checking topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new TopicSetupException("cannot check or create topics: " + describe(e), e);
         } catch (Exception e) {
             throw new TopicSetupException("cannot check or create topics: " + describe(e), e);
         }
