@@ -28,6 +28,14 @@ public record AvroSerdeConfig(boolean autoRegisterSchemas, boolean useLatestVers
      */
     public static final String USE_LATEST_VERSION = "use.latest.version";
 
+    /**
+     * Fully qualified name of the generated value class, used only by the no-argument constructor (Kafka clients
+     * configured with {@code value.serializer}/{@code value.deserializer} class names).
+     */
+    public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
+    /** As {@link #SPECIFIC_AVRO_VALUE_TYPE}, for record keys. */
+    public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
+
     /** Reads the serde-level settings; registry settings are read by the registry client. */
     public static AvroSerdeConfig from(ConfigValues values) {
         return new AvroSerdeConfig(values.bool(AUTO_REGISTER_SCHEMAS, true), values.bool(USE_LATEST_VERSION, false));

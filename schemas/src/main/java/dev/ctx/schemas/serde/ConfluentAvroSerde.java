@@ -34,27 +34,35 @@ import dev.ctx.schemas.registry.SchemaRegistryClients;
  */
 public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-    private final SpecificData data;
-    private final Schema classSchema;
+    private final Class<T> type;
     private final SchemaRegistryClient injectedRegistry;
     private volatile Configured<T> configured;
 
+    /**
+     * Creates a serde whose record class comes from the configuration ({@link AvroSerdeConfig#SPECIFIC_AVRO_VALUE_TYPE}
+     * or {@link AvroSerdeConfig#SPECIFIC_AVRO_KEY_TYPE}), for Kafka clients configured with class names.
+     */
+    public ConfluentAvroSerde() {
+        this(null, null);
+    }
+
     /** Creates a serde for {@code type}; {@link #configure} chooses the registry from the configuration. */
     public ConfluentAvroSerde(Class<T> type) {
-        this(type, null);
+        this(Objects.requireNonNull(type, "type"), null);
     }
 
     /** Creates a serde for {@code type} that uses {@code registry} whatever the configuration says about URLs. */
     public ConfluentAvroSerde(Class<T> type, SchemaRegistryClient registry) {
-        Objects.requireNonNull(type, "type");
-        this.data = SpecificData.getForClass(type);
-        this.classSchema = data.getSchema(type);
+        this.type = type;
         this.injectedRegistry = registry;
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         ConfigValues values = new ConfigValues(configs);
+        Class<T> recordType = type != null ? type : RecordTypes.fromConfig(values, isKey);
+        SpecificData data = SpecificData.getForClass(recordType);
+        Schema classSchema = data.getSchema(recordType);
         SchemaRegistryClient registry = injectedRegistry != null ? injectedRegistry
                 : SchemaRegistryClients.fromConfig(configs);
         int cacheCapacity = (int) values.number(RegistryClientConfig.CACHE_CAPACITY, 1000, 1);
@@ -94,8 +102,8 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
     private Configured<T> state() {
         Configured<T> current = configured;
         if (current == null) {
-            throw new IllegalStateException("ConfluentAvroSerde for " + classSchema.getFullName()
-                    + " used before configure()");
+            throw new IllegalStateException("ConfluentAvroSerde for "
+                    + (type == null ? "a configured record type" : type.getName()) + " used before configure()");
         }
         return current;
     }

@@ -146,6 +146,28 @@ class ConfluentAvroSerdeTest {
     }
 
     @Test
+    void serdeCreatedByClassNameTakesItsRecordTypeFromTheConfiguration() {
+        // Given: as a Kafka client does for value.serializer / value.deserializer class names
+        ConfluentAvroSerde<Transaction> serde = new ConfluentAvroSerde<>();
+        serde.configure(Map.of("schema.registry.url", URL, AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, Transaction.class), false);
+        // When
+        Transaction decoded = serde.deserialize("transactions", serde.serialize("transactions", TestRecords.transaction()));
+        // Then
+        assertThat(decoded).isEqualTo(TestRecords.transaction());
+    }
+
+    @Test
+    void serdeCreatedByClassNameRejectsAMissingOrNonAvroType() {
+        assertThatThrownBy(() -> new ConfluentAvroSerde<>().configure(Map.of("schema.registry.url", URL), false))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining(AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE);
+        assertThatThrownBy(() -> new ConfluentAvroSerde<>().configure(Map.of("schema.registry.url", URL,
+                AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE, "java.lang.String"), true))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining("SpecificRecord");
+    }
+
+    @Test
     void useBeforeConfigureIsRejected() {
         // Given
         ConfluentAvroSerde<Transaction> serde = new ConfluentAvroSerde<>(Transaction.class);
