@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.dlq.DeadLetterReason;
 import dev.ctx.processor.keys.EscrowId;
+import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.processor.testing.TopologyHarness;
 import dev.ctx.schemas.dlq.DeadLetter;
@@ -273,7 +274,7 @@ class DeadLetterRoutingTest {
     private static ParticipantKeyring withKeyStatus(ParticipantKeyring keyring, KeyStatus status) {
         return ParticipantKeyring.newBuilder(keyring).setKeys(keyring.getKeys().stream()
                 .map(key -> key.getVersion() == keyring.getCurrentVersion()
-                        ? TestKeyrings.key(key.getVersion(), status, bytes(key.getPublicKey())) : key)
+                        ? TestKeyrings.key(key.getVersion(), status, Opening.bytes(key.getPublicKey())) : key)
                 .toList()).build();
     }
 
@@ -287,12 +288,5 @@ class DeadLetterRoutingTest {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

@@ -1,0 +1,59 @@
+package dev.ctx.processor.open;
+
+import java.nio.ByteBuffer;
+
+import org.apache.avro.generic.GenericRecord;
+
+import dev.ctx.envelope.EnvelopeOpener;
+import dev.ctx.envelope.RecipientPrivateKey;
+import dev.ctx.envelope.TransactionContext;
+import dev.ctx.envelope.error.UnknownRecipientException;
+import dev.ctx.envelope.format.CiphertextPart;
+import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.processor.encrypt.ConfidentialFields;
+import dev.ctx.schemas.encrypted.EncryptedTransaction;
+import dev.ctx.schemas.encrypted.Envelope;
+import dev.ctx.schemas.encrypted.RecipientWrap;
+import dev.ctx.schemas.encrypted.SealedFields;
+
+/**
+ * Opens what the encryption topology sealed: finds the key's wrap in the envelope, rebuilds the transaction context
+ * from the public fields and returns the confidential fields as a record of {@link ConfidentialFields#schema()}.
+ * Thread-safe.
+ */
+public final class SealedTransactionOpener {
+
+    private final EnvelopeOpener opener = EnvelopeOpener.create();
+    private final ConfidentialFields confidentialFields = ConfidentialFields.ofTransaction();
+
+    /**
+     * @throws IllegalArgumentException if {@code encrypted} was passed in clear
+     * @throws UnknownRecipientException if the envelope holds no wrap for the key's recipient
+     * @throws dev.ctx.envelope.error.EnvelopeException if anything fails to authenticate
+     */
+    public GenericRecord open(EncryptedTransaction encrypted, Envelope envelope, RecipientPrivateKey key) {
+        SealedFields sealed = encrypted.getSealed();
+        if (sealed == null) {
+            throw new IllegalArgumentException("transaction " + encrypted.getTransactionId() + " was not sealed");
+        }
+        TransactionContext context = TransactionContext.of(encrypted.getTransactionId(), bytes(sealed.getSchemaFingerprint()),
+                encrypted.getParticipants());
+        RecipientWrap wrap = wrapFor(envelope, key.recipientId());
+        return opener.open(CiphertextPart.parse(bytes(sealed.getCiphertext())),
+                DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())), key, context,
+                confidentialFields.schema());
+    }
+
+    private static RecipientWrap wrapFor(Envelope envelope, String recipientId) {
+        return envelope.getWraps().stream().filter(wrap -> wrap.getRecipientId().equals(recipientId)).findFirst()
+                .orElseThrow(() -> new UnknownRecipientException("envelope of transaction " + envelope.getTransactionId()
+                        + " holds no wrap for recipient " + recipientId));
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+}
