@@ -25,12 +25,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return transport.send("POST", subjectPath(subject) + "/versions", body(schema)).path("id").asInt();
+        return requiredInt(transport.send("POST", subjectPath(subject) + "/versions", body(schema)), "id");
     }
 
     @Override
     public int getId(String subject, Schema schema) {
-        return transport.send("POST", subjectPath(subject), body(schema)).path("id").asInt();
+        return requiredInt(transport.send("POST", subjectPath(subject), body(schema)), "id");
     }
 
     @Override
@@ -41,17 +41,35 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public RegisteredSchema getLatestVersion(String subject) {
         JsonNode json = transport.send("GET", subjectPath(subject) + "/versions/latest", null);
-        return new RegisteredSchema(subject, json.path("version").asInt(), json.path("id").asInt(), parse(json));
+        return new RegisteredSchema(subject, requiredInt(json, "version"), requiredInt(json, "id"), parse(json));
     }
 
     @Override
     public boolean testCompatibility(String subject, Schema schema) {
         try {
-            return transport.send("POST", "/compatibility" + subjectPath(subject) + "/versions/latest", body(schema))
-                    .path("is_compatible").asBoolean(false);
+            JsonNode answer = transport.send("POST", "/compatibility" + subjectPath(subject) + "/versions/latest",
+                    body(schema));
+            if (!answer.path("is_compatible").isBoolean()) {
+                throw malformed("is_compatible");
+            }
+            return answer.get("is_compatible").asBoolean();
         } catch (SchemaNotFoundException e) {
             return e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND;
         }
+    }
+
+    private static int requiredInt(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        int minimum = field.equals("id") ? 0 : 1;
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < minimum) {
+            throw malformed(field);
+        }
+        return value.asInt();
+    }
+
+    private static SchemaRegistryException malformed(String field) {
+        return new SchemaRegistryException(200, SchemaRegistryException.INTERNAL_ERROR,
+                "registry answer has no valid '" + field + "'");
     }
 
     private static Map<String, String> body(Schema schema) {

@@ -207,6 +207,30 @@ class HttpSchemaRegistryClientTest {
                 .isInstanceOf(RegistryUnavailableException.class);
     }
 
+    @Test
+    void answerWithoutAnIdIsATypedErrorNotIdZero() throws IOException {
+        // Given: an HTTP server that answers 200 with a body lacking "id"
+        com.sun.net.httpserver.HttpServer broken = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        broken.createContext("/", exchange -> {
+            byte[] body = "{\"unexpected\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        broken.start();
+        try {
+            SchemaRegistryClient client = client(config("http://127.0.0.1:" + broken.getAddress().getPort()));
+            // When / Then
+            assertThatThrownBy(() -> client.register("trades-value", V1))
+                    .isInstanceOf(SchemaRegistryException.class).hasMessageContaining("'id'");
+            assertThatThrownBy(() -> client.getLatestVersion("trades-value"))
+                    .isInstanceOf(SchemaRegistryException.class).hasMessageContaining("'version'");
+        } finally {
+            broken.stop(0);
+        }
+    }
+
     private static Map<String, Object> config(String urls) {
         Map<String, Object> config = new HashMap<>();
         config.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, urls);
