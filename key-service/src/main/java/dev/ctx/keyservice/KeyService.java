@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -18,6 +19,8 @@ import io.javalin.Javalin;
 
 import dev.ctx.keyservice.api.KeyServiceComponents;
 import dev.ctx.keyservice.api.KeyServiceRoutes;
+import dev.ctx.keyservice.api.TlsConnector;
+import dev.ctx.keyservice.api.TlsSettings;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
@@ -65,6 +68,8 @@ public final class KeyService implements AutoCloseable {
         long maxBody = config.integer("http.max-body-bytes", 16 * 1024, 256, 1024 * 1024);
         StoreConfig storeConfig = storeConfig(config);
         String registryUrl = config.required("schema.registry.url");
+        Optional<TlsSettings> tls = tlsSettings(config);
+        String host = config.string("http.host", "127.0.0.1");
         MasterKek kek = KekProviders.open(config);
         KafkaStateStore store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
         AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
@@ -74,10 +79,26 @@ public final class KeyService implements AutoCloseable {
                 authenticator, events, store, HttpMetrics.create(), store::isHealthy, maxBody);
         Javalin app = Javalin.create(cfg -> {
             KeyServiceRoutes.register(cfg, components);
-            cfg.jetty.host = config.string("http.host", "127.0.0.1");
+            cfg.jetty.host = host;
             cfg.jetty.port = port;
+            tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
         }).start();
         return new KeyService(kek, store, RotationScheduler.start(keys, maxAge, interval), app);
+    }
+
+    /** HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy). */
+    private static Optional<TlsSettings> tlsSettings(ConfigSource config) {
+        Optional<String> keyStore = config.optional("tls.keystore.path");
+        if (keyStore.isEmpty()) {
+            return Optional.empty();
+        }
+        String clientAuth = config.string("tls.client-auth", "need");
+        if (!clientAuth.equals("need") && !clientAuth.equals("want")) {
+            throw new ConfigException("tls.client-auth must be need or want");
+        }
+        return Optional.of(new TlsSettings(Path.of(keyStore.get()), new String(config.secret("tls.keystore.password")),
+                Path.of(config.required("tls.truststore.path")), new String(config.secret("tls.truststore.password")),
+                clientAuth.equals("need")));
     }
 
     private static StoreConfig storeConfig(ConfigSource config) {
