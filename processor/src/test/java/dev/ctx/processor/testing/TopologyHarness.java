@@ -63,9 +63,10 @@ public final class TopologyHarness implements AutoCloseable {
     private final String scope;
     private final TopologyTestDriver driver;
 
-    private TopologyHarness(EncryptionMode mode, Sealer sealer) {
+    private TopologyHarness(EncryptionMode mode, Sealer sealer, Map<String, ?> registryOverride) {
         scope = "processor-test-" + UUID.randomUUID();
-        serdes = TopologySerdes.create(Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope));
+        serdes = TopologySerdes.create(registryOverride.isEmpty()
+                ? Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope) : registryOverride);
         MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DeadLetters letters = new DeadLetters(SOURCE, clock);
@@ -91,12 +92,17 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** A harness sealing with the real envelope library. */
     public static TopologyHarness start(EncryptionMode mode) {
-        return new TopologyHarness(mode, EnvelopeLibrarySealer.create());
+        return new TopologyHarness(mode, EnvelopeLibrarySealer.create(), Map.of());
     }
 
     /** A harness with another sealer (fault injection). */
     public static TopologyHarness start(EncryptionMode mode, Sealer sealer) {
-        return new TopologyHarness(mode, sealer);
+        return new TopologyHarness(mode, sealer, Map.of());
+    }
+
+    /** A harness whose topology uses another registry configuration (inputs must then be piped as raw bytes). */
+    public static TopologyHarness startWithRegistry(EncryptionMode mode, Map<String, ?> registryConfig) {
+        return new TopologyHarness(mode, EnvelopeLibrarySealer.create(), registryConfig);
     }
 
     /** The raw bytes written to {@code topic}, values only (consumes them). */

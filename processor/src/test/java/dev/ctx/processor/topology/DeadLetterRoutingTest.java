@@ -1,14 +1,17 @@
 package dev.ctx.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,8 @@ import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.ParticipantRole;
 import dev.ctx.schemas.keys.ParticipantStatus;
+import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
@@ -203,6 +208,25 @@ class DeadLetterRoutingTest {
 
         // Then
         assertDeadLetter(harness.deadLetters.readValue(), "txn-wrong-schema", DeadLetterReason.SCHEMA_MISMATCH, 0L);
+        assertNothingEncrypted();
+    }
+
+    @Test
+    void aSchemaRegistryOutageFailsTheTaskInsteadOfDeadLetteringAGoodRecord() {
+        // Given
+        harness = TopologyHarness.startWithRegistry(EncryptionMode.OPT_IN, Map.of("schema.registry.url",
+                "http://127.0.0.1:1", "schema.registry.retry.max.attempts", "1"));
+        Transaction transaction = generator.next();
+        String producerScope = "outage-" + transaction.getTransactionId();
+        byte[] framed = ConfluentAvroSerdes.forClass(Transaction.class,
+                Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + producerScope), false)
+                .serialize(harness.topics.transactions(), transaction);
+        MockSchemaRegistry.dropScope(producerScope);
+
+        // When / Then
+        assertThatThrownBy(() -> harness.rawTransactions.pipeInput(bytes(transaction.getTransactionId()), framed))
+                .isInstanceOf(StreamsException.class);
+        assertThat(harness.deadLetters.isEmpty()).isTrue();
         assertNothingEncrypted();
     }
 
