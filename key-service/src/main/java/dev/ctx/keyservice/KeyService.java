@@ -17,6 +17,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 
 import io.javalin.Javalin;
 
+import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.keyservice.api.KeyServiceComponents;
 import dev.ctx.keyservice.api.KeyServiceRoutes;
 import dev.ctx.keyservice.api.TlsConnector;
@@ -30,6 +31,7 @@ import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.MasterKek;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
+import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
 import dev.ctx.keyservice.rotation.RotationScheduler;
@@ -48,12 +50,14 @@ public final class KeyService implements AutoCloseable {
     private final KafkaStateStore store;
     private final RotationScheduler rotation;
     private final Javalin app;
+    private final KeyLifecycle keys;
 
-    private KeyService(MasterKek kek, KafkaStateStore store, RotationScheduler rotation, Javalin app) {
+    private KeyService(MasterKek kek, KafkaStateStore store, RotationScheduler rotation, Javalin app, KeyLifecycle keys) {
         this.kek = kek;
         this.store = store;
         this.rotation = rotation;
         this.app = app;
+        this.keys = keys;
     }
 
     /**
@@ -83,7 +87,7 @@ public final class KeyService implements AutoCloseable {
             cfg.jetty.port = port;
             tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
         }).start();
-        return new KeyService(kek, store, RotationScheduler.start(keys, maxAge, interval), app);
+        return new KeyService(kek, store, RotationScheduler.start(keys, maxAge, interval), app, keys);
     }
 
     /** HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy). */
@@ -147,6 +151,14 @@ public final class KeyService implements AutoCloseable {
         ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type);
         serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         return serde;
+    }
+
+    /**
+     * Unseals a participant's private key for use inside this process (the demo opens one sample with it). Never
+     * expose the result over the API or log it; destroy it after use.
+     */
+    public X25519PrivateKey openPrivateKeyForInternalUse(String participantId, int version) {
+        return keys.openPrivateKeyForInternalUse(ParticipantId.parse(participantId), version);
     }
 
     /** The HTTP port (useful with {@code http.port=0}). */

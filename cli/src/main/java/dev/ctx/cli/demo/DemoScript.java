@@ -1,0 +1,148 @@
+package dev.ctx.cli.demo;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.avro.generic.GenericRecord;
+
+import dev.ctx.cli.produce.TransactionProducer;
+import dev.ctx.envelope.RecipientPrivateKey;
+import dev.ctx.processor.app.ProcessorApplication;
+import dev.ctx.processor.open.SealedTransactionOpener;
+import dev.ctx.processor.topics.TopicNames;
+import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.encrypted.EncryptedTransaction;
+import dev.ctx.schemas.encrypted.Envelope;
+import dev.ctx.schemas.encrypted.RecipientWrap;
+
+/** The demo's steps and what it prints about each. */
+final class DemoScript {
+
+    private final PrintWriter out;
+    private final DemoStack stack;
+    private final DemoTokens tokens;
+    private final Path workDir;
+    private final TopicNames topics = DemoCommand.topics();
+
+    DemoScript(PrintWriter out, DemoStack stack, DemoTokens tokens, Path workDir) {
+        this.out = out;
+        this.stack = stack;
+        this.tokens = tokens;
+        this.workDir = workDir;
+    }
+
+    void run(long transactions, double rate) throws Exception {
+        step("Kafka broker (KRaft, single node)", stack::startKafka);
+        say("    bootstrap.servers=" + stack.bootstrapServers());
+        step("schema registry (Confluent REST API)", stack::startRegistry);
+        step("key service (master KEK in a PKCS#12 keystore)", stack::startKeyService);
+        say("    " + stack.keyServiceUrl() + "  (OpenAPI: /v1/openapi.json)");
+        registerParticipants();
+        ProcessorApplication processor = stack.startProcessor();
+        step("encryption processor (Kafka Streams, exactly_once_v2)", () -> DemoCommand.awaitRunning(processor));
+        try (TopologySerdes serdes = DemoCommand.serdes(stack.registryUrl());
+                OutputCounter counter = new OutputCounter(stack.bootstrapServers(), topics, serdes)) {
+            produce(transactions, rate, counter);
+            summary(counter);
+        }
+    }
+
+    private void registerParticipants() throws Exception {
+        String token = tokens.issue("demo-operator", "operator", Duration.ofHours(8));
+        Path tokenFile = workDir.resolve("operator.jwt");
+        Files.writeString(tokenFile, token);
+        KeyServiceClient client = new KeyServiceClient(stack.keyServiceUrl(), token);
+        for (String id : DemoCommand.PARTICIPANTS) {
+            client.registerParticipant(id, id.startsWith("client") ? "client" : "miner", List.of("settlement", "dispute"));
+            client.createKey(id);
+        }
+        client.createEscrowKey();
+        say("  registered " + String.join(", ", DemoCommand.PARTICIPANTS) + " (KYC verified, one X25519 key each) and the escrow key");
+        say("    operator token for curl: " + tokenFile);
+    }
+
+    private void produce(long transactions, double rate, OutputCounter counter) throws InterruptedException {
+        say(String.format("Producing %,d generated transactions at %,.0f/s to '%s' (90%% confidential, 2-3 participants each):",
+                transactions, rate, topics.transactions()));
+        try (TransactionProducer producer = DemoCommand.producer(stack);
+                ProgressLine progress = new ProgressLine(out, counter, topics)) {
+            producer.produce(transactions, rate, progress::sent);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (counter.count(topics.encrypted()) + counter.count(topics.deadLetters()) < transactions
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void summary(OutputCounter counter) {
+        say("");
+        say("Summary (records committed per topic, read_committed):");
+        for (String topic : List.of(topics.encrypted(), topics.envelopes(), topics.accessEvents(), topics.deadLetters())) {
+            say(String.format("  %-26s %,8d", topic, counter.count(topic)));
+        }
+        say(String.format("  sealed %,d, passed in clear %,d (confidential=false)", counter.sealed(),
+                counter.count(topics.encrypted()) - counter.sealed()));
+        openSample(counter.sample());
+        say("");
+        say("Where things are:");
+        say("  processor metrics   http://127.0.0.1:" + stack.metricsPort() + "/metrics");
+        say("  key service         " + stack.keyServiceUrl() + "/v1/participants  (Bearer token in " + workDir.resolve("operator.jwt") + ")");
+        say("  schema registry     " + stack.registryUrl());
+        say("  kafka               " + stack.bootstrapServers());
+    }
+
+    private void openSample(Optional<Map.Entry<EncryptedTransaction, Envelope>> sample) {
+        if (sample.isEmpty()) {
+            say("  (no sealed transaction with its envelope was seen, so none was opened)");
+            return;
+        }
+        EncryptedTransaction encrypted = sample.get().getKey();
+        Envelope envelope = sample.get().getValue();
+        RecipientWrap wrap = envelope.getWraps().get(0);
+        say("");
+        say("Sample " + encrypted.getTransactionId() + " as stored: participants " + encrypted.getParticipants() + ", "
+                + encrypted.getSealed().getCiphertext().remaining() + " bytes of ciphertext, " + envelope.getWraps().size()
+                + " wraps (participants + escrow)");
+        RecipientPrivateKey key = RecipientPrivateKey.of(wrap.getRecipientId(), wrap.getKeyVersion(),
+                stack.keyService().openPrivateKeyForInternalUse(wrap.getRecipientId(), wrap.getKeyVersion()));
+        try {
+            GenericRecord fields = new SealedTransactionOpener().open(encrypted, envelope, key);
+            say("Opened with " + wrap.getRecipientId() + "'s key v" + wrap.getKeyVersion()
+                    + " (unsealed from custody inside this process; consumers go through the key service):");
+            say("  amount            " + fields.get("amount") + " " + encrypted.getCurrency());
+            say("  pricing           " + abbreviated(fields.get("pricing")));
+            say("  settlementDetails " + abbreviated(fields.get("settlementDetails")));
+        } finally {
+            key.destroy();
+        }
+    }
+
+    private static String abbreviated(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 160 ? text : text.substring(0, 157) + "...";
+    }
+
+    private void step(String what, Step action) throws Exception {
+        long start = System.nanoTime();
+        out.print("  starting " + what + " ... ");
+        out.flush();
+        action.run();
+        say(String.format("ready (%.1f s)", (System.nanoTime() - start) / 1e9));
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+}
