@@ -58,10 +58,12 @@ public final class ProcessorApplication implements AutoCloseable {
     /**
      * Starts the processor; returns once Kafka Streams has been started (it then joins its group asynchronously).
      *
+     * @throws org.apache.kafka.common.config.ConfigException if a {@code streams.} override is invalid
      * @throws dev.ctx.envelope.error.CryptoProviderException if the crypto self-check fails
      * @throws dev.ctx.processor.topics.TopicSetupException if the topics are missing or misconfigured
      */
     public static ProcessorApplication start(ProcessorConfig config) {
+        StreamsProperties.validate(config);
         EnvelopeSelfCheck.run();
         TopicNames topics = config.topicNames();
         ensureTopics(config, topics);

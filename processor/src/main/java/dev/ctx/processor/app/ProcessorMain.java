@@ -1,6 +1,7 @@
 package dev.ctx.processor.app;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,10 @@ public final class ProcessorMain {
         ProcessorApplication application;
         try {
             application = ProcessorApplication.start(config.get());
-        } catch (CryptoProviderException | TopicSetupException e) {
+        } catch (ConfigException e) {
+            err.println("ctx processor: invalid configuration: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (CryptoProviderException | TopicSetupException | UncheckedIOException e) {
             err.println("ctx processor: cannot start: " + e.getMessage());
             return EXIT_FAILED;
         }

@@ -109,10 +109,10 @@ public final class ProcessorConfig extends AbstractConfig {
                         new HostPortListValidator(), Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
                 .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
                         new RegistryUrlValidator(), Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
-                .define(APPLICATION_ID_CONFIG, Type.STRING, "ctx-encrypt", new ConfigDef.NonEmptyStringWithoutControlChars(),
-                        Importance.HIGH, APPLICATION_ID_DOC)
-                .define(INSTANCE_ID_CONFIG, Type.STRING, "processor-1", new ConfigDef.NonEmptyStringWithoutControlChars(),
-                        Importance.MEDIUM, INSTANCE_ID_DOC)
+                .define(APPLICATION_ID_CONFIG, Type.STRING, "ctx-encrypt",
+                        new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.HIGH, APPLICATION_ID_DOC)
+                .define(INSTANCE_ID_CONFIG, Type.STRING, "processor-1",
+                        new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM, INSTANCE_ID_DOC)
                 .define(ENCRYPTION_MODE_CONFIG, Type.STRING, EncryptionMode.OPT_IN.configValue(),
                         ValidString.in(EncryptionMode.configValues().toArray(String[]::new)), Importance.HIGH,
                         ENCRYPTION_MODE_DOC)

@@ -54,8 +54,8 @@ public final class ProcessorConfigLoader {
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
         values.keySet().stream().filter(key -> !isKnown(key)).findFirst().ifPresent(key -> {
             throw new ConfigException("Unknown configuration key '" + key + "' in " + file
-                    + " (prefix Kafka Streams settings with '" + ProcessorConfig.STREAMS_PREFIX + "', serde settings with '"
-                    + ProcessorConfig.SERDE_PREFIX + "')");
+                    + " (prefix Kafka Streams settings with '" + ProcessorConfig.STREAMS_PREFIX
+                    + "', serde settings with '" + ProcessorConfig.SERDE_PREFIX + "')");
         });
         return values;
     }

@@ -39,8 +39,8 @@ public final class EnvelopeLibrarySealer implements Sealer {
         TransactionContext context = TransactionContext.of(transaction.getTransactionId(), schemaFingerprint,
                 participantIds(recipients));
         GenericRecord fields = confidentialFields.project(transaction);
-        SealedTransaction sealed = sealer.seal(fields, context, recipients.stream().map(EnvelopeLibrarySealer::recipient)
-                .toList());
+        SealedTransaction sealed = sealer.seal(fields, context,
+                recipients.stream().map(EnvelopeLibrarySealer::recipient).toList());
         List<SealedWrap> wraps = new ArrayList<>(recipients.size());
         for (int i = 0; i < recipients.size(); i++) {
             wraps.add(new SealedWrap(recipients.get(i), sealed.wraps().get(i).toBytes()));

@@ -32,6 +32,19 @@ public final class StreamsProperties {
         return props;
     }
 
+    /**
+     * Validates the Kafka Streams settings (including every {@code streams.} override) without starting anything.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the first invalid key
+     */
+    public static void validate(ProcessorConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(ProcessorConfig.APPLICATION_ID_CONFIG));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.putAll(config.streamsOverrides());
+        new StreamsConfig(props);
+    }
+
     /** The dead-letter handler settings alone, for tests that build their own properties. */
     public static Properties handlers(DeadLetterRecords deadLetterRecords, String keyringTopic) {
         Properties props = new Properties();

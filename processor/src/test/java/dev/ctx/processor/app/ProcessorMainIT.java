@@ -16,6 +16,29 @@ import dev.ctx.testkit.kafka.SharedKafka;
 
 class ProcessorMainIT {
 
+    @Test
+    void refusesAnInvalidStreamsOverrideNamingItsKey() throws Exception {
+        // Given
+        String suffix = SharedKafka.uniqueName("");
+        Path file = Files.writeString(dir.resolve("p.properties"), String.join("\n",
+                "schema.registry.url=mock://" + suffix,
+                "metrics.host=127.0.0.1",
+                "metrics.port=0",
+                "application.id=invalid-override" + suffix,
+                "topics.create=false",
+                "streams.num.standby.replicas=many", ""));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // When
+        int exit = ProcessorMain.run(new String[] {"--config", file.toString()},
+                Map.of("CTX_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // Then
+        assertThat(exit).isEqualTo(ProcessorMain.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("num.standby.replicas");
+    }
+
     @TempDir
     Path dir;
 

@@ -18,7 +18,8 @@ import dev.ctx.processor.topics.TopicNames;
 
 class ProcessorConfigLoaderTest {
 
-    private static final String REQUIRED = "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n";
+    private static final String REQUIRED =
+            "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n";
 
     @TempDir
     Path dir;

@@ -32,7 +32,7 @@ public final class Opening {
     private Opening() {
     }
 
-    /** Opens the confidential fields of {@code encrypted} with the wrap for {@code key}'s recipient in {@code envelope}. */
+    /** Opens the confidential fields of {@code encrypted} with {@code key} and its wrap in {@code envelope}. */
     public static GenericRecord open(EncryptedTransaction encrypted, Envelope envelope, RecipientPrivateKey key) {
         SealedFields sealed = encrypted.getSealed();
         TransactionContext context = TransactionContext.of(encrypted.getTransactionId(),
