@@ -13,36 +13,23 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
-import dev.ctx.envelope.EnvelopeOpener;
 import dev.ctx.envelope.RecipientPrivateKey;
-import dev.ctx.envelope.TransactionContext;
-import dev.ctx.envelope.format.CiphertextPart;
-import dev.ctx.envelope.format.DekWrap;
-import dev.ctx.processor.encrypt.ConfidentialFields;
+import dev.ctx.processor.open.SealedTransactionOpener;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
-import dev.ctx.schemas.encrypted.RecipientWrap;
-import dev.ctx.schemas.encrypted.SealedFields;
 
-/** Opens what the processor sealed, as a consumer holding a private key would. */
+/** Opens what the processor sealed, as a consumer holding a private key would, and compares records exactly. */
 public final class Opening {
 
     private static final GenericData MODEL = modelWithConversions();
+    private static final SealedTransactionOpener OPENER = new SealedTransactionOpener();
 
     private Opening() {
     }
 
     /** Opens the confidential fields of {@code encrypted} with {@code key} and its wrap in {@code envelope}. */
     public static GenericRecord open(EncryptedTransaction encrypted, Envelope envelope, RecipientPrivateKey key) {
-        SealedFields sealed = encrypted.getSealed();
-        TransactionContext context = TransactionContext.of(encrypted.getTransactionId(),
-                bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
-        RecipientWrap wrap = envelope.getWraps().stream()
-                .filter(candidate -> candidate.getRecipientId().equals(key.recipientId()))
-                .findFirst().orElseThrow(() -> new AssertionError("no wrap for " + key.recipientId()));
-        return EnvelopeOpener.create().open(CiphertextPart.parse(bytes(sealed.getCiphertext())),
-                DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())), key, context,
-                ConfidentialFields.ofTransaction().schema());
+        return OPENER.open(encrypted, envelope, key);
     }
 
     /** The Avro binary encoding of {@code record}, for exact comparison of two records. */
