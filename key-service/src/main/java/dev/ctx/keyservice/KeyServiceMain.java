@@ -24,6 +24,7 @@ public final class KeyServiceMain {
             LOGGER.atInfo().addKeyValue("port", service.port()).log("key service started");
         } catch (ConfigException e) {
             LOGGER.atError().addKeyValue("error", e.getMessage()).log("invalid configuration; not starting");
+            System.err.println("key-service: invalid configuration: " + e.getMessage()); // visible without a log config
             System.exit(2);
         }
     }

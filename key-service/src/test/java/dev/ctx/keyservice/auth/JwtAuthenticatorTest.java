@@ -1,0 +1,83 @@
+package dev.ctx.keyservice.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+class JwtAuthenticatorTest {
+
+    private static final String ISSUER = "https://idp.test";
+    private static final String AUDIENCE = "ctx-key-service";
+
+    private static JWTClaimsSet.Builder claims(String role) {
+        return new JWTClaimsSet.Builder().subject("alice").issuer(ISSUER).audience(AUDIENCE)
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).claim("role", role);
+    }
+
+    private static Credentials bearer(String token) {
+        return new Credentials("Bearer " + token, List.of());
+    }
+
+    @Test
+    void es256TokenFromTheConfiguredKeyAuthenticates() throws Exception {
+        // Given
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        JwtAuthenticator authenticator = JwtAuthenticator.es256(new JWKSet(key.toPublicJWK()).toString(), ISSUER, AUDIENCE);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims("participant").build());
+        jwt.sign(new ECDSASigner(key));
+        // When
+        Identity identity = authenticator.authenticate(bearer(jwt.serialize())).orElseThrow();
+        // Then
+        assertThat(identity).isEqualTo(new Identity("alice", Role.PARTICIPANT, "jwt"));
+    }
+
+    @Test
+    void es256AuthenticatorRefusesAnHs256TokenSignedWithThePublicKey() throws Exception {
+        // Given: the classic algorithm-confusion attack
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        JwtAuthenticator authenticator = JwtAuthenticator.es256(new JWKSet(key.toPublicJWK()).toString(), ISSUER, AUDIENCE);
+        SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims("operator").build());
+        forged.sign(new MACSigner(key.toPublicJWK().toJSONString().repeat(2).getBytes(StandardCharsets.UTF_8)));
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(forged.serialize()))).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void tokenWithoutARoleClaimIsRefused() throws Exception {
+        // Given
+        byte[] secret = "an HS256 test secret of 32+ bytes!!".getBytes(StandardCharsets.UTF_8);
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(secret, ISSUER, AUDIENCE);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims("operator").claim("role", null).build());
+        jwt.sign(new MACSigner(secret));
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(jwt.serialize()))).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void requestsWithoutABearerTokenAreNotThisAuthenticatorsBusiness() {
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(new byte[32], ISSUER, AUDIENCE);
+        assertThat(authenticator.authenticate(new Credentials("Basic dXNlcjpwYXNz", List.of()))).isEmpty();
+        assertThat(authenticator.authenticate(new Credentials(null, List.of()))).isEmpty();
+    }
+
+    @Test
+    void shortHs256SecretsAreRejectedAtConstruction() {
+        assertThatThrownBy(() -> JwtAuthenticator.hs256(new byte[16], ISSUER, AUDIENCE)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
