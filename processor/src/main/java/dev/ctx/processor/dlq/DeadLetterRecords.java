@@ -11,7 +11,6 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.processor.metrics.ProcessorMetrics;
 import dev.ctx.schemas.dlq.DeadLetter;
 
 /**
@@ -29,14 +28,14 @@ public final class DeadLetterRecords {
     private final String topic;
     private final Serializer<DeadLetter> serializer;
     private final DeadLetters deadLetters;
-    private final ProcessorMetrics metrics;
+    private final DeadLetterCounter counter;
 
     public DeadLetterRecords(String topic, Serializer<DeadLetter> serializer, DeadLetters deadLetters,
-            ProcessorMetrics metrics) {
+            DeadLetterCounter counter) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.counter = Objects.requireNonNull(counter, "counter");
     }
 
     /**
@@ -50,7 +49,7 @@ public final class DeadLetterRecords {
         String transactionId = rawKey == null ? null : new String(rawKey, StandardCharsets.UTF_8);
         DeadLetter deadLetter = deadLetters.of(from, transactionId, reason, detail);
         byte[] value = serializer.serialize(topic, deadLetter);
-        metrics.deadLetter(reason);
+        counter.deadLetter(reason);
         LOGGER.atWarn().addKeyValue("txnId", transactionId).addKeyValue("reason", reason)
                 .addKeyValue("topicName", from.topic()).addKeyValue("partition", from.partition())
                 .addKeyValue("offset", from.offset()).log("record sent to the dead-letter topic");

@@ -2,10 +2,11 @@ package dev.ctx.processor.metrics;
 
 import java.time.Duration;
 
+import dev.ctx.processor.dlq.DeadLetterCounter;
 import dev.ctx.processor.dlq.DeadLetterReason;
 
 /** What the encryption topology counts. Implementations are thread-safe. */
-public interface ProcessorMetrics {
+public interface ProcessorMetrics extends DeadLetterCounter {
 
     /** An input record reached the encryption step (decodable or not). */
     void recordIn();
@@ -20,6 +21,7 @@ public interface ProcessorMetrics {
     void passedInClear();
 
     /** A record went to the dead-letter topic. */
+    @Override
     void deadLetter(DeadLetterReason reason);
 
     /** One seal (DEK generation, field encryption and every wrap) took {@code elapsed}. */
