@@ -75,19 +75,28 @@ public final class KeyService implements AutoCloseable {
         Optional<TlsSettings> tls = tlsSettings(config);
         String host = config.string("http.host", "127.0.0.1");
         MasterKek kek = KekProviders.open(config);
-        KafkaStateStore store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
-        AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
-        ParticipantStates states = ParticipantStates.load(store);
-        KeyLifecycle keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
-        KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
-                authenticator, events, store, HttpMetrics.create(), store::isHealthy, maxBody);
-        Javalin app = Javalin.create(cfg -> {
-            KeyServiceRoutes.register(cfg, components);
-            cfg.jetty.host = host;
-            cfg.jetty.port = port;
-            tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
-        }).start();
-        return new KeyService(kek, store, RotationScheduler.start(keys, maxAge, interval), app, keys);
+        KafkaStateStore store = null;
+        try {
+            store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
+            AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
+            ParticipantStates states = ParticipantStates.load(store);
+            KeyLifecycle keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
+            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
+                    authenticator, events, store, HttpMetrics.create(), store::isHealthy, maxBody);
+            Javalin app = Javalin.create(cfg -> {
+                KeyServiceRoutes.register(cfg, components);
+                cfg.jetty.host = host;
+                cfg.jetty.port = port;
+                tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
+            }).start();
+            return new KeyService(kek, store, RotationScheduler.start(keys, maxAge, interval), app, keys);
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            kek.close();
+            throw e;
+        }
     }
 
     /** HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy). */

@@ -7,7 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * {@code keysvc_http_requests_seconds{method,route,status,outcome}}: count, sum and max of request latency, by route
+ * {@code keysvc_http_requests_seconds{method,route,status,outcome}}: count, sum, max and histogram buckets of request latency, by route
  * template (never the raw path, so ids don't become labels). Thread-safe.
  */
 public final class HttpMetrics {
@@ -29,6 +29,9 @@ public final class HttpMetrics {
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
                 .tag("outcome", outcome(status))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(30))
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
