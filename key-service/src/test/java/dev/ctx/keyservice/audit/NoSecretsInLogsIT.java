@@ -78,6 +78,7 @@ class NoSecretsInLogsIT {
         // Then
         String logs = captured.toString();
         assertThat(logs).contains("key store replayed");
+        assertThat(secrets).as("private keys still held + the KEK").hasSizeGreaterThanOrEqualTo(4);
         for (String encoded : secrets) {
             for (String form : encoded.split("\n")) {
                 assertThat(logs).doesNotContainIgnoringCase(form);

@@ -1,0 +1,76 @@
+package dev.ctx.keyservice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** Package boundaries of the key service, checked on its compiled main classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ctx.keyservice");
+
+    @Test
+    void featurePackagesFormNoCycle() {
+        assertThat(CLASSES).as("imported main classes").hasSizeGreaterThan(50);
+        slices().matching("dev.ctx.keyservice.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void featurePackagesAreLayered() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("main").definedBy("dev.ctx.keyservice")
+                .layer("api").definedBy("dev.ctx.keyservice.api..")
+                .layer("rotation").definedBy("dev.ctx.keyservice.rotation..")
+                .layer("store").definedBy("dev.ctx.keyservice.store..")
+                .layer("registry").definedBy("dev.ctx.keyservice.registry..")
+                .layer("custody").definedBy("dev.ctx.keyservice.custody..")
+                .layer("kek").definedBy("dev.ctx.keyservice.kek..")
+                .layer("auth").definedBy("dev.ctx.keyservice.auth..")
+                .layer("audit").definedBy("dev.ctx.keyservice.audit..")
+                .layer("config").definedBy("dev.ctx.keyservice.config..")
+                .whereLayer("main").mayNotBeAccessedByAnyLayer()
+                .whereLayer("api").mayOnlyBeAccessedByLayers("main")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("main")
+                .whereLayer("rotation").mayOnlyBeAccessedByLayers("main")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("main", "api", "store", "rotation")
+                .whereLayer("custody").mayOnlyBeAccessedByLayers("main", "registry", "store")
+                .whereLayer("kek").mayOnlyBeAccessedByLayers("main", "custody")
+                .whereLayer("auth").mayOnlyBeAccessedByLayers("main", "api")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("main")
+                .because("the KEK is reachable only through custody, and the registry knows neither HTTP nor Kafka")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyMainWritesToTheStandardStreams() {
+        noClasses().that().doNotHaveSimpleName("KeyServiceMain")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("log through SLF4J with coordinates, never content")
+                .check(CLASSES);
+    }
+
+    @Test
+    void loggersArePrivateStaticFinalAndNamedLogger() {
+        fields().that().haveRawType(Logger.class)
+                .should().bePrivate().andShould().beStatic().andShould().beFinal().andShould().haveName("LOGGER")
+                .check(CLASSES);
+    }
+
+    @Test
+    void registryUsesNeitherKafkaNorJavalin() {
+        noClasses().that().resideInAPackage("dev.ctx.keyservice.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.javalin..", "org.eclipse.jetty..")
+                .check(CLASSES);
+    }
+}
