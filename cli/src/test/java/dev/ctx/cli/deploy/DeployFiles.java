@@ -1,0 +1,86 @@
+package dev.ctx.cli.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** Reads the files under {@code deploy/}: YAML documents, dashboards, and the metric names their queries use. */
+public final class DeployFiles {
+
+    public static final Path ROOT = Path.of("..", "deploy").normalize();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern METRIC = Pattern.compile("\\b((?:ctx|kafka|keysvc|jvm|process)_[a-zA-Z0-9_]+)");
+
+    private DeployFiles() {
+    }
+
+    public static List<Path> files(String glob) {
+        try (Stream<Path> paths = Files.walk(ROOT)) {
+            var matcher = ROOT.getFileSystem().getPathMatcher("glob:" + glob);
+            return paths.filter(path -> matcher.matches(path.getFileName())).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<JsonNode> yamlDocuments(Path file) {
+        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            List<JsonNode> nodes = new ArrayList<>();
+            documents.forEachRemaining(node -> {
+                if (node != null && !node.isNull() && !node.isMissingNode()) {
+                    nodes.add(node);
+                }
+            });
+            return nodes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + file, e);
+        }
+    }
+
+    public static JsonNode json(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + file, e);
+        }
+    }
+
+    /** Every PromQL expression of a dashboard's panels. */
+    public static List<String> dashboardExpressions(JsonNode dashboard) {
+        List<String> expressions = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> expressions.add(target.path("expr").asText())));
+        return expressions;
+    }
+
+    /** Every PromQL expression of the alert rules. */
+    public static List<String> ruleExpressions(JsonNode rule) {
+        List<String> expressions = new ArrayList<>();
+        rule.path("spec").path("groups").forEach(group -> group.path("rules").forEach(r -> expressions.add(r.path("expr").asText())));
+        return expressions;
+    }
+
+    /** The metric names an expression refers to. */
+    public static Set<String> metricNames(String expression) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = METRIC.matcher(expression);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ctx.cli.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What CI can check of deploy/ without a cluster: it parses, kustomize's references resolve, topics match the design. */
+class DeployManifestsTest {
+
+    private static final Map<String, String> CLEANUP_POLICY = Map.of(
+            "transactions", "delete", "transactions.encrypted", "delete", "transactions.envelopes", "compact",
+            "participant-keys", "compact", "key-custody", "compact", "access-log.events", "delete",
+            "access-log", "delete", "access-log.checkpoints", "delete", "transactions.dlq", "delete");
+
+    static Stream<Path> yamlFiles() {
+        return Stream.concat(DeployFiles.files("*.yaml").stream(), DeployFiles.files("*.yml").stream());
+    }
+
+    static Stream<Path> kustomizations() {
+        return DeployFiles.files("kustomization.yaml").stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("yamlFiles")
+    void everyYamlFileParses(Path file) {
+        assertThat(DeployFiles.yamlDocuments(file)).as(file.toString()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void everyKustomizationReferenceResolves(Path kustomization) {
+        // Given
+        JsonNode root = DeployFiles.yamlDocuments(kustomization).get(0);
+        Path dir = kustomization.getParent();
+
+        // Then
+        root.path("resources").forEach(resource -> assertThat(dir.resolve(resource.asText()))
+                .as("%s lists %s", kustomization, resource.asText()).exists());
+        root.path("configMapGenerator").forEach(generator -> generator.path("files")
+                .forEach(file -> assertThat(dir.resolve(file.asText())).exists()));
+    }
+
+    @Test
+    void kubernetesResourcesNameTheirKindAndApiVersion() {
+        DeployFiles.files("*.yaml").stream().filter(path -> !path.getFileName().toString().equals("kustomization.yaml"))
+                .filter(path -> path.startsWith(DeployFiles.ROOT.resolve("k8s")) || path.startsWith(DeployFiles.ROOT.resolve("strimzi"))
+                        || path.startsWith(DeployFiles.ROOT.resolve("prometheus")))
+                .flatMap(path -> DeployFiles.yamlDocuments(path).stream())
+                .forEach(document -> assertThat(document.has("apiVersion") && document.has("kind") && document.path("metadata").has("name"))
+                        .as(document.toString()).isTrue());
+    }
+
+    @Test
+    void strimziTopicsCarryTheDesignedCleanupPolicies() {
+        // Given
+        List<JsonNode> topics = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("strimzi/topics.yaml"));
+
+        // When
+        Map<String, String> policies = topics.stream().collect(Collectors.toMap(
+                topic -> topic.path("spec").path("topicName").asText(),
+                topic -> topic.path("spec").path("config").path("cleanup.policy").asText()));
+
+        // Then
+        assertThat(policies).isEqualTo(CLEANUP_POLICY);
+    }
+
+    @Test
+    void dashboardsTakeTheirDatasourceAsAnInput() {
+        DeployFiles.files("*.json").forEach(file -> {
+            JsonNode dashboard = DeployFiles.json(file);
+            assertThat(dashboard.path("__inputs").get(0).path("name").asText()).as(file.toString()).isEqualTo("DS_PROMETHEUS");
+            assertThat(DeployFiles.dashboardExpressions(dashboard)).as(file.toString()).isNotEmpty()
+                    .allSatisfy(expression -> assertThat(DeployFiles.metricNames(expression)).isNotEmpty());
+        });
+    }
+
+    @Test
+    void composeFileNamesEveryService() {
+        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml")).get(0);
+        assertThat(compose.path("services").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("kafka", "schema-registry", "key-service", "processor");
+        assertThat(Files.exists(DeployFiles.ROOT.resolve("docker/Dockerfile"))).isTrue();
+    }
+}
