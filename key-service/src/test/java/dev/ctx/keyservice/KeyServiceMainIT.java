@@ -90,6 +90,30 @@ class KeyServiceMainIT {
     }
 
     @Test
+    void optionalClientAuthLetsProbesAndJwtCallersInOverHttps() throws Exception {
+        // Given
+        TestPki pki = TestPki.create(dir);
+        Map<String, String> config = withPkcs12Kek(baseConfig());
+        config.put("tls.keystore.path", pki.serverKeyStore().toString());
+        config.put("tls.keystore.password.env", "TEST_PKI_PASSWORD");
+        config.put("tls.truststore.path", pki.trustStore().toString());
+        config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
+        config.put("tls.client-auth", "want");
+        try (KeyService service = KeyService.start(new ConfigSource(config,
+                Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
+            String base = "https://127.0.0.1:" + service.port();
+            SSLContext noCertificate = pki.clientContext(null);
+            // When / Then
+            assertThat(send(noCertificate, "GET", base + "/health/ready", null).statusCode()).isEqualTo(200);
+            assertThat(send(noCertificate, "GET", base + "/v1/participants", null).statusCode()).isEqualTo(401);
+            HttpRequest withToken = HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .header("Authorization", "Bearer " + ApiFixture.token("prometheus", "operator")).build();
+            assertThat(HttpClient.newBuilder().sslContext(noCertificate).build().send(withToken, HttpResponse.BodyHandlers.ofString())
+                    .body()).contains("keysvc_http_requests_seconds_count");
+        }
+    }
+
+    @Test
     void startsWithTheKekInASoftHsmTokenAndServesJwtCallers() throws Exception {
         // Given
         SoftHsmToken token = SoftHsmToken.shared();
