@@ -41,9 +41,9 @@ public final class StoreFixture implements AutoCloseable {
     public ParticipantRegistry registry;
     public KeyLifecycle keys;
 
-    private StoreFixture(Path dir, Clock clock, StoreTopics topics) {
+    private StoreFixture(Path dir, Clock clock, StoreTopics topics, String bootstrapServers) {
         String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.config = new StoreConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+        this.config = new StoreConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 topics == null ? StoreTopics.withSuffix(suffix) : topics, "key-service-test" + suffix, true, Duration.ofSeconds(10));
         this.registryUrl = "mock://key-service-test" + suffix;
         this.kekFixture = KekFixture.pkcs12(dir);
@@ -52,12 +52,17 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     public static StoreFixture start(Path dir, Clock clock) {
-        return new StoreFixture(dir, clock, null).open();
+        return new StoreFixture(dir, clock, null, SharedKafka.bootstrapServers()).open();
+    }
+
+    /** Runs on a broker the test owns (e.g. to stop it). */
+    public static StoreFixture startOn(String bootstrapServers, Path dir, Clock clock) {
+        return new StoreFixture(dir, clock, null, bootstrapServers).open();
     }
 
     /** Starts on topics the test prepared itself (e.g. with broker-side limits). */
     public static StoreFixture start(Path dir, Clock clock, StoreTopics topics) {
-        return new StoreFixture(dir, clock, topics).open();
+        return new StoreFixture(dir, clock, topics, SharedKafka.bootstrapServers()).open();
     }
 
     private StoreFixture open() {
