@@ -45,6 +45,31 @@ public final class TopicReader {
         }
     }
 
+    /**
+     * Waits until some partition of {@code topic} holds records of a still open transaction (its high watermark is past
+     * its last stable offset).
+     *
+     * @throws AssertionError if none shows up within {@code timeout}
+     */
+    public static void awaitOpenTransaction(String bootstrapServers, String topic, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> committed = new KafkaConsumer<>(config(bootstrapServers,
+                IsolationLevel.READ_COMMITTED));
+                KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(config(bootstrapServers,
+                        IsolationLevel.READ_UNCOMMITTED))) {
+            List<TopicPartition> partitions = committed.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+                Map<TopicPartition, Long> written = uncommitted.endOffsets(partitions);
+                if (partitions.stream().anyMatch(p -> written.get(p) > stable.get(p))) {
+                    return;
+                }
+            }
+            throw new AssertionError("no open transaction on " + topic + " within " + timeout);
+        }
+    }
+
     private static boolean atEnd(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));

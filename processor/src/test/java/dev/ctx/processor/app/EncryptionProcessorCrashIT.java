@@ -1,0 +1,96 @@
+package dev.ctx.processor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.IsolationLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.processor.testing.ForkedProcessor;
+import dev.ctx.processor.testing.ProcessorFixture;
+import dev.ctx.processor.testing.TopicReader;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.encrypted.EncryptedTransaction;
+import dev.ctx.schemas.encrypted.Envelope;
+import dev.ctx.schemas.transaction.Transaction;
+import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.registry.SchemaRegistryServer;
+
+/**
+ * Exactly once across a crash: a processor JVM is SIGKILLed while its Kafka transaction is open, a second instance
+ * takes over, and a {@code read_committed} consumer still sees exactly one encrypted record, one envelope and one
+ * access event per input (the killed instance's open transaction is aborted, never half-visible).
+ */
+class EncryptionProcessorCrashIT {
+
+    private static final List<String> POOL = List.of("client-1", "miner-1", "miner-2", "miner-3");
+    private static final int BEFORE_CRASH = 4_000;
+    private static final int AFTER_CRASH = 1_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledInstanceLeavesNoDuplicateAndNoHalfWrittenOutput() throws Exception {
+        try (SchemaRegistryServer registry = SchemaRegistryServer.builder().build().start();
+                ProcessorFixture fixture = new ProcessorFixture(registry.url(), POOL).prepare()) {
+            // Given
+            TransactionGenerator generator = new TransactionGenerator(new GeneratorSettings("crash", POOL, 2, 4, 1.0,
+                    300, 1_767_225_600_000L), 99L);
+            fixture.produce(generate(generator, BEFORE_CRASH));
+            try (ForkedProcessor doomed = ForkedProcessor.start(dir.resolve("doomed"), crashFriendly(fixture,
+                    "doomed"))) {
+
+                // When
+                TopicReader.readAll(fixture.bootstrap, fixture.topics.encrypted(), IsolationLevel.READ_COMMITTED,
+                        200, ProcessorFixture.TIMEOUT);
+                TopicReader.awaitOpenTransaction(fixture.bootstrap, fixture.topics.encrypted(),
+                        ProcessorFixture.TIMEOUT);
+                doomed.kill();
+            }
+            fixture.produce(generate(generator, AFTER_CRASH));
+            try (ProcessorApplication survivor = ProcessorApplication.start(
+                    ProcessorConfig.of(crashFriendly(fixture, "survivor")))) {
+
+                // Then
+                int total = BEFORE_CRASH + AFTER_CRASH;
+                fixture.readCommittedOnePerKey(fixture.topics.encrypted(), total,
+                        fixture.serdes.encrypted().deserializer(), EncryptedTransaction::getTransactionId);
+                fixture.readCommittedOnePerKey(fixture.topics.envelopes(), total,
+                        fixture.serdes.envelope().deserializer(), Envelope::getTransactionId);
+                fixture.readCommittedOnePerKey(fixture.topics.accessEvents(), total,
+                        fixture.serdes.accessEvent().deserializer(), AccessEvent::getTransactionId);
+                assertThat(TopicReader.readAll(fixture.bootstrap, fixture.topics.encrypted(),
+                        IsolationLevel.READ_UNCOMMITTED, total, Duration.ofSeconds(30)))
+                        .as("the log holds the aborted records of the killed transaction too")
+                        .hasSizeGreaterThan(total);
+            }
+        }
+    }
+
+    /** Commits every 2 s (so a transaction is open when the kill lands) and takes over quickly after the crash. */
+    private static Map<String, String> crashFriendly(ProcessorFixture fixture, String instanceId) {
+        Map<String, String> config = fixture.config(instanceId);
+        config.put("streams.commit.interval.ms", "2000");
+        config.put("streams.consumer.session.timeout.ms", "6000");
+        config.put("streams.consumer.heartbeat.interval.ms", "1000");
+        config.put("streams.producer.transaction.timeout.ms", "5000");
+        return config;
+    }
+
+    private static List<Transaction> generate(TransactionGenerator generator, int count) {
+        List<Transaction> transactions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            transactions.add(generator.next());
+        }
+        return transactions;
+    }
+}

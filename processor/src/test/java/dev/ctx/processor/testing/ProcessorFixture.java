@@ -1,0 +1,141 @@
+package dev.ctx.processor.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.processor.topics.EncryptionTopics;
+import dev.ctx.processor.topics.TopicNames;
+import dev.ctx.processor.topics.TopicProvisioner;
+import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.transaction.Transaction;
+import dev.ctx.testkit.kafka.SharedKafka;
+
+/**
+ * One processor deployment on the shared broker for integration tests: unique topic names and application id, the
+ * participants' real keyrings, serdes on the given registry, and the processor configuration pointing at them.
+ */
+public final class ProcessorFixture implements AutoCloseable {
+
+    /** How long reading the expected outputs may take. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    public final String bootstrap = SharedKafka.bootstrapServers();
+    public final String applicationId = SharedKafka.uniqueName("ctx-encrypt-it");
+    public final TopicNames topics = uniqueTopics();
+    public final TestKeyrings keys;
+    public final TopologySerdes serdes;
+    private final String registryUrl;
+
+    public ProcessorFixture(String registryUrl, Collection<String> participants) {
+        this.registryUrl = registryUrl;
+        this.keys = TestKeyrings.forParticipants(participants);
+        this.serdes = TopologySerdes.create(Map.of(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl));
+    }
+
+    /** Creates the topics with their cleanup policies and publishes every keyring (participants and escrow). */
+    public ProcessorFixture prepare() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            new TopicProvisioner(admin, 3, (short) 1).ensure(EncryptionTopics.specs(topics), true);
+        }
+        try (KafkaProducer<String, Object> producer = producer(serdes.keyring().serializer())) {
+            keys.all().forEach((id, keyring) -> producer.send(
+                    new ProducerRecord<>(topics.participantKeys(), id, keyring)));
+        }
+        return this;
+    }
+
+    /** Produces {@code transactions} to the input topic, keyed by transaction id, and waits for the acks. */
+    public void produce(List<Transaction> transactions) {
+        try (KafkaProducer<String, Object> producer = producer(serdes.transaction().serializer())) {
+            transactions.forEach(transaction -> producer.send(new ProducerRecord<>(topics.transactions(),
+                    transaction.getTransactionId(), transaction)));
+        }
+    }
+
+    /** The processor configuration: this fixture's broker, registry, topics and application id. */
+    public Map<String, String> config(String instanceId) {
+        Map<String, String> config = new HashMap<>();
+        config.put(ProcessorConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl);
+        config.put(ProcessorConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(ProcessorConfig.INSTANCE_ID_CONFIG, instanceId);
+        config.put(ProcessorConfig.STATE_DIR_CONFIG, "target/streams-state/" + instanceId);
+        config.put(ProcessorConfig.METRICS_HOST_CONFIG, "127.0.0.1");
+        config.put(ProcessorConfig.METRICS_PORT_CONFIG, "0");
+        config.put(ProcessorConfig.TOPICS_CREATE_CONFIG, "false");
+        config.put(ProcessorConfig.TOPIC_TRANSACTIONS_CONFIG, topics.transactions());
+        config.put(ProcessorConfig.TOPIC_ENCRYPTED_CONFIG, topics.encrypted());
+        config.put(ProcessorConfig.TOPIC_ENVELOPES_CONFIG, topics.envelopes());
+        config.put(ProcessorConfig.TOPIC_PARTICIPANT_KEYS_CONFIG, topics.participantKeys());
+        config.put(ProcessorConfig.TOPIC_ACCESS_EVENTS_CONFIG, topics.accessEvents());
+        config.put(ProcessorConfig.TOPIC_DLQ_CONFIG, topics.deadLetters());
+        return config;
+    }
+
+    /**
+     * Reads {@code topic} with {@code read_committed} and asserts exactly {@code expected} records, one per key, each
+     * keyed by its value's transaction id.
+     */
+    public <V> Map<String, V> readCommittedOnePerKey(String topic, int expected, Deserializer<V> deserializer,
+            Function<V, String> transactionId) {
+        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrap, topic,
+                IsolationLevel.READ_COMMITTED, expected, TIMEOUT);
+        assertThat(records).as("committed records on %s", topic).hasSize(expected);
+        Map<String, V> byId = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            V value = deserializer.deserialize(topic, record.value());
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            assertThat(transactionId.apply(value)).isEqualTo(key);
+            assertThat(byId.put(key, value)).as("second record for %s on %s", key, topic).isNull();
+        }
+        return byId;
+    }
+
+    /** The topics whose names start with the application id (changelog, repartition). */
+    public List<String> internalTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.listTopics().names().get().stream().filter(name -> name.startsWith(applicationId)).toList();
+        } catch (Exception e) {
+            throw new AssertionError("cannot list topics", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        serdes.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> KafkaProducer<String, Object> producer(Serializer<V> serializer) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(config, new StringSerializer(), (Serializer<Object>) serializer);
+    }
+
+    private static TopicNames uniqueTopics() {
+        String suffix = SharedKafka.uniqueName("");
+        TopicNames defaults = TopicNames.defaults();
+        return new TopicNames(defaults.transactions() + suffix, defaults.encrypted() + suffix,
+                defaults.envelopes() + suffix, defaults.participantKeys() + suffix, defaults.accessEvents() + suffix,
+                defaults.deadLetters() + suffix);
+    }
+}
