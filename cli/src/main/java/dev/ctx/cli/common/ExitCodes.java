@@ -18,7 +18,7 @@ public final class ExitCodes {
 
     /** Prints {@code ctx: <message>} on stderr (the stack trace only with {@code CTX_DEBUG=1}) and returns {@link #FAILURE}. */
     public static int oneLineError(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        commandLine.getErr().println("ctx " + commandLine.getCommandName() + ": " + describe(e));
+        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));
         if ("1".equals(System.getenv("CTX_DEBUG"))) {
             e.printStackTrace(commandLine.getErr());
         }
@@ -31,7 +31,12 @@ public final class ExitCodes {
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.replace('\n', ' ');
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !message.isBlank()) {
+                return (cause == e ? "" : e.getClass().getSimpleName() + ": ") + message.replace('\n', ' ');
+            }
+        }
+        return e.getClass().getSimpleName() + " (no details)";
     }
 }

@@ -1,4 +1,4 @@
-package dev.ctx.cli.demo;
+package dev.ctx.cli.common;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,41 +9,65 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The few key-service calls the demo makes, over HTTP with a bearer token. */
-final class KeyServiceClient {
+/** The key-service calls of the CLI and the demo, over HTTP with a bearer token. Errors carry the problem title. */
+public final class KeyServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
 
-    KeyServiceClient(String baseUrl, String token) {
-        this.baseUrl = baseUrl;
+    /** A client for {@code baseUrl} (e.g. http://127.0.0.1:18080) authenticating with {@code token}. */
+    public KeyServiceClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
     }
 
-    void registerParticipant(String id, String role, List<String> purposes) throws IOException, InterruptedException {
-        post("/v1/participants", Map.of("id", id, "role", role, "kycStatus", "VERIFIED", "allowedPurposes", purposes));
+    /** Registers an ACTIVE participant with KYC status VERIFIED. */
+    public JsonNode registerParticipant(String id, String role, List<String> purposes) throws IOException, InterruptedException {
+        return send("POST", "/v1/participants", Map.of("id", id, "role", role, "kycStatus", "VERIFIED", "allowedPurposes", purposes));
     }
 
-    void createKey(String participantId) throws IOException, InterruptedException {
-        post("/v1/participants/" + participantId + "/keys", Map.of());
+    public JsonNode createKey(String participantId) throws IOException, InterruptedException {
+        return send("POST", "/v1/participants/" + participantId + "/keys", Map.of());
     }
 
-    void createEscrowKey() throws IOException, InterruptedException {
-        post("/v1/escrow/key", Map.of());
+    public JsonNode rotateKey(String participantId) throws IOException, InterruptedException {
+        return send("POST", "/v1/participants/" + participantId + "/keys/rotate", Map.of());
     }
 
-    private void post(String path, Map<String, ?> body) throws IOException, InterruptedException {
+    public JsonNode revokeKey(String participantId, int version) throws IOException, InterruptedException {
+        return send("POST", "/v1/participants/" + participantId + "/keys/" + version + "/revoke", Map.of());
+    }
+
+    public JsonNode createEscrowKey() throws IOException, InterruptedException {
+        return send("POST", "/v1/escrow/key", Map.of());
+    }
+
+    public JsonNode participants() throws IOException, InterruptedException {
+        return send("GET", "/v1/participants", null);
+    }
+
+    private JsonNode send(String method, String path, Map<String, ?> body) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("key service answered " + response.statusCode() + " to POST " + path + ": "
-                    + response.body().replace('\n', ' '));
+                .method(method, publisher).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            throw new IllegalStateException("cannot connect to the key service at " + baseUrl + " (is it running?)", e);
         }
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("key service answered " + response.statusCode() + " to " + method + " " + path
+                    + ": " + json.path("title").asText(json.path("detail").asText("no problem details")));
+        }
+        return json;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.apache.avro.generic.GenericRecord;
 
+import dev.ctx.cli.common.KeyServiceClient;
 import dev.ctx.cli.produce.TransactionProducer;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.processor.app.ProcessorApplication;

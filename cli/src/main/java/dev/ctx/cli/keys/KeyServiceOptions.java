@@ -1,0 +1,39 @@
+package dev.ctx.cli.keys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.ctx.cli.common.KeyServiceClient;
+
+import picocli.CommandLine.Option;
+
+/** Where the key service is and how to authenticate to it. */
+public final class KeyServiceOptions {
+
+    @Option(names = "--url", defaultValue = "${env:CTX_KEY_SERVICE_URL:-http://127.0.0.1:18080}",
+            description = "Key service base URL (default: $CTX_KEY_SERVICE_URL or ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--token-file", description = "File holding a bearer token (JWT). Default: $CTX_TOKEN, else the demo's operator token.")
+    Path tokenFile;
+
+    KeyServiceClient client() throws IOException {
+        return new KeyServiceClient(url, token());
+    }
+
+    private String token() throws IOException {
+        if (tokenFile != null) {
+            return Files.readString(tokenFile).trim();
+        }
+        String fromEnv = System.getenv("CTX_TOKEN");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.trim();
+        }
+        Path demo = Path.of(System.getProperty("ctx.home", "."), ".ctx", "demo", "operator.jwt");
+        if (Files.exists(demo)) {
+            return Files.readString(demo).trim();
+        }
+        throw new IllegalStateException("no token: pass --token-file FILE or set CTX_TOKEN");
+    }
+}
