@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.processor.config.ProcessorConfigLoader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +86,12 @@ class DeployManifestsTest {
             assertThat(DeployFiles.dashboardExpressions(dashboard)).as(file.toString()).isNotEmpty()
                     .allSatisfy(expression -> assertThat(DeployFiles.metricNames(expression)).isNotEmpty());
         });
+    }
+
+    @Test
+    void processorConfigMapIsAValidProcessorConfiguration() {
+        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), Map.of())
+                .getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
     }
 
     @Test
