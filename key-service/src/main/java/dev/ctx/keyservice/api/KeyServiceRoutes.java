@@ -56,8 +56,8 @@ public final class KeyServiceRoutes {
 
     static List<ApiRoute> routes(KeyServiceComponents components) {
         List<ApiRoute> routes = new ArrayList<>();
-        routes.add(new ApiRoute(HandlerType.GET, "/health/live", null, c -> c.respond(200, java.util.Map.of("status", "up"))));
-        routes.add(new ApiRoute(HandlerType.GET, "/health/ready", null, c -> ready(c, components)));
+        routes.add(new ApiRoute(HandlerType.GET, "/health/live", null, c -> health(c, components)));
+        routes.add(new ApiRoute(HandlerType.GET, "/health/ready", null, c -> health(c, components)));
         routes.add(new ApiRoute(HandlerType.GET, "/metrics", AccessRule.OPERATOR, c -> c.text(components.metrics().scrape())));
         routes.add(new ApiRoute(HandlerType.GET, OPENAPI_PATH, AccessRule.AUTHENTICATED, c -> c.rawJson(openApiDocument())));
         routes.addAll(new ParticipantRoutes(components.registry()).routes());
@@ -65,7 +65,11 @@ public final class KeyServiceRoutes {
         return routes;
     }
 
-    private static void ready(ApiCall call, KeyServiceComponents components) {
+    /**
+     * Live and ready while the store can write. A store whose producer was fenced or failed fatally never recovers in
+     * this process, so both probes fail and the orchestrator restarts it (the new instance replays the topics).
+     */
+    private static void health(ApiCall call, KeyServiceComponents components) {
         boolean ready = components.ready().getAsBoolean();
         call.respond(ready ? 200 : 503, java.util.Map.of("status", ready ? "ready" : "not ready"));
     }

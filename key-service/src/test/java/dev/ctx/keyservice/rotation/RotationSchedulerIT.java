@@ -33,11 +33,14 @@ class RotationSchedulerIT {
             service.registry.register(operator, alice, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
             service.keys.createKey(operator, alice);
             // When
-            try (RotationScheduler scheduler = RotationScheduler.start(service.keys, Duration.ofDays(90), Duration.ofMillis(50))) {
+            RotationScheduler scheduler = RotationScheduler.start(service.keys, Duration.ofDays(90), Duration.ofMillis(50));
+            try {
                 clock.advance(Duration.ofDays(90));
                 // Then
                 await().atMost(Duration.ofSeconds(20))
                         .untilAsserted(() -> assertThat(service.registry.get(alice).currentVersion()).isEqualTo(2));
+            } finally {
+                scheduler.close();
             }
         }
     }
