@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes an input record that cannot be decoded to the dead-letter topic and continues. A registry failure fails the
- * task instead (the record may be good). Records of the keyring topic are skipped without a dead letter: the
- * participant then counts as unknown, which fails closed.
+ * task instead (the record may be good). A keyring record whose value cannot be decoded never gets here (the keyring
+ * deserializer disables its participant); one whose key cannot be decoded is skipped without a dead letter.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 

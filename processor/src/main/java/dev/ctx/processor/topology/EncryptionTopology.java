@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 import dev.ctx.processor.encrypt.EncryptProcessor;
 import dev.ctx.processor.encrypt.EncryptionOutcome;
 import dev.ctx.processor.encrypt.EncryptionSettings;
+import dev.ctx.processor.keys.FailClosedKeyringDeserializer;
 import dev.ctx.processor.metrics.ProcessorMetrics;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.schemas.keys.ParticipantKeyring;
@@ -24,7 +25,7 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 /**
  * The encryption topology: {@code transactions} through the encryption step into {@code transactions.encrypted},
  * {@code transactions.envelopes}, {@code access-log.events} and {@code transactions.dlq}, with the keyrings of
- * {@code participant-keys} in an in-memory global store. Every output of one input is written in the same task,
+ * {@code participant-keys} in an in-memory global store (an undecodable keyring disables its participant). Every output of one input is written in the same task,
  * so under {@code exactly_once_v2} they commit together.
  */
 public final class EncryptionTopology {
@@ -38,10 +39,12 @@ public final class EncryptionTopology {
     /** Builds the topology; {@code main} and the tests call this same function. */
     public static Topology build(TopicNames topics, TopologySerdes serdes, EncryptionSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
+        Serde<ParticipantKeyring> keyrings = Serdes.serdeFrom(serdes.keyring().serializer(),
+                new FailClosedKeyringDeserializer(serdes.keyring().deserializer()));
         builder.globalTable(topics.participantKeys(),
-                Consumed.with(Serdes.String(), serdes.keyring()).withName("keyrings-source"),
+                Consumed.with(Serdes.String(), keyrings).withName("keyrings-source"),
                 Materialized.<String, ParticipantKeyring>as(Stores.inMemoryKeyValueStore(KEYRING_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.keyring()));
+                        .withKeySerde(Serdes.String()).withValueSerde(keyrings));
         KStream<String, EncryptionOutcome> outcomes = builder
                 .stream(topics.transactions(),
                         Consumed.with(Serdes.String(), serdes.transaction()).withName("transactions-source"))

@@ -55,6 +55,7 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestInputTopic<String, Transaction> transactions;
     public final TestInputTopic<byte[], byte[]> rawTransactions;
     public final TestInputTopic<String, ParticipantKeyring> keyrings;
+    public final TestInputTopic<byte[], byte[]> rawKeyrings;
     public final TestOutputTopic<String, EncryptedTransaction> encrypted;
     public final TestOutputTopic<String, Envelope> envelopes;
     public final TestOutputTopic<String, AccessEvent> accessEvents;
@@ -84,6 +85,8 @@ public final class TopologyHarness implements AutoCloseable {
         rawTransactions = driver.createInputTopic(topics.transactions(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         keyrings = driver.createInputTopic(topics.participantKeys(), keys, serdes.keyring().serializer());
+        rawKeyrings = driver.createInputTopic(topics.participantKeys(), new ByteArraySerializer(),
+                new ByteArraySerializer());
         encrypted = driver.createOutputTopic(topics.encrypted(), keyReader, serdes.encrypted().deserializer());
         envelopes = driver.createOutputTopic(topics.envelopes(), keyReader, serdes.envelope().deserializer());
         accessEvents = driver.createOutputTopic(topics.accessEvents(), keyReader, serdes.accessEvent().deserializer());

@@ -123,6 +123,22 @@ class DeadLetterRoutingTest {
     }
 
     @Test
+    void anUndecodableKeyringDisablesItsParticipantInsteadOfKeepingTheOldKey() {
+        // Given
+        harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
+        harness.rawKeyrings.pipeInput(bytes(CLIENT), bytes("revoked, but written by a broken producer"));
+        Transaction transaction = generator.next();
+
+        // When
+        harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
+
+        // Then
+        assertDeadLetter(harness.deadLetters.readValue(), transaction.getTransactionId(),
+                DeadLetterReason.PARTICIPANT_INACTIVE, 0L);
+        assertNothingEncrypted();
+    }
+
+    @Test
     void rejectsARecordWhoseKeyIsNotItsTransactionId() {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
