@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,7 @@ class EncryptionProcessorCrashIT {
                         IsolationLevel.READ_UNCOMMITTED, total, Duration.ofSeconds(30)))
                         .as("the log holds the aborted records of the killed transaction too")
                         .hasSizeGreaterThan(total);
+                assertThat(survivor.state()).isEqualTo(KafkaStreams.State.RUNNING);
             }
         }
     }
