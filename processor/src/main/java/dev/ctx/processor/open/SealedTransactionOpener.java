@@ -36,8 +36,8 @@ public final class SealedTransactionOpener {
         if (sealed == null) {
             throw new IllegalArgumentException("transaction " + encrypted.getTransactionId() + " was not sealed");
         }
-        TransactionContext context = TransactionContext.of(encrypted.getTransactionId(), bytes(sealed.getSchemaFingerprint()),
-                encrypted.getParticipants());
+        TransactionContext context = TransactionContext.of(encrypted.getTransactionId(),
+                bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
         RecipientWrap wrap = wrapFor(envelope, key.recipientId());
         return opener.open(CiphertextPart.parse(bytes(sealed.getCiphertext())),
                 DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())), key, context,
@@ -45,9 +45,9 @@ public final class SealedTransactionOpener {
     }
 
     private static RecipientWrap wrapFor(Envelope envelope, String recipientId) {
-        return envelope.getWraps().stream().filter(wrap -> wrap.getRecipientId().equals(recipientId)).findFirst()
-                .orElseThrow(() -> new UnknownRecipientException("envelope of transaction " + envelope.getTransactionId()
-                        + " holds no wrap for recipient " + recipientId));
+        return envelope.getWraps().stream().filter(wrap -> wrap.getRecipientId().equals(recipientId))
+                .findFirst().orElseThrow(() -> new UnknownRecipientException("envelope of transaction "
+                        + envelope.getTransactionId() + " holds no wrap for recipient " + recipientId));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

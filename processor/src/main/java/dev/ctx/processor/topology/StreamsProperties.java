@@ -2,6 +2,7 @@ package dev.ctx.processor.topology;
 
 import java.util.Properties;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import dev.ctx.processor.config.ProcessorConfig;
@@ -11,6 +12,8 @@ import dev.ctx.processor.dlq.DeadLetterRecords;
 
 /** The Kafka Streams properties of the encryption application. */
 public final class StreamsProperties {
+
+    static final String READ_COMMITTED = "read_committed";
 
     private StreamsProperties() {
     }
@@ -29,6 +32,9 @@ public final class StreamsProperties {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(ProcessorConfig.STATE_DIR_CONFIG));
         props.putAll(handlers(deadLetterRecords, config.topicNames().participantKeys()));
         props.putAll(config.streamsOverrides());
+        // the key service writes keyrings in Kafka transactions: never act on an aborted (uncommitted) keyring,
+        // whatever the processing guarantee or the overrides say
+        props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), READ_COMMITTED);
         return props;
     }
 
