@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param machine cores and JVM
  * @param settings what was run
  * @param results one entry per pipeline
+ * @param keyService key-service operations over HTTP
  */
-public record BenchmarkReport(String name, String machine, BenchmarkSettings settings, List<PipelineResult> results) {
+public record BenchmarkReport(String name, String machine, BenchmarkSettings settings, List<PipelineResult> results,
+        List<KeyServiceLoad.OperationResult> keyService) {
 
     /** Encryption throughput divided by pass-through throughput. */
     public double throughputRatio() {
@@ -32,6 +34,11 @@ public record BenchmarkReport(String name, String machine, BenchmarkSettings set
             out.append(String.format(Locale.ROOT, "%-12s %12.0f %10.0f %8d %8d %8d %10.3f%n", result.pipeline(),
                     result.throughputPerSecond(), result.latencyRatePerSecond(), latency.p50(), latency.p99(),
                     latency.p999(), result.cpuSecondsPer1000()));
+        }
+        for (KeyServiceLoad.OperationResult operation : keyService) {
+            out.append(String.format(Locale.ROOT, "key service %-10s %8.0f ops/s with %d clients, p50 %.1f ms, p99 %.1f ms%n",
+                    operation.operation(), operation.perSecond(), operation.clients(), operation.latencyMicros().p50() / 1000.0,
+                    operation.latencyMicros().p99() / 1000.0));
         }
         out.append(String.format(Locale.ROOT, "added p99 latency (encrypt - passthrough): %d ms%n", addedP99Millis()));
         out.append(String.format(Locale.ROOT, "encrypt/passthrough throughput ratio: %.2f", throughputRatio()));

@@ -63,7 +63,16 @@ public final class EndToEndBenchmark {
             results.add(new PipelineResult(pipelines.get(i).name(), settings.transactions(), throughput.perSecond(),
                     throughput.cpuSecondsPer1000(), rate, latency));
         }
-        return new BenchmarkReport(settings.name(), machine(), settings, results);
+        return new BenchmarkReport(settings.name(), machine(), settings, results, keyService(settings, environment));
+    }
+
+    private static List<KeyServiceLoad.OperationResult> keyService(BenchmarkSettings settings,
+            BenchmarkEnvironment environment) throws Exception {
+        try (KeyServiceLoad load = KeyServiceLoad.start(environment, settings.workDir(), "ks")) {
+            List<String> ids = load.register(20);
+            return List.of(load.rotations(ids, settings.keyServiceOperations()),
+                    load.reads(ids, settings.keyServiceOperations() * 10));
+        }
     }
 
     private static String machine() {

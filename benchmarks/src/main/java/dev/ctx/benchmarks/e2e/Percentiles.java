@@ -3,7 +3,7 @@ package dev.ctx.benchmarks.e2e;
 import java.util.Arrays;
 
 /**
- * Latency percentiles in milliseconds.
+ * Latency percentiles, in the unit the holder names (milliseconds end to end, microseconds per HTTP call).
  *
  * @param p50 median
  * @param p99 99th percentile

@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchmarkSettings preset = quick ? BenchmarkSettings.quick(results, work) : BenchmarkSettings.full(results, work);
         BenchmarkSettings settings = new BenchmarkSettings(name != null ? name : preset.name(),
                 transactions != null ? transactions : preset.transactions(), preset.latencyTransactions(),
-                preset.latencyLoad(), results, work);
+                preset.latencyLoad(), preset.keyServiceOperations(), results, work);
         spec.commandLine().getErr().println("ctx bench: running '" + settings.name() + "' ("
                 + settings.transactions() + " transactions per pipeline) ...");
         BenchmarkReport report = EndToEndBenchmark.run(settings);
