@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.error.UnknownRecipientException;
+import dev.ctx.envelope.key.X25519PublicKey;
 import dev.ctx.envelope.testing.Fixtures;
 import dev.ctx.envelope.testing.Party;
 
@@ -67,6 +68,15 @@ class EnvelopeSealerTest {
         assertThatThrownBy(() -> EnvelopeOpener.create().open(sealed.ciphertext(), sealed.wrapFor("miner-789"),
                 MINER.privateKey(), CONTEXT, SchemaBuilder.record("Other").fields().requiredString("x").endRecord()))
                 .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("writer schema");
+    }
+
+    @Test
+    void sealRejectsALowOrderRecipientKey() {
+        // Given: the all-zero u-coordinate gives an all-zero X25519 shared secret
+        Recipient lowOrder = new Recipient("miner-789", 1, X25519PublicKey.of(new byte[32]));
+        // When / Then
+        assertThatThrownBy(() -> sealer.seal(Fixtures.confidentialFields(), CONTEXT, List.of(lowOrder)))
+                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("all-zero");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ctx.benchmarks.envelope;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +10,11 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.avro.Conversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -38,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class BaselineBenchmark {
 
-    private static final byte[] INFO = "ctx-wrap baseline info".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] INFO = "ctx-wrap baseline info".getBytes(StandardCharsets.US_ASCII);
 
     private final SecureRandom random = new SecureRandom();
     private final HPKE bc = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
@@ -58,10 +65,10 @@ public class BaselineBenchmark {
     @Setup
     public void setUp() throws Exception {
         cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        var encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(
-                ConfidentialPayload.SCHEMA, withDecimals()).write(ConfidentialPayload.record(), encoder);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(ConfidentialPayload.SCHEMA, withDecimals())
+                .write(ConfidentialPayload.record(), encoder);
         payload = out.toByteArray();
         X25519.generatePrivateKey(random, scalar);
         byte[] other = new byte[32];
@@ -70,11 +77,6 @@ public class BaselineBenchmark {
         bcRecipient = bc.generatePrivateKey();
         bcRecipientPublic = bcRecipient.getPublic();
         bcSealed = bc.seal(bcRecipientPublic, INFO, aad, dek, null, null, null);
-    }
-
-    /** Size of the serialized confidential record, for the report. */
-    public int payloadSize() {
-        return payload.length;
     }
 
     @Benchmark
@@ -102,9 +104,9 @@ public class BaselineBenchmark {
         return bc.open(bcSealed[1], bcRecipient, INFO, aad, bcSealed[0], null, null, null);
     }
 
-    private static org.apache.avro.generic.GenericData withDecimals() {
-        org.apache.avro.generic.GenericData data = new org.apache.avro.generic.GenericData();
-        data.addLogicalTypeConversion(new org.apache.avro.Conversions.DecimalConversion());
+    private static GenericData withDecimals() {
+        GenericData data = new GenericData();
+        data.addLogicalTypeConversion(new Conversions.DecimalConversion());
         return data;
     }
 }

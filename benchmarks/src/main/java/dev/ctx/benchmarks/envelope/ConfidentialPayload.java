@@ -1,6 +1,7 @@
 package dev.ctx.benchmarks.envelope;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.avro.LogicalTypes;
@@ -55,7 +56,7 @@ final class ConfidentialPayload {
 
     /** The first {@code count - 1} participants plus the escrow, each with a fresh key pair (version 1). */
     static List<RecipientPrivateKey> recipientKeys(int count) {
-        List<String> ids = new java.util.ArrayList<>(PARTICIPANTS.subList(0, count - 1));
+        List<String> ids = new ArrayList<>(PARTICIPANTS.subList(0, count - 1));
         ids.add(Recipient.ESCROW_ID);
         return ids.stream().map(id -> RecipientPrivateKey.of(id, 1, X25519KeyPair.generate().privateKey())).toList();
     }
