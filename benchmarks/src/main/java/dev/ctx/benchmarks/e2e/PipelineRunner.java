@@ -78,6 +78,8 @@ final class PipelineRunner {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         props.putAll(pipeline.streamsOverrides(environment));
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("bench.streams."))
+                .forEach(key -> props.put(key.substring("bench.streams.".length()), System.getProperty(key)));
         return props;
     }
 
