@@ -11,6 +11,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -148,6 +149,11 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             healthy = false;
             throw failed(key, e);
+        } catch (TimeoutException e) {
+            // the commit's outcome is unknown (it may still complete) and the producer cannot abort it: only a
+            // restart, which replays the log, knows the truth; until then the service reports not ready
+            healthy = false;
+            throw failed(key, e);
         } catch (KafkaException e) {
             abort();
             throw failed(key, e);
@@ -163,7 +169,7 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     private void abort() {
         try {
             producer.abortTransaction();
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
             healthy = false;
             LOGGER.atError().addKeyValue("error", e.getClass().getSimpleName()).log("cannot abort the store transaction");
         }
