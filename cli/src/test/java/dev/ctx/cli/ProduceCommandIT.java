@@ -45,6 +45,26 @@ class ProduceCommandIT {
         }
     }
 
+    @Test
+    void producesEveryLineOfAJsonLinesFile() {
+        // Given
+        String topic = SharedKafka.uniqueName("cli-produce-file");
+        try (SchemaRegistryServer registry = SchemaRegistryServer.builder().build().start()) {
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = Ctx.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+
+            // When
+            int exit = commandLine.execute("produce", "--bootstrap-servers", SharedKafka.bootstrapServers(),
+                    "--registry-url", registry.url(), "--topic", topic, "--file", "src/test/resources/jsonl/two-transactions.jsonl");
+
+            // Then
+            assertThat(exit).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).contains("produced 2 transactions to " + topic);
+            assertThat(read(topic, registry.url(), 2)).extracting(Transaction::getTransactionId).containsExactlyInAnyOrder("t-1", "t-2");
+        }
+    }
+
     private static List<Transaction> read(String topic, String registryUrl, int expected) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, SharedKafka.uniqueName("cli-reader"),

@@ -125,7 +125,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     static TransactionProducer producer(DemoStack stack) {
-        return new TransactionProducer(stack.bootstrapServers(), serdeConfig(stack.registryUrl()), topics().transactions(),
-                generatorSettings(), 1);
+        return new TransactionProducer(stack.bootstrapServers(), serdeConfig(stack.registryUrl()), topics().transactions());
     }
 }

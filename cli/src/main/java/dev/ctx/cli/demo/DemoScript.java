@@ -20,6 +20,7 @@ import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
+import dev.ctx.testkit.data.TransactionGenerator;
 
 /** The demo's steps and what it prints about each. */
 final class DemoScript {
@@ -72,7 +73,8 @@ final class DemoScript {
                 transactions, rate, topics.transactions()));
         try (TransactionProducer producer = DemoCommand.producer(stack);
                 ProgressLine progress = new ProgressLine(out, counter, topics)) {
-            producer.produce(transactions, rate, progress::sent);
+            producer.produce(new TransactionGenerator(DemoCommand.generatorSettings(), 1).asIterator(), transactions, rate,
+                    progress::sent);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (counter.count(topics.encrypted()) + counter.count(topics.deadLetters()) < transactions
                     && System.nanoTime() < deadline) {

@@ -1,12 +1,17 @@
 package dev.ctx.cli.produce;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.common.KafkaOptions;
+import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** Produces generated transactions, optionally at a fixed rate, and reports how many were acknowledged. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Produce generated plaintext transactions (Avro, Confluent wire format) to a topic.",
+        description = {"Produce plaintext transactions (Avro, Confluent wire format) to a topic: generated, or from a JSON Lines file.",
             "Every confidential value carries the marker SECRET-<txn id>, so leaks are easy to spot."})
 public final class ProduceCommand implements Callable<Integer> {
 
@@ -46,12 +51,26 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--file", paramLabel = "FILE.jsonl",
+            description = "Produce the transactions of a JSON Lines file (one Transaction object per line) instead of generated ones.")
+    Path file;
+
     @Override
-    public Integer call() throws InterruptedException {
-        GeneratorSettings settings = new GeneratorSettings("txn-" + Instant.now().getEpochSecond(), participants,
-                Math.min(2, participants.size()), participants.size(), confidentialRatio, 400, System.currentTimeMillis());
-        try (TransactionProducer producer = new TransactionProducer(kafka, topic, settings, seed)) {
-            long acknowledged = producer.produce(count, rate, progress -> { });
+    public Integer call() throws InterruptedException, IOException {
+        Iterator<Transaction> source;
+        long limit;
+        if (file != null) {
+            List<Transaction> transactions = TransactionJsonLines.read(file);
+            source = transactions.iterator();
+            limit = transactions.size();
+        } else {
+            GeneratorSettings settings = new GeneratorSettings("txn-" + Instant.now().getEpochSecond(), participants,
+                    Math.min(2, participants.size()), participants.size(), confidentialRatio, 400, System.currentTimeMillis());
+            source = new TransactionGenerator(settings, seed).asIterator();
+            limit = count;
+        }
+        try (TransactionProducer producer = new TransactionProducer(kafka, topic)) {
+            long acknowledged = producer.produce(source, limit, rate, progress -> { });
             spec.commandLine().getOut().printf("produced %d transactions to %s%n", acknowledged, topic);
         }
         return ExitCodes.OK;

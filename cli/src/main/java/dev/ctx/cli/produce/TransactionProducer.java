@@ -1,5 +1,6 @@
 package dev.ctx.cli.produce;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -7,51 +8,47 @@ import java.util.function.LongConsumer;
 import dev.ctx.cli.common.KafkaOptions;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.transaction.Transaction;
-import dev.ctx.testkit.data.GeneratorSettings;
-import dev.ctx.testkit.data.TransactionGenerator;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** An idempotent producer of generated transactions; the demo and {@code ctx produce} share it. */
+/** An idempotent producer of transactions keyed by their id; the demo and {@code ctx produce} share it. */
 public final class TransactionProducer implements AutoCloseable {
 
     private final KafkaProducer<String, Transaction> producer;
-    private final TransactionGenerator generator;
     private final String topic;
     private final AtomicLong acknowledged = new AtomicLong();
     private volatile Exception failure;
 
-    /** A producer for {@code topic} drawing from {@code settings}. */
-    public TransactionProducer(KafkaOptions kafka, String topic, GeneratorSettings settings, long seed) {
-        this(kafka.bootstrapServers(), kafka.serdeConfig(), topic, settings, seed);
+    /** A producer for {@code topic}. */
+    public TransactionProducer(KafkaOptions kafka, String topic) {
+        this(kafka.bootstrapServers(), kafka.serdeConfig(), topic);
     }
 
-    /** A producer for {@code topic} drawing from {@code settings}. */
-    public TransactionProducer(String bootstrapServers, Map<String, ?> serdeConfig, String topic, GeneratorSettings settings,
-            long seed) {
+    /** A producer for {@code topic}. */
+    public TransactionProducer(String bootstrapServers, Map<String, ?> serdeConfig, String topic) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5);
         this.producer = new KafkaProducer<>(config, new StringSerializer(),
                 ConfluentAvroSerdes.forClass(Transaction.class, serdeConfig, false).serializer());
-        this.generator = new TransactionGenerator(settings, seed);
         this.topic = topic;
     }
 
     /**
-     * Sends {@code count} transactions at {@code perSecond} (0 = unpaced), calling {@code progress} with the number
-     * sent so far; returns how many the broker acknowledged.
+     * Sends up to {@code count} transactions from {@code source} at {@code perSecond} (0 = unpaced), calling
+     * {@code progress} with the number sent so far; returns how many the broker acknowledged.
      *
      * @throws IllegalStateException if a send failed
      */
-    public long produce(long count, double perSecond, LongConsumer progress) throws InterruptedException {
+    public long produce(Iterator<Transaction> source, long count, double perSecond, LongConsumer progress)
+            throws InterruptedException {
         long start = System.nanoTime();
-        for (long i = 0; i < count && failure == null; i++) {
+        for (long i = 0; i < count && source.hasNext() && failure == null; i++) {
             pace(start, i, perSecond);
-            Transaction transaction = generator.next();
+            Transaction transaction = source.next();
             producer.send(new ProducerRecord<>(topic, transaction.getTransactionId(), transaction), (metadata, error) -> {
                 if (error != null) {
                     failure = error;

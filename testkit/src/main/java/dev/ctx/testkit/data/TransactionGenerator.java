@@ -52,6 +52,21 @@ public final class TransactionGenerator {
                 .build();
     }
 
+    /** An endless iterator over {@link #next()}. */
+    public java.util.Iterator<Transaction> asIterator() {
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Transaction next() {
+                return TransactionGenerator.this.next();
+            }
+        };
+    }
+
     /** The marker planted in every confidential string value of transaction {@code transactionId}. */
     public static String plantedMarker(String transactionId) {
         return "SECRET-" + transactionId;
