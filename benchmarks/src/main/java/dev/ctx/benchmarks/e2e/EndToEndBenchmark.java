@@ -58,10 +58,10 @@ public final class EndToEndBenchmark {
         double rate = settings.latencyLoad() * throughputs.get(throughputs.size() - 1).perSecond();
         List<PipelineResult> results = new ArrayList<>();
         for (int i = 0; i < pipelines.size(); i++) {
-            Percentiles latency = runner.latency(pipelines.get(i), input, settings.latencyTransactions(), rate);
+            PipelineRunner.Latency latency = runner.latency(pipelines.get(i), input, settings.latencyTransactions(), rate);
             PipelineRunner.Throughput throughput = throughputs.get(i);
             results.add(new PipelineResult(pipelines.get(i).name(), settings.transactions(), throughput.perSecond(),
-                    throughput.cpuSecondsPer1000(), rate, latency));
+                    throughput.cpuSecondsPer1000(), rate, latency.steadyMillis(), latency.warmupMillis()));
         }
         return new BenchmarkReport(settings.name(), machine(), settings, results, keyService(settings, environment));
     }

@@ -59,8 +59,10 @@ final class OutputWatcher implements AutoCloseable {
         return seconds <= 0 ? 0 : (count - 1) / seconds;
     }
 
-    Percentiles latency() {
-        return Percentiles.of(latenciesMillis, (int) Math.min(count, latenciesMillis.length));
+    /** Percentiles of the records seen in order {@code [from, to)}, e.g. to look at the start separately. */
+    Percentiles latency(int from, int to) {
+        int end = (int) Math.min(Math.min(count, latenciesMillis.length), to);
+        return Percentiles.of(java.util.Arrays.copyOfRange(latenciesMillis, Math.min(from, end), end), Math.max(0, end - from));
     }
 
     @Override

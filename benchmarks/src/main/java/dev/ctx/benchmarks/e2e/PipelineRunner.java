@@ -14,6 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
 final class PipelineRunner {
 
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(10);
+    /** Share of the latency phase's records counted as the new application's warm-up. */
+    static final double WARMUP_SHARE = 0.1;
     private final BenchmarkEnvironment environment;
     private final String runId;
 
@@ -34,8 +36,12 @@ final class PipelineRunner {
         }
     }
 
-    /** Feeds {@code count} fresh records at {@code perSecond} and measures produce-to-committed-output latency. */
-    Percentiles latency(Pipeline pipeline, GeneratorSettings settings, long count, double perSecond) throws Exception {
+    /**
+     * Feeds {@code count} fresh records at {@code perSecond} to a newly started application and measures
+     * produce-to-committed-output latency; the first {@link #WARMUP_SHARE} of the records (the new application's first
+     * transactions) are reported apart from the steady state.
+     */
+    Latency latency(Pipeline pipeline, GeneratorSettings settings, long count, double perSecond) throws Exception {
         String applicationId = runId + "-" + pipeline.name() + "-latency";
         String inputTopic = applicationId + ".input";
         environment.createTopics(inputTopic);
@@ -50,7 +56,8 @@ final class PipelineRunner {
             long seen = watcher.awaitCount(count, PHASE_TIMEOUT, true);
             feeder.join();
             requireAll(pipeline, seen, count);
-            return watcher.latency();
+            int warmup = (int) (count * WARMUP_SHARE);
+            return new Latency(watcher.latency(warmup, (int) count), watcher.latency(0, warmup));
         }
     }
 
@@ -98,6 +105,13 @@ final class PipelineRunner {
             throw new IllegalStateException(pipeline.name() + ": only " + seen + " of " + expected
                     + " records reached the measured topic within " + PHASE_TIMEOUT);
         }
+    }
+
+    /**
+     * @param steadyMillis after the warm-up share
+     * @param warmupMillis the first records of the newly started application
+     */
+    record Latency(Percentiles steadyMillis, Percentiles warmupMillis) {
     }
 
     /**
