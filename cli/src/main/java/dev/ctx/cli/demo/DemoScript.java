@@ -117,7 +117,7 @@ final class DemoScript {
         try {
             GenericRecord fields = new SealedTransactionOpener().open(encrypted, envelope, key);
             say("Opened with " + wrap.getRecipientId() + "'s key v" + wrap.getKeyVersion()
-                    + " (unsealed from custody inside this process; consumers go through the key service):");
+                    + " (unsealed from custody inside this demo process; no API hands private keys out):");
             say("  amount            " + fields.get("amount") + " " + encrypted.getCurrency());
             say("  pricing           " + abbreviated(fields.get("pricing")));
             say("  settlementDetails " + abbreviated(fields.get("settlementDetails")));
