@@ -6,9 +6,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessEventType;
+import dev.ctx.schemas.access.AccessOutcome;
+import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
+import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.KeyRef;
+import dev.ctx.schemas.encrypted.RecipientType;
+import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.encrypted.SealedFields;
+import dev.ctx.schemas.keys.KeyStatus;
+import dev.ctx.schemas.keys.KycStatus;
+import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.keys.ParticipantRole;
+import dev.ctx.schemas.keys.ParticipantStatus;
+import dev.ctx.schemas.keys.PublicKeyVersion;
 import dev.ctx.schemas.transaction.AccessPolicy;
 import dev.ctx.schemas.transaction.Pricing;
 import dev.ctx.schemas.transaction.SettlementDetails;
@@ -75,6 +88,70 @@ public final class TestRecords {
                         .setKeyRefs(List.of(new KeyRef("client-1", 1), new KeyRef("__escrow", 3)))
                         .build())
                 .setClear(null)
+                .build();
+    }
+
+    /** An envelope with a participant wrap and the escrow wrap. */
+    public static Envelope envelope() {
+        return Envelope.newBuilder()
+                .setTransactionId("txn-0001")
+                .setGeneration(2)
+                .setCreatedAt(TIMESTAMP)
+                .setWraps(List.of(
+                        new RecipientWrap("client-1", RecipientType.PARTICIPANT, 1, ByteBuffer.wrap(new byte[] {1, 2, 3})),
+                        new RecipientWrap("__escrow", RecipientType.ESCROW, 3, ByteBuffer.wrap(new byte[] {4, 5}))))
+                .build();
+    }
+
+    /** A granted access event with every optional field set. */
+    public static AccessEvent accessEvent() {
+        return AccessEvent.newBuilder()
+                .setEventId("00000000-0000-0000-0000-000000000001")
+                .setType(AccessEventType.ENCRYPTED)
+                .setTransactionId("txn-0001")
+                .setSubject(null)
+                .setRequester("processor/encrypt-1")
+                .setPurpose("settlement")
+                .setAuthorizedBy("policy")
+                .setDataAccessed(List.of("amount", "pricing"))
+                .setIp("127.0.0.1")
+                .setUserAgent("ctx-test")
+                .setTimestamp(TIMESTAMP)
+                .setOutcome(AccessOutcome.SUCCESS)
+                .setReason(null)
+                .setSource("processor/encrypt-1")
+                .setAttributes(Map.of("keyVersions", "client-1:1"))
+                .build();
+    }
+
+    /** A keyring with a retired and a current key. */
+    public static ParticipantKeyring keyring() {
+        return ParticipantKeyring.newBuilder()
+                .setParticipantId("miner-9")
+                .setRole(ParticipantRole.MINER)
+                .setStatus(ParticipantStatus.ACTIVE)
+                .setKycStatus(KycStatus.VERIFIED)
+                .setAllowedPurposes(List.of("settlement"))
+                .setCurrentVersion(2)
+                .setKeys(List.of(
+                        new PublicKeyVersion(1, "X25519", ByteBuffer.wrap(new byte[] {9, 9}), TIMESTAMP, KeyStatus.RETIRED),
+                        new PublicKeyVersion(2, "X25519", ByteBuffer.wrap(new byte[] {8, 8}), TIMESTAMP, KeyStatus.ACTIVE)))
+                .setRevision(7)
+                .setUpdatedAt(TIMESTAMP)
+                .build();
+    }
+
+    /** A dead letter with its coordinates and reason. */
+    public static DeadLetter deadLetter() {
+        return DeadLetter.newBuilder()
+                .setSourceTopic("transactions")
+                .setSourcePartition(2)
+                .setSourceOffset(123_456_789_012L)
+                .setTransactionId("txn-0001")
+                .setReason("UNKNOWN_PARTICIPANT")
+                .setDetail("participant miner-404 has no keyring")
+                .setTimestamp(TIMESTAMP)
+                .setSource("processor/encrypt-1")
                 .build();
     }
 }
