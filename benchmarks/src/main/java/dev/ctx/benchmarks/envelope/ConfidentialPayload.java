@@ -14,6 +14,7 @@ import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.envelope.TransactionContext;
 import dev.ctx.envelope.key.X25519KeyPair;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 
 /** A confidential-fields record like the Transaction's (amount, pricing, settlement details), ~400 bytes in Avro. */
 final class ConfidentialPayload {

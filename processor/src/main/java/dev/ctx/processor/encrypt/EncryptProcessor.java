@@ -20,6 +20,7 @@ import dev.ctx.processor.dlq.SourceCoordinates;
 import dev.ctx.processor.keys.RecipientResolver;
 import dev.ctx.processor.keys.ResolvedRecipient;
 import dev.ctx.processor.keys.StoreKeyringLookup;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.transaction.Transaction;
 

@@ -10,6 +10,7 @@ import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.SealedTransaction;
 import dev.ctx.envelope.TransactionContext;
 import dev.ctx.processor.keys.ResolvedRecipient;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.transaction.Transaction;
 

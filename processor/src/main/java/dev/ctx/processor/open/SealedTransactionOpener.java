@@ -10,7 +10,7 @@ import dev.ctx.envelope.TransactionContext;
 import dev.ctx.envelope.error.UnknownRecipientException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
-import dev.ctx.processor.encrypt.ConfidentialFields;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.ctx.processor.config.ProcessorConfig;
-import dev.ctx.processor.encrypt.ConfidentialFields;
 import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.PlaintextScanner;
@@ -34,6 +33,7 @@ import dev.ctx.processor.testing.ProcessorFixture;
 import dev.ctx.processor.testing.TopicReader;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;

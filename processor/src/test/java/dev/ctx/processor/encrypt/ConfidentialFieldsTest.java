@@ -11,6 +11,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.envelope.TransactionContext;
+import dev.ctx.schemas.confidential.ConfidentialFields;
+import dev.ctx.schemas.confidential.ConfidentialSchema;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.processor.config.EncryptionMode;
-import dev.ctx.processor.encrypt.ConfidentialFields;
 import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.testing.Opening;
@@ -21,6 +20,7 @@ import dev.ctx.processor.testing.TopologyHarness;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.KeyRef;

@@ -1,4 +1,4 @@
-package dev.ctx.processor.encrypt;
+package dev.ctx.schemas.confidential;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
