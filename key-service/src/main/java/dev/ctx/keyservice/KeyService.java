@@ -82,7 +82,7 @@ public final class KeyService implements AutoCloseable {
             ParticipantStates states = ParticipantStates.load(store);
             KeyLifecycle keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
-                    authenticator, events, store, HttpMetrics.create(), store::isHealthy, maxBody);
+                    authenticator, events, store, HttpMetrics.create(), store::isAlive, store::isReady, maxBody);
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, components);
                 cfg.jetty.host = host;

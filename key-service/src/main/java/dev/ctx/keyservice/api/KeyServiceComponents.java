@@ -21,11 +21,13 @@ import dev.ctx.keyservice.registry.StateStore;
  * @param events access-event factory
  * @param auditSink where denied-access events go
  * @param metrics HTTP metrics and the Prometheus scrape
- * @param ready readiness (store healthy)
+ * @param live liveness (false once the store failed fatally: restart the process)
+ * @param ready readiness (the store accepts writes; false while it recovers from a write with an unknown outcome)
  * @param maxBodyBytes request body limit
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, Duration rotationMaxAge, Authenticator authenticator,
-        AccessEvents events, StateStore auditSink, HttpMetrics metrics, BooleanSupplier ready, long maxBodyBytes) {
+        AccessEvents events, StateStore auditSink, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
+        long maxBodyBytes) {
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");
@@ -35,6 +37,7 @@ public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle ke
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(auditSink, "auditSink");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(live, "live");
         Objects.requireNonNull(ready, "ready");
     }
 }

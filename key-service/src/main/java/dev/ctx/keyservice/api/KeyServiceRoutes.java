@@ -56,8 +56,8 @@ public final class KeyServiceRoutes {
 
     static List<ApiRoute> routes(KeyServiceComponents components) {
         List<ApiRoute> routes = new ArrayList<>();
-        routes.add(new ApiRoute(HandlerType.GET, "/health/live", null, c -> health(c, components)));
-        routes.add(new ApiRoute(HandlerType.GET, "/health/ready", null, c -> health(c, components)));
+        routes.add(new ApiRoute(HandlerType.GET, "/health/live", null, c -> probe(c, components.live(), "live")));
+        routes.add(new ApiRoute(HandlerType.GET, "/health/ready", null, c -> probe(c, components.ready(), "ready")));
         routes.add(new ApiRoute(HandlerType.GET, "/metrics", AccessRule.OPERATOR, c -> c.text(components.metrics().scrape())));
         routes.add(new ApiRoute(HandlerType.GET, OPENAPI_PATH, AccessRule.AUTHENTICATED, c -> c.rawJson(openApiDocument())));
         routes.addAll(new ParticipantRoutes(components.registry()).routes());
@@ -66,12 +66,13 @@ public final class KeyServiceRoutes {
     }
 
     /**
-     * Live and ready while the store can write. A store whose producer was fenced or failed fatally never recovers in
-     * this process, so both probes fail and the orchestrator restarts it (the new instance replays the topics).
+     * Ready while the store accepts writes; not ready while it recovers by itself from a write with an unknown outcome.
+     * A store whose producer was fenced or failed fatally never recovers in this process, so both probes fail and the
+     * orchestrator restarts it (the new instance replays the topics).
      */
-    private static void health(ApiCall call, KeyServiceComponents components) {
-        boolean ready = components.ready().getAsBoolean();
-        call.respond(ready ? 200 : 503, java.util.Map.of("status", ready ? "ready" : "not ready"));
+    private static void probe(ApiCall call, java.util.function.BooleanSupplier check, String state) {
+        boolean ok = check.getAsBoolean();
+        call.respond(ok ? 200 : 503, java.util.Map.of("status", ok ? state : "not " + state));
     }
 
     /** The hand-written OpenAPI 3.1 document. */

@@ -120,7 +120,7 @@ final class RequestGuard {
         } else if (e instanceof ConflictException) {
             return new ApiException(409, "conflict", "Conflict", e.getMessage());
         } else if (e instanceof StoreUnavailableException) {
-            return new ApiException(503, "store-unavailable", "Service unavailable", "the change was not stored; nothing changed");
+            return new ApiException(503, "store-unavailable", "Service unavailable", "the change was not acknowledged; retry later");
         }
         return new ApiException(500, "internal", "Internal error", "internal error");
     }

@@ -6,17 +6,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The in-memory view of every participant's committed state, and the only place that changes it: one writer at a time
  * per participant, store commit first, memory second. Thread-safe.
+ *
+ * <p>Changes hold the shared side of a store-wide lock from reading the current state to applying the committed one; a
+ * store recovery ({@link RecoveryGate}) holds the exclusive side while it replays the log and swaps the whole view, so
+ * no change is ever computed from a state the replay replaced, and no change acknowledged after the swap is lost.
  */
 public final class ParticipantStates {
 
     private final StateStore store;
     private final Map<ParticipantId, ParticipantState> states;
     private final Map<ParticipantId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock storeWide = new ReentrantReadWriteLock();
 
     private ParticipantStates(StateStore store, Map<ParticipantId, ParticipantState> states) {
         this.store = store;
@@ -25,7 +32,21 @@ public final class ParticipantStates {
 
     /** Replays the store's committed state into memory. */
     public static ParticipantStates load(StateStore store) {
-        return new ParticipantStates(store, new ConcurrentHashMap<>(store.load()));
+        ParticipantStates states = new ParticipantStates(store, new ConcurrentHashMap<>(store.load()));
+        store.onRecovery(states::replaceWith);
+        return states;
+    }
+
+    /** Replaces the whole view with what {@code replay} read from the store, with no change in flight. */
+    private void replaceWith(Supplier<Map<ParticipantId, ParticipantState>> replay) {
+        storeWide.writeLock().lock();
+        try {
+            Map<ParticipantId, ParticipantState> replayed = replay.get();
+            states.keySet().retainAll(replayed.keySet());
+            states.putAll(replayed);
+        } finally {
+            storeWide.writeLock().unlock();
+        }
     }
 
     public Optional<ParticipantState> get(ParticipantId id) {
@@ -48,6 +69,7 @@ public final class ParticipantStates {
     <T> T update(ParticipantId id, Function<Optional<ParticipantState>, Change<T>> operation) {
         ReentrantLock lock = locks.computeIfAbsent(id, ignored -> new ReentrantLock());
         lock.lock();
+        storeWide.readLock().lock();
         try {
             Change<T> change = operation.apply(get(id));
             if (change.changesState()) {
@@ -56,6 +78,7 @@ public final class ParticipantStates {
             }
             return change.result();
         } finally {
+            storeWide.readLock().unlock();
             lock.unlock();
         }
     }

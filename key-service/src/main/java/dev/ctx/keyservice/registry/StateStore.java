@@ -28,4 +28,11 @@ public interface StateStore {
      * @throws StoreUnavailableException if the event was not acknowledged
      */
     void record(AccessEvent event);
+
+    /**
+     * Registers the in-memory view a store that recovers by itself (after a write with an unknown outcome) must refresh
+     * through {@code gate}. Stores that never recover ignore it.
+     */
+    default void onRecovery(RecoveryGate gate) {
+    }
 }

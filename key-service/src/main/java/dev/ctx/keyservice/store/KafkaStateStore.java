@@ -1,14 +1,21 @@
 package dev.ctx.keyservice.store;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -23,6 +30,7 @@ import dev.ctx.keyservice.custody.CustodyRecordFormatV1;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantState;
+import dev.ctx.keyservice.registry.RecoveryGate;
 import dev.ctx.keyservice.registry.StateStore;
 import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
@@ -37,23 +45,36 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
  * for a change that never happened. The transaction also fences a second instance with the same transactional id, which
  * keeps a single writer per store. Readers of {@code participant-keys} must use {@code isolation.level=read_committed}.
  *
+ * <p>A commit whose outcome is unknown (the commit timed out, or a failed transaction could not be aborted) fails the
+ * request, and the store recovers by itself in the background, with backoff while the broker is away: a new producer
+ * with the same transactional id ({@code initTransactions()} completes or aborts the open transaction on the broker),
+ * then a read_committed replay of the compacted topics that replaces the in-memory view through the registered
+ * {@link RecoveryGate}. Until then it is not ready and refuses writes. Fatal errors (fenced by another instance,
+ * authorization) are never recovered from.
+ *
  * <p>Thread-safe: commits are serialized (one open transaction per producer).
  */
 public final class KafkaStateStore implements StateStore, AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KafkaStateStore.class);
 
+    /** Where the store stands; only {@link #READY} accepts writes. */
+    private enum Health { READY, RECOVERING, FATAL }
+
     private final StoreConfig config;
     private final Serde<ParticipantKeyring> keyringSerde;
     private final Serde<AccessEvent> eventSerde;
-    private final KafkaProducer<String, byte[]> producer;
-    private volatile boolean healthy = true;
+    private final RecoveryLoop recovery;
+    private KafkaProducer<String, byte[]> producer;
+    private volatile Health health = Health.READY;
+    private volatile RecoveryGate gate = RecoveryGate.NONE;
+    private boolean closed;
 
     private KafkaStateStore(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
         this.config = config;
         this.keyringSerde = Objects.requireNonNull(keyringSerde, "keyringSerde");
         this.eventSerde = Objects.requireNonNull(eventSerde, "eventSerde");
-        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), new ByteArraySerializer());
+        this.recovery = new RecoveryLoop("key-store-recovery", this::recoverOnce);
     }
 
     /**
@@ -69,12 +90,24 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
         }
         KafkaStateStore store = new KafkaStateStore(config, keyringSerde, eventSerde);
         try {
-            store.producer.initTransactions();
+            store.producer = initialisedProducer(config);
         } catch (KafkaException e) {
-            store.producer.close();
+            store.recovery.close();
             throw new StoreUnavailableException("cannot initialise the transactional producer", e);
         }
         return store;
+    }
+
+    /** A new transactional producer that has fenced every earlier one with the same id and settled its open transaction. */
+    private static KafkaProducer<String, byte[]> initialisedProducer(StoreConfig config) {
+        KafkaProducer<String, byte[]> fresh = new KafkaProducer<>(producerProperties(config), new StringSerializer(), new ByteArraySerializer());
+        try {
+            fresh.initTransactions();
+            return fresh;
+        } catch (KafkaException e) {
+            fresh.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     private static Map<String, Object> producerProperties(StoreConfig config) {
@@ -86,7 +119,9 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
+        // the commit gives up after max.block.ms with a TimeoutException (unknown outcome, recovered from) before the
+        // batches themselves expire, so a broker outage always takes the same path
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs * 2);
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Math.max(timeoutMs * 2, 10_000));
         return props;
     }
@@ -94,9 +129,9 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     @Override
     public Map<ParticipantId, ParticipantState> load() {
         StoreTopics topics = config.topics();
-        Map<String, ParticipantKeyring> keyrings = TopicReplayer.replay(config.clientProperties(), topics.participantKeys(),
-                bytes -> keyringSerde.deserializer().deserialize(topics.participantKeys(), bytes));
-        Map<String, CustodyRecord> custody = TopicReplayer.replay(config.clientProperties(), topics.keyCustody(),
+        Map<String, ParticipantKeyring> keyrings = TopicReplayer.replay(config.clientProperties(), config.timeout(),
+                topics.participantKeys(), bytes -> keyringSerde.deserializer().deserialize(topics.participantKeys(), bytes));
+        Map<String, CustodyRecord> custody = TopicReplayer.replay(config.clientProperties(), config.timeout(), topics.keyCustody(),
                 CustodyRecordFormatV1::deserialize);
         Map<ParticipantId, ParticipantState> states = new HashMap<>();
         keyrings.forEach((id, keyring) -> {
@@ -105,6 +140,11 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
         });
         LOGGER.atInfo().addKeyValue("participants", states.size()).log("key store replayed");
         return states;
+    }
+
+    @Override
+    public void onRecovery(RecoveryGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
@@ -127,7 +167,7 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     }
 
     /** Serialization talks to the schema registry; its failures are store failures, not server errors. */
-    private static byte[] serialize(String key, java.util.function.Supplier<byte[]> serializer) {
+    private static byte[] serialize(String key, Supplier<byte[]> serializer) {
         try {
             return serializer.get();
         } catch (RuntimeException e) {
@@ -137,32 +177,74 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
 
     @SafeVarargs
     private void inTransaction(String key, ProducerRecord<String, byte[]>... records) {
-        if (!healthy) {
-            throw new StoreUnavailableException("the store's producer was fenced or failed fatally", null);
-        }
+        requireReady();
         try {
             producer.beginTransaction();
             for (ProducerRecord<String, byte[]> record : records) {
-                producer.send(record);
+                failFast(producer.send(record));
             }
             producer.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            healthy = false;
-            throw failed(key, e);
-        } catch (TimeoutException e) {
-            // the commit's outcome is unknown (it may still complete) and the producer cannot abort it: only a
-            // restart, which replays the log, knows the truth; until then the service reports not ready
-            healthy = false;
-            throw failed(key, e);
         } catch (KafkaException e) {
+            throw failed(key, settle(e));
+        }
+    }
+
+    /** A send that already failed (no metadata within max.block.ms) ends the transaction now, not after every record. */
+    private static void failFast(Future<RecordMetadata> sent) {
+        if (sent.isDone()) {
+            try {
+                sent.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException("send failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptException(e);
+            }
+        }
+    }
+
+    /** Decides what a failed transaction leaves behind: fatal, unknown (recover), or aborted. */
+    private KafkaException settle(KafkaException e) {
+        if (isFatal(e)) {
+            health = Health.FATAL;
+        } else if (causedBy(e, TimeoutException.class)) {
+            // the broker is out of reach: a commit's outcome is unknown (it may still complete), and an abort would wait
+            // for the broker too. A new producer with the same transactional id settles the transaction on the broker,
+            // and a replay tells whether it landed
+            startRecovery();
+        } else {
             abort();
-            throw failed(key, e);
+        }
+        return e;
+    }
+
+    /** Another instance took over (or we may not write at all): recovering would fence it back, so never recover. */
+    private static boolean isFatal(Throwable e) {
+        return causedBy(e, ProducerFencedException.class) || causedBy(e, InvalidProducerEpochException.class)
+                || causedBy(e, OutOfOrderSequenceException.class) || causedBy(e, AuthorizationException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void requireReady() {
+        switch (health) {
+            case READY -> { }
+            case RECOVERING -> throw new StoreUnavailableException("the store is recovering from a write with an unknown outcome", null);
+            case FATAL -> throw new StoreUnavailableException("the store's producer was fenced or failed fatally", null);
         }
     }
 
     private StoreUnavailableException failed(String key, KafkaException e) {
         LOGGER.atWarn().addKeyValue("key", key).addKeyValue("error", e.getClass().getSimpleName())
-                .log("store write not acknowledged; nothing changed");
+                .addKeyValue("cause", e.getCause() == null ? null : e.getCause().getClass().getSimpleName())
+                .addKeyValue("health", health).log("store write not acknowledged");
         return new StoreUnavailableException("write for " + key + " was not acknowledged (" + e.getClass().getSimpleName() + ")", e);
     }
 
@@ -170,18 +252,74 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
         try {
             producer.abortTransaction();
         } catch (KafkaException | IllegalStateException e) {
-            healthy = false;
-            LOGGER.atError().addKeyValue("error", e.getClass().getSimpleName()).log("cannot abort the store transaction");
+            LOGGER.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("cannot abort the store transaction");
+            if (isFatal(e)) {
+                health = Health.FATAL;
+            } else {
+                startRecovery();
+            }
         }
     }
 
-    /** False after a fatal producer error (fenced by another instance): the service must restart. */
-    public boolean isHealthy() {
-        return healthy;
+    /** Called with the store's monitor held: no write is in flight, and none is accepted until recovery succeeds. */
+    private void startRecovery() {
+        health = Health.RECOVERING;
+        producer.close(Duration.ZERO);
+        recovery.start();
+    }
+
+    /** One attempt, on the recovery thread; true when done (recovered, or fatal so pointless to retry). */
+    private boolean recoverOnce() {
+        long started = System.nanoTime();
+        try {
+            KafkaProducer<String, byte[]> fresh = initialisedProducer(config);
+            gate.replaceWith(() -> install(fresh));
+            LOGGER.atInfo().addKeyValue("transactionalId", config.transactionalId())
+                    .addKeyValue("attemptMs", (System.nanoTime() - started) / 1_000_000).log("key store recovered");
+            return true;
+        } catch (RuntimeException e) {
+            if (isFatal(e)) {
+                health = Health.FATAL;
+                LOGGER.atError().addKeyValue("transactionalId", config.transactionalId()).addKeyValue("error", e.getClass().getSimpleName())
+                        .log("key store recovery failed fatally");
+                return true;
+            }
+            LOGGER.atWarn().addKeyValue("transactionalId", config.transactionalId()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("key store recovery failed; retrying");
+            return health != Health.RECOVERING;
+        }
+    }
+
+    /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */
+    private synchronized Map<ParticipantId, ParticipantState> install(KafkaProducer<String, byte[]> fresh) {
+        try {
+            if (closed || health != Health.RECOVERING) {
+                throw new StoreUnavailableException("the store was closed or failed while recovering", null);
+            }
+            Map<ParticipantId, ParticipantState> replayed = load();
+            producer = fresh;
+            health = Health.READY;
+            return replayed;
+        } catch (RuntimeException e) {
+            fresh.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** False once the producer was fenced or failed fatally: the process must restart. */
+    public boolean isAlive() {
+        return health != Health.FATAL;
+    }
+
+    /** True while writes are accepted: not during a recovery from a write with an unknown outcome, never after a fatal error. */
+    public boolean isReady() {
+        return health == Health.READY;
     }
 
     @Override
-    public void close() {
-        producer.close(config.timeout());
+    public synchronized void close() {
+        closed = true;
+        recovery.close();
+        producer.close(health == Health.READY ? config.timeout() : Duration.ZERO);
     }
 }

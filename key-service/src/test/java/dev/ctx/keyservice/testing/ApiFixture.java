@@ -48,7 +48,7 @@ public final class ApiFixture implements AutoCloseable {
         this.service = service;
         Authenticator jwt = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
         this.components = new KeyServiceComponents(service.registry, service.keys, MAX_AGE, Authenticator.firstOf(List.of(jwt)),
-                new AccessEvents("key-service/test", clock), service.store, HttpMetrics.create(), service.store::isHealthy, 16 * 1024);
+                new AccessEvents("key-service/test", clock), service.store, HttpMetrics.create(), service.store::isAlive, service.store::isReady, 16 * 1024);
         this.app = Javalin.create(cfg -> {
             KeyServiceRoutes.register(cfg, components);
             cfg.jetty.host = "127.0.0.1";
@@ -58,6 +58,11 @@ public final class ApiFixture implements AutoCloseable {
 
     public static ApiFixture start(Path dir, Clock clock) {
         return new ApiFixture(StoreFixture.start(dir, clock), clock);
+    }
+
+    /** Runs on a broker the test owns (e.g. to stop it). */
+    public static ApiFixture startOn(String bootstrapServers, Path dir, Clock clock) {
+        return new ApiFixture(StoreFixture.startOn(bootstrapServers, dir, clock), clock);
     }
 
     public static String token(String subject, String role) {

@@ -1,0 +1,21 @@
+package dev.ctx.keyservice.registry;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * How the in-memory view takes part in a store's recovery after a write with an unknown outcome: it runs the store's
+ * replay while no change is in flight and installs the state the replay returns.
+ */
+@FunctionalInterface
+public interface RecoveryGate {
+
+    /** A gate with no in-memory view behind it: runs the replay and discards its result. */
+    RecoveryGate NONE = Supplier::get;
+
+    /**
+     * Runs {@code replay} with every change held back, then makes its result the committed state. If {@code replay}
+     * throws, nothing changes and the exception propagates.
+     */
+    void replaceWith(Supplier<Map<ParticipantId, ParticipantState>> replay);
+}
