@@ -37,6 +37,7 @@ class SelfRecoveryIT {
     private static final ParticipantId ALICE = ParticipantId.parse("alice");
     private static final ParticipantId BOB = ParticipantId.parse("bob");
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(40);
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
 
     @TempDir
     Path dir;
@@ -57,7 +58,8 @@ class SelfRecoveryIT {
             assertThatThrownBy(() -> api.service.keys.rotate(OPERATOR, ALICE)).isInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining("recovering");
             assertThat(api.service.registry.get(ALICE).currentVersion()).isEqualTo(1);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            // (longer than the store timeout, so at least one recovery attempt fails and is retried)
+            await().during(OUTAGE).atMost(OUTAGE.plusSeconds(5))
                     .untilAsserted(() -> assertThat(status(api, "/health/ready")).isEqualTo(503));
             // And once the broker is back, the same service recovers without a restart
             broker.start();
