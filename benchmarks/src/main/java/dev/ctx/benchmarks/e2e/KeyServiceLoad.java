@@ -4,30 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
-import dev.ctx.keyservice.KeyService;
-import dev.ctx.keyservice.config.ConfigSource;
-import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
+import dev.ctx.keyservice.local.LocalKeyService;
 
 /**
  * Key-service operations over HTTP on the benchmark's broker: key rotations (each one a Kafka transaction with its
@@ -36,36 +22,25 @@ import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
 final class KeyServiceLoad implements AutoCloseable {
 
     private static final int CLIENTS = 4;
-    private final KeyService service;
+    private final LocalKeyService service;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private KeyServiceLoad(KeyService service, String token) {
+    private KeyServiceLoad(LocalKeyService service, String token) {
         this.service = service;
         this.token = token;
     }
 
-    static KeyServiceLoad start(BenchmarkEnvironment environment, Path dir, String runId) throws Exception {
-        String password = randomText();
-        String secret = randomText() + randomText();
-        Path keystore = dir.resolve("kek.p12");
-        Pkcs12KeystoreKek.createWithNewKey(keystore, password.toCharArray(), "master-kek");
-        Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", environment.bootstrapServers());
-        config.put("schema.registry.url", environment.registryUrl());
-        config.put("http.port", "0");
-        config.put("kek.pkcs12.path", keystore.toString());
-        config.put("kek.pkcs12.password.env", "BENCH_KEK_PASSWORD");
-        config.put("auth.jwt.issuer", "bench");
-        config.put("auth.jwt.audience", "bench");
-        config.put("auth.jwt.hs256.secret.env", "BENCH_JWT_SECRET");
-        config.put("topics.participant-keys", runId + ".ks.participant-keys");
-        config.put("topics.key-custody", runId + ".ks.key-custody");
-        config.put("topics.access-events", runId + ".ks.access-events");
-        config.put("store.transactional.id", runId + "-key-service");
-        KeyService service = KeyService.start(new ConfigSource(config,
-                Map.of("BENCH_KEK_PASSWORD", password, "BENCH_JWT_SECRET", secret)));
-        return new KeyServiceLoad(service, operatorToken(secret));
+    static KeyServiceLoad start(BenchmarkEnvironment environment, Path dir, String runId) {
+        LocalKeyService service = LocalKeyService.start(dir, Map.of(
+                "kafka.bootstrap.servers", environment.bootstrapServers(),
+                "schema.registry.url", environment.registryUrl(),
+                "http.port", "0",
+                "topics.participant-keys", runId + ".ks.participant-keys",
+                "topics.key-custody", runId + ".ks.key-custody",
+                "topics.access-events", runId + ".ks.access-events",
+                "store.transactional.id", runId + "-key-service"));
+        return new KeyServiceLoad(service, service.issueToken("bench-operator", "operator", Duration.ofHours(1)));
     }
 
     /** Registers {@code participants} participants with a first key each; returns their ids. */
@@ -118,7 +93,7 @@ final class KeyServiceLoad implements AutoCloseable {
     }
 
     private void call(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(30)).build();
@@ -126,21 +101,6 @@ final class KeyServiceLoad implements AutoCloseable {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
         }
-    }
-
-    private static String operatorToken(String secret) throws Exception {
-        Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().issuer("bench")
-                .audience("bench").subject("bench-operator").claim("role", "operator")
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1)))).build());
-        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.US_ASCII)));
-        return jwt.serialize();
-    }
-
-    private static String randomText() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

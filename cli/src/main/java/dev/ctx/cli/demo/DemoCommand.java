@@ -66,15 +66,14 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = freshDirectory(dir != null ? dir : StateDirectory.forComponent("demo"));
-        DemoTokens tokens = new DemoTokens();
-        DemoStack stack = new DemoStack(workDir, new DemoPorts(kafkaPort, registryPort, keyServicePort, metricsPort), tokens);
+        DemoStack stack = new DemoStack(workDir, new DemoPorts(kafkaPort, registryPort, keyServicePort, metricsPort));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stack.close();
             stopped.countDown();
         }, "ctx-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        DemoScript script = new DemoScript(out, stack, tokens, workDir);
+        DemoScript script = new DemoScript(out, stack, workDir);
         script.run(transactions, rate);
         if (keepRunning) {
             out.println("Everything keeps running. Ctrl-C stops it.");

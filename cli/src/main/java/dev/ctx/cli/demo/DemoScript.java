@@ -27,14 +27,12 @@ final class DemoScript {
 
     private final PrintWriter out;
     private final DemoStack stack;
-    private final DemoTokens tokens;
     private final Path workDir;
     private final TopicNames topics = DemoCommand.topics();
 
-    DemoScript(PrintWriter out, DemoStack stack, DemoTokens tokens, Path workDir) {
+    DemoScript(PrintWriter out, DemoStack stack, Path workDir) {
         this.out = out;
         this.stack = stack;
-        this.tokens = tokens;
         this.workDir = workDir;
     }
 
@@ -55,7 +53,7 @@ final class DemoScript {
     }
 
     private void registerParticipants() throws Exception {
-        String token = tokens.issue("demo-operator", "operator", Duration.ofHours(8));
+        String token = stack.issueToken("demo-operator", "operator", Duration.ofHours(8));
         Path tokenFile = workDir.resolve("operator.jwt");
         Files.writeString(tokenFile, token);
         KeyServiceClient client = new KeyServiceClient(stack.keyServiceUrl(), token);
@@ -113,7 +111,7 @@ final class DemoScript {
                 + encrypted.getSealed().getCiphertext().remaining() + " bytes of ciphertext, " + envelope.getWraps().size()
                 + " wraps (participants + escrow)");
         RecipientPrivateKey key = RecipientPrivateKey.of(wrap.getRecipientId(), wrap.getKeyVersion(),
-                stack.keyService().openPrivateKeyForInternalUse(wrap.getRecipientId(), wrap.getKeyVersion()));
+                stack.openPrivateKeyForInternalUse(wrap.getRecipientId(), wrap.getKeyVersion()));
         try {
             GenericRecord fields = new SealedTransactionOpener().open(encrypted, envelope, key);
             say("Opened with " + wrap.getRecipientId() + "'s key v" + wrap.getKeyVersion()

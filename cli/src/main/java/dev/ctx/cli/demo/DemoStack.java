@@ -1,16 +1,14 @@
 package dev.ctx.cli.demo;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.ctx.keyservice.KeyService;
-import dev.ctx.keyservice.config.ConfigSource;
-import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
+import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.keyservice.local.LocalKeyService;
 import dev.ctx.processor.app.ProcessorApplication;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.testkit.kafka.EmbeddedKafkaBroker;
@@ -25,16 +23,14 @@ final class DemoStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path dir;
     private final DemoPorts ports;
-    private final DemoTokens tokens;
     private EmbeddedKafkaBroker broker;
     private SchemaRegistryServer registry;
-    private KeyService keyService;
+    private LocalKeyService keyService;
     private int processorMetricsPort;
 
-    DemoStack(Path dir, DemoPorts ports, DemoTokens tokens) {
+    DemoStack(Path dir, DemoPorts ports) {
         this.dir = dir;
         this.ports = ports;
-        this.tokens = tokens;
     }
 
     void startKafka() {
@@ -47,27 +43,9 @@ final class DemoStack implements AutoCloseable {
         started.push(registry);
     }
 
-    void startKeyService() throws IOException {
-        Path keystore = dir.resolve("kek.p12");
-        char[] password = keystorePassword();
-        if (!Files.exists(keystore)) {
-            Pkcs12KeystoreKek.createWithNewKey(keystore, password.clone(), "master-kek");
-        }
-        Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", bootstrapServers());
-        config.put("schema.registry.url", registryUrl());
-        config.put("http.host", "127.0.0.1");
-        config.put("http.port", Integer.toString(ports.keyService()));
-        config.put("kek.provider", "pkcs12");
-        config.put("kek.pkcs12.path", keystore.toString());
-        config.put("kek.pkcs12.password.env", "CTX_DEMO_KEK_PASSWORD");
-        config.put("auth.jwt.issuer", DemoTokens.ISSUER);
-        config.put("auth.jwt.audience", DemoTokens.AUDIENCE);
-        config.put("auth.jwt.hs256.secret.env", "CTX_DEMO_JWT_SECRET");
-        // secrets reach the key service as (in-process) environment values, never as plain config entries
-        Map<String, String> secrets = Map.of("CTX_DEMO_KEK_PASSWORD", new String(password),
-                "CTX_DEMO_JWT_SECRET", tokens.secretForKeyService());
-        keyService = KeyService.start(new ConfigSource(config, secrets));
+    void startKeyService() {
+        keyService = LocalKeyService.start(dir, Map.of("kafka.bootstrap.servers", bootstrapServers(),
+                "schema.registry.url", registryUrl(), "http.port", Integer.toString(ports.keyService())));
         started.push(keyService);
     }
 
@@ -91,8 +69,14 @@ final class DemoStack implements AutoCloseable {
         return processorMetricsPort;
     }
 
-    KeyService keyService() {
-        return keyService;
+    /** A bearer token the demo's key service accepts. */
+    String issueToken(String subject, String role, Duration lifetime) {
+        return keyService.issueToken(subject, role, lifetime);
+    }
+
+    /** Unseals a participant's private key inside this process (for the demo's one opened sample). */
+    X25519PrivateKey openPrivateKeyForInternalUse(String participantId, int version) {
+        return keyService.openPrivateKeyForInternalUse(participantId, version);
     }
 
     String bootstrapServers() {
@@ -104,20 +88,7 @@ final class DemoStack implements AutoCloseable {
     }
 
     String keyServiceUrl() {
-        return "http://127.0.0.1:" + keyService.port();
-    }
-
-    /** The keystore password: generated on the first run, kept in a file only the owner can read. */
-    private char[] keystorePassword() throws IOException {
-        Path file = dir.resolve("kek.password");
-        if (!Files.exists(file)) {
-            byte[] random = new byte[18];
-            new java.security.SecureRandom().nextBytes(random);
-            Files.writeString(file, java.util.Base64.getUrlEncoder().encodeToString(random));
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-        }
-        return Files.readString(file).trim().toCharArray();
+        return keyService.url();
     }
 
     @Override

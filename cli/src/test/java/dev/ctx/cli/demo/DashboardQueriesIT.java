@@ -32,14 +32,13 @@ class DashboardQueriesIT {
     @Test
     void everyQueriedMetricAppearsInALiveScrape() throws Exception {
         // Given a demo that has processed some transactions
-        DemoTokens tokens = new DemoTokens();
-        DemoStack stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0), tokens);
+        DemoStack stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0));
         try (stack) {
-            new DemoScript(new PrintWriter(new StringWriter()), stack, tokens, dir).run(200, 1000);
+            new DemoScript(new PrintWriter(new StringWriter()), stack, dir).run(200, 1000);
 
             // When
             String scrape = get("http://127.0.0.1:" + stack.metricsPort() + "/metrics", null)
-                    + get(stack.keyServiceUrl() + "/metrics", tokens.issue("scraper", "operator", Duration.ofMinutes(5)));
+                    + get(stack.keyServiceUrl() + "/metrics", stack.issueToken("scraper", "operator", Duration.ofMinutes(5)));
             Set<String> exported = scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
 

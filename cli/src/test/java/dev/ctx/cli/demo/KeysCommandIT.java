@@ -32,13 +32,12 @@ class KeysCommandIT {
 
     @BeforeAll
     static void startKeyService() throws Exception {
-        DemoTokens tokens = new DemoTokens();
-        stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0), tokens);
+        stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0));
         stack.startKafka();
         stack.startRegistry();
         stack.startKeyService();
-        operatorToken = Files.writeString(dir.resolve("operator.jwt"), tokens.issue("ops", "operator", Duration.ofMinutes(10)));
-        participantToken = Files.writeString(dir.resolve("p.jwt"), tokens.issue("someone", "participant", Duration.ofMinutes(10)));
+        operatorToken = Files.writeString(dir.resolve("operator.jwt"), stack.issueToken("ops", "operator", Duration.ofMinutes(10)));
+        participantToken = Files.writeString(dir.resolve("p.jwt"), stack.issueToken("someone", "participant", Duration.ofMinutes(10)));
     }
 
     @AfterAll

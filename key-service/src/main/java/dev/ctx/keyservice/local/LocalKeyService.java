@@ -1,0 +1,124 @@
+package dev.ctx.keyservice.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.keyservice.KeyService;
+import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
+
+/**
+ * Starts a {@link KeyService} for a local run: the master KEK in {@code <dir>/kek.p12} (created on first use, its
+ * password in an owner-only file beside it), HTTP on 127.0.0.1, and JWTs checked against a random HS256 secret that
+ * only {@link #issueToken} knows. Never use a shared HMAC secret like this in production.
+ */
+public final class LocalKeyService implements AutoCloseable {
+
+    static final String ISSUER = "ctx-local";
+    static final String AUDIENCE = "ctx-key-service";
+    private static final String KEK_PASSWORD_ENV = "CTX_LOCAL_KEK_PASSWORD";
+    private static final String JWT_SECRET_ENV = "CTX_LOCAL_JWT_SECRET";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeyService service;
+    private final byte[] jwtSecret;
+
+    private LocalKeyService(KeyService service, byte[] jwtSecret) {
+        this.service = service;
+        this.jwtSecret = jwtSecret;
+    }
+
+    /**
+     * Starts the service; {@code config} must name {@code kafka.bootstrap.servers} and {@code schema.registry.url} and
+     * may set any other key-service key ({@code http.port}, topic names, ...) over the local defaults.
+     */
+    public static LocalKeyService start(Path dir, Map<String, String> config) {
+        Path keystore = dir.resolve("kek.p12");
+        String password = keystorePassword(dir.resolve("kek.password"));
+        if (!Files.exists(keystore)) {
+            Pkcs12KeystoreKek.createWithNewKey(keystore, password.toCharArray(), "master-kek");
+        }
+        String jwtSecret = randomText(32);
+        Map<String, String> values = new HashMap<>();
+        values.put("http.host", "127.0.0.1");
+        values.put("kek.provider", "pkcs12");
+        values.put("kek.pkcs12.path", keystore.toString());
+        values.put("kek.pkcs12.password.env", KEK_PASSWORD_ENV);
+        values.put("auth.jwt.issuer", ISSUER);
+        values.put("auth.jwt.audience", AUDIENCE);
+        values.put("auth.jwt.hs256.secret.env", JWT_SECRET_ENV);
+        values.putAll(config);
+        // secrets reach the key service as (in-process) environment values, never as plain config entries
+        Map<String, String> secrets = Map.of(KEK_PASSWORD_ENV, password, JWT_SECRET_ENV, jwtSecret);
+        return new LocalKeyService(KeyService.start(new ConfigSource(values, secrets)),
+                jwtSecret.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A token for {@code subject} with {@code role} (participant, operator or compliance), valid for {@code lifetime}. */
+    public String issueToken(String subject, String role, Duration lifetime) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)
+                .claim("role", role).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(new MACSigner(jwtSecret));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a local token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:18080}. */
+    public String url() {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    /** See {@link KeyService#openPrivateKeyForInternalUse(String, int)}. */
+    public X25519PrivateKey openPrivateKeyForInternalUse(String participantId, int version) {
+        return service.openPrivateKeyForInternalUse(participantId, version);
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+
+    /** The keystore password: generated on first use, kept in a file only the owner can read. */
+    private static String keystorePassword(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, randomText(24));
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    /** {@code length} URL-safe characters from {@link SecureRandom}. */
+    private static String randomText(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, length);
+    }
+}
