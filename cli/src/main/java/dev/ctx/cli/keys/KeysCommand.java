@@ -1,18 +1,14 @@
 package dev.ctx.cli.keys;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.ctx.cli.common.ExitCodes;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Participant and key lifecycle over the key service's API; every call is authenticated and audited there. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
@@ -23,11 +19,7 @@ public final class KeysCommand {
     /** {@code ctx keys register ID --role R}: registers a KYC-verified participant and creates its first key. */
     @Command(name = "register", mixinStandardHelpOptions = true,
             description = "Register a participant (KYC verified, ACTIVE) and create its first X25519 key.")
-    static final class Register implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KeyServiceOptions service;
+    static final class Register extends KeyServiceCall {
         @Parameters(index = "0", paramLabel = "ID", description = "Participant id.")
         String id;
         @Option(names = "--role", defaultValue = "client", description = "client, miner, auditor or compliance (default: ${DEFAULT-VALUE}).")
@@ -39,7 +31,7 @@ public final class KeysCommand {
         public Integer call() throws Exception {
             service.client().registerParticipant(id, role, purposes);
             JsonNode key = service.client().createKey(id);
-            spec.commandLine().getOut().printf("registered %s (%s) with key v%d%n", id, role, key.path("version").asInt());
+            out().printf("registered %s (%s) with key v%d%n", id, role, key.path("version").asInt());
             return ExitCodes.OK;
         }
     }
@@ -47,29 +39,21 @@ public final class KeysCommand {
     /** {@code ctx keys rotate ID}. */
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Rotate a participant's key: a new current version; old versions stay for unwrapping.")
-    static final class Rotate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KeyServiceOptions service;
+    static final class Rotate extends KeyServiceCall {
         @Parameters(index = "0", paramLabel = "ID", description = "Participant id.")
         String id;
 
         @Override
         public Integer call() throws Exception {
             JsonNode key = service.client().rotateKey(id);
-            spec.commandLine().getOut().printf("%s now uses key v%d%n", id, key.path("version").asInt());
+            out().printf("%s now uses key v%d%n", id, key.path("version").asInt());
             return ExitCodes.OK;
         }
     }
 
     /** {@code ctx keys revoke ID VERSION}. */
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke one key version of a participant.")
-    static final class Revoke implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KeyServiceOptions service;
+    static final class Revoke extends KeyServiceCall {
         @Parameters(index = "0", paramLabel = "ID", description = "Participant id.")
         String id;
         @Parameters(index = "1", paramLabel = "VERSION", description = "Key version.")
@@ -78,24 +62,20 @@ public final class KeysCommand {
         @Override
         public Integer call() throws Exception {
             JsonNode key = service.client().revokeKey(id, version);
-            spec.commandLine().getOut().printf("%s key v%d is %s%n", id, version, key.path("status").asText());
+            out().printf("%s key v%d is %s%n", id, version, key.path("status").asText());
             return ExitCodes.OK;
         }
     }
 
     /** {@code ctx keys list}: a table of participants and their key versions. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List participants, their status and key versions.")
-    static final class ListKeys implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KeyServiceOptions service;
+    static final class ListKeys extends KeyServiceCall {
 
         @Override
         public Integer call() throws Exception {
             JsonNode participants = service.client().participants();
             JsonNode rows = participants.isArray() ? participants : participants.path("participants");
-            spec.commandLine().getOut().println(ParticipantTable.render(rows));
+            out().println(ParticipantTable.render(rows));
             return ExitCodes.OK;
         }
     }
