@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.ctx.schemas.registry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
+import dev.ctx.testkit.data.TransactionProducer;
 import dev.ctx.testkit.kafka.EmbeddedKafkaBroker;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -51,6 +52,10 @@ final class BenchmarkEnvironment implements AutoCloseable {
 
     <T extends SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {
         return ConfluentAvroSerdes.forClass(type, Map.of("schema.registry.url", registryUrl()), false);
+    }
+
+    TransactionProducer producer(String topic) {
+        return new TransactionProducer(bootstrapServers(), Map.of("schema.registry.url", registryUrl()), topic);
     }
 
     void createTopics(String... names) throws Exception {

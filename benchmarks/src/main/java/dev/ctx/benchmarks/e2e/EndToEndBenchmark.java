@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.data.TransactionProducer;
 
 /**
  * Runs the pass-through baseline and the encryption topology on the same generated input, in this JVM, on one embedded
@@ -38,8 +40,8 @@ public final class EndToEndBenchmark {
             List<Pipeline> pipelines = List.of(new PassThroughPipeline(runId), new EncryptionPipeline(runId, input));
             String inputTopic = runId + ".transactions";
             environment.createTopics(inputTopic);
-            try (InputLoader loader = new InputLoader(environment, input, 1)) {
-                loader.backlog(inputTopic, settings.transactions());
+            try (TransactionProducer producer = environment.producer(inputTopic)) {
+                producer.produce(new TransactionGenerator(input, 1).asIterator(), settings.transactions(), 0, sent -> { });
             }
             BenchmarkReport report = measure(settings, environment, pipelines, inputTopic, input);
             write(report, settings.resultsDir().resolve(settings.name() + ".json"));

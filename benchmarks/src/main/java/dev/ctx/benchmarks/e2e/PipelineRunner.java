@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Properties;
 
 import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.data.TransactionProducer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,9 +51,10 @@ final class PipelineRunner {
         paced.prepare(environment);
         try (OutputWatcher watcher = new OutputWatcher(environment, paced.measuredTopic(), applicationId + "-watch");
                 KafkaStreams streams = start(paced, inputTopic, applicationId);
-                InputLoader loader = new InputLoader(environment, settings, 99)) {
+                TransactionProducer producer = environment.producer(inputTopic)) {
             awaitRunning(streams);
-            Thread feeder = new Thread(() -> feed(loader, inputTopic, count, perSecond), applicationId + "-feeder");
+            Thread feeder = new Thread(() -> feed(producer, new TransactionGenerator(settings, 99), count, perSecond),
+                    applicationId + "-feeder");
             feeder.start();
             long seen = watcher.awaitCount(count, PHASE_TIMEOUT, true);
             feeder.join();
@@ -61,9 +64,9 @@ final class PipelineRunner {
         }
     }
 
-    private static void feed(InputLoader loader, String topic, long count, double perSecond) {
+    private static void feed(TransactionProducer producer, TransactionGenerator generator, long count, double perSecond) {
         try {
-            loader.paced(topic, (int) count, perSecond);
+            producer.produce(generator.asIterator(), count, perSecond, sent -> { });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -12,11 +12,11 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.common.StateDirectory;
-import dev.ctx.cli.produce.TransactionProducer;
 import dev.ctx.processor.app.ProcessorApplication;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionProducer;
 
 import org.apache.kafka.streams.KafkaStreams;
 

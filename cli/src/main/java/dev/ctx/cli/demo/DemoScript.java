@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 
 import dev.ctx.cli.common.KeyServiceClient;
-import dev.ctx.cli.produce.TransactionProducer;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.processor.app.ProcessorApplication;
 import dev.ctx.processor.open.SealedTransactionOpener;
@@ -21,6 +20,7 @@ import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.data.TransactionProducer;
 
 /** The demo's steps and what it prints about each. */
 final class DemoScript {

@@ -12,6 +12,7 @@ import dev.ctx.cli.common.KafkaOptions;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.data.TransactionProducer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ public final class ProduceCommand implements Callable<Integer> {
             source = new TransactionGenerator(settings, seed).asIterator();
             limit = count;
         }
-        try (TransactionProducer producer = new TransactionProducer(kafka, topic)) {
+        try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), kafka.serdeConfig(), topic)) {
             long acknowledged = producer.produce(source, limit, rate, progress -> { });
             spec.commandLine().getOut().printf("produced %d transactions to %s%n", acknowledged, topic);
         }

@@ -1,11 +1,10 @@
-package dev.ctx.cli.produce;
+package dev.ctx.testkit.data;
 
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
-import dev.ctx.cli.common.KafkaOptions;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.transaction.Transaction;
 
@@ -14,18 +13,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** An idempotent producer of transactions keyed by their id; the demo and {@code ctx produce} share it. */
+/**
+ * An idempotent producer of transactions keyed by their id, as fast as possible or at a fixed rate; {@code ctx produce},
+ * the demo and the end-to-end benchmark share it.
+ */
 public final class TransactionProducer implements AutoCloseable {
 
     private final KafkaProducer<String, Transaction> producer;
     private final String topic;
     private final AtomicLong acknowledged = new AtomicLong();
     private volatile Exception failure;
-
-    /** A producer for {@code topic}. */
-    public TransactionProducer(KafkaOptions kafka, String topic) {
-        this(kafka.bootstrapServers(), kafka.serdeConfig(), topic);
-    }
 
     /** A producer for {@code topic}. */
     public TransactionProducer(String bootstrapServers, Map<String, ?> serdeConfig, String topic) {
