@@ -1,8 +1,6 @@
 package dev.ctx.cli.demo;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +15,7 @@ import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionProducer;
+import dev.ctx.testkit.files.Directories;
 
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -65,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path workDir = freshDirectory(dir != null ? dir : StateDirectory.forComponent("demo"));
+        Path workDir = Directories.recreate(dir != null ? dir : StateDirectory.forComponent("demo"));
         DemoStack stack = new DemoStack(workDir, new DemoPorts(kafkaPort, registryPort, keyServicePort, metricsPort));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -85,15 +84,6 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Stopped. Data was in " + workDir + " (wiped on the next run).");
         }
         return ExitCodes.OK;
-    }
-
-    private static Path freshDirectory(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (var paths = Files.walk(path)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        return Files.createDirectories(path);
     }
 
     /** What the demo produces: 2-3 of the sample participants, 90% confidential, ~400-byte confidential part. */

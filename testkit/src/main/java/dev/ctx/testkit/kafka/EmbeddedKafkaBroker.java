@@ -1,13 +1,10 @@
 package dev.ctx.testkit.kafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
+
+import dev.ctx.testkit.files.Directories;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -79,17 +76,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        deleteRecursively(dir);
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
+        Directories.deleteRecursively(dir);
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.ctx.testkit.files.Directories;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -70,7 +72,7 @@ public final class ForkedKafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        EmbeddedKafkaBroker.deleteRecursively(dir);
+        Directories.deleteRecursively(dir);
     }
 
     private Process launch(Path config) {

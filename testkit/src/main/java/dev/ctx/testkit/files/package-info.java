@@ -1,0 +1,2 @@
+/** Local directories of brokers and local runs. */
+package dev.ctx.testkit.files;
