@@ -36,6 +36,15 @@ public enum DeadLetterReason {
     /** The audit escrow key is missing, not ACTIVE, or has no current ACTIVE public key. */
     ESCROW_KEY_UNAVAILABLE,
 
+    /** The writer schema's fingerprint is not on the configured allow-list for the transactions topic. */
+    WRITER_SCHEMA_NOT_ALLOWED,
+
+    /** A transaction with this id was already sealed with different content. */
+    DUPLICATE_TRANSACTION_ID,
+
+    /** A participant's (or the escrow's) keyring is unsigned, mis-signed, or keyed under another id. */
+    UNTRUSTED_KEYRING,
+
     /** The envelope library refused to seal. */
     SEAL_FAILED,
 
