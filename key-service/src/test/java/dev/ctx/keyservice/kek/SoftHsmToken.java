@@ -16,10 +16,18 @@ import java.util.regex.Pattern;
  * A real SoftHSM2 token for this test JVM, initialised once in the directory named by {@code SOFTHSM2_CONF} (set by the
  * surefire/failsafe configuration). Without SoftHSM2 the calling test is skipped, unless {@code CTX_REQUIRE_SOFTHSM=1}
  * (CI), in which case it fails.
+ *
+ * <p>The PKCS#11 library is {@value #DEFAULT_LIBRARY} unless the environment variable {@code CTX_SOFTHSM_LIBRARY} (or
+ * the system property {@code ctx.softhsm.library}) names another path; pointing it at a missing file hides SoftHSM2.
+ *
+ * <p>Call {@link #shared()} before the code under test, never inside an assertion such as {@code assertThatThrownBy}:
+ * the skip is a {@code TestAbortedException}, which an assertion on thrown exceptions would swallow.
  */
 public final class SoftHsmToken {
 
-    public static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+    static final String DEFAULT_LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
+    /** The SoftHSM2 PKCS#11 library the tests use (see the class comment). */
+    public static final Path LIBRARY = Path.of(setting("CTX_SOFTHSM_LIBRARY", "ctx.softhsm.library", DEFAULT_LIBRARY));
     private static final String PIN = "4711-test-pin";
     private static SoftHsmToken shared;
 
@@ -37,11 +45,17 @@ public final class SoftHsmToken {
             fail("CTX_REQUIRE_SOFTHSM=1 but SoftHSM2 is unusable: library " + LIBRARY + " readable="
                     + Files.isReadable(LIBRARY) + ", SOFTHSM2_CONF=" + conf);
         }
-        assumeTrue(available, "SoftHSM2 not installed (apt-get install -y softhsm2 opensc); PKCS#11 case skipped");
+        assumeTrue(available, "SoftHSM2 not installed (apt-get install -y softhsm2 opensc) or hidden by CTX_SOFTHSM_LIBRARY="
+                + LIBRARY + "; PKCS#11 case skipped");
         if (shared == null) {
             shared = initialise(Path.of(conf));
         }
         return shared;
+    }
+
+    private static String setting(String environmentVariable, String systemProperty, String fallback) {
+        String value = System.getProperty(systemProperty, System.getenv(environmentVariable));
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     public Path pkcs11Config() {

@@ -15,11 +15,20 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code src/test/node/interop.js} with {@code node} after {@code npm ci} into {@code target/node-interop}.
  * Without {@code node} on the PATH the calling test is skipped, unless {@code CTX_REQUIRE_NODE=1} (set by CI) makes
  * that a failure.
+ *
+ * <p>The executables are {@code node} and {@code npm} from the PATH unless the environment variables
+ * {@code CTX_NODE_BINARY} / {@code CTX_NPM_BINARY} (or the system properties {@code ctx.node.binary} /
+ * {@code ctx.npm.binary}) name others; pointing {@code CTX_NODE_BINARY} at a missing file hides Node.
+ *
+ * <p>Call {@link #requireInstalled()} before the code under test (in {@code @BeforeEach} or first in the test), never
+ * inside an assertion: the skip is a {@code TestAbortedException}.
  */
 final class NodeInterop {
 
     private static final Path SOURCES = Path.of("src", "test", "node");
     private static final Path WORK = Path.of("target", "node-interop");
+    private static final String NODE = setting("CTX_NODE_BINARY", "ctx.node.binary", "node");
+    private static final String NPM = setting("CTX_NPM_BINARY", "ctx.npm.binary", "npm");
 
     private NodeInterop() {
     }
@@ -27,11 +36,12 @@ final class NodeInterop {
     /** Skips (or, when required, fails) unless node and npm run; installs the npm client once. */
     static void requireInstalled() throws IOException, InterruptedException {
         boolean required = "1".equals(System.getenv("CTX_REQUIRE_NODE"));
-        boolean available = runs("node", "--version") && runs("npm", "--version");
+        boolean available = runs(NODE, "--version") && runs(NPM, "--version");
         if (!available && required) {
-            throw new IllegalStateException("CTX_REQUIRE_NODE=1 but node/npm are not on the PATH");
+            throw new IllegalStateException("CTX_REQUIRE_NODE=1 but " + NODE + " / " + NPM + " do not run");
         }
-        assumeThat(available).as("node and npm on the PATH (set CTX_REQUIRE_NODE=1 to require them)").isTrue();
+        assumeThat(available).as(NODE + " and " + NPM + " run (CTX_NODE_BINARY / CTX_NPM_BINARY; set CTX_REQUIRE_NODE=1"
+                + " to require them)").isTrue();
         try {
             installClient();
         } catch (IOException e) {
@@ -51,14 +61,19 @@ final class NodeInterop {
         for (String file : List.of("package.json", "package-lock.json")) {
             Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        run(WORK, 300, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts");
+        run(WORK, 300, NPM, "ci", "--no-audit", "--no-fund", "--ignore-scripts");
     }
 
     /** Runs {@code node interop.js args...} and returns its standard output lines. */
     static List<String> interop(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", "interop.js"));
+        List<String> command = new ArrayList<>(List.of(NODE, "interop.js"));
         command.addAll(List.of(args));
         return run(WORK, 60, command.toArray(String[]::new));
+    }
+
+    private static String setting(String environmentVariable, String systemProperty, String fallback) {
+        String value = System.getProperty(systemProperty, System.getenv(environmentVariable));
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static boolean runs(String... command) throws InterruptedException {
