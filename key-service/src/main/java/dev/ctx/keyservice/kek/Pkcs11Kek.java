@@ -15,9 +15,18 @@ import javax.crypto.SecretKey;
 
 /**
  * The master KEK as a non-extractable AES-256 key in a PKCS#11 token (SunPKCS11; SoftHSM2 in development and CI). Sealing
- * and opening run inside the token. A key whose bytes the token would release is refused.
+ * and opening run inside the token.
+ *
+ * <p>A key the token would release is refused with an {@link ExtractableKekException}: the token must report
+ * {@code CKA_EXTRACTABLE = false} and, where it reports the attribute, {@code CKA_NEVER_EXTRACTABLE = true}. A
+ * sensitive key ({@code getEncoded() == null}) can still be extractable, wrapped under another key, so the attributes are
+ * read from the token itself ({@link TokenAttributes}); that needs the JVM option {@value #JVM_OPTION}, and without it
+ * every PKCS#11 KEK is refused (fail closed).
  */
 public final class Pkcs11Kek {
+
+    /** The JVM option a key service with a PKCS#11 KEK must run with (set in bin/ctx and the container image). */
+    public static final String JVM_OPTION = TokenAttributes.JVM_OPTION;
 
     private static final String KEYSTORE_TYPE = "PKCS11";
     /** One SunPKCS11 provider per token config in this JVM: several instances on one slot invalidate each other's keys. */
@@ -30,13 +39,15 @@ public final class Pkcs11Kek {
      * Configures SunPKCS11 from {@code configFile}, logs in with {@code pin} and loads the key labelled {@code alias}.
      * The PIN array is zeroed before returning.
      *
-     * @throws KekException if the token, PIN or key is wrong, or the key is extractable
+     * @throws ExtractableKekException if the token does not vouch that the key is non-extractable
+     * @throws KekException if the token, PIN or key is wrong
      */
     public static MasterKek open(Path configFile, char[] pin, String alias) {
         Provider provider = configure(configFile);
         try {
             KeyStore token = login(provider, pin);
             SecretKey key = nonExtractableAesKey(token, alias);
+            KeyProtection.requireNonExtractable(alias, TokenAttributes.secretKeysLabelled(configFile, alias));
             return new AesGcmMasterKek("pkcs11:" + alias, key, provider, () -> { });
         } catch (GeneralSecurityException | IOException e) {
             throw new KekException("cannot load KEK '" + alias + "' from the PKCS#11 token (" + e.getClass().getSimpleName() + ")", e);
@@ -91,7 +102,8 @@ public final class Pkcs11Kek {
             throw new KekException("the token has no AES secret key labelled '" + alias + "'");
         }
         if (key.getEncoded() != null) {
-            throw new KekException("the token's key '" + alias + "' is extractable; a master KEK must be non-extractable");
+            throw new ExtractableKekException(alias, ExtractableKekException.Reason.EXTRACTABLE, "the token's key '" + alias
+                    + "' releases its value; a master KEK must be non-extractable");
         }
         return key;
     }

@@ -32,9 +32,11 @@ public final class SoftHsmToken {
     private static SoftHsmToken shared;
 
     private final Path pkcs11Config;
+    private final Path extractableKeysConfig;
 
-    private SoftHsmToken(Path pkcs11Config) {
+    private SoftHsmToken(Path pkcs11Config, Path extractableKeysConfig) {
         this.pkcs11Config = pkcs11Config;
+        this.extractableKeysConfig = extractableKeysConfig;
     }
 
     /** The JVM's token, initialised on first call; skips or fails the test when SoftHSM2 is missing. */
@@ -58,8 +60,17 @@ public final class SoftHsmToken {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /** The config of the main token: AES keys generated sensitive and non-extractable. */
     public Path pkcs11Config() {
         return pkcs11Config;
+    }
+
+    /**
+     * The config of a second token whose generated AES keys are sensitive ({@code getEncoded() == null}) but
+     * extractable ({@code CKA_EXTRACTABLE = true}): what a master KEK must not be. Same PIN.
+     */
+    public Path extractableKeysConfig() {
+        return extractableKeysConfig;
     }
 
     /** A fresh copy of the user PIN (callees zero it). */
@@ -73,16 +84,23 @@ public final class SoftHsmToken {
             Path tokens = dir.resolve("tokens-" + UUID.randomUUID());
             Files.createDirectories(tokens);
             Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-            String label = "ctx-test";
-            run(conf, "softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", "0000-so-pin", "--pin", PIN);
-            String slot = slotOf(run(conf, "softhsm2-util", "--show-slots"), label);
-            Path cfg = dir.resolve("pkcs11-" + UUID.randomUUID() + ".cfg");
-            Files.writeString(cfg, "name = SoftHSM-ctx-test\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
-                    + "attributes(generate, CKO_SECRET_KEY, CKK_AES) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n");
-            return new SoftHsmToken(cfg);
+            return new SoftHsmToken(token(conf, "ctx-test", false), token(conf, "ctx-test-extractable", true));
         } catch (IOException e) {
             throw new IllegalStateException("cannot initialise the SoftHSM2 token", e);
         }
+    }
+
+    /** Initialises a token labelled {@code label}; its SunPKCS11 config generates AES keys sensitive, as told extractable. */
+    private static Path token(Path conf, String label, boolean extractable) throws IOException {
+        String module = LIBRARY.toString();
+        run(conf, "softhsm2-util", "--module", module, "--init-token", "--free", "--label", label, "--so-pin", "0000-so-pin",
+                "--pin", PIN);
+        String slot = slotOf(run(conf, "softhsm2-util", "--module", module, "--show-slots"), label);
+        Path cfg = conf.getParent().resolve("pkcs11-" + UUID.randomUUID() + ".cfg");
+        Files.writeString(cfg, "name = SoftHSM-" + label + "\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
+                + "attributes(generate, CKO_SECRET_KEY, CKK_AES) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = "
+                + extractable + "\n}\n");
+        return cfg;
     }
 
     private static String slotOf(String showSlots, String label) {
