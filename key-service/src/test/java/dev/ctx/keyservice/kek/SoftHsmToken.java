@@ -41,18 +41,32 @@ public final class SoftHsmToken {
 
     /** The JVM's token, initialised on first call; skips or fails the test when SoftHSM2 is missing. */
     public static synchronized SoftHsmToken shared() {
+        if (shared != null) {
+            return shared;
+        }
         String conf = System.getenv("SOFTHSM2_CONF");
-        boolean available = Files.isReadable(LIBRARY) && conf != null;
+        boolean available = Files.isReadable(LIBRARY) && conf != null && utilRuns();
         if (!available && "1".equals(System.getenv("CTX_REQUIRE_SOFTHSM"))) {
             fail("CTX_REQUIRE_SOFTHSM=1 but SoftHSM2 is unusable: library " + LIBRARY + " readable="
-                    + Files.isReadable(LIBRARY) + ", SOFTHSM2_CONF=" + conf);
+                    + Files.isReadable(LIBRARY) + ", SOFTHSM2_CONF=" + conf + ", softhsm2-util runs=" + utilRuns());
         }
-        assumeTrue(available, "SoftHSM2 not installed (apt-get install -y softhsm2 opensc) or hidden by CTX_SOFTHSM_LIBRARY="
-                + LIBRARY + "; PKCS#11 case skipped");
-        if (shared == null) {
-            shared = initialise(Path.of(conf));
-        }
+        assumeTrue(available, "SoftHSM2 not installed (apt-get install -y softhsm2 opensc), softhsm2-util not on the PATH"
+                + " or SoftHSM2 hidden by CTX_SOFTHSM_LIBRARY=" + LIBRARY + "; PKCS#11 case skipped");
+        shared = initialise(Path.of(conf));
         return shared;
+    }
+
+    private static boolean utilRuns() {
+        try {
+            Process process = new ProcessBuilder("softhsm2-util", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String setting(String environmentVariable, String systemProperty, String fallback) {
