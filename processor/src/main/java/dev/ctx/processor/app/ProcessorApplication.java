@@ -69,7 +69,7 @@ public final class ProcessorApplication implements AutoCloseable {
         ensureTopics(config, topics);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, config.metricsHost(), config.metricsPort());
-        TopologySerdes serdes = TopologySerdes.create(config.serdeConfig());
+        TopologySerdes serdes = TopologySerdes.create(config.serdeConfig(), config.transactionWriterSchemas());
         try {
             ProcessorApplication application = create(config, topics, registry, serdes, endpoint);
             application.run();
