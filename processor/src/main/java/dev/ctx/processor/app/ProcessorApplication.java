@@ -2,11 +2,9 @@ package dev.ctx.processor.app;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -101,8 +99,7 @@ public final class ProcessorApplication implements AutoCloseable {
     }
 
     private static void ensureTopics(ProcessorConfig config, TopicNames topics) {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(AdminClientProperties.of(config))) {
             new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
                     .ensure(EncryptionTopics.specs(topics), config.createTopics());
         }
