@@ -2,15 +2,19 @@ package dev.ctx.cli.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.config.ProcessorConfigLoader;
 
@@ -92,6 +96,44 @@ class DeployManifestsTest {
     void processorConfigMapIsAValidProcessorConfiguration() {
         assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), Map.of())
                 .getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    }
+
+    @Test
+    void productionProcessorConfigMapSealsEverythingAndTrustsTheRegistryOnlyOverAuthenticatedHttps() throws IOException {
+        // Given
+        Path production = DeployFiles.ROOT.resolve("k8s/overlays/production/processor.properties");
+
+        // When
+        ProcessorConfig config = ProcessorConfigLoader.load(production, Map.of(
+                "CTX_SERDE_BASIC_AUTH_USER_INFO", "from-the-secret:x"));
+
+        // Then
+        assertThat(config.encryptionMode()).isEqualTo(EncryptionMode.ALWAYS);
+        assertThat(config.schemaRegistryUrl()).startsWith("https://");
+        assertThat(config.serdeConfig()).containsEntry("auto.register.schemas", "false")
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsKey("schema.registry.ssl.truststore.location");
+        assertThat(properties(production).stringPropertyNames())
+                .as("secrets come from the Secret ctx-processor-registry, never from the ConfigMap")
+                .noneMatch(key -> key.matches("(?i).*(password|user\\.info|token|jaas).*"))
+                .containsAll(properties(DeployFiles.ROOT.resolve("k8s/base/processor.properties")).stringPropertyNames());
+        assertThat(Files.readString(DeployFiles.ROOT.resolve("k8s/overlays/production/kustomization.yaml")))
+                .contains("name: ctx-processor-registry", "secretName: ctx-processor-registry-tls",
+                        "behavior: replace");
+    }
+
+    @Test
+    void baseProcessorConfigMapDoesNotRegisterSchemas() {
+        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), Map.of())
+                .serdeConfig()).containsEntry("auto.register.schemas", "false");
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.ctx.processor.app;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -69,7 +67,7 @@ public final class ProcessorApplication implements AutoCloseable {
         ensureTopics(config, topics);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, config.metricsHost(), config.metricsPort());
-        TopologySerdes serdes = TopologySerdes.create(config.serdeConfig());
+        TopologySerdes serdes = TopologySerdes.create(config.serdeConfig(), config.transactionWriterSchemas());
         try {
             ProcessorApplication application = create(config, topics, registry, serdes, endpoint);
             application.run();
@@ -101,8 +99,7 @@ public final class ProcessorApplication implements AutoCloseable {
     }
 
     private static void ensureTopics(ProcessorConfig config, TopicNames topics) {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(AdminClientProperties.of(config))) {
             new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
                     .ensure(EncryptionTopics.specs(topics), config.createTopics());
         }

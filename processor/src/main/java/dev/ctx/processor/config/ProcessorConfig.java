@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 import dev.ctx.processor.topics.TopicNames;
+import dev.ctx.schemas.serde.WriterSchemaAllowList;
 
 /**
  * The encryption processor's configuration. Immutable once built; construction validates every key and throws
@@ -74,6 +75,9 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String TOPIC_ACCESS_EVENTS_CONFIG = "topic.access.events";
     public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
 
+    public static final String TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG =
+            WriterSchemaKeys.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG;
+
     /** Keys with this prefix are passed, without it, to Kafka Streams and its clients (security, tuning). */
     public static final String STREAMS_PREFIX = "streams.";
 
@@ -133,6 +137,7 @@ public final class ProcessorConfig extends AbstractConfig {
                 .define(METRICS_PORT_CONFIG, Type.INT, 9400, Range.between(0, 65_535), Importance.MEDIUM,
                         METRICS_PORT_DOC);
         TopicKeys.define(def);
+        WriterSchemaKeys.define(def);
         return def;
     }
 
@@ -174,6 +179,11 @@ public final class ProcessorConfig extends AbstractConfig {
 
     public TopicNames topicNames() {
         return TopicKeys.names(this);
+    }
+
+    /** The writer schemas the {@code transactions} value may be read with: the compiled-in one and the listed. */
+    public WriterSchemaAllowList transactionWriterSchemas() {
+        return WriterSchemaKeys.transactionWriters(this);
     }
 
     /** The serde configuration: the registry URL and every {@code serde.}-prefixed key without its prefix. */

@@ -26,7 +26,7 @@ final class TopicKeys {
         topic(def, TOPIC_ENVELOPES_CONFIG, defaults.envelopes(), "Output: envelopes of wrapped DEKs (compact).");
         topic(def, TOPIC_PARTICIPANT_KEYS_CONFIG, defaults.participantKeys(),
                 "Input: public keyrings of participants and the escrow key (compact).");
-        topic(def, TOPIC_ACCESS_EVENTS_CONFIG, defaults.accessEvents(), "Output: ENCRYPTED access events (delete).");
+        topic(def, TOPIC_ACCESS_EVENTS_CONFIG, defaults.accessEvents(), "Output: ENCRYPTED and PASSED_IN_CLEAR access events (delete).");
         topic(def, TOPIC_DLQ_CONFIG, defaults.deadLetters(), "Output: dead letters, coordinates and reason (delete).");
     }
 

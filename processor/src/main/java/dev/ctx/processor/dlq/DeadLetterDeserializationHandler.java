@@ -10,6 +10,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ctx.schemas.serde.WriterSchemaNotAllowedException;
+
 /**
  * Routes an input record that cannot be decoded to the dead-letter topic and continues. A registry failure fails the
  * task instead (the record may be good). A keyring record whose value cannot be decoded never gets here (the keyring
@@ -46,7 +48,9 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
                     .addKeyValue("offset", context.offset()).log("skipping an undecodable keyring record");
             return Response.resume();
         }
-        String detail = "cannot decode: " + exception.getClass().getSimpleName();
+        String detail = exception instanceof WriterSchemaNotAllowedException refused
+                ? "writer schema " + refused.schemaId() + " not allowed: sha256 " + refused.fingerprint()
+                : "cannot decode: " + exception.getClass().getSimpleName();
         return Response.resume(List.of(deadLetterRecords.of(context, record.key(), reason.get(), detail)));
     }
 }

@@ -13,7 +13,10 @@ import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
 
-/** Maps a sealed transaction to its {@code ENCRYPTED} {@link AccessEvent}: ids, key versions and field names only. */
+/**
+ * Maps a sealed transaction to its {@code ENCRYPTED} {@link AccessEvent}, and a transaction passed in clear to its
+ * {@code PASSED_IN_CLEAR} event: ids, key versions and field names only, never field values.
+ */
 public final class AccessEvents {
 
     private AccessEvents() {
@@ -38,6 +41,29 @@ public final class AccessEvents {
                 .build();
     }
 
+    /**
+     * The audit record of a transaction whose confidential fields were written in clear ({@code confidential=false}
+     * in opt-in mode): names the transaction, its participants, the fields written in clear and the writing
+     * instance.
+     *
+     * @param from the input record; the event id is derived from it, so reprocessing the same input yields the same id
+     */
+    public static AccessEvent passedInClear(String transactionId, List<String> participants, List<String> fieldNames,
+            String source, SourceCoordinates from, Instant at) {
+        return AccessEvent.newBuilder()
+                .setEventId(eventId(AccessEventType.PASSED_IN_CLEAR, from))
+                .setType(AccessEventType.PASSED_IN_CLEAR)
+                .setTransactionId(transactionId)
+                .setRequester(source)
+                .setDataAccessed(List.copyOf(fieldNames))
+                .setTimestamp(at)
+                .setOutcome(AccessOutcome.SUCCESS)
+                .setReason("confidential=false in opt-in mode")
+                .setSource(source)
+                .setAttributes(Map.of("participants", String.join(",", participants), "mode", "opt-in"))
+                .build();
+    }
+
     private static Map<String, String> attributes(SealResult sealed) {
         String participants = sealed.wraps().stream().map(wrap -> wrap.recipient().id())
                 .filter(id -> !id.equals(EscrowId.RESERVED))
@@ -50,7 +76,11 @@ public final class AccessEvents {
     }
 
     static String eventId(SourceCoordinates from) {
-        String name = "ENCRYPTED|" + from.topic() + "|" + from.partition() + "|" + from.offset();
+        return eventId(AccessEventType.ENCRYPTED, from);
+    }
+
+    static String eventId(AccessEventType type, SourceCoordinates from) {
+        String name = type.name() + "|" + from.topic() + "|" + from.partition() + "|" + from.offset();
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -71,7 +71,9 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
     private EncryptionOutcome outcome(Transaction transaction, SourceCoordinates from) {
         if (settings.mode() == EncryptionMode.OPT_IN && !transaction.getConfidential()) {
             settings.metrics().passedInClear();
-            return EncryptionOutcome.clear(EncryptedTransactions.clear(transaction));
+            return EncryptionOutcome.clear(EncryptedTransactions.clear(transaction),
+                    AccessEvents.passedInClear(transaction.getTransactionId(), transaction.getParticipants(),
+                            confidentialFields.names(), settings.source(), from, settings.clock().instant()));
         }
         List<ResolvedRecipient> recipients = resolver.resolve(transaction.getParticipants());
         SealResult sealed = seal(transaction, recipients);

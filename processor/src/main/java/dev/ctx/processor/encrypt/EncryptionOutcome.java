@@ -10,8 +10,8 @@ import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 
 /**
- * The outputs of one input record: sealed (encrypted record, envelope and access event), clear (encrypted record
- * only) or rejected (dead letter only). Each accessor returns zero or one element, ready for {@code flatMapValues}.
+ * The outputs of one input record: sealed (encrypted record, envelope and access event), clear (encrypted record and
+ * its {@code PASSED_IN_CLEAR} access event) or rejected (dead letter only). Each accessor returns zero or one element, ready for {@code flatMapValues}.
  */
 public final class EncryptionOutcome {
 
@@ -34,8 +34,9 @@ public final class EncryptionOutcome {
         return new EncryptionOutcome(encrypted, envelope, event, null, null);
     }
 
-    public static EncryptionOutcome clear(EncryptedTransaction encrypted) {
-        return new EncryptionOutcome(encrypted, null, null, null, null);
+    /** Passed in clear, with its {@code PASSED_IN_CLEAR} access event. */
+    public static EncryptionOutcome clear(EncryptedTransaction encrypted, AccessEvent passedInClear) {
+        return new EncryptionOutcome(encrypted, null, passedInClear, null, null);
     }
 
     public static EncryptionOutcome rejected(DeadLetter deadLetter, DeadLetterReason reason) {

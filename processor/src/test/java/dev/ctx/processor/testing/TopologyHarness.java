@@ -36,7 +36,9 @@ import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.registry.InMemorySchemaRegistry;
 import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.serde.WriterSchemaAllowList;
 import dev.ctx.schemas.transaction.Transaction;
 
 /**
@@ -65,9 +67,15 @@ public final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
 
     private TopologyHarness(EncryptionMode mode, Sealer sealer, Map<String, ?> registryOverride) {
+        this(mode, sealer, registryOverride, WriterSchemaAllowList.of(Transaction.getClassSchema(), List.of()));
+    }
+
+    private TopologyHarness(EncryptionMode mode, Sealer sealer, Map<String, ?> registryOverride,
+            WriterSchemaAllowList transactionWriters) {
         scope = "processor-test-" + UUID.randomUUID();
         serdes = TopologySerdes.create(registryOverride.isEmpty()
-                ? Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope) : registryOverride);
+                ? Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope) : registryOverride,
+                transactionWriters);
         MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DeadLetters letters = new DeadLetters(SOURCE, clock);
@@ -106,6 +114,16 @@ public final class TopologyHarness implements AutoCloseable {
     /** A harness whose topology uses another registry configuration (inputs must then be piped as raw bytes). */
     public static TopologyHarness startWithRegistry(EncryptionMode mode, Map<String, ?> registryConfig) {
         return new TopologyHarness(mode, EnvelopeLibrarySealer.create(), registryConfig);
+    }
+
+    /** A harness whose {@code transactions} deserializer reads only the writer schemas {@code writers} permits. */
+    public static TopologyHarness startWithWriterSchemas(EncryptionMode mode, WriterSchemaAllowList writers) {
+        return new TopologyHarness(mode, EnvelopeLibrarySealer.create(), Map.of(), writers);
+    }
+
+    /** The harness's own {@code mock://} registry scope (register writer schemas here). */
+    public InMemorySchemaRegistry schemaRegistry() {
+        return MockSchemaRegistry.scope(scope);
     }
 
     /** The raw bytes written to {@code topic}, values only (consumes them). */

@@ -25,6 +25,8 @@ import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.processor.testing.TopologyHarness;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.KycStatus;
@@ -264,7 +266,9 @@ class DeadLetterRoutingTest {
         assertDeadLetter(letter, transaction.getTransactionId(), DeadLetterReason.PROCESSING_FAILED, 0L);
         assertThat(letter.getDetail()).isEqualTo("processing failed: IllegalStateException");
         assertThat(harness.encrypted.readValue().getTransactionId()).isEqualTo(next.getTransactionId());
-        assertThat(harness.envelopes.isEmpty() && harness.accessEvents.isEmpty()).isTrue();
+        assertThat(harness.envelopes.isEmpty()).isTrue();
+        assertThat(harness.accessEvents.readValuesToList()).extracting(AccessEvent::getType)
+                .containsExactly(AccessEventType.PASSED_IN_CLEAR);
     }
 
     @Test

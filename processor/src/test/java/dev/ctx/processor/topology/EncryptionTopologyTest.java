@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.avro.generic.GenericRecord;
@@ -167,9 +168,58 @@ class EncryptionTopologyTest {
         assertThat(encrypted.getClear().getAmount()).isEqualTo(transaction.getAmount());
         assertThat(encrypted.getClear().getPricing()).isEqualTo(transaction.getPricing());
         assertThat(encrypted.getClear().getSettlementDetails()).isEqualTo(transaction.getSettlementDetails());
+        assertThat(harness.accessEvents.readValue().getType()).isEqualTo(AccessEventType.PASSED_IN_CLEAR);
         assertThat(harness.envelopes.isEmpty() && harness.accessEvents.isEmpty() && harness.deadLetters.isEmpty())
                 .isTrue();
         assertThat(harness.count(MicrometerProcessorMetrics.PASSED_IN_CLEAR)).isEqualTo(1.0);
+    }
+
+    @Test
+    void auditsAClearPassThroughWithExactlyOnePassedInClearEventNamingIdsAndFieldsButNoValue() {
+        // Given
+        harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
+        Transaction transaction = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+
+        // When
+        harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
+
+        // Then
+        List<TestRecord<String, AccessEvent>> events = harness.accessEvents.readRecordsToList();
+        assertThat(events).hasSize(1);
+        AccessEvent event = events.get(0).value();
+        assertThat(events.get(0).key()).isEqualTo(transaction.getTransactionId());
+        assertThat(event.getType()).isEqualTo(AccessEventType.PASSED_IN_CLEAR);
+        assertThat(event.getOutcome()).isEqualTo(AccessOutcome.SUCCESS);
+        assertThat(event.getTransactionId()).isEqualTo(transaction.getTransactionId());
+        assertThat(event.getSource()).isEqualTo(TopologyHarness.SOURCE);
+        assertThat(event.getRequester()).isEqualTo(TopologyHarness.SOURCE);
+        assertThat(event.getTimestamp()).isEqualTo(TopologyHarness.NOW);
+        assertThat(event.getDataAccessed()).containsExactly("amount", "pricing", "settlementDetails");
+        assertThat(event.getAttributes().get("participants").split(","))
+                .containsExactlyElementsOf(transaction.getParticipants());
+        assertThat(event.getEventId()).isNotEqualTo(UUID.nameUUIDFromBytes(("ENCRYPTED|"
+                + harness.topics.transactions() + "|0|0").getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(new String(harness.serdes.accessEvent().serializer().serialize("x", event),
+                StandardCharsets.ISO_8859_1)).doesNotContain(TransactionGenerator.plantedMarker(
+                        transaction.getTransactionId()))
+                .doesNotContain(transaction.getAmount().toPlainString());
+    }
+
+    @Test
+    void theSameClearInputGetsTheSamePassedInClearEventId() {
+        // Given
+        Transaction transaction = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
+        harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
+        String first = harness.accessEvents.readValue().getEventId();
+        harness.close();
+
+        // When
+        harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
+        harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
+
+        // Then
+        assertThat(harness.accessEvents.readValue().getEventId()).isEqualTo(first);
     }
 
     @Test
@@ -187,7 +237,9 @@ class EncryptionTopologyTest {
         assertThat(encrypted.getClear()).isNull();
         assertThat(Opening.open(encrypted, harness.envelopes.readValue(), keys.privateKey(EscrowId.RESERVED))
                 .get("amount")).isEqualTo(transaction.getAmount());
-        assertThat(harness.accessEvents.readValue().getType()).isEqualTo(AccessEventType.ENCRYPTED);
+        assertThat(harness.accessEvents.readValuesToList()).extracting(AccessEvent::getType)
+                .containsExactly(AccessEventType.ENCRYPTED);
+        assertThat(harness.count(MicrometerProcessorMetrics.PASSED_IN_CLEAR)).isZero();
     }
 
     @Test

@@ -20,7 +20,7 @@ import dev.ctx.schemas.registry.SchemaRegistryException;
 
 /**
  * Deserializer half of {@link ConfluentAvroSerde}: reads the header, fetches the writer schema, checks it resolves to
- * the class's schema, and decodes. The body is first validated with a skip pass over the writer schema, so lengths in
+ * the class's schema and that its fingerprint is on the {@link WriterSchemaAllowList}, and decodes. The body is first validated with a skip pass over the writer schema, so lengths in
  * malformed input are checked against the bytes present before anything is allocated for them, and trailing bytes
  * are rejected.
  */
@@ -29,12 +29,15 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
     private final SchemaRegistryClient registry;
     private final SpecificData data;
     private final Schema readerSchema;
+    private final WriterSchemaAllowList writers;
     private final BoundedLruCache<Integer, Resolution<T>> resolutions;
 
-    AvroRecordDecoder(SchemaRegistryClient registry, SpecificData data, Schema readerSchema, int cacheCapacity) {
+    AvroRecordDecoder(SchemaRegistryClient registry, SpecificData data, Schema readerSchema,
+            WriterSchemaAllowList writers, int cacheCapacity) {
         this.registry = registry;
         this.data = data;
         this.readerSchema = readerSchema;
+        this.writers = writers;
         this.resolutions = new BoundedLruCache<>(cacheCapacity);
     }
 
@@ -44,6 +47,9 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
         if (resolution.incompatibility() != null) {
             throw new IncompatibleWriterSchemaException(topic, schemaId, readerSchema.getFullName(),
                     resolution.incompatibility());
+        }
+        if (!resolution.allowed()) {
+            throw new WriterSchemaNotAllowedException(topic, schemaId, resolution.fingerprint());
         }
         validateBody(topic, schemaId, resolution.writer(), payload);
         try {
@@ -67,7 +73,9 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
         List<Incompatibility> problems = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer)
                 .getResult().getIncompatibilities();
         String incompatibility = problems.isEmpty() ? null : describe(problems.get(0));
-        return new Resolution<>(writer, new SpecificDatumReader<>(writer, readerSchema, data), incompatibility);
+        String fingerprint = writers.acceptsAny() ? null : WriterSchemaFingerprint.of(writer);
+        return new Resolution<>(writer, new SpecificDatumReader<>(writer, readerSchema, data), incompatibility,
+                fingerprint, writers.permits(fingerprint));
     }
 
     private static void validateBody(String topic, int schemaId, Schema writer, byte[] payload) {
@@ -95,6 +103,7 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
         return problem.getType() + " at " + problem.getLocation() + " (" + problem.getMessage() + ")";
     }
 
-    private record Resolution<T>(Schema writer, SpecificDatumReader<T> reader, String incompatibility) {
+    private record Resolution<T>(Schema writer, SpecificDatumReader<T> reader, String incompatibility,
+            String fingerprint, boolean allowed) {
     }
 }

@@ -22,7 +22,8 @@ import dev.ctx.schemas.registry.SchemaRegistryClients;
  * <p>Serializing registers (or, with {@code auto.register.schemas=false}, looks up) the class's schema under
  * {@code <topic>-value} or {@code <topic>-key}. Deserializing fetches the writer schema by the id in the header and
  * resolves it to the class's schema, so records written with an older compatible schema read as the current class;
- * decimals arrive as {@link java.math.BigDecimal} and timestamps as {@link java.time.Instant}. Null stays null in
+ * decimals arrive as {@link java.math.BigDecimal} and timestamps as {@link java.time.Instant}. A serde built with a
+ * {@link WriterSchemaAllowList} also refuses writer schemas whose fingerprint is not on it, before reading the body. Null stays null in
  * both directions (tombstones). Every other failure is an {@link AvroSerdeException}. Thread-safe once configured.
  *
  * <pre>{@code
@@ -36,6 +37,7 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
 
     private final Class<T> type;
     private final SchemaRegistryClient injectedRegistry;
+    private final WriterSchemaAllowList writers;
     private volatile Configured<T> configured;
 
     /**
@@ -43,18 +45,31 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
      * or {@link AvroSerdeConfig#SPECIFIC_AVRO_KEY_TYPE}), for Kafka clients configured with class names.
      */
     public ConfluentAvroSerde() {
-        this(null, null);
+        this(null, null, WriterSchemaAllowList.any());
     }
 
     /** Creates a serde for {@code type}; {@link #configure} chooses the registry from the configuration. */
     public ConfluentAvroSerde(Class<T> type) {
-        this(Objects.requireNonNull(type, "type"), null);
+        this(Objects.requireNonNull(type, "type"), null, WriterSchemaAllowList.any());
     }
 
     /** Creates a serde for {@code type} that uses {@code registry} whatever the configuration says about URLs. */
     public ConfluentAvroSerde(Class<T> type, SchemaRegistryClient registry) {
+        this(type, registry, WriterSchemaAllowList.any());
+    }
+
+    /**
+     * Creates a serde for {@code type} whose deserializer refuses, with {@link WriterSchemaNotAllowedException}, every
+     * writer schema whose fingerprint {@code writers} does not permit; {@link #configure} chooses the registry.
+     */
+    public ConfluentAvroSerde(Class<T> type, WriterSchemaAllowList writers) {
+        this(Objects.requireNonNull(type, "type"), null, writers);
+    }
+
+    private ConfluentAvroSerde(Class<T> type, SchemaRegistryClient registry, WriterSchemaAllowList writers) {
         this.type = type;
         this.injectedRegistry = registry;
+        this.writers = Objects.requireNonNull(writers, "writers");
     }
 
     @Override
@@ -68,7 +83,7 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
         int cacheCapacity = (int) values.number(RegistryClientConfig.CACHE_CAPACITY, 1000, 1);
         configured = new Configured<>(registry,
                 new AvroRecordEncoder<>(registry, data, classSchema, AvroSerdeConfig.from(values), isKey),
-                new AvroRecordDecoder<>(registry, data, classSchema, cacheCapacity));
+                new AvroRecordDecoder<>(registry, data, classSchema, writers, cacheCapacity));
     }
 
     @Override

@@ -20,4 +20,15 @@ public final class ConfluentAvroSerdes {
         serde.configure(config, isKey);
         return serde;
     }
+
+    /**
+     * As {@link #forClass(Class, Map, boolean)}, with a deserializer that reads only writer schemas {@code writers}
+     * permits (others raise {@link WriterSchemaNotAllowedException}).
+     */
+    public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(Class<T> type, Map<String, ?> config,
+            boolean isKey, WriterSchemaAllowList writers) {
+        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type, writers);
+        serde.configure(config, isKey);
+        return serde;
+    }
 }

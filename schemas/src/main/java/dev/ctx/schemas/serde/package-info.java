@@ -9,6 +9,8 @@
  *
  * <p>Fail closed: every malformed input raises a subclass of {@link dev.ctx.schemas.serde.AvroSerdeException} (a
  * Kafka {@link org.apache.kafka.common.errors.SerializationException}) naming the topic and the cause; payload bytes
- * and field values never appear in messages.
+ * and field values never appear in messages. A deserializer built with a {@link
+ * dev.ctx.schemas.serde.WriterSchemaAllowList} also refuses, before reading the body, every writer schema whose
+ * {@link dev.ctx.schemas.serde.WriterSchemaFingerprint} is not listed ({@code docs/writer-schema-fingerprint.md}).
  */
 package dev.ctx.schemas.serde;
