@@ -1,8 +1,10 @@
-package dev.ctx.processor.topics;
+package dev.ctx.schemas.topics;
 
-import java.util.Collection;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -18,25 +20,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the processor's topics exist with the right cleanup policy: creates the missing ones (or names them when
- * creation is disabled) and rejects an existing topic whose cleanup policy differs.
+ * Makes sure a component's topics exist with the right cleanup policy: creates the missing ones with their configs (or
+ * names them when creation is disabled) and rejects an existing topic whose cleanup policy differs, naming it. A topic
+ * another instance created between the listing and the create ({@link TopicExistsException}) counts as existing: its
+ * policy is checked like any other. Takes an {@link Admin} the caller built (and closes) with its own client settings.
  */
 public final class TopicProvisioner {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TopicProvisioner.class);
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Admin admin;
-    private final int partitions;
-    private final short replicationFactor;
+    private final Optional<Integer> partitions;
+    private final Optional<Short> replicationFactor;
+    private final long timeoutMs;
 
     /**
+     * @param partitions -1 for the broker default
      * @param replicationFactor -1 for the broker default
      */
     public TopicProvisioner(Admin admin, int partitions, short replicationFactor) {
-        this.admin = admin;
-        this.partitions = partitions;
-        this.replicationFactor = replicationFactor;
+        this(admin, partitions, replicationFactor, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param partitions -1 for the broker default
+     * @param replicationFactor -1 for the broker default
+     * @param timeout how long each admin call may take
+     */
+    public TopicProvisioner(Admin admin, int partitions, short replicationFactor, Duration timeout) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.partitions = partitions < 0 ? Optional.empty() : Optional.of(partitions);
+        this.replicationFactor = replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor);
+        this.timeoutMs = timeout.toMillis();
     }
 
     /**
@@ -45,40 +61,40 @@ public final class TopicProvisioner {
      * @throws TopicPolicyMismatchException if an existing topic has another cleanup policy
      */
     public void ensure(List<TopicSpec> specs, boolean create) {
-        Set<String> existing = call(() -> admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        Set<String> existing = new HashSet<>(call(() -> admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS)));
         List<TopicSpec> missing = specs.stream().filter(spec -> !existing.contains(spec.name())).toList();
         if (!missing.isEmpty() && !create) {
             throw new MissingTopicsException(missing.stream().map(TopicSpec::name).toList());
         }
-        create(missing);
+        for (TopicSpec spec : missing) {
+            if (!call(() -> createUnlessRaced(spec))) {
+                existing.add(spec.name());
+            }
+        }
         specs.stream().filter(spec -> existing.contains(spec.name())).forEach(this::verifyPolicy);
     }
 
-    private void create(Collection<TopicSpec> missing) {
-        for (TopicSpec spec : missing) {
-            NewTopic topic = new NewTopic(spec.name(), Optional.of(partitions), Optional.of(replicationFactor))
-                    .configs(spec.configs());
-            call(() -> createIgnoringRace(topic));
-            LOGGER.atInfo().addKeyValue("topicName", spec.name())
-                    .addKeyValue("cleanupPolicy", spec.cleanupPolicy().configValue()).log("created topic");
-        }
-    }
-
-    private Void createIgnoringRace(NewTopic topic) throws Exception {
+    /** True if this call created the topic; false if another client created it first (its policy is checked then). */
+    private boolean createUnlessRaced(TopicSpec spec) throws Exception {
+        NewTopic topic = new NewTopic(spec.name(), partitions, replicationFactor).configs(spec.configs());
         try {
-            admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            admin.createTopics(List.of(topic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
+            if (e.getCause() instanceof TopicExistsException) {
+                LOGGER.atInfo().addKeyValue("topicName", spec.name()).log("topic created concurrently by another client");
+                return false;
             }
+            throw e;
         }
-        return null;
+        LOGGER.atInfo().addKeyValue("topicName", spec.name()).addKeyValue("cleanupPolicy", spec.cleanupPolicy().configValue())
+                .log("created topic");
+        return true;
     }
 
     private void verifyPolicy(TopicSpec spec) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
         Map<ConfigResource, Config> configs = call(() -> admin.describeConfigs(List.of(resource)).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+                .get(timeoutMs, TimeUnit.MILLISECONDS));
         String actual = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         if (!policyMatches(spec.cleanupPolicy(), actual)) {
             throw new TopicPolicyMismatchException(spec.name(), spec.cleanupPolicy(), actual);
