@@ -18,8 +18,8 @@ class StoreTopicsTest {
         TopicSpec custody = StoreTopics.defaults().specs().stream().filter(spec -> spec.name().equals("key-custody")).findFirst()
                 .orElseThrow();
         String manifest = Files.readString(Path.of("..", "deploy", "strimzi", "topics.yaml"));
-        String block = manifest.substring(manifest.indexOf("topicName: key-custody"));
-        block = block.substring(0, block.indexOf("---"));
+        String fromCustody = manifest.substring(manifest.indexOf("topicName: key-custody"));
+        String block = fromCustody.substring(0, fromCustody.indexOf("---"));
 
         // Then
         assertThat(custody.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
