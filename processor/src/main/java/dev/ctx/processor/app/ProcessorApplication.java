@@ -27,10 +27,10 @@ import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.metrics.PrometheusEndpoint;
 import dev.ctx.processor.topics.EncryptionTopics;
 import dev.ctx.processor.topics.TopicNames;
-import dev.ctx.schemas.topics.TopicProvisioner;
 import dev.ctx.processor.topology.EncryptionTopology;
 import dev.ctx.processor.topology.StreamsProperties;
 import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.topics.TopicProvisioner;
 
 /**
  * A running encryption processor. {@link #start(ProcessorConfig)} runs the crypto self-check (a failing provider
