@@ -1,7 +1,6 @@
 package dev.ctx.schemas.topics;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +29,7 @@ public final class TopicProvisioner {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final long RETRY_MS = 50;
 
     private final Admin admin;
     private final Optional<Integer> partitions;
@@ -61,20 +62,19 @@ public final class TopicProvisioner {
      * @throws TopicPolicyMismatchException if an existing topic has another cleanup policy
      */
     public void ensure(List<TopicSpec> specs, boolean create) {
-        Set<String> existing = new HashSet<>(call(() -> admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS)));
+        Set<String> existing = call(() -> admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS));
         List<TopicSpec> missing = specs.stream().filter(spec -> !existing.contains(spec.name())).toList();
         if (!missing.isEmpty() && !create) {
             throw new MissingTopicsException(missing.stream().map(TopicSpec::name).toList());
         }
         for (TopicSpec spec : missing) {
-            if (!call(() -> createUnlessRaced(spec))) {
-                existing.add(spec.name());
-            }
+            call(() -> createUnlessRaced(spec));
         }
-        specs.stream().filter(spec -> existing.contains(spec.name())).forEach(this::verifyPolicy);
+        // every topic, created here, by a racing client or earlier: this also waits until a new one is visible
+        specs.forEach(this::verifyPolicy);
     }
 
-    /** True if this call created the topic; false if another client created it first (its policy is checked then). */
+    /** True if this call created the topic; false if another client created it first (its policy is checked like any). */
     private boolean createUnlessRaced(TopicSpec spec) throws Exception {
         NewTopic topic = new NewTopic(spec.name(), partitions, replicationFactor).configs(spec.configs());
         try {
@@ -93,11 +93,25 @@ public final class TopicProvisioner {
 
     private void verifyPolicy(TopicSpec spec) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-        Map<ConfigResource, Config> configs = call(() -> admin.describeConfigs(List.of(resource)).all()
-                .get(timeoutMs, TimeUnit.MILLISECONDS));
+        Map<ConfigResource, Config> configs = call(() -> describeOnceVisible(resource));
         String actual = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         if (!policyMatches(spec.cleanupPolicy(), actual)) {
             throw new TopicPolicyMismatchException(spec.name(), spec.cleanupPolicy(), actual);
+        }
+    }
+
+    /** A just-created topic may not be in the broker's metadata yet: retry until it is, within the timeout. */
+    private Map<ConfigResource, Config> describeOnceVisible(ConfigResource resource) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(RETRY_MS);
+            }
         }
     }
 
