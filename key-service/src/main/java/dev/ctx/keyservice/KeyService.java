@@ -23,7 +23,9 @@ import dev.ctx.keyservice.api.KeyServiceRoutes;
 import dev.ctx.keyservice.api.TlsConnector;
 import dev.ctx.keyservice.api.TlsSettings;
 import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.config.ConfigException;
 import dev.ctx.keyservice.config.ConfigSource;
@@ -35,6 +37,7 @@ import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
 import dev.ctx.keyservice.rotation.RotationScheduler;
+import dev.ctx.keyservice.store.Denials;
 import dev.ctx.keyservice.store.KafkaStateStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
@@ -48,13 +51,15 @@ public final class KeyService implements AutoCloseable {
 
     private final MasterKek kek;
     private final KafkaStateStore store;
+    private final Denials denials;
     private final RotationScheduler rotation;
     private final Javalin app;
     private final KeyLifecycle keys;
 
-    private KeyService(MasterKek kek, KafkaStateStore store, RotationScheduler rotation, Javalin app, KeyLifecycle keys) {
+    private KeyService(MasterKek kek, KafkaStateStore store, Denials denials, RotationScheduler rotation, Javalin app, KeyLifecycle keys) {
         this.kek = kek;
         this.store = store;
+        this.denials = denials;
         this.rotation = rotation;
         this.app = app;
         this.keys = keys;
@@ -70,27 +75,37 @@ public final class KeyService implements AutoCloseable {
         Duration interval = config.duration("rotation.check-interval", Duration.ofHours(1));
         int port = config.integer("http.port", 8080, 0, 65535);
         long maxBody = config.integer("http.max-body-bytes", 16 * 1024, 256, 1024 * 1024);
+        FailedAuthenticationLimiter authFailures = new FailedAuthenticationLimiter(config.integer("auth.failures.max", 20, 1, 1_000_000),
+                config.duration("auth.failures.window", Duration.ofMinutes(1)), config.integer("auth.failures.max-clients", 10_000, 1, 1_000_000),
+                clock);
+        int denialQueue = config.integer("audit.denials.queue-capacity", 10_000, 1, 1_000_000);
         StoreConfig storeConfig = storeConfig(config);
         String registryUrl = config.required("schema.registry.url");
         Optional<TlsSettings> tls = tlsSettings(config);
         String host = config.string("http.host", "127.0.0.1");
         MasterKek kek = KekProviders.open(config);
         KafkaStateStore store = null;
+        Denials denials = null;
         try {
             store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
+            HttpMetrics metrics = HttpMetrics.create();
+            denials = Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
             AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
             ParticipantStates states = ParticipantStates.load(store);
             KeyLifecycle keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
-                    authenticator, events, store, HttpMetrics.create(), store::isAlive, store::isReady, maxBody);
+                    authenticator, events, denials.queue(), authFailures, metrics, store::isAlive, store::isReady, maxBody);
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, components);
                 cfg.jetty.host = host;
                 cfg.jetty.port = port;
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
-            return new KeyService(kek, store, RotationScheduler.start(keys, maxAge, interval), app, keys);
+            return new KeyService(kek, store, denials, RotationScheduler.start(keys, maxAge, interval), app, keys);
         } catch (RuntimeException e) {
+            if (denials != null) {
+                denials.close();
+            }
             if (store != null) {
                 store.close();
             }
@@ -163,11 +178,15 @@ public final class KeyService implements AutoCloseable {
     }
 
     /**
-     * Unseals a participant's private key for use inside this process (the demo opens one sample with it). Never
-     * expose the result over the API or log it; destroy it after use.
+     * DANGER: unseals a participant's custodial private key into this process (the demo opens one sample with it; the
+     * HTTP API never hands private keys out). Audited: a {@code KEY_OPENED} event naming {@code requester} is committed
+     * before the key is returned. Refuses the escrow key and keys that are not ACTIVE or RETIRED. Never log the result or
+     * let it leave the process; destroy it after use.
+     *
+     * @param requester who asks, e.g. {@code system:demo}; recorded in the event
      */
-    public X25519PrivateKey openPrivateKeyForInternalUse(String participantId, int version) {
-        return keys.openPrivateKeyForInternalUse(ParticipantId.parse(participantId), version);
+    public X25519PrivateKey unsealCustodialKeyInProcess(String requester, String participantId, int version) {
+        return keys.openCustodialKeyAudited(new AuditContext(requester, null, null), ParticipantId.parse(participantId), version);
     }
 
     /** The HTTP port (useful with {@code http.port=0}). */
@@ -179,6 +198,7 @@ public final class KeyService implements AutoCloseable {
     public void close() {
         rotation.close();
         app.stop();
+        denials.close();
         store.close();
         kek.close();
     }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.config.ConfigException;
 import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.schemas.topics.TopicSetupException;
 
 /** {@code java -cp ... dev.ctx.keyservice.KeyServiceMain [config.properties]}: starts the key service. */
 public final class KeyServiceMain {
@@ -26,6 +27,10 @@ public final class KeyServiceMain {
             LOGGER.atError().addKeyValue("error", e.getMessage()).log("invalid configuration; not starting");
             System.err.println("key-service: invalid configuration: " + e.getMessage()); // visible without a log config
             System.exit(2);
+        } catch (TopicSetupException e) {
+            LOGGER.atError().addKeyValue("error", e.getMessage()).log("topics are missing or misconfigured; not starting");
+            System.err.println("key-service: " + e.getMessage());
+            System.exit(1);
         }
     }
 }

@@ -111,7 +111,7 @@ final class DemoScript {
                 + encrypted.getSealed().getCiphertext().remaining() + " bytes of ciphertext, " + envelope.getWraps().size()
                 + " wraps (participants + escrow)");
         RecipientPrivateKey key = RecipientPrivateKey.of(wrap.getRecipientId(), wrap.getKeyVersion(),
-                stack.openPrivateKeyForInternalUse(wrap.getRecipientId(), wrap.getKeyVersion()));
+                stack.unsealCustodialKeyInProcess(wrap.getRecipientId(), wrap.getKeyVersion()));
         try {
             GenericRecord fields = new SealedTransactionOpener().open(encrypted, envelope, key);
             say("Opened with " + wrap.getRecipientId() + "'s key v" + wrap.getKeyVersion()

@@ -74,9 +74,9 @@ final class DemoStack implements AutoCloseable {
         return keyService.issueToken(subject, role, lifetime);
     }
 
-    /** Unseals a participant's private key inside this process (for the demo's one opened sample). */
-    X25519PrivateKey openPrivateKeyForInternalUse(String participantId, int version) {
-        return keyService.openPrivateKeyForInternalUse(participantId, version);
+    /** Unseals a participant's private key inside this process (for the demo's one opened sample; audited as KEY_OPENED). */
+    X25519PrivateKey unsealCustodialKeyInProcess(String participantId, int version) {
+        return keyService.unsealCustodialKeyInProcess("system:demo", participantId, version);
     }
 
     String bootstrapServers() {

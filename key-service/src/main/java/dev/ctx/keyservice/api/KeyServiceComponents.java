@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
-import dev.ctx.keyservice.registry.StateStore;
 
 /**
  * What the routes need, wired by {@code KeyServiceMain} or a test.
@@ -19,14 +20,15 @@ import dev.ctx.keyservice.registry.StateStore;
  * @param rotationMaxAge the max key age the on-demand rotation check applies
  * @param authenticator mTLS and/or JWT
  * @param events access-event factory
- * @param auditSink where denied-access events go
+ * @param auditSink where denied-access events go (a bounded queue; never blocks the request)
+ * @param authFailures per-address limit of failed authentications (429 beyond it)
  * @param metrics HTTP metrics and the Prometheus scrape
  * @param live liveness (false once the store failed fatally: restart the process)
  * @param ready readiness (the store accepts writes; false while it recovers from a write with an unknown outcome)
  * @param maxBodyBytes request body limit
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, Duration rotationMaxAge, Authenticator authenticator,
-        AccessEvents events, StateStore auditSink, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
+        AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
         long maxBodyBytes) {
 
     public KeyServiceComponents {
@@ -36,6 +38,7 @@ public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle ke
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(auditSink, "auditSink");
+        Objects.requireNonNull(authFailures, "authFailures");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(ready, "ready");

@@ -24,8 +24,10 @@ import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEventType;
 
 /**
- * Wraps every route: authenticate (401), parse the path participant (400), authorize (403), run, map errors to problem
- * bodies, time it. 401 and 403 are recorded as denied access events. Client errors never become 500.
+ * Wraps every route: refuse an address with too many failed authentications (429 with {@code Retry-After}),
+ * authenticate (401), parse the path participant (400), authorize (403), run, map errors to problem bodies, time it.
+ * 401 and 403 are submitted as denied access events to a bounded queue (never waited for, never in the store's
+ * transaction). Client errors never become 500.
  */
 final class RequestGuard {
 
@@ -58,6 +60,7 @@ final class RequestGuard {
             route.handler().handle(new ApiCall(ctx, null, mapper, components.maxBodyBytes()));
             return;
         }
+        refuseIfThrottled(ctx);
         Identity identity = authenticate(ctx, route);
         ApiCall call = new ApiCall(ctx, identity, mapper, components.maxBodyBytes());
         String participantId = route.isAboutAParticipant() ? call.participantId().value() : null;
@@ -72,9 +75,20 @@ final class RequestGuard {
         try {
             return components.authenticator().authenticate(credentials(ctx)).orElseThrow();
         } catch (AuthenticationException e) {
+            components.authFailures().recordFailure(ctx.ip());
             deny(ctx, route, AccessEventType.AUTHENTICATION_FAILED, "anonymous", e.getMessage());
             throw new ApiException(401, "unauthenticated", "Unauthorized", e.getMessage());
         }
+    }
+
+    /** Checked before the credentials, so a blocked address costs neither a signature check nor an audit event. */
+    private void refuseIfThrottled(Context ctx) {
+        components.authFailures().blockedFor(ctx.ip()).ifPresent(wait -> {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(429, "too-many-authentication-failures", "Too many requests",
+                    "too many failed authentications from this address; retry after " + seconds + " s");
+        });
     }
 
     private static Credentials credentials(Context ctx) {
@@ -84,12 +98,8 @@ final class RequestGuard {
     }
 
     private void deny(Context ctx, ApiRoute route, AccessEventType type, String requester, String reason) {
-        try {
-            components.auditSink().record(components.events().denied(type, ctx.path(), auditContext(ctx, requester), reason,
-                    Map.of("method", route.method().name(), "route", route.path())));
-        } catch (StoreUnavailableException e) {
-            LOGGER.atWarn().addKeyValue("route", route.path()).log("denied-access event not written; request denied anyway");
-        }
+        components.auditSink().submit(components.events().denied(type, ctx.path(), auditContext(ctx, requester), reason,
+                Map.of("method", route.method().name(), "route", route.path())));
     }
 
     static AuditContext auditContext(Context ctx, String requester) {

@@ -1,6 +1,5 @@
 package dev.ctx.keyservice.auth;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a caller may do: a participant acts on its own resources; operators run the registry; compliance officers audit. */
@@ -20,9 +19,10 @@ public enum Role {
         return claim;
     }
 
+    /** The role whose claim is exactly {@code value}: no case folding, trimming or prefix matching. */
     public static Optional<Role> fromClaim(String value) {
         for (Role role : values()) {
-            if (value != null && role.claim.equals(value.toLowerCase(Locale.ROOT))) {
+            if (role.claim.equals(value)) {
                 return Optional.of(role);
             }
         }

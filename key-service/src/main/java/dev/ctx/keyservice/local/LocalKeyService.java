@@ -91,9 +91,9 @@ public final class LocalKeyService implements AutoCloseable {
         return "http://127.0.0.1:" + service.port();
     }
 
-    /** See {@link KeyService#openPrivateKeyForInternalUse(String, int)}. */
-    public X25519PrivateKey openPrivateKeyForInternalUse(String participantId, int version) {
-        return service.openPrivateKeyForInternalUse(participantId, version);
+    /** DANGER, audited: see {@link KeyService#unsealCustodialKeyInProcess(String, String, int)}. */
+    public X25519PrivateKey unsealCustodialKeyInProcess(String requester, String participantId, int version) {
+        return service.unsealCustodialKeyInProcess(requester, participantId, version);
     }
 
     @Override

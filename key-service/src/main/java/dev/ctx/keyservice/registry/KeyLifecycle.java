@@ -131,16 +131,46 @@ public final class KeyLifecycle {
                 && participant.currentKey().map(k -> !k.createdAt().isAfter(cutoff)).orElse(false);
     }
 
+    /** Key statuses whose private key may be opened: in use for unwrapping, or kept for envelopes archived before a rewrap. */
+    private static final Set<KeyStatus> OPENABLE = EnumSet.of(KeyStatus.ACTIVE, KeyStatus.RETIRED);
+
     /**
-     * Opens a custodial private key for use inside this service (decrypt on behalf, rewrap). The caller must destroy it.
+     * Unseals a participant's custodial private key inside this process, and records a {@code KEY_OPENED} access event
+     * (requester, subject = the participant id, key version in the attributes, never key material) in the same Kafka
+     * transaction: if the event is not committed, the opened key is destroyed and the call fails. The caller must
+     * destroy the result and never let it leave the process.
      *
-     * @throws NotFoundException if the participant or the sealed version does not exist
+     * @throws OpenRefusedException for the escrow key, a revoked participant, or a version that is not ACTIVE or RETIRED
+     * @throws NotFoundException if the participant or the version does not exist
+     * @throws StoreUnavailableException if the event was not committed (nothing was opened)
      */
-    public X25519PrivateKey openPrivateKeyForInternalUse(ParticipantId id, int version) {
-        ParticipantState state = states.require(id);
-        SealedPrivateKey sealed = state.custody().version(version)
-                .orElseThrow(() -> new NotFoundException("participant " + id + " holds no private key version " + version));
-        return custodian.open(id.value(), sealed);
+    public X25519PrivateKey openCustodialKeyAudited(AuditContext context, ParticipantId id, int version) {
+        if (id.isEscrow()) {
+            throw new OpenRefusedException("the escrow private key is never opened by the key service");
+        }
+        X25519PrivateKey[] opened = new X25519PrivateKey[1];
+        try {
+            return states.update(id, current -> {
+                ParticipantState state = found(id, current.orElse(null));
+                if (state.participant().status() == ParticipantStatus.REVOKED) {
+                    throw new OpenRefusedException("participant " + id + " is revoked; its keys are not opened");
+                }
+                KeyVersion key = state.participant().key(version)
+                        .orElseThrow(() -> new NotFoundException("participant " + id + " has no key version " + version));
+                if (!OPENABLE.contains(key.status())) {
+                    throw new OpenRefusedException("key " + id + " v" + version + " is " + key.status() + "; only ACTIVE or RETIRED keys are opened");
+                }
+                SealedPrivateKey sealed = state.custody().version(version)
+                        .orElseThrow(() -> new NotFoundException("participant " + id + " holds no private key version " + version));
+                opened[0] = custodian.open(id.value(), sealed);
+                return new Change<>(state, keyEvent(AccessEventType.KEY_OPENED, id, version, context), opened[0]);
+            });
+        } catch (RuntimeException e) {
+            if (opened[0] != null) {
+                opened[0].destroy();
+            }
+            throw e;
+        }
     }
 
     private KeyVersion setStatus(AuditContext context, ParticipantId id, int version, KeyStatus target, Set<KeyStatus> from,

@@ -23,13 +23,6 @@ public interface StateStore {
     void commit(ParticipantState state, AccessEvent event);
 
     /**
-     * Writes an access event that changes no state (a denied request).
-     *
-     * @throws StoreUnavailableException if the event was not acknowledged
-     */
-    void record(AccessEvent event);
-
-    /**
      * Registers the in-memory view a store that recovers by itself (after a write with an unknown outcome) must refresh
      * through {@code gate}. Stores that never recover ignore it.
      */

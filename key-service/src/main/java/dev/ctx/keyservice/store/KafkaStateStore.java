@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +36,10 @@ import dev.ctx.keyservice.registry.StateStore;
 import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.topics.MissingTopicsException;
+import dev.ctx.schemas.topics.TopicPolicyMismatchException;
+import dev.ctx.schemas.topics.TopicProvisioner;
+import dev.ctx.schemas.topics.TopicSetupException;
 
 /**
  * {@link StateStore} on Kafka. Each commit is one Kafka transaction holding the access event, the public keyring and the
@@ -52,7 +57,9 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
  * {@link RecoveryGate}. Until then it is not ready and refuses writes. Fatal errors (fenced by another instance,
  * authorization) are never recovered from.
  *
- * <p>Thread-safe: commits are serialized (one open transaction per producer).
+ * <p>Thread-safe: commits are serialized (one open transaction per producer). Only lifecycle changes take that turn:
+ * denied requests are written by a {@link DenialEventProducer} of their own, so they never queue in front of a
+ * revocation.
  */
 public final class KafkaStateStore implements StateStore, AutoCloseable {
 
@@ -78,16 +85,14 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     }
 
     /**
-     * Creates missing topics (if configured), starts the transactional producer and fences any earlier instance with the
+     * Checks the topics (creates the missing ones if configured; refuses a key topic that is not compacted), starts the transactional producer and fences any earlier instance with the
      * same transactional id, aborting its open transaction. Call {@link #load()} afterwards.
      *
      * @param keyringSerde configured value serde for {@link ParticipantKeyring}
      * @param eventSerde configured value serde for {@link AccessEvent}
      */
     public static KafkaStateStore open(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
-        if (config.createTopics()) {
-            TopicProvisioner.ensureTopics(config);
-        }
+        ensureTopics(config);
         KafkaStateStore store = new KafkaStateStore(config, keyringSerde, eventSerde);
         try {
             store.producer = initialisedProducer(config);
@@ -96,6 +101,21 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
             throw new StoreUnavailableException("cannot initialise the transactional producer", e);
         }
         return store;
+    }
+
+    /**
+     * @throws TopicSetupException naming the topic when a key topic exists with another cleanup policy, or topics are
+     *     missing and {@code topics.create=false}
+     */
+    private static void ensureTopics(StoreConfig config) {
+        try (Admin admin = Admin.create(config.clientProperties())) {
+            new TopicProvisioner(admin, -1, (short) -1, config.timeout()).ensure(config.topics().specs(), config.createTopics());
+        } catch (TopicSetupException e) {
+            if (e instanceof TopicPolicyMismatchException || e instanceof MissingTopicsException) {
+                throw e;
+            }
+            throw new StoreUnavailableException("cannot check or create the key service topics", e);
+        }
     }
 
     /** A new transactional producer that has fenced every earlier one with the same id and settled its open transaction. */
@@ -157,13 +177,6 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
         byte[] custody = CustodyRecordFormatV1.serialize(state.custody());
         inTransaction(id, new ProducerRecord<>(topics.accessEvents(), id, eventBytes),
                 new ProducerRecord<>(topics.participantKeys(), id, keyring), new ProducerRecord<>(topics.keyCustody(), id, custody));
-    }
-
-    @Override
-    public synchronized void record(AccessEvent event) {
-        String key = event.getSubject() == null ? event.getRequester() : event.getSubject();
-        byte[] bytes = serialize(key, () -> eventSerde.serializer().serialize(config.topics().accessEvents(), event));
-        inTransaction(key, new ProducerRecord<>(config.topics().accessEvents(), key, bytes));
     }
 
     /** Serialization talks to the schema registry; its failures are store failures, not server errors. */

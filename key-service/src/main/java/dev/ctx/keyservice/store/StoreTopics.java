@@ -1,12 +1,19 @@
 package dev.ctx.keyservice.store;
 
+import java.util.List;
 import java.util.Objects;
+
+import org.apache.kafka.common.config.TopicConfig;
+
+import dev.ctx.schemas.topics.CleanupPolicy;
+import dev.ctx.schemas.topics.TopicSpec;
 
 /**
  * The topic names the store uses.
  *
  * @param participantKeys compacted, public keyrings (read by the processor and SDK)
- * @param keyCustody compacted, sealed private keys (key service only)
+ * @param keyCustody compacted, sealed private keys (key service only); compaction is time-bounded so a destroyed key's
+ *     earlier records are cleaned within {@link #CUSTODY_MAX_COMPACTION_LAG_MS} plus a cleaner pass
  * @param accessEvents access events (delete policy)
  */
 public record StoreTopics(String participantKeys, String keyCustody, String accessEvents) {
@@ -15,6 +22,26 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
         Objects.requireNonNull(participantKeys, "participantKeys");
         Objects.requireNonNull(keyCustody, "keyCustody");
         Objects.requireNonNull(accessEvents, "accessEvents");
+    }
+
+    /** Upper bound on how long a superseded custody record (a destroyed key's sealed bytes) stays compactable-but-kept: 1 day. */
+    public static final long CUSTODY_MAX_COMPACTION_LAG_MS = 86_400_000L;
+
+    /** Segments of {@code key-custody} roll at least hourly, so the active segment never shields a record from compaction. */
+    public static final long CUSTODY_SEGMENT_MS = 3_600_000L;
+
+    /**
+     * What the store needs of its topics: both key topics compacted (a {@code delete} policy would lose keys at
+     * retention, so an existing one is refused), {@code key-custody} with bounded compaction lag, access events deleted
+     * by retention. The same values are in {@code deploy/strimzi/topics.yaml}.
+     */
+    public List<TopicSpec> specs() {
+        return List.of(new TopicSpec(participantKeys, CleanupPolicy.COMPACT),
+                new TopicSpec(keyCustody, CleanupPolicy.COMPACT)
+                        .withConfig(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(CUSTODY_MAX_COMPACTION_LAG_MS))
+                        .withConfig(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(CUSTODY_SEGMENT_MS))
+                        .withConfig(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"),
+                new TopicSpec(accessEvents, CleanupPolicy.DELETE));
     }
 
     /** The names from the design: {@code participant-keys}, {@code key-custody}, {@code access-log.events}. */

@@ -5,5 +5,8 @@
  * change commits in one Kafka transaction together with its {@link dev.ctx.schemas.access.AccessEvent} on
  * {@code access-log.events}. After a write with an unknown outcome the store recovers by itself (a new producer with the
  * same transactional id, then a read_committed replay swapped in through {@link dev.ctx.keyservice.registry.RecoveryGate}).
+ * Denied-request events take another path: {@link dev.ctx.keyservice.store.Denials}, a bounded queue drained into an
+ * idempotent, non-transactional {@link dev.ctx.keyservice.store.DenialEventProducer}. Topics are checked and created by
+ * the shared {@link dev.ctx.schemas.topics.TopicProvisioner} from {@link dev.ctx.keyservice.store.StoreTopics#specs()}.
  */
 package dev.ctx.keyservice.store;

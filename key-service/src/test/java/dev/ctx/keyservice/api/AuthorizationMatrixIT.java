@@ -6,14 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 
+import dev.ctx.keyservice.testing.AccessLog;
 import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
@@ -120,8 +115,8 @@ class AuthorizationMatrixIT {
         api.call("POST", path, null, null);
         api.call("POST", path, tokenFor("alice"), null);
         // Then
-        List<AccessEvent> denied = accessEvents().stream().filter(e -> e.getOutcome() == AccessOutcome.DENIED)
-                .filter(e -> path.equals(e.getSubject())).toList();
+        List<AccessEvent> denied = AccessLog.awaitAtLeast(api.service,
+                e -> e.getOutcome() == AccessOutcome.DENIED && path.equals(e.getSubject()), 2, Duration.ofSeconds(20));
         assertThat(denied).extracting(AccessEvent::getType)
                 .contains(AccessEventType.AUTHENTICATION_FAILED, AccessEventType.ACCESS_DENIED);
         assertThat(denied).filteredOn(e -> e.getType() == AccessEventType.ACCESS_DENIED).extracting(AccessEvent::getRequester)
@@ -157,26 +152,5 @@ class AuthorizationMatrixIT {
         // Then
         assertThat(scrape).contains("keysvc_http_requests_seconds_count{")
                 .containsPattern("keysvc_http_requests_seconds_count\\{[^}]*outcome=\"client_error\"[^}]*route=\"/v1/participants/\\{id\\}\"[^}]*status=\"403\"");
-    }
-
-    private static List<AccessEvent> accessEvents() {
-        try (var serde = api.service.serde(AccessEvent.class);
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, api.service.config.clientProperties().get("bootstrap.servers"),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                        new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            String topic = api.service.config.topics().accessEvents();
-            var partitions = consumer.partitionsFor(topic).stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            List<AccessEvent> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(serde.deserialize(topic, r.value()));
-                }
-            }
-            return events;
-        }
     }
 }

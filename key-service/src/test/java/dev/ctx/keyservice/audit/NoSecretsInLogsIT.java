@@ -62,7 +62,7 @@ class NoSecretsInLogsIT {
             for (Participant participant : api.service.registry.list()) {
                 for (KeyVersion key : participant.keys()) {
                     if (key.status() != dev.ctx.schemas.keys.KeyStatus.DESTROYED) {
-                        X25519PrivateKey opened = api.service.keys.openPrivateKeyForInternalUse(participant.id(), key.version());
+                        X25519PrivateKey opened = api.service.unsealForTest(participant.id(), key.version());
                         secrets.add(encodings(opened.exposeSecretBytesForCustodySealing()));
                         opened.destroy();
                     }

@@ -53,7 +53,7 @@ class KeyLifecycleIT {
         assertThat(rotated.version()).isEqualTo(2);
         assertThat(alice.currentVersion()).isEqualTo(2);
         assertThat(alice.key(1)).hasValueSatisfying(k -> assertThat(k.status()).isEqualTo(KeyStatus.ACTIVE));
-        assertThat(service.keys.openPrivateKeyForInternalUse(ALICE, 1).publicKey()).isEqualTo(alice.key(1).orElseThrow().publicKey());
+        assertThat(service.keys.openCustodialKeyAudited(OPERATOR, ALICE, 1).publicKey()).isEqualTo(alice.key(1).orElseThrow().publicKey());
     }
 
     @Test
@@ -66,7 +66,8 @@ class KeyLifecycleIT {
         service.restart();
         // Then
         assertThat(service.registry.get(ALICE).key(1)).hasValueSatisfying(k -> assertThat(k.status()).isEqualTo(KeyStatus.DESTROYED));
-        assertThatThrownBy(() -> service.keys.openPrivateKeyForInternalUse(ALICE, 1)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(OPERATOR, ALICE, 1)).isInstanceOf(OpenRefusedException.class);
+        assertThat(service.states.require(ALICE).custody().version(1)).as("the sealed key itself is gone").isEmpty();
     }
 
     @Test

@@ -51,7 +51,7 @@ class RestartRecoveryIT {
             assertThat(service.registry.get(ALICE).currentVersion()).isEqualTo(2);
             for (Participant participant : before) {
                 for (KeyVersion key : participant.keys()) {
-                    X25519PrivateKey opened = service.keys.openPrivateKeyForInternalUse(participant.id(), key.version());
+                    X25519PrivateKey opened = service.unsealForTest(participant.id(), key.version());
                     assertThat(opened.publicKey()).isEqualTo(key.publicKey());
                     opened.destroy();
                 }

@@ -25,8 +25,11 @@ import dev.ctx.keyservice.api.KeyServiceComponents;
 import dev.ctx.keyservice.api.KeyServiceRoutes;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.metrics.HttpMetrics;
+import dev.ctx.keyservice.store.Denials;
+import dev.ctx.schemas.access.AccessEvent;
 
 /**
  * The real HTTP service (Javalin on 127.0.0.1, random port) over a {@link StoreFixture}, with HS256 JWT auth, and a
@@ -41,14 +44,18 @@ public final class ApiFixture implements AutoCloseable {
 
     public final StoreFixture service;
     public final KeyServiceComponents components;
+    public final Denials denials;
     private final Javalin app;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private ApiFixture(StoreFixture service, Clock clock) {
+    private ApiFixture(StoreFixture service, Clock clock, FailedAuthenticationLimiter authFailures) {
         this.service = service;
         Authenticator jwt = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        HttpMetrics metrics = HttpMetrics.create();
+        this.denials = Denials.start(service.config, service.serde(AccessEvent.class), 10_000, metrics.registry());
         this.components = new KeyServiceComponents(service.registry, service.keys, MAX_AGE, Authenticator.firstOf(List.of(jwt)),
-                new AccessEvents("key-service/test", clock), service.store, HttpMetrics.create(), service.store::isAlive, service.store::isReady, 16 * 1024);
+                new AccessEvents("key-service/test", clock), denials.queue(), authFailures, metrics, service.store::isAlive,
+                service.store::isReady, 16 * 1024);
         this.app = Javalin.create(cfg -> {
             KeyServiceRoutes.register(cfg, components);
             cfg.jetty.host = "127.0.0.1";
@@ -56,13 +63,19 @@ public final class ApiFixture implements AutoCloseable {
         }).start();
     }
 
+    /** With a failed-authentication limit too high for any test but the limiter's own. */
     public static ApiFixture start(Path dir, Clock clock) {
-        return new ApiFixture(StoreFixture.start(dir, clock), clock);
+        return start(dir, clock, new FailedAuthenticationLimiter(1_000_000, Duration.ofMinutes(1), 1_000, clock));
+    }
+
+    public static ApiFixture start(Path dir, Clock clock, FailedAuthenticationLimiter authFailures) {
+        return new ApiFixture(StoreFixture.start(dir, clock), clock, authFailures);
     }
 
     /** Runs on a broker the test owns (e.g. to stop it). */
     public static ApiFixture startOn(String bootstrapServers, Path dir, Clock clock) {
-        return new ApiFixture(StoreFixture.startOn(bootstrapServers, dir, clock), clock);
+        return new ApiFixture(StoreFixture.startOn(bootstrapServers, dir, clock), clock,
+                new FailedAuthenticationLimiter(1_000_000, Duration.ofMinutes(1), 1_000, clock));
     }
 
     public static String token(String subject, String role) {
@@ -105,6 +118,7 @@ public final class ApiFixture implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        denials.close();
         service.close();
     }
 }

@@ -8,11 +8,13 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 
+import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.KekFixture;
 import dev.ctx.keyservice.kek.MasterKek;
 import dev.ctx.keyservice.registry.KeyLifecycle;
+import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
 import dev.ctx.keyservice.store.KafkaStateStore;
@@ -73,6 +75,14 @@ public final class StoreFixture implements AutoCloseable {
         registry = new ParticipantRegistry(states, events, clock);
         keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
         return this;
+    }
+
+    /**
+     * Test-only: unseals a stored private key straight from custody with the fixture's KEK, bypassing the lifecycle's
+     * refusals and audit (to check what was sealed, including escrow and revoked keys).
+     */
+    public X25519PrivateKey unsealForTest(ParticipantId id, int version) {
+        return new KeyCustodian(kek).open(id.value(), states.require(id).custody().version(version).orElseThrow());
     }
 
     public <T extends org.apache.avro.specific.SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {

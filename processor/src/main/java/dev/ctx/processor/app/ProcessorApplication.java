@@ -25,10 +25,10 @@ import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.metrics.PrometheusEndpoint;
 import dev.ctx.processor.topics.EncryptionTopics;
 import dev.ctx.processor.topics.TopicNames;
-import dev.ctx.processor.topics.TopicProvisioner;
 import dev.ctx.processor.topology.EncryptionTopology;
 import dev.ctx.processor.topology.StreamsProperties;
 import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.topics.TopicProvisioner;
 
 /**
  * A running encryption processor. {@link #start(ProcessorConfig)} runs the crypto self-check (a failing provider
@@ -58,7 +58,7 @@ public final class ProcessorApplication implements AutoCloseable {
      *
      * @throws org.apache.kafka.common.config.ConfigException if a {@code streams.} override is invalid
      * @throws dev.ctx.envelope.error.CryptoProviderException if the crypto self-check fails
-     * @throws dev.ctx.processor.topics.TopicSetupException if the topics are missing or misconfigured
+     * @throws dev.ctx.schemas.topics.TopicSetupException if the topics are missing or misconfigured
      */
     public static ProcessorApplication start(ProcessorConfig config) {
         StreamsProperties.validate(config);

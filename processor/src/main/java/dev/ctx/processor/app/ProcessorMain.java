@@ -11,7 +11,7 @@ import org.apache.kafka.common.config.ConfigException;
 import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.config.ProcessorConfigLoader;
-import dev.ctx.processor.topics.TopicSetupException;
+import dev.ctx.schemas.topics.TopicSetupException;
 
 /**
  * {@code ProcessorMain --config FILE}: runs the encryption processor until SIGTERM. Environment variables

@@ -2,6 +2,9 @@ package dev.ctx.processor.topics;
 
 import java.util.List;
 
+import dev.ctx.schemas.topics.CleanupPolicy;
+import dev.ctx.schemas.topics.TopicSpec;
+
 /** The topic specifications of the encryption topology (design §3). */
 public final class EncryptionTopics {
 

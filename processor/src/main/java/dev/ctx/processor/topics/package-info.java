@@ -1,5 +1,6 @@
 /**
- * The processor's topics: their names, their specifications (cleanup policy and other configs from the design's
- * topic table) and the startup step that creates the missing ones or names them when creation is disabled.
+ * The processor's topics: their names and their specifications (cleanup policy from the design's topic table). The
+ * startup step that creates the missing ones (or names them when creation is disabled) is the shared
+ * {@link dev.ctx.schemas.topics.TopicProvisioner}.
  */
 package dev.ctx.processor.topics;

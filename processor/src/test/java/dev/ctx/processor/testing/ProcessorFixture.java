@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.topics.EncryptionTopics;
 import dev.ctx.processor.topics.TopicNames;
-import dev.ctx.processor.topics.TopicProvisioner;
 import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.topics.TopicProvisioner;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.kafka.SharedKafka;
 

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ctx.schemas.topics.MissingTopicsException;
+import dev.ctx.schemas.topics.TopicPolicyMismatchException;
+import dev.ctx.schemas.topics.TopicProvisioner;
 import dev.ctx.testkit.kafka.SharedKafka;
 
 class TopicProvisionerIT {

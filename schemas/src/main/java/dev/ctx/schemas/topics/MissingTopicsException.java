@@ -1,4 +1,4 @@
-package dev.ctx.processor.topics;
+package dev.ctx.schemas.topics;
 
 import java.util.List;
 

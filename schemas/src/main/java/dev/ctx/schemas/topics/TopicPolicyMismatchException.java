@@ -1,4 +1,4 @@
-package dev.ctx.processor.topics;
+package dev.ctx.schemas.topics;
 
 /** An existing topic has a different cleanup policy than the design requires. */
 public final class TopicPolicyMismatchException extends TopicSetupException {

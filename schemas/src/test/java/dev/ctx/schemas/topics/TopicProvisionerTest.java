@@ -1,4 +1,4 @@
-package dev.ctx.processor.topics;
+package dev.ctx.schemas.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package dev.ctx.processor.topics;
+package dev.ctx.schemas.topics;
 
-/** The processor's topics are not as required; startup stops. */
+/** The topics are not as required (missing, misconfigured, or the cluster cannot be asked); startup stops. */
 public class TopicSetupException extends RuntimeException {
 
     public TopicSetupException(String message) {

@@ -1,0 +1,39 @@
+package dev.ctx.keyservice.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ctx.schemas.topics.CleanupPolicy;
+import dev.ctx.schemas.topics.TopicSpec;
+
+class StoreTopicsTest {
+
+    @Test
+    void keyCustodyHasABoundedCompactionLagAndTheStrimziManifestSaysTheSame() throws Exception {
+        // Given
+        TopicSpec custody = StoreTopics.defaults().specs().stream().filter(spec -> spec.name().equals("key-custody")).findFirst()
+                .orElseThrow();
+        String manifest = Files.readString(Path.of("..", "deploy", "strimzi", "topics.yaml"));
+        String fromCustody = manifest.substring(manifest.indexOf("topicName: key-custody"));
+        String block = fromCustody.substring(0, fromCustody.indexOf("---"));
+
+        // Then
+        assertThat(custody.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+        assertThat(custody.extraConfigs()).containsKey("max.compaction.lag.ms");
+        assertThat(Long.parseLong(custody.extraConfigs().get("max.compaction.lag.ms"))).isLessThanOrEqualTo(86_400_000L);
+        assertThat(block).contains("cleanup.policy: \"compact\"");
+        custody.extraConfigs().forEach((key, value) -> assertThat(block).as(key).contains(key + ": \"" + value + "\""));
+    }
+
+    @Test
+    void bothKeyTopicsMustBeCompactedAndAccessEventsDeleted() {
+        assertThat(StoreTopics.defaults().specs()).extracting(TopicSpec::name, TopicSpec::cleanupPolicy).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("participant-keys", CleanupPolicy.COMPACT),
+                org.assertj.core.groups.Tuple.tuple("key-custody", CleanupPolicy.COMPACT),
+                org.assertj.core.groups.Tuple.tuple("access-log.events", CleanupPolicy.DELETE));
+    }
+}
