@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.metrics.HttpMetrics;
@@ -24,10 +25,11 @@ import dev.ctx.keyservice.registry.StateStore;
  * @param live liveness (false once the store failed fatally: restart the process)
  * @param ready readiness (the store accepts writes; false while it recovers from a write with an unknown outcome)
  * @param maxBodyBytes request body limit
+ * @param keyringSigningKey the public key that verifies every keyring the service writes (served for pinning)
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, Duration rotationMaxAge, Authenticator authenticator,
         AccessEvents events, StateStore auditSink, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
-        long maxBodyBytes) {
+        long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");
@@ -39,5 +41,6 @@ public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle ke
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(keyringSigningKey, "keyringSigningKey");
     }
 }

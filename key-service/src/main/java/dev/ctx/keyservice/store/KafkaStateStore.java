@@ -2,8 +2,10 @@ package dev.ctx.keyservice.store;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -27,12 +29,15 @@ import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
 import dev.ctx.keyservice.custody.CustodyRecordFormatV1;
+import dev.ctx.keyservice.custody.SealedPrivateKey;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantState;
 import dev.ctx.keyservice.registry.RecoveryGate;
 import dev.ctx.keyservice.registry.StateStore;
 import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.signing.KeyringSigner;
+import dev.ctx.keyservice.signing.SigningKeyStore;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 
@@ -52,9 +57,13 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
  * {@link RecoveryGate}. Until then it is not ready and refuses writes. Fatal errors (fenced by another instance,
  * authorization) are never recovered from.
  *
+ * <p>Every keyring it writes is signed by the {@link KeyringSigner} installed with {@link #signWith}; until one is
+ * installed, {@link #commit} refuses. The sealed signing key itself lives on {@code key-custody} under a reserved id
+ * ({@link SigningKeyStore}).
+ *
  * <p>Thread-safe: commits are serialized (one open transaction per producer).
  */
-public final class KafkaStateStore implements StateStore, AutoCloseable {
+public final class KafkaStateStore implements StateStore, SigningKeyStore, AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KafkaStateStore.class);
 
@@ -68,6 +77,7 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     private KafkaProducer<String, byte[]> producer;
     private volatile Health health = Health.READY;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
+    private volatile KeyringSigner signer;
     private boolean closed;
 
     private KafkaStateStore(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
@@ -142,6 +152,24 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
         return states;
     }
 
+    /** Installs the signer of every keyring written from now on. */
+    public void signWith(KeyringSigner keyringSigner) {
+        this.signer = Objects.requireNonNull(keyringSigner, "keyringSigner");
+    }
+
+    @Override
+    public Optional<SealedPrivateKey> loadSigningKey(String ownerId) {
+        Map<String, CustodyRecord> custody = TopicReplayer.replay(config.clientProperties(), config.timeout(),
+                config.topics().keyCustody(), CustodyRecordFormatV1::deserialize);
+        return Optional.ofNullable(custody.get(ownerId)).flatMap(record -> record.keys().stream().reduce((a, b) -> b));
+    }
+
+    @Override
+    public synchronized void storeSigningKey(String ownerId, SealedPrivateKey sealed) {
+        byte[] custody = CustodyRecordFormatV1.serialize(new CustodyRecord(ownerId, List.of(sealed)));
+        inTransaction(ownerId, new ProducerRecord<>(config.topics().keyCustody(), ownerId, custody));
+    }
+
     @Override
     public void onRecovery(RecoveryGate gate) {
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -150,10 +178,14 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     @Override
     public synchronized void commit(ParticipantState state, AccessEvent event) {
         String id = state.participant().id().value();
+        KeyringSigner keyringSigner = signer;
+        if (keyringSigner == null) {
+            throw new IllegalStateException("no keyring signer installed; call signWith before the first commit");
+        }
         StoreTopics topics = config.topics();
         byte[] eventBytes = serialize(id, () -> eventSerde.serializer().serialize(topics.accessEvents(), event));
         byte[] keyring = serialize(id, () -> keyringSerde.serializer().serialize(topics.participantKeys(),
-                KeyringMapper.toAvro(state.participant())));
+                keyringSigner.sign(KeyringMapper.toAvro(state.participant()))));
         byte[] custody = CustodyRecordFormatV1.serialize(state.custody());
         inTransaction(id, new ProducerRecord<>(topics.accessEvents(), id, eventBytes),
                 new ProducerRecord<>(topics.participantKeys(), id, keyring), new ProducerRecord<>(topics.keyCustody(), id, custody));

@@ -48,7 +48,8 @@ public final class ApiFixture implements AutoCloseable {
         this.service = service;
         Authenticator jwt = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
         this.components = new KeyServiceComponents(service.registry, service.keys, MAX_AGE, Authenticator.firstOf(List.of(jwt)),
-                new AccessEvents("key-service/test", clock), service.store, HttpMetrics.create(), service.store::isAlive, service.store::isReady, 16 * 1024);
+                new AccessEvents("key-service/test", clock), service.store, HttpMetrics.create(), service.store::isAlive, service.store::isReady, 16 * 1024,
+                service.signer.verifyingKey());
         this.app = Javalin.create(cfg -> {
             KeyServiceRoutes.register(cfg, components);
             cfg.jetty.host = "127.0.0.1";
