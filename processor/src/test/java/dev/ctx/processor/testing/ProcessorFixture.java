@@ -88,6 +88,7 @@ public final class ProcessorFixture implements AutoCloseable {
         config.put(ProcessorConfig.TOPIC_PARTICIPANT_KEYS_CONFIG, topics.participantKeys());
         config.put(ProcessorConfig.TOPIC_ACCESS_EVENTS_CONFIG, topics.accessEvents());
         config.put(ProcessorConfig.TOPIC_DLQ_CONFIG, topics.deadLetters());
+        config.putAll(TestKeyrings.pins());
         return config;
     }
 
