@@ -26,6 +26,7 @@ import dev.ctx.processor.topics.EncryptionTopics;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topics.TopicProvisioner;
 import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.kafka.SharedKafka;
 
@@ -61,6 +62,13 @@ public final class ProcessorFixture implements AutoCloseable {
                     new ProducerRecord<>(topics.participantKeys(), id, keyring)));
         }
         return this;
+    }
+
+    /** Publishes {@code keyring} under {@code recordKey} to {@code participant-keys} and waits for the ack. */
+    public void publish(String recordKey, ParticipantKeyring keyring) {
+        try (KafkaProducer<String, Object> producer = producer(serdes.keyring().serializer())) {
+            producer.send(new ProducerRecord<>(topics.participantKeys(), recordKey, keyring));
+        }
     }
 
     /** Produces {@code transactions} to the input topic, keyed by transaction id, and waits for the acks. */
