@@ -50,8 +50,10 @@ class DeployManifestsTest {
         // Then
         root.path("resources").forEach(resource -> assertThat(dir.resolve(resource.asText()))
                 .as("%s lists %s", kustomization, resource.asText()).exists());
-        root.path("configMapGenerator").forEach(generator -> generator.path("files")
-                .forEach(file -> assertThat(dir.resolve(file.asText())).exists()));
+        root.path("configMapGenerator").forEach(generator -> {
+            generator.path("files").forEach(file -> assertThat(dir.resolve(file.asText())).exists());
+            generator.path("envs").forEach(file -> assertThat(dir.resolve(file.asText())).exists());
+        });
     }
 
     @Test
@@ -89,9 +91,32 @@ class DeployManifestsTest {
     }
 
     @Test
-    void processorConfigMapIsAValidProcessorConfiguration() {
-        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), Map.of())
+    void processorConfigMapIsAValidProcessorConfigurationOnceTheOperatorFilledThePins() {
+        // Given: the pins an operator copies from the key service into processor-pins.env
+        Map<String, String> pins = Map.of(
+                "CTX_KEYRING_SIGNING_PUBLIC_KEY", java.util.Base64.getEncoder().encodeToString(
+                        dev.ctx.envelope.sign.Ed25519SigningKey.generate(new java.security.SecureRandom()).verifyingKey().bytes()),
+                "CTX_ESCROW_PUBLIC_KEY_FINGERPRINT", "ab".repeat(32));
+        // Then
+        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), pins)
                 .getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    }
+
+    @Test
+    void processorRefusesToStartWithTheShippedEmptyPins() throws java.io.IOException {
+        // Given: processor-pins.env as shipped, which the Deployment loads as environment variables
+        Map<String, String> shipped = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(DeployFiles.ROOT.resolve("k8s/base/processor-pins.env"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                shipped.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        // Then
+        assertThat(shipped).containsOnlyKeys("CTX_KEYRING_SIGNING_PUBLIC_KEY", "CTX_ESCROW_PUBLIC_KEY_FINGERPRINT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcessorConfigLoader.load(
+                        DeployFiles.ROOT.resolve("k8s/base/processor.properties"), shipped))
+                .hasMessageContaining(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG);
+        assertThat(Files.readString(DeployFiles.ROOT.resolve("k8s/base/processor-deployment.yaml"))).contains("ctx-processor-pins");
     }
 
     @Test
