@@ -87,9 +87,11 @@ public final class KeyService implements AutoCloseable {
             store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
             KeyCustodian custodian = new KeyCustodian(kek);
-            KeyringSigner signer = SigningKeyCustody.openOrCreate(store, custodian, new SecureRandom());
-            store.signWith(signer);
+            SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
+            KeyringSigner signer = opened.signer();
+            store.signWith(signer, opened.created());
             ParticipantStates states = ParticipantStates.load(store);
+            store.signAdoptedKeyrings();
             KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
                     authenticator, events, store, HttpMetrics.create(), store::isAlive, store::isReady, maxBody,

@@ -28,6 +28,12 @@ public final class KeyringSigner {
         return KeyringSigningInput.withSignature(withKeyId, key.sign(KeyringSigningInput.canonicalBytes(withKeyId)));
     }
 
+    /** Whether {@code keyring} carries a valid signature by this signer (its content unchanged since signing). */
+    public boolean signed(ParticipantKeyring keyring) {
+        byte[] signature = KeyringSigningInput.signatureOf(keyring);
+        return signature != null && key.verifyingKey().verify(KeyringSigningInput.canonicalBytes(keyring), signature);
+    }
+
     /** The public key that verifies what this signer signs. */
     public Ed25519VerifyingKey verifyingKey() {
         return key.verifyingKey();

@@ -58,8 +58,11 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
  * authorization) are never recovered from.
  *
  * <p>Every keyring it writes is signed by the {@link KeyringSigner} installed with {@link #signWith}; until one is
- * installed, {@link #commit} refuses. The sealed signing key itself lives on {@code key-custody} under a reserved id
- * ({@link SigningKeyStore}).
+ * installed, {@link #commit} and {@link #load} refuse. The sealed signing key itself lives on {@code key-custody} under a
+ * reserved id ({@link SigningKeyStore}). A replay loads only keyrings this signer signed, under their own id: anyone
+ * else's write to {@code participant-keys} is refused (logged with its key) instead of becoming the service's own
+ * view. The one exception is the start that created the signing key (the upgrade to signed keyrings): it adopts the
+ * unsigned keyrings written before and {@link #signAdoptedKeyrings} rewrites them signed.
  *
  * <p>Thread-safe: commits are serialized (one open transaction per producer).
  */
@@ -78,6 +81,8 @@ public final class KafkaStateStore implements StateStore, SigningKeyStore, AutoC
     private volatile Health health = Health.READY;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
     private volatile KeyringSigner signer;
+    private volatile boolean adoptUnsigned;
+    private final Map<ParticipantId, Participant> adoptedStates = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     private KafkaStateStore(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
@@ -143,18 +148,63 @@ public final class KafkaStateStore implements StateStore, SigningKeyStore, AutoC
                 topics.participantKeys(), bytes -> keyringSerde.deserializer().deserialize(topics.participantKeys(), bytes));
         Map<String, CustodyRecord> custody = TopicReplayer.replay(config.clientProperties(), config.timeout(), topics.keyCustody(),
                 CustodyRecordFormatV1::deserialize);
+        KeyringSigner keyringSigner = signer;
+        if (keyringSigner == null) {
+            throw new IllegalStateException("no keyring signer installed; call signWith before load");
+        }
+        boolean adopting = adoptUnsigned;
+        adoptUnsigned = false;
         Map<ParticipantId, ParticipantState> states = new HashMap<>();
         keyrings.forEach((id, keyring) -> {
+            boolean unsigned = keyring.getSignature() == null;
+            if (!id.equals(keyring.getParticipantId()) || !(keyringSigner.signed(keyring) || (adopting && unsigned))) {
+                LOGGER.atError().addKeyValue("topicName", topics.participantKeys()).addKeyValue("recordKey", id)
+                        .addKeyValue("reason", !id.equals(keyring.getParticipantId()) ? "record_key_mismatch" : unsigned ? "unsigned" : "bad_signature")
+                        .log("keyring not written by this key service refused on replay; its participant is not loaded");
+                return;
+            }
             Participant participant = KeyringMapper.fromAvro(keyring);
             states.put(participant.id(), new ParticipantState(participant, custody.getOrDefault(id, CustodyRecord.empty(id))));
+            if (unsigned) {
+                adoptedStates.put(participant.id(), participant);
+            }
         });
         LOGGER.atInfo().addKeyValue("participants", states.size()).log("key store replayed");
         return states;
     }
 
-    /** Installs the signer of every keyring written from now on. */
+    /** Installs the signer of every keyring written from now on, and the one every replayed keyring must verify with. */
     public void signWith(KeyringSigner keyringSigner) {
+        signWith(keyringSigner, false);
+    }
+
+    /**
+     * Like {@link #signWith(KeyringSigner)}; with {@code adoptUnsignedOnce} (only when the signing key was just
+     * created) the next {@link #load} also accepts unsigned keyrings, for {@link #signAdoptedKeyrings} to sign.
+     */
+    public void signWith(KeyringSigner keyringSigner, boolean adoptUnsignedOnce) {
         this.signer = Objects.requireNonNull(keyringSigner, "keyringSigner");
+        this.adoptUnsigned = adoptUnsignedOnce;
+    }
+
+    /** Rewrites, signed, the unsigned keyrings the last load adopted (one transaction); returns how many. */
+    public synchronized int signAdoptedKeyrings() {
+        if (adoptedStates.isEmpty()) {
+            return 0;
+        }
+        StoreTopics topics = config.topics();
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        adoptedStates.forEach((id, participant) -> records.add(new ProducerRecord<>(topics.participantKeys(), id.value(),
+                serialize(id.value(), () -> keyringSerde.serializer().serialize(topics.participantKeys(),
+                        signer.sign(KeyringMapper.toAvro(participant)))))));
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, byte[]>[] batch = records.toArray(new ProducerRecord[0]);
+        inTransaction("adopted-keyrings", batch);
+        int count = adoptedStates.size();
+        LOGGER.atWarn().addKeyValue("participants", count)
+                .log("unsigned keyrings written before keyring signing were adopted and rewritten signed");
+        adoptedStates.clear();
+        return count;
     }
 
     @Override

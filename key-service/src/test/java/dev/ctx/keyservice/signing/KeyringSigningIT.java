@@ -13,6 +13,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.audit.AuditContext;
+import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.keyservice.testing.StoreFixture;
@@ -78,6 +85,73 @@ class KeyringSigningIT {
             assertThat(served).isEqualTo(api.service.signer.verifyingKey());
             assertThat(body.get("fingerprint").asText()).isEqualTo(served.fingerprint()).hasSize(64);
             assertThat(body.get("algorithm").asText()).isEqualTo("Ed25519");
+        }
+    }
+
+    @Test
+    void keyringsNotSignedByTheServiceAreRefusedOnReplayInsteadOfBecomingItsView() {
+        try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC())) {
+            // Given: alice registered by the service; then writes by someone else to participant-keys
+            service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
+            service.registry.register(OPERATOR, ParticipantId.parse("bob"), ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
+            ParticipantKeyring bob = latest(keyrings(service), "bob");
+            ParticipantKeyring forgedBob = ParticipantKeyring.newBuilder(bob).setKycStatus(KycStatus.REJECTED).build();
+            Ed25519SigningKey attacker = Ed25519SigningKey.generate(new java.security.SecureRandom());
+            ParticipantKeyring carol = ParticipantKeyring.newBuilder(bob).setParticipantId("carol").setSignature(null).build();
+            write(service, "bob", KeyringSigningInput.withSignature(forgedBob, attacker.sign(KeyringSigningInput.canonicalBytes(forgedBob))));
+            write(service, "carol", carol);
+            write(service, "mallory", latest(keyrings(service), "alice"));
+            // When
+            service.restart();
+            // Then
+            assertThat(service.registry.list()).extracting(Participant::id).containsExactly(ALICE);
+        }
+    }
+
+    @Test
+    void unsignedKeyringsFromBeforeSigningAreAdoptedAndSignedOnlyByTheStartThatCreatesTheSigningKey() {
+        try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC())) {
+            // Given: the topics as an older version left them: an unsigned keyring and no signing key in custody
+            service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of("settlement"));
+            service.keys.createKey(OPERATOR, ALICE);
+            ParticipantKeyring unsigned = ParticipantKeyring.newBuilder(latest(keyrings(service), "alice"))
+                    .setSignature(null).setSignatureKeyId(null).build();
+            write(service, "alice", unsigned);
+            writeCustodyTombstone(service, SigningKeyCustody.RESERVED_ID);
+            Ed25519VerifyingKey old = service.signer.verifyingKey();
+            // When: the upgraded service starts
+            service.restart();
+            // Then
+            assertThat(service.signer.verifyingKey()).isNotEqualTo(old);
+            assertThat(service.registry.get(ALICE).currentVersion()).isEqualTo(1);
+            ParticipantKeyring rewritten = latest(keyrings(service), "alice");
+            assertThat(service.signer.signed(rewritten)).isTrue();
+            // and a later unsigned write is refused like any forgery
+            write(service, "alice", unsigned);
+            service.restart();
+            assertThat(service.registry.list()).isEmpty();
+        }
+    }
+
+    private static ParticipantKeyring latest(List<ConsumerRecord<String, ParticipantKeyring>> records, String key) {
+        return records.stream().filter(r -> r.key().equals(key)).reduce((a, b) -> b).orElseThrow().value();
+    }
+
+    private static void write(StoreFixture service, String key, ParticipantKeyring keyring) {
+        try (var serde = service.serde(ParticipantKeyring.class)) {
+            send(service, service.config.topics().participantKeys(), key, serde.serialize(service.config.topics().participantKeys(), keyring));
+        }
+    }
+
+    private static void writeCustodyTombstone(StoreFixture service, String key) {
+        send(service, service.config.topics().keyCustody(), key, null);
+    }
+
+    private static void send(StoreFixture service, String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.config.clientProperties().get("bootstrap.servers"),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
         }
     }
 

@@ -73,9 +73,11 @@ public final class StoreFixture implements AutoCloseable {
         kek = kekFixture.open("master");
         store = KafkaStateStore.open(config, serde(ParticipantKeyring.class), serde(AccessEvent.class));
         KeyCustodian custodian = new KeyCustodian(kek);
-        signer = SigningKeyCustody.openOrCreate(store, custodian, new SecureRandom());
-        store.signWith(signer);
+        SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
+        signer = opened.signer();
+        store.signWith(signer, opened.created());
         states = ParticipantStates.load(store);
+        store.signAdoptedKeyrings();
         AccessEvents events = new AccessEvents("key-service/test", clock);
         registry = new ParticipantRegistry(states, events, clock);
         keys = new KeyLifecycle(states, custodian, events, clock);
