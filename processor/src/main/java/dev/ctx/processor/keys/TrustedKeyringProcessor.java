@@ -24,8 +24,10 @@ import dev.ctx.schemas.keys.ParticipantStatus;
  * Materializes {@code participant-keys} into the global keyring store, keeping only keyrings {@link KeyringTrust}
  * accepts. A refused keyring replaces the participant's entry with an {@linkplain #untrusted() untrusted marker} (never
  * skipped: skipping would keep an older, possibly revoked, keyring in use), is counted and is logged with its
- * coordinates (topic, partition, offset, record key), never its content. Kafka Streams also runs this processor while
- * it restores the global store, so a restart verifies every keyring again. A tombstone removes the entry.
+ * coordinates (topic, partition, offset, record key), never its content. A validly signed keyring with a lower
+ * {@code revision} than the trusted one held (a replayed, superseded keyring) is ignored and counted, and the newer one
+ * stays. Kafka Streams also runs this processor while it restores the global store, so a restart verifies every
+ * keyring again. A tombstone removes the entry.
  */
 public final class TrustedKeyringProcessor implements Processor<String, ParticipantKeyring, Void, Void> {
 
@@ -71,9 +73,17 @@ public final class TrustedKeyringProcessor implements Processor<String, Particip
         if (problem.isPresent()) {
             refuse(record, problem.get());
             store.put(key, ValueAndTimestamp.make(untrusted(), record.timestamp()));
+        } else if (isOlderThanTheTrustedOneHeld(key, record.value())) {
+            refuse(record, UntrustedReason.STALE_REVISION);
         } else {
             store.put(key, ValueAndTimestamp.make(record.value(), record.timestamp()));
         }
+    }
+
+    private boolean isOlderThanTheTrustedOneHeld(String key, ParticipantKeyring incoming) {
+        ValueAndTimestamp<ParticipantKeyring> held = store.get(key);
+        return held != null && key.equals(held.value().getParticipantId())
+                && held.value().getRevision() > incoming.getRevision();
     }
 
     private void refuse(Record<String, ParticipantKeyring> record, UntrustedReason reason) {

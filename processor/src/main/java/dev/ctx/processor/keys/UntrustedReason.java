@@ -12,7 +12,12 @@ public enum UntrustedReason {
     /** The keyring's {@code participantId} differs from its record key (a valid keyring copied under another id). */
     RECORD_KEY_MISMATCH,
     /** The escrow keyring's current key is not one of the pinned escrow fingerprints. */
-    ESCROW_KEY_NOT_PINNED;
+    ESCROW_KEY_NOT_PINNED,
+    /**
+     * A validly signed keyring older ({@code revision}) than the trusted one already held: a replay of a superseded
+     * keyring (e.g. from before a revocation). The newer keyring stays in use.
+     */
+    STALE_REVISION;
 
     /** Lower-case tag value, e.g. {@code bad_signature}. */
     public String tag() {

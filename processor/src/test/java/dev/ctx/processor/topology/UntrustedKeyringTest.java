@@ -126,6 +126,26 @@ class UntrustedKeyringTest {
         assertThat(harness.encrypted.readValue().getTransactionId()).isEqualTo(transaction.getTransactionId());
     }
 
+    @Test
+    void aReplayedOlderSignedKeyringDoesNotReplaceTheNewerOne() {
+        // Given: the key service revoked client-1's key in revision 2 after revision 1 was published
+        ParticipantKeyring revision1 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT)).setRevision(1).build());
+        ParticipantKeyring revision2 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT)).setRevision(2)
+                .setStatus(dev.ctx.schemas.keys.ParticipantStatus.REVOKED).build());
+        harness = TopologyHarness.start(EncryptionMode.ALWAYS).publish(keys);
+        harness.keyrings.pipeInput(CLIENT, revision1);
+        harness.keyrings.pipeInput(CLIENT, revision2);
+
+        // When: someone with write access replays the validly signed revision 1
+        harness.keyrings.pipeInput(CLIENT, revision1);
+        Transaction transaction = generator.next();
+        harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
+
+        // Then
+        assertThat(harness.deadLetters.readValue().getReason()).isEqualTo(DeadLetterReason.PARTICIPANT_REVOKED.name());
+        assertThat(harness.untrustedKeyringCount("stale_revision")).isEqualTo(1.0);
+    }
+
     private static Arguments substitution(String attack, String record, String reason,
             Function<TestKeyrings, ParticipantKeyring> keyring) {
         return Arguments.of(attack, new Substitution(record, reason, keyring));
