@@ -3,6 +3,7 @@ package dev.ctx.keyservice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import io.javalin.Javalin;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.api.KeyServiceComponents;
 import dev.ctx.keyservice.api.KeyServiceRoutes;
 import dev.ctx.keyservice.api.TlsConnector;
@@ -38,6 +40,8 @@ import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.store.Denials;
+import dev.ctx.keyservice.signing.KeyringSigner;
+import dev.ctx.keyservice.signing.SigningKeyCustody;
 import dev.ctx.keyservice.store.KafkaStateStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
@@ -55,14 +59,17 @@ public final class KeyService implements AutoCloseable {
     private final RotationScheduler rotation;
     private final Javalin app;
     private final KeyLifecycle keys;
+    private final Ed25519VerifyingKey keyringSigningKey;
 
-    private KeyService(MasterKek kek, KafkaStateStore store, Denials denials, RotationScheduler rotation, Javalin app, KeyLifecycle keys) {
+    private KeyService(MasterKek kek, KafkaStateStore store, Denials denials, RotationScheduler rotation, Javalin app,
+            KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
         this.rotation = rotation;
         this.app = app;
         this.keys = keys;
+        this.keyringSigningKey = keyringSigningKey;
     }
 
     /**
@@ -91,17 +98,24 @@ public final class KeyService implements AutoCloseable {
             HttpMetrics metrics = HttpMetrics.create();
             denials = Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
             AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
+            KeyCustodian custodian = new KeyCustodian(kek);
+            SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
+            KeyringSigner signer = opened.signer();
+            store.signWith(signer, opened.created());
             ParticipantStates states = ParticipantStates.load(store);
-            KeyLifecycle keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
+            store.signAdoptedKeyrings();
+            KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
-                    authenticator, events, denials.queue(), authFailures, metrics, store::isAlive, store::isReady, maxBody);
+                    authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
+                    store::isReady, maxBody, signer.verifyingKey());
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, components);
                 cfg.jetty.host = host;
                 cfg.jetty.port = port;
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
-            return new KeyService(kek, store, denials, RotationScheduler.start(keys, maxAge, interval), app, keys);
+            return new KeyService(kek, store, denials, RotationScheduler.start(keys, maxAge, interval), app, keys,
+                    signer.verifyingKey());
         } catch (RuntimeException e) {
             if (denials != null) {
                 denials.close();
@@ -187,6 +201,11 @@ public final class KeyService implements AutoCloseable {
      */
     public X25519PrivateKey unsealCustodialKeyInProcess(String requester, String participantId, int version) {
         return keys.openCustodialKeyAudited(new AuditContext(requester, null, null), ParticipantId.parse(participantId), version);
+    }
+
+    /** The public key that verifies every keyring this service writes; processors pin it. */
+    public Ed25519VerifyingKey keyringSigningKey() {
+        return keyringSigningKey;
     }
 
     /** The HTTP port (useful with {@code http.port=0}). */

@@ -22,7 +22,9 @@ public final class KeyServiceMain {
         try {
             KeyService service = KeyService.start(ConfigSource.load(file, System.getenv()));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "key-service-stop"));
-            LOGGER.atInfo().addKeyValue("port", service.port()).log("key service started");
+            LOGGER.atInfo().addKeyValue("port", service.port())
+                    .addKeyValue("keyringSigningKeyFingerprint", service.keyringSigningKey().fingerprint())
+                    .log("key service started; pin the keyring-signing key from GET /v1/keyring-signing-key");
         } catch (ConfigException e) {
             LOGGER.atError().addKeyValue("error", e.getMessage()).log("invalid configuration; not starting");
             System.err.println("key-service: invalid configuration: " + e.getMessage()); // visible without a log config

@@ -42,7 +42,7 @@ class ArchitectureTest {
                 .whereLayer("topology").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("open").mayNotBeAccessedByAnyLayer()
                 .whereLayer("encrypt").mayOnlyBeAccessedByLayers("topology", "app", "open")
-                .whereLayer("keys").mayOnlyBeAccessedByLayers("encrypt", "topology")
+                .whereLayer("keys").mayOnlyBeAccessedByLayers("encrypt", "topology", "app")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("encrypt", "topology", "app")
                 .because("the topology wires the features and only main wires the application")
                 .check(CLASSES);

@@ -1,14 +1,17 @@
 package dev.ctx.benchmarks.e2e;
 
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import dev.ctx.envelope.key.X25519KeyPair;
+import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.dlq.DeadLetterRecords;
 import dev.ctx.processor.dlq.DeadLetters;
@@ -16,6 +19,7 @@ import dev.ctx.processor.encrypt.EncryptionSettings;
 import dev.ctx.processor.encrypt.EnvelopeLibrarySealer;
 import dev.ctx.processor.encrypt.InstrumentedSealer;
 import dev.ctx.processor.keys.EscrowId;
+import dev.ctx.processor.keys.KeyringTrust;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.EncryptionTopology;
@@ -27,6 +31,7 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.ParticipantRole;
 import dev.ctx.schemas.keys.ParticipantStatus;
 import dev.ctx.schemas.keys.PublicKeyVersion;
+import dev.ctx.schemas.keys.signing.KeyringSigningInput;
 import dev.ctx.testkit.data.GeneratorSettings;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,6 +44,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * The product's encryption topology ({@link EncryptionTopology#build}), with the keyrings of the generated participants
  * and the escrow key published to its {@code participant-keys} topic first. Measured on {@code transactions.encrypted}.
+ * The pipeline plays the key service for its keyrings: it signs them with its own Ed25519 key, and the topology pins
+ * that key and the escrow key's fingerprint, so the processor's keyring verification runs as in production.
  */
 final class EncryptionPipeline implements Pipeline {
 
@@ -47,6 +54,8 @@ final class EncryptionPipeline implements Pipeline {
     private final TopicNames topics;
     private final DeadLetters deadLetters;
     private final MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(new SimpleMeterRegistry());
+    private final Ed25519SigningKey keyringSigner = Ed25519SigningKey.generate(new SecureRandom());
+    private String escrowFingerprint;
 
     EncryptionPipeline(String runId, GeneratorSettings input) {
         this.runId = runId;
@@ -82,7 +91,9 @@ final class EncryptionPipeline implements Pipeline {
                 topics.accessEvents(), topics.deadLetters());
         EncryptionSettings settings = new EncryptionSettings(EncryptionMode.ALWAYS,
                 new InstrumentedSealer(EnvelopeLibrarySealer.create(), metrics), metrics, deadLetters, "bench", Clock.systemUTC());
-        return EncryptionTopology.build(withInput, serdes(environment), settings);
+        return EncryptionTopology.build(withInput, serdes(environment), settings,
+                new KeyringTrust(keyringSigner.verifyingKey(), Set.of(java.util.Objects.requireNonNull(escrowFingerprint,
+                        "prepare() publishes the escrow keyring before the topology is built"))));
     }
 
     /** The product's dead-letter handlers, as the processor wires them. */
@@ -106,15 +117,20 @@ final class EncryptionPipeline implements Pipeline {
         return TopologySerdes.create(Map.of("schema.registry.url", environment.registryUrl()));
     }
 
-    private static ParticipantKeyring keyring(String id) {
+    private ParticipantKeyring keyring(String id) {
         X25519KeyPair pair = X25519KeyPair.generate();
+        if (EscrowId.RESERVED.equals(id)) {
+            escrowFingerprint = pair.publicKey().fingerprint();
+        }
         Instant now = Instant.now();
         PublicKeyVersion key = PublicKeyVersion.newBuilder().setVersion(1).setPublicKey(ByteBuffer.wrap(pair.publicKey().bytes()))
                 .setCreatedAt(now).setStatus(KeyStatus.ACTIVE).build();
         pair.destroy();
-        return ParticipantKeyring.newBuilder().setParticipantId(id)
+        ParticipantKeyring keyring = ParticipantKeyring.newBuilder().setParticipantId(id)
                 .setRole(EscrowId.RESERVED.equals(id) ? ParticipantRole.ESCROW : ParticipantRole.CLIENT)
                 .setStatus(ParticipantStatus.ACTIVE).setKycStatus(KycStatus.VERIFIED).setCurrentVersion(1)
-                .setKeys(List.of(key)).setUpdatedAt(now).build();
+                .setKeys(List.of(key)).setUpdatedAt(now)
+                .setSignatureKeyId(keyringSigner.verifyingKey().fingerprint()).build();
+        return KeyringSigningInput.withSignature(keyring, keyringSigner.sign(KeyringSigningInput.canonicalBytes(keyring)));
     }
 }

@@ -42,8 +42,10 @@ final class DemoScript {
         step("schema registry (Confluent REST API)", stack::startRegistry);
         step("key service (master KEK in a PKCS#12 keystore)", stack::startKeyService);
         say("    " + stack.keyServiceUrl() + "  (OpenAPI: /v1/openapi.json)");
-        registerParticipants();
-        ProcessorApplication processor = stack.startProcessor();
+        String escrowFingerprint = registerParticipants();
+        say("    keyring-signing key sha256=" + stack.keyringSigningKey().fingerprint() + " (GET /v1/keyring-signing-key),"
+                + " escrow key sha256=" + escrowFingerprint + ": both pinned in the processor");
+        ProcessorApplication processor = stack.startProcessor(escrowFingerprint);
         step("encryption processor (Kafka Streams, exactly_once_v2)", () -> DemoCommand.awaitRunning(processor));
         try (TopologySerdes serdes = DemoCommand.serdes(stack.registryUrl());
                 OutputCounter counter = new OutputCounter(stack.bootstrapServers(), topics, serdes)) {
@@ -52,7 +54,8 @@ final class DemoScript {
         }
     }
 
-    private void registerParticipants() throws Exception {
+    /** Registers the sample participants and the escrow key; returns the escrow public key's SHA-256 fingerprint. */
+    private String registerParticipants() throws Exception {
         String token = stack.issueToken("demo-operator", "operator", Duration.ofHours(8));
         Path tokenFile = workDir.resolve("operator.jwt");
         Files.writeString(tokenFile, token);
@@ -61,9 +64,10 @@ final class DemoScript {
             client.registerParticipant(id, id.startsWith("client") ? "client" : "miner", List.of("settlement", "dispute"));
             client.createKey(id);
         }
-        client.createEscrowKey();
+        String escrowFingerprint = client.createEscrowKey().path("fingerprint").asText();
         say("  registered " + String.join(", ", DemoCommand.PARTICIPANTS) + " (KYC verified, one X25519 key each) and the escrow key");
         say("    operator token for curl: " + tokenFile);
+        return escrowFingerprint;
     }
 
     private void produce(long transactions, double rate, OutputCounter counter) throws InterruptedException {

@@ -49,7 +49,13 @@ final class DemoStack implements AutoCloseable {
         started.push(keyService);
     }
 
-    ProcessorApplication startProcessor() {
+    /** The public key that signs the demo key service's keyrings: the processor's pin. */
+    dev.ctx.envelope.sign.Ed25519VerifyingKey keyringSigningKey() {
+        return keyService.keyringSigningKey();
+    }
+
+    /** Starts the processor pinned to the in-process key service's signing key and the given escrow fingerprint. */
+    ProcessorApplication startProcessor(String escrowFingerprint) {
         Map<String, String> config = new HashMap<>();
         config.put(ProcessorConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
@@ -59,6 +65,9 @@ final class DemoStack implements AutoCloseable {
         config.put(ProcessorConfig.METRICS_HOST_CONFIG, "127.0.0.1");
         config.put(ProcessorConfig.METRICS_PORT_CONFIG, Integer.toString(ports.metrics()));
         config.put(ProcessorConfig.TOPICS_PARTITIONS_CONFIG, "3");
+        config.put(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
+                java.util.Base64.getEncoder().encodeToString(keyringSigningKey().bytes()));
+        config.put(ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint);
         ProcessorApplication processor = ProcessorApplication.start(ProcessorConfig.of(config));
         started.push(processor);
         processorMetricsPort = processor.metricsPort();

@@ -1,11 +1,15 @@
 package dev.ctx.cli.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ctx.envelope.sign.Ed25519SigningKey;
 
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.config.ProcessorConfig;
@@ -54,8 +59,10 @@ class DeployManifestsTest {
         // Then
         root.path("resources").forEach(resource -> assertThat(dir.resolve(resource.asText()))
                 .as("%s lists %s", kustomization, resource.asText()).exists());
-        root.path("configMapGenerator").forEach(generator -> generator.path("files")
-                .forEach(file -> assertThat(dir.resolve(file.asText())).exists()));
+        root.path("configMapGenerator").forEach(generator -> {
+            generator.path("files").forEach(file -> assertThat(dir.resolve(file.asText())).exists());
+            generator.path("envs").forEach(file -> assertThat(dir.resolve(file.asText())).exists());
+        });
     }
 
     @Test
@@ -93,9 +100,29 @@ class DeployManifestsTest {
     }
 
     @Test
-    void processorConfigMapIsAValidProcessorConfiguration() {
-        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), Map.of())
+    void processorConfigMapIsAValidProcessorConfigurationOnceTheOperatorFilledThePins() {
+        // Given: the pins an operator copies from the key service into processor-pins.env
+        Map<String, String> pins = filledPins(Map.of());
+        // Then
+        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), pins)
                 .getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    }
+
+    @Test
+    void processorRefusesToStartWithTheShippedEmptyPins() throws IOException {
+        // Given: processor-pins.env as shipped, which the Deployment loads as environment variables
+        Map<String, String> shipped = new HashMap<>();
+        for (String line : Files.readAllLines(DeployFiles.ROOT.resolve("k8s/base/processor-pins.env"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                shipped.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        // Then
+        assertThat(shipped).containsOnlyKeys("CTX_KEYRING_SIGNING_PUBLIC_KEY", "CTX_ESCROW_PUBLIC_KEY_FINGERPRINT");
+        assertThatThrownBy(() -> ProcessorConfigLoader.load(
+                        DeployFiles.ROOT.resolve("k8s/base/processor.properties"), shipped))
+                .hasMessageContaining(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG);
+        assertThat(Files.readString(DeployFiles.ROOT.resolve("k8s/base/processor-deployment.yaml"))).contains("ctx-processor-pins");
     }
 
     @Test
@@ -104,8 +131,8 @@ class DeployManifestsTest {
         Path production = DeployFiles.ROOT.resolve("k8s/overlays/production/processor.properties");
 
         // When
-        ProcessorConfig config = ProcessorConfigLoader.load(production, Map.of(
-                "CTX_SERDE_BASIC_AUTH_USER_INFO", "from-the-secret:x"));
+        ProcessorConfig config = ProcessorConfigLoader.load(production, filledPins(Map.of(
+                "CTX_SERDE_BASIC_AUTH_USER_INFO", "from-the-secret:x")));
 
         // Then
         assertThat(config.encryptionMode()).isEqualTo(EncryptionMode.ALWAYS);
@@ -124,8 +151,17 @@ class DeployManifestsTest {
 
     @Test
     void baseProcessorConfigMapDoesNotRegisterSchemas() {
-        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), Map.of())
+        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), filledPins(Map.of()))
                 .serdeConfig()).containsEntry("auto.register.schemas", "false");
+    }
+
+    /** The environment of a processor pod whose operator filled processor-pins.env, plus {@code more}. */
+    private static Map<String, String> filledPins(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(more);
+        environment.put("CTX_KEYRING_SIGNING_PUBLIC_KEY", Base64.getEncoder().encodeToString(
+                Ed25519SigningKey.generate(new SecureRandom()).verifyingKey().bytes()));
+        environment.put("CTX_ESCROW_PUBLIC_KEY_FINGERPRINT", "ab".repeat(32));
+        return environment;
     }
 
     private static Properties properties(Path file) throws IOException {

@@ -40,6 +40,18 @@ public final class X25519PublicKey {
         return bytes.clone();
     }
 
+    /**
+     * Lower-case hex SHA-256 of the 32-byte encoding (64 characters): what the processor pins for the escrow key
+     * ({@code escrow.public.key.fingerprint}).
+     */
+    public String fingerprint() {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new dev.ctx.envelope.error.CryptoProviderException("SHA-256 unavailable", e);
+        }
+    }
+
     /** Copies the 32-byte encoding into {@code out} at {@code offset} without allocating. */
     public void copyTo(byte[] out, int offset) {
         System.arraycopy(bytes, 0, out, offset, LENGTH);

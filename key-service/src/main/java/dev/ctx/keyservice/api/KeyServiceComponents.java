@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
@@ -26,10 +27,11 @@ import dev.ctx.keyservice.registry.ParticipantRegistry;
  * @param live liveness (false once the store failed fatally: restart the process)
  * @param ready readiness (the store accepts writes; false while it recovers from a write with an unknown outcome)
  * @param maxBodyBytes request body limit
+ * @param keyringSigningKey the public key that verifies every keyring the service writes (served for pinning)
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, Duration rotationMaxAge, Authenticator authenticator,
-        AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
-        long maxBodyBytes) {
+        AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics,
+        BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");
@@ -42,5 +44,6 @@ public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle ke
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(keyringSigningKey, "keyringSigningKey");
     }
 }

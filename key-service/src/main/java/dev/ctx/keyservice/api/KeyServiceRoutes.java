@@ -28,6 +28,8 @@ public final class KeyServiceRoutes {
 
     /** Where the OpenAPI 3.1 document is served. */
     public static final String OPENAPI_PATH = "/v1/openapi.json";
+    /** Where the public keyring-signing key is served (no credentials: it is public, and processors pin it). */
+    public static final String KEYRING_SIGNING_KEY_PATH = "/v1/keyring-signing-key";
     private static final String OPENAPI_RESOURCE = "/openapi/key-service.json";
 
     private KeyServiceRoutes() {
@@ -60,6 +62,7 @@ public final class KeyServiceRoutes {
         routes.add(new ApiRoute(HandlerType.GET, "/health/ready", null, c -> probe(c, components.ready(), "ready")));
         routes.add(new ApiRoute(HandlerType.GET, "/metrics", AccessRule.OPERATOR, c -> c.text(components.metrics().scrape())));
         routes.add(new ApiRoute(HandlerType.GET, OPENAPI_PATH, AccessRule.AUTHENTICATED, c -> c.rawJson(openApiDocument())));
+        routes.add(new ApiRoute(HandlerType.GET, KEYRING_SIGNING_KEY_PATH, null, c -> signingKey(c, components.keyringSigningKey())));
         routes.addAll(new ParticipantRoutes(components.registry()).routes());
         routes.addAll(new KeyRoutes(components.registry(), components.keys(), components.rotationMaxAge()).routes());
         return routes;
@@ -73,6 +76,13 @@ public final class KeyServiceRoutes {
     private static void probe(ApiCall call, java.util.function.BooleanSupplier check, String state) {
         boolean ok = check.getAsBoolean();
         call.respond(ok ? 200 : 503, java.util.Map.of("status", ok ? state : "not " + state));
+    }
+
+    /** The raw 32-byte Ed25519 public key (standard base64) and its SHA-256 fingerprint (lower-case hex). */
+    private static void signingKey(ApiCall call, dev.ctx.envelope.sign.Ed25519VerifyingKey key) {
+        call.respond(200, java.util.Map.of("algorithm", "Ed25519",
+                "publicKey", java.util.Base64.getEncoder().encodeToString(key.bytes()),
+                "fingerprint", key.fingerprint()));
     }
 
     /** The hand-written OpenAPI 3.1 document. */

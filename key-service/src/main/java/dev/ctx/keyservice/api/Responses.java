@@ -26,13 +26,16 @@ final class Responses {
     }
 
     /**
-     * One public key version; {@code publicKey} is base64url (no padding) of the 32-byte X25519 key.
+     * One public key version; {@code publicKey} is base64url (no padding) of the 32-byte X25519 key and
+     * {@code fingerprint} the lower-case hex SHA-256 of those bytes (what the processor's
+     * {@code escrow.public.key.fingerprint} pins for the escrow key).
      */
-    record KeyView(int version, String algorithm, String publicKey, String createdAt, String status) {
+    record KeyView(int version, String algorithm, String publicKey, String fingerprint, String createdAt, String status) {
 
         static KeyView of(KeyVersion k) {
-            return new KeyView(k.version(), "X25519", Base64.getUrlEncoder().withoutPadding().encodeToString(k.publicKey().bytes()),
-                    k.createdAt().toString(), lower(k.status()));
+            byte[] bytes = k.publicKey().bytes();
+            return new KeyView(k.version(), "X25519", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                    k.publicKey().fingerprint(), k.createdAt().toString(), lower(k.status()));
         }
     }
 

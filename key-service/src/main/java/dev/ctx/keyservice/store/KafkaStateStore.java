@@ -2,8 +2,10 @@ package dev.ctx.keyservice.store;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -28,12 +30,15 @@ import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
 import dev.ctx.keyservice.custody.CustodyRecordFormatV1;
+import dev.ctx.keyservice.custody.SealedPrivateKey;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantState;
 import dev.ctx.keyservice.registry.RecoveryGate;
 import dev.ctx.keyservice.registry.StateStore;
 import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.signing.KeyringSigner;
+import dev.ctx.keyservice.signing.SigningKeyStore;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.topics.MissingTopicsException;
@@ -57,11 +62,18 @@ import dev.ctx.schemas.topics.TopicSetupException;
  * {@link RecoveryGate}. Until then it is not ready and refuses writes. Fatal errors (fenced by another instance,
  * authorization) are never recovered from.
  *
+ * <p>Every keyring it writes is signed by the {@link KeyringSigner} installed with {@link #signWith}; until one is
+ * installed, {@link #commit} and {@link #load} refuse. The sealed signing key itself lives on {@code key-custody} under a
+ * reserved id ({@link SigningKeyStore}). A replay loads only keyrings this signer signed, under their own id: anyone
+ * else's write to {@code participant-keys} is refused (logged with its key) instead of becoming the service's own
+ * view. The one exception is the start that created the signing key (the upgrade to signed keyrings): it adopts the
+ * unsigned keyrings written before and {@link #signAdoptedKeyrings} rewrites them signed.
+ *
  * <p>Thread-safe: commits are serialized (one open transaction per producer). Only lifecycle changes take that turn:
  * denied requests are written by a {@link DenialEventProducer} of their own, so they never queue in front of a
  * revocation.
  */
-public final class KafkaStateStore implements StateStore, AutoCloseable {
+public final class KafkaStateStore implements StateStore, SigningKeyStore, AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KafkaStateStore.class);
 
@@ -75,6 +87,9 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     private KafkaProducer<String, byte[]> producer;
     private volatile Health health = Health.READY;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
+    private volatile KeyringSigner signer;
+    private volatile boolean adoptUnsigned;
+    private final Map<ParticipantId, Participant> adoptedStates = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     private KafkaStateStore(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
@@ -153,13 +168,76 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
                 topics.participantKeys(), bytes -> keyringSerde.deserializer().deserialize(topics.participantKeys(), bytes));
         Map<String, CustodyRecord> custody = TopicReplayer.replay(config.clientProperties(), config.timeout(), topics.keyCustody(),
                 CustodyRecordFormatV1::deserialize);
+        KeyringSigner keyringSigner = signer;
+        if (keyringSigner == null) {
+            throw new IllegalStateException("no keyring signer installed; call signWith before load");
+        }
+        boolean adopting = adoptUnsigned;
+        adoptUnsigned = false;
         Map<ParticipantId, ParticipantState> states = new HashMap<>();
         keyrings.forEach((id, keyring) -> {
+            boolean unsigned = keyring.getSignature() == null;
+            if (!id.equals(keyring.getParticipantId()) || !(keyringSigner.signed(keyring) || (adopting && unsigned))) {
+                LOGGER.atError().addKeyValue("topicName", topics.participantKeys()).addKeyValue("recordKey", id)
+                        .addKeyValue("reason", !id.equals(keyring.getParticipantId()) ? "record_key_mismatch" : unsigned ? "unsigned" : "bad_signature")
+                        .log("keyring not written by this key service refused on replay; its participant is not loaded");
+                return;
+            }
             Participant participant = KeyringMapper.fromAvro(keyring);
             states.put(participant.id(), new ParticipantState(participant, custody.getOrDefault(id, CustodyRecord.empty(id))));
+            if (unsigned) {
+                adoptedStates.put(participant.id(), participant);
+            }
         });
         LOGGER.atInfo().addKeyValue("participants", states.size()).log("key store replayed");
         return states;
+    }
+
+    /** Installs the signer of every keyring written from now on, and the one every replayed keyring must verify with. */
+    public void signWith(KeyringSigner keyringSigner) {
+        signWith(keyringSigner, false);
+    }
+
+    /**
+     * Like {@link #signWith(KeyringSigner)}; with {@code adoptUnsignedOnce} (only when the signing key was just
+     * created) the next {@link #load} also accepts unsigned keyrings, for {@link #signAdoptedKeyrings} to sign.
+     */
+    public void signWith(KeyringSigner keyringSigner, boolean adoptUnsignedOnce) {
+        this.signer = Objects.requireNonNull(keyringSigner, "keyringSigner");
+        this.adoptUnsigned = adoptUnsignedOnce;
+    }
+
+    /** Rewrites, signed, the unsigned keyrings the last load adopted (one transaction); returns how many. */
+    public synchronized int signAdoptedKeyrings() {
+        if (adoptedStates.isEmpty()) {
+            return 0;
+        }
+        StoreTopics topics = config.topics();
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        adoptedStates.forEach((id, participant) -> records.add(new ProducerRecord<>(topics.participantKeys(), id.value(),
+                serialize(id.value(), () -> keyringSerde.serializer().serialize(topics.participantKeys(),
+                        signer.sign(KeyringMapper.toAvro(participant)))))));
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, byte[]>[] batch = records.toArray(new ProducerRecord[0]);
+        inTransaction("adopted-keyrings", batch);
+        int count = adoptedStates.size();
+        LOGGER.atWarn().addKeyValue("participants", count)
+                .log("unsigned keyrings written before keyring signing were adopted and rewritten signed");
+        adoptedStates.clear();
+        return count;
+    }
+
+    @Override
+    public Optional<SealedPrivateKey> loadSigningKey(String ownerId) {
+        Map<String, CustodyRecord> custody = TopicReplayer.replay(config.clientProperties(), config.timeout(),
+                config.topics().keyCustody(), CustodyRecordFormatV1::deserialize);
+        return Optional.ofNullable(custody.get(ownerId)).flatMap(record -> record.keys().stream().reduce((a, b) -> b));
+    }
+
+    @Override
+    public synchronized void storeSigningKey(String ownerId, SealedPrivateKey sealed) {
+        byte[] custody = CustodyRecordFormatV1.serialize(new CustodyRecord(ownerId, List.of(sealed)));
+        inTransaction(ownerId, new ProducerRecord<>(config.topics().keyCustody(), ownerId, custody));
     }
 
     @Override
@@ -170,10 +248,14 @@ public final class KafkaStateStore implements StateStore, AutoCloseable {
     @Override
     public synchronized void commit(ParticipantState state, AccessEvent event) {
         String id = state.participant().id().value();
+        KeyringSigner keyringSigner = signer;
+        if (keyringSigner == null) {
+            throw new IllegalStateException("no keyring signer installed; call signWith before the first commit");
+        }
         StoreTopics topics = config.topics();
         byte[] eventBytes = serialize(id, () -> eventSerde.serializer().serialize(topics.accessEvents(), event));
         byte[] keyring = serialize(id, () -> keyringSerde.serializer().serialize(topics.participantKeys(),
-                KeyringMapper.toAvro(state.participant())));
+                keyringSigner.sign(KeyringMapper.toAvro(state.participant()))));
         byte[] custody = CustodyRecordFormatV1.serialize(state.custody());
         inTransaction(id, new ProducerRecord<>(topics.accessEvents(), id, eventBytes),
                 new ProducerRecord<>(topics.participantKeys(), id, keyring), new ProducerRecord<>(topics.keyCustody(), id, custody));

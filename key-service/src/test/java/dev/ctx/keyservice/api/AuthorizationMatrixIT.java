@@ -96,6 +96,7 @@ class AuthorizationMatrixIT {
         "GET    | /metrics                           | operator       | 200",
         "GET    | /health/live                       | none           | 200",
         "GET    | /health/ready                      | none           | 200",
+        "GET    | /v1/keyring-signing-key            | none           | 200",
     })
     void callerGetsTheStatusItsRoleAllows(String method, String path, String who, int status) {
         // When

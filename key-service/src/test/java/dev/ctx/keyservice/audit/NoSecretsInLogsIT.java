@@ -28,7 +28,10 @@ import dev.ctx.keyservice.registry.KeyVersion;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.testing.ApiFixture;
 
-/** After a full lifecycle with logging at TRACE for our code, no private key or KEK bytes appear in any log line. */
+/**
+ * After a full lifecycle with logging at TRACE for our code, no private key, keyring-signing key or KEK bytes appear in
+ * any log line.
+ */
 class NoSecretsInLogsIT {
 
     @TempDir
@@ -68,6 +71,11 @@ class NoSecretsInLogsIT {
                     }
                 }
             }
+            dev.ctx.envelope.sign.Ed25519SigningKey signing = new dev.ctx.keyservice.custody.KeyCustodian(api.service.kek)
+                    .openSigningKey(dev.ctx.keyservice.signing.SigningKeyCustody.RESERVED_ID,
+                            api.service.store.loadSigningKey(dev.ctx.keyservice.signing.SigningKeyCustody.RESERVED_ID).orElseThrow());
+            secrets.add(encodings(signing.exposeSecretBytesForCustodySealing()));
+            signing.destroy();
             api.service.restart();
         } finally {
             configuration.getRootLogger().removeAppender("capture");
@@ -78,7 +86,7 @@ class NoSecretsInLogsIT {
         // Then
         String logs = captured.toString();
         assertThat(logs).contains("key store replayed");
-        assertThat(secrets).as("private keys still held + the KEK").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(secrets).as("private keys still held + the keyring-signing key + the KEK").hasSizeGreaterThanOrEqualTo(5);
         for (String encoded : secrets) {
             for (String form : encoded.split("\n")) {
                 assertThat(logs).doesNotContainIgnoringCase(form);

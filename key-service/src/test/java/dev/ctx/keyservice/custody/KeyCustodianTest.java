@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.keyservice.kek.KekCiphertext;
 import dev.ctx.keyservice.kek.KekFixture;
 import dev.ctx.keyservice.kek.MasterKek;
@@ -87,5 +88,19 @@ class KeyCustodianTest {
         SealedPrivateKey tampered = new SealedPrivateKey(1, sealed.kekId(), KekCiphertext.of(sealed.sealed().iv(), ciphertext));
         // When / Then
         assertThatThrownBy(() -> custodian.open("alice", tampered)).isInstanceOf(CustodyException.class);
+    }
+
+    @Test
+    void sealedSigningKeyOpensOnlyForItsReservedIdAndSignsLikeTheOriginal() {
+        // Given
+        Ed25519SigningKey original = Ed25519SigningKey.generate(new java.security.SecureRandom());
+        SealedPrivateKey sealed = custodian.sealSigningKey("__keyring-signer", 1, original);
+        // When
+        Ed25519SigningKey opened = custodian.openSigningKey("__keyring-signer", sealed);
+        // Then
+        byte[] message = {1, 2, 3};
+        assertThat(opened.sign(message)).isEqualTo(original.sign(message));
+        assertThat(opened.toString()).doesNotContain(java.util.HexFormat.of().formatHex(original.exposeSecretBytesForCustodySealing()));
+        assertThatThrownBy(() -> custodian.openSigningKey("__escrow", sealed)).isInstanceOf(CustodyException.class);
     }
 }

@@ -123,6 +123,7 @@ class MasterKekContractTest {
     void openingAnUnknownAliasFailsNamingIt(Function<Path, KekFixture> provider) {
         // Given
         KekFixture fixture = provider.apply(dir);
+        fixture.provision("some-other-kek"); // outside the assertion, so a missing SoftHSM2 skips instead of failing
         // When / Then
         assertThatThrownBy(() -> fixture.open("no-such-kek")).isInstanceOf(KekException.class).hasMessageContaining("no-such-kek");
     }

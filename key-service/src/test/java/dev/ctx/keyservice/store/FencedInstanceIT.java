@@ -26,6 +26,7 @@ class FencedInstanceIT {
             // When: a newer instance starts with the same transactional id
             try (KafkaStateStore newer = KafkaStateStore.open(api.service.config, api.service.serde(ParticipantKeyring.class),
                     api.service.serde(AccessEvent.class))) {
+                newer.signWith(api.service.signer);
                 // Then
                 var refused = api.operator("POST", "/v1/participants", "{\"id\":\"bob\",\"role\":\"client\"}");
                 assertThat(refused.statusCode()).isEqualTo(503);

@@ -55,7 +55,7 @@ public final class ApiFixture implements AutoCloseable {
         this.denials = Denials.start(service.config, service.serde(AccessEvent.class), 10_000, metrics.registry());
         this.components = new KeyServiceComponents(service.registry, service.keys, MAX_AGE, Authenticator.firstOf(List.of(jwt)),
                 new AccessEvents("key-service/test", clock), denials.queue(), authFailures, metrics, service.store::isAlive,
-                service.store::isReady, 16 * 1024);
+                service.store::isReady, 16 * 1024, service.signer.verifyingKey());
         this.app = Javalin.create(cfg -> {
             KeyServiceRoutes.register(cfg, components);
             cfg.jetty.host = "127.0.0.1";

@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.testing;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,8 @@ import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.signing.KeyringSigner;
+import dev.ctx.keyservice.signing.SigningKeyCustody;
 import dev.ctx.keyservice.store.KafkaStateStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
@@ -42,6 +45,7 @@ public final class StoreFixture implements AutoCloseable {
     public ParticipantStates states;
     public ParticipantRegistry registry;
     public KeyLifecycle keys;
+    public KeyringSigner signer;
 
     private StoreFixture(Path dir, Clock clock, StoreTopics topics, String bootstrapServers) {
         String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -70,10 +74,15 @@ public final class StoreFixture implements AutoCloseable {
     private StoreFixture open() {
         kek = kekFixture.open("master");
         store = KafkaStateStore.open(config, serde(ParticipantKeyring.class), serde(AccessEvent.class));
+        KeyCustodian custodian = new KeyCustodian(kek);
+        SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
+        signer = opened.signer();
+        store.signWith(signer, opened.created());
         states = ParticipantStates.load(store);
+        store.signAdoptedKeyrings();
         AccessEvents events = new AccessEvents("key-service/test", clock);
         registry = new ParticipantRegistry(states, events, clock);
-        keys = new KeyLifecycle(states, new KeyCustodian(kek), events, clock);
+        keys = new KeyLifecycle(states, custodian, events, clock);
         return this;
     }
 

@@ -21,6 +21,7 @@ import dev.ctx.processor.dlq.DeadLetters;
 import dev.ctx.processor.encrypt.EncryptionSettings;
 import dev.ctx.processor.encrypt.EnvelopeLibrarySealer;
 import dev.ctx.processor.encrypt.InstrumentedSealer;
+import dev.ctx.processor.keys.KeyringTrust;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.metrics.PrometheusEndpoint;
 import dev.ctx.processor.topics.EncryptionTopics;
@@ -72,7 +73,9 @@ public final class ProcessorApplication implements AutoCloseable {
             ProcessorApplication application = create(config, topics, registry, serdes, endpoint);
             application.run();
             LOGGER.atInfo().addKeyValue("instanceId", config.instanceId()).addKeyValue("metricsPort", endpoint.port())
-                    .addKeyValue("mode", config.encryptionMode().configValue()).log("processor started");
+                    .addKeyValue("mode", config.encryptionMode().configValue())
+                    .addKeyValue("keyringSigningKeyFingerprint", keyringTrust(config).signingKey().fingerprint())
+                    .log("processor started");
             return application;
         } catch (RuntimeException e) {
             endpoint.close();
@@ -91,11 +94,16 @@ public final class ProcessorApplication implements AutoCloseable {
                 Clock.systemUTC());
         DeadLetterRecords deadLetterRecords = new DeadLetterRecords(topics.deadLetters(),
                 serdes.deadLetter().serializer(), deadLetters, metrics);
-        KafkaStreams streams = new KafkaStreams(EncryptionTopology.build(topics, serdes, settings),
+        KafkaStreams streams = new KafkaStreams(EncryptionTopology.build(topics, serdes, settings, keyringTrust(config)),
                 StreamsProperties.of(config, deadLetterRecords));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         return new ProcessorApplication(streams, streamsMetrics, endpoint, serdes);
+    }
+
+    /** The pins every keyring on {@code participant-keys} is checked against. */
+    static KeyringTrust keyringTrust(ProcessorConfig config) {
+        return new KeyringTrust(config.keyringSigningKey(), config.escrowFingerprints());
     }
 
     private static void ensureTopics(ProcessorConfig config, TopicNames topics) {

@@ -1,7 +1,9 @@
 package dev.ctx.processor.config;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -12,6 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.schemas.serde.WriterSchemaAllowList;
 
@@ -67,6 +70,16 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String METRICS_PORT_CONFIG = "metrics.port";
     private static final String METRICS_PORT_DOC =
             "Port of the Prometheus endpoint (GET /metrics); 0 picks a free port.";
+
+    public static final String KEYRING_SIGNING_PUBLIC_KEY_CONFIG = "keyring.signing.public.key";
+    private static final String KEYRING_SIGNING_PUBLIC_KEY_DOC = "The key service's Ed25519 keyring-signing public key"
+            + " (32 bytes, standard base64 or 64 hex digits) from GET /v1/keyring-signing-key; compare its fingerprint"
+            + " with the one the key service logs at startup. Keyrings not signed by it disable their participant.";
+
+    public static final String ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG = "escrow.public.key.fingerprint";
+    private static final String ESCROW_PUBLIC_KEY_FINGERPRINT_DOC = "SHA-256 (64 hex digits) of the escrow's current"
+            + " X25519 public key; a comma-separated list while the escrow key rotates. An escrow keyring whose current"
+            + " key is not listed is refused.";
 
     public static final String TOPIC_TRANSACTIONS_CONFIG = "topic.transactions";
     public static final String TOPIC_ENCRYPTED_CONFIG = "topic.encrypted";
@@ -135,7 +148,11 @@ public final class ProcessorConfig extends AbstractConfig {
                 .define(METRICS_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
                         METRICS_HOST_DOC)
                 .define(METRICS_PORT_CONFIG, Type.INT, 9400, Range.between(0, 65_535), Importance.MEDIUM,
-                        METRICS_PORT_DOC);
+                        METRICS_PORT_DOC)
+                .define(KEYRING_SIGNING_PUBLIC_KEY_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                        new KeyPinValidator(), Importance.HIGH, KEYRING_SIGNING_PUBLIC_KEY_DOC)
+                .define(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
+                        new FingerprintListValidator(), Importance.HIGH, ESCROW_PUBLIC_KEY_FINGERPRINT_DOC);
         TopicKeys.define(def);
         WriterSchemaKeys.define(def);
         return def;
@@ -175,6 +192,18 @@ public final class ProcessorConfig extends AbstractConfig {
 
     public int metricsPort() {
         return getInt(METRICS_PORT_CONFIG);
+    }
+
+    /** The pinned keyring-signing public key. */
+    public Ed25519VerifyingKey keyringSigningKey() {
+        return KeyPinValidator.parse(getString(KEYRING_SIGNING_PUBLIC_KEY_CONFIG));
+    }
+
+    /** The pinned escrow public key fingerprints, lower-case hex. */
+    public Set<String> escrowFingerprints() {
+        Set<String> fingerprints = new LinkedHashSet<>();
+        getList(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG).forEach(f -> fingerprints.add(f.trim().toLowerCase(java.util.Locale.ROOT)));
+        return fingerprints;
     }
 
     public TopicNames topicNames() {

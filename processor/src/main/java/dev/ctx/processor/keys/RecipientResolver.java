@@ -49,6 +49,7 @@ public final class RecipientResolver {
         }
         ParticipantKeyring keyring = keyrings.find(id)
                 .orElseThrow(() -> reject(DeadLetterReason.UNKNOWN_PARTICIPANT, id, "has no keyring"));
+        requireTrusted(id, keyring);
         if (keyring.getStatus() == ParticipantStatus.REVOKED) {
             throw reject(DeadLetterReason.PARTICIPANT_REVOKED, id, "is revoked");
         }
@@ -64,6 +65,7 @@ public final class RecipientResolver {
     }
 
     private ResolvedRecipient escrow() {
+        keyrings.find(EscrowId.RESERVED).ifPresent(ring -> requireTrusted(EscrowId.RESERVED, ring));
         ParticipantKeyring keyring = keyrings.find(EscrowId.RESERVED)
                 .filter(ring -> ring.getRole() == ParticipantRole.ESCROW)
                 .filter(ring -> ring.getStatus() == ParticipantStatus.ACTIVE)
@@ -72,6 +74,17 @@ public final class RecipientResolver {
         X25519PublicKey key = CurrentKeys.activeKey(keyring).orElseThrow(() -> reject(
                 DeadLetterReason.ESCROW_KEY_UNAVAILABLE, EscrowId.RESERVED, "has no ACTIVE X25519 key"));
         return new ResolvedRecipient(EscrowId.RESERVED, RecipientType.ESCROW, keyring.getCurrentVersion(), key);
+    }
+
+    /**
+     * The store holds only keyrings {@link KeyringTrust} accepted, whose id equals their key; anything else is the
+     * marker {@link TrustedKeyringProcessor} stored for a refused one.
+     */
+    private static void requireTrusted(String id, ParticipantKeyring keyring) {
+        if (!id.equals(keyring.getParticipantId())) {
+            throw reject(DeadLetterReason.UNTRUSTED_KEYRING, id,
+                    "has an untrusted keyring (unsigned, mis-signed or keyed under another id)");
+        }
     }
 
     private static RejectedTransactionException reject(DeadLetterReason reason, String id, String problem) {

@@ -20,6 +20,7 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     public static final String PASSED_IN_CLEAR = "ctx.processor.transactions.clear";
     public static final String DEAD_LETTERS = "ctx.processor.dead.letters";
     public static final String SEAL_LATENCY = "ctx.processor.seal.latency";
+    public static final String UNTRUSTED_KEYRINGS = "ctx.processor.untrusted.keyrings";
 
     private final MeterRegistry registry;
     private final Counter recordsIn;
@@ -27,6 +28,7 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     private final Counter passedInClear;
     private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
     private final Map<String, Counter> recordsOut = new ConcurrentHashMap<>();
+    private final Map<String, Counter> untrustedKeyrings = new ConcurrentHashMap<>();
     private final Timer sealLatency;
 
     public MicrometerProcessorMetrics(MeterRegistry registry) {
@@ -67,6 +69,13 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     @Override
     public void deadLetter(DeadLetterReason reason) {
         deadLetters.get(reason).increment();
+    }
+
+    @Override
+    public void untrustedKeyring(String reason) {
+        untrustedKeyrings.computeIfAbsent(reason, tag -> Counter.builder(UNTRUSTED_KEYRINGS).tag("reason", tag)
+                .description("Keyrings refused as untrusted (unsigned, mis-signed, mis-keyed, unpinned escrow key)")
+                .register(registry)).increment();
     }
 
     @Override

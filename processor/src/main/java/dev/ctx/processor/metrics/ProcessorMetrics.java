@@ -24,6 +24,9 @@ public interface ProcessorMetrics extends DeadLetterCounter {
     @Override
     void deadLetter(DeadLetterReason reason);
 
+    /** A keyring on {@code participant-keys} was refused as untrusted; {@code reason} is a fixed lower-case tag. */
+    void untrustedKeyring(String reason);
+
     /** One seal (DEK generation, field encryption and every wrap) took {@code elapsed}. */
     void sealLatency(Duration elapsed);
 }

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -18,6 +17,8 @@ import dev.ctx.processor.encrypt.EncryptProcessor;
 import dev.ctx.processor.encrypt.EncryptionOutcome;
 import dev.ctx.processor.encrypt.EncryptionSettings;
 import dev.ctx.processor.keys.FailClosedKeyringDeserializer;
+import dev.ctx.processor.keys.KeyringTrust;
+import dev.ctx.processor.keys.TrustedKeyringProcessor;
 import dev.ctx.processor.metrics.ProcessorMetrics;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.schemas.keys.ParticipantKeyring;
@@ -25,7 +26,8 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 /**
  * The encryption topology: {@code transactions} through the encryption step into {@code transactions.encrypted},
  * {@code transactions.envelopes}, {@code access-log.events} and {@code transactions.dlq}, with the keyrings of
- * {@code participant-keys} in an in-memory global store (an undecodable keyring disables its participant). Every output of one input is written in the same task,
+ * {@code participant-keys} in an in-memory global store that keeps only keyrings signed by the pinned key-service key
+ * (an undecodable or untrusted keyring disables its participant). Every output of one input is written in the same task,
  * so under {@code exactly_once_v2} they commit together.
  */
 public final class EncryptionTopology {
@@ -36,15 +38,25 @@ public final class EncryptionTopology {
     private EncryptionTopology() {
     }
 
-    /** Builds the topology; {@code main} and the tests call this same function. */
-    public static Topology build(TopicNames topics, TopologySerdes serdes, EncryptionSettings settings) {
+    /**
+     * Builds the topology; {@code main} and the tests call this same function.
+     *
+     * @param trust the pinned keyring-signing key and escrow fingerprints every keyring is checked against
+     */
+    public static Topology build(TopicNames topics, TopologySerdes serdes, EncryptionSettings settings,
+            KeyringTrust trust) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<ParticipantKeyring> keyrings = Serdes.serdeFrom(serdes.keyring().serializer(),
                 new FailClosedKeyringDeserializer(serdes.keyring().deserializer()));
-        builder.globalTable(topics.participantKeys(),
+        ProcessorMetrics keyringMetrics = settings.metrics();
+        // a global store fed by a processor (not globalTable) so every keyring is verified, on restore too
+        builder.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(KEYRING_STORE), Serdes.String(),
+                        keyrings).withLoggingDisabled(),
+                topics.participantKeys(),
                 Consumed.with(Serdes.String(), keyrings).withName("keyrings-source"),
-                Materialized.<String, ParticipantKeyring>as(Stores.inMemoryKeyValueStore(KEYRING_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(keyrings));
+                () -> new TrustedKeyringProcessor(KEYRING_STORE, trust,
+                        reason -> keyringMetrics.untrustedKeyring(reason.tag())));
         KStream<String, EncryptionOutcome> outcomes = builder
                 .stream(topics.transactions(),
                         Consumed.with(Serdes.String(), serdes.transaction()).withName("transactions-source"))

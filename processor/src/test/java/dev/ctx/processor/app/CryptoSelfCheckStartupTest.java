@@ -23,8 +23,9 @@ class CryptoSelfCheckStartupTest {
     void aFailingCryptoSelfCheckStopsStartup() throws Exception {
         // Given: a JVM whose only security provider is SUN (no SunJCE: no AES-GCM, no HMAC)
         Path security = Files.writeString(dir.resolve("sun-only.security"), "security.provider.1=SUN\n");
-        Map<String, String> config = Map.of("bootstrap.servers", "127.0.0.1:9", "schema.registry.url", "mock://x",
-                "metrics.port", "0");
+        Map<String, String> config = new java.util.HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:9",
+                "schema.registry.url", "mock://x", "metrics.port", "0"));
+        config.putAll(dev.ctx.processor.testing.TestKeyrings.pins());
 
         // When
         ForkedProcessor processor = ForkedProcessor.start(dir, config,

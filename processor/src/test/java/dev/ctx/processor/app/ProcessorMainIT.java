@@ -51,6 +51,7 @@ class ProcessorMainIT {
         List<String> config = new ArrayList<>(List.of("schema.registry.url=mock://" + suffix, "topics.create=false",
                 "metrics.host=127.0.0.1", "metrics.port=0"));
         config.addAll(List.of(lines));
+        config.addAll(dev.ctx.processor.testing.TestKeyrings.pinsProperties().lines().toList());
         Path file = Files.write(dir.resolve("p.properties"), config);
         return ProcessorMain.run(new String[] {"--config", file.toString()},
                 Map.of("CTX_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers()),

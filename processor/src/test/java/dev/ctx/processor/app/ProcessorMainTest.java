@@ -34,7 +34,8 @@ class ProcessorMainTest {
     void exitsNamingTheKeyOfAnInvalidValue() throws Exception {
         // Given
         Path file = Files.writeString(dir.resolve("p.properties"),
-                "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=mock://x\nencryption.mode=never\n");
+                "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=mock://x\nencryption.mode=never\n"
+                        + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
 
         // When
         int exit = run("--config", file.toString());
@@ -47,7 +48,8 @@ class ProcessorMainTest {
     @Test
     void acceptsTheEqualsFormAndReadsTheEnvironment() throws IOException {
         // Given
-        Path file = Files.writeString(dir.resolve("p.properties"), "schema.registry.url=mock://x\n");
+        Path file = Files.writeString(dir.resolve("p.properties"), "schema.registry.url=mock://x\n"
+                + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
 
         // When
         var config = ProcessorMain.configFrom(new String[] {"--config=" + file}, Map.of("CTX_BOOTSTRAP_SERVERS",

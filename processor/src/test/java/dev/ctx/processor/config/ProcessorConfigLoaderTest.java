@@ -14,12 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.processor.topics.TopicNames;
 
 class ProcessorConfigLoaderTest {
 
     private static final String REQUIRED =
-            "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n";
+            "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n" + TestKeyrings.pinsProperties();
 
     @TempDir
     Path dir;
@@ -62,8 +63,9 @@ class ProcessorConfigLoaderTest {
     @Test
     void environmentAloneIsEnough() {
         // When
-        ProcessorConfig config = ProcessorConfigLoader.load(null, Map.of("CTX_BOOTSTRAP_SERVERS", "kafka:9092",
-                "CTX_SCHEMA_REGISTRY_URL", "mock://scope-a"));
+        Map<String, String> env = new java.util.HashMap<>(TestKeyrings.pinsEnvironment());
+        env.putAll(Map.of("CTX_BOOTSTRAP_SERVERS", "kafka:9092", "CTX_SCHEMA_REGISTRY_URL", "mock://scope-a"));
+        ProcessorConfig config = ProcessorConfigLoader.load(null, env);
 
         // Then
         assertThat(config.serdeConfig()).containsEntry("schema.registry.url", "mock://scope-a");
@@ -95,7 +97,10 @@ class ProcessorConfigLoaderTest {
         "topics.replication.factor|0",
         "topic.envelopes|bad topic name",
         "num.stream.threads|0",
-        "topics.create|maybe"
+        "topics.create|maybe",
+        "keyring.signing.public.key|not-a-key",
+        "keyring.signing.public.key|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        "escrow.public.key.fingerprint|abc123"
     })
     void rejectsAnInvalidValueNamingTheKey(String key, String value) throws IOException {
         // Given
@@ -107,7 +112,7 @@ class ProcessorConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"bootstrap.servers", "schema.registry.url"})
+    @CsvSource({"bootstrap.servers", "schema.registry.url", "keyring.signing.public.key", "escrow.public.key.fingerprint"})
     void rejectsAMissingRequiredKeyNamingIt(String key) throws IOException {
         // Given
         Path file = write(REQUIRED.lines().filter(line -> !line.startsWith(key)).reduce("", (a, b) -> a + b + "\n"));
@@ -115,6 +120,23 @@ class ProcessorConfigLoaderTest {
         // When / Then
         assertThatThrownBy(() -> ProcessorConfigLoader.load(file, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(key);
+    }
+
+    @Test
+    void readsTheKeyringSigningPinAsBase64OrHexAndTheEscrowFingerprintsAsAList() throws IOException {
+        // Given
+        String hexKey = java.util.HexFormat.of().formatHex(TestKeyrings.SIGNING_KEY.verifyingKey().bytes());
+        String other = "ab".repeat(32);
+        Path file = write("bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n"
+                + "keyring.signing.public.key=" + hexKey + "\nescrow.public.key.fingerprint="
+                + TestKeyrings.escrowFingerprint().toUpperCase(java.util.Locale.ROOT) + ", " + other + "\n");
+
+        // When
+        ProcessorConfig config = ProcessorConfigLoader.load(file, Map.of());
+
+        // Then
+        assertThat(config.keyringSigningKey()).isEqualTo(TestKeyrings.SIGNING_KEY.verifyingKey());
+        assertThat(config.escrowFingerprints()).containsExactly(TestKeyrings.escrowFingerprint(), other);
     }
 
     @Test

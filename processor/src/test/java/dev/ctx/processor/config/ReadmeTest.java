@@ -36,7 +36,15 @@ class ReadmeTest {
 
     @Test
     void theExampleConfigurationLoads() {
-        assertThat(ProcessorConfigLoader.load(Path.of("processor.example.properties"), Map.of()).encryptionMode())
-                .isEqualTo(EncryptionMode.OPT_IN);
+        assertThat(ProcessorConfigLoader.load(Path.of("processor.example.properties"),
+                dev.ctx.processor.testing.TestKeyrings.pinsEnvironment()).encryptionMode()).isEqualTo(EncryptionMode.OPT_IN);
+    }
+
+    @Test
+    void theExampleConfigurationRefusesToStartUntilTheOperatorPinsTheKeyringSigningKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcessorConfigLoader.load(
+                        Path.of("processor.example.properties"), Map.of()))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG);
     }
 }

@@ -47,6 +47,21 @@ class RecipientResolverTest {
     }
 
     @Test
+    void aKeyringStoredUnderAnotherIdIsUntrustedForParticipantsAndTheEscrow() {
+        // Given: what the verifying store processor leaves for a refused keyring, and a keyring under another id
+        keyrings.put("client-1", keys.keyring("miner-1"));
+        keyrings.put(EscrowId.RESERVED, ParticipantKeyring.newBuilder(keys.keyring(EscrowId.RESERVED)).setParticipantId("").build());
+
+        // When / Then
+        for (List<String> participants : List.of(List.of("client-1"), List.of("miner-1"))) {
+            assertThatThrownBy(() -> resolver.resolve(participants))
+                    .isInstanceOf(RejectedTransactionException.class)
+                    .satisfies(e -> assertThat(((RejectedTransactionException) e).reason())
+                            .isEqualTo(DeadLetterReason.UNTRUSTED_KEYRING));
+        }
+    }
+
+    @Test
     void rejectsWhenTheCurrentVersionIsMissingFromTheKeyring() {
         // Given
         keyrings.put("client-1", ParticipantKeyring.newBuilder(keys.keyring("client-1")).setCurrentVersion(9).build());

@@ -25,6 +25,7 @@ import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.topics.EncryptionTopics;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.topics.TopicProvisioner;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.kafka.SharedKafka;
@@ -63,6 +64,13 @@ public final class ProcessorFixture implements AutoCloseable {
         return this;
     }
 
+    /** Publishes {@code keyring} under {@code recordKey} to {@code participant-keys} and waits for the ack. */
+    public void publish(String recordKey, ParticipantKeyring keyring) {
+        try (KafkaProducer<String, Object> producer = producer(serdes.keyring().serializer())) {
+            producer.send(new ProducerRecord<>(topics.participantKeys(), recordKey, keyring));
+        }
+    }
+
     /** Produces {@code transactions} to the input topic, keyed by transaction id, and waits for the acks. */
     public void produce(List<Transaction> transactions) {
         try (KafkaProducer<String, Object> producer = producer(serdes.transaction().serializer())) {
@@ -88,6 +96,7 @@ public final class ProcessorFixture implements AutoCloseable {
         config.put(ProcessorConfig.TOPIC_PARTICIPANT_KEYS_CONFIG, topics.participantKeys());
         config.put(ProcessorConfig.TOPIC_ACCESS_EVENTS_CONFIG, topics.accessEvents());
         config.put(ProcessorConfig.TOPIC_DLQ_CONFIG, topics.deadLetters());
+        config.putAll(TestKeyrings.pins());
         return config;
     }
 

@@ -86,7 +86,7 @@ public final class TopologyHarness implements AutoCloseable {
                 topics.participantKeys());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, scope);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        driver = new TopologyTestDriver(EncryptionTopology.build(topics, serdes, settings), props);
+        driver = new TopologyTestDriver(EncryptionTopology.build(topics, serdes, settings, TestKeyrings.trust()), props);
         StringSerializer keys = new StringSerializer();
         StringDeserializer keyReader = new StringDeserializer();
         transactions = driver.createInputTopic(topics.transactions(), keys, serdes.transaction().serializer());
@@ -136,6 +136,12 @@ public final class TopologyHarness implements AutoCloseable {
     public TopologyHarness publish(TestKeyrings keys) {
         keys.all().forEach(keyrings::pipeInput);
         return this;
+    }
+
+    /** The value of the untrusted-keyring counter with tag {@code reason}, or 0 if it never counted. */
+    public double untrustedKeyringCount(String reason) {
+        var counter = registry.find(MicrometerProcessorMetrics.UNTRUSTED_KEYRINGS).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** The value of counter {@code name} with tag {@code reason}, or 0. */

@@ -136,7 +136,7 @@ class DeadLetterRoutingTest {
 
         // Then
         assertDeadLetter(harness.deadLetters.readValue(), transaction.getTransactionId(),
-                DeadLetterReason.PARTICIPANT_INACTIVE, 0L);
+                DeadLetterReason.UNTRUSTED_KEYRING, 0L);
         assertNothingEncrypted();
     }
 
@@ -311,7 +311,7 @@ class DeadLetterRoutingTest {
     }
 
     private static Transaction republish(TopologyHarness harness, Transaction transaction, ParticipantKeyring keyring) {
-        harness.keyrings.pipeInput(keyring.getParticipantId(), keyring);
+        harness.keyrings.pipeInput(keyring.getParticipantId(), TestKeyrings.sign(keyring));
         return transaction;
     }
 

@@ -20,9 +20,11 @@ class StreamsPropertiesTest {
     @ValueSource(strings = {"exactly_once_v2", "at_least_once"})
     void keyringsAreReadCommittedWhateverTheGuaranteeOrOverrides(String guarantee) {
         // Given
-        ProcessorConfig config = ProcessorConfig.of(Map.of("bootstrap.servers", "127.0.0.1:9092",
+        Map<String, String> values = new java.util.HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:9092",
                 "schema.registry.url", "mock://streams-properties", "processing.guarantee", guarantee,
                 "streams.global.consumer.isolation.level", "read_uncommitted"));
+        values.putAll(dev.ctx.processor.testing.TestKeyrings.pins());
+        ProcessorConfig config = ProcessorConfig.of(values);
         DeadLetterRecords deadLetters = new DeadLetterRecords("dlq",
                 (topic, value) -> new byte[0], new DeadLetters("test", Clock.systemUTC()), reason -> { });
 
