@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.processor.testing.TestKeyrings;
 
 class AdminClientPropertiesTest {
 
@@ -83,6 +84,7 @@ class AdminClientPropertiesTest {
 
     private static ProcessorConfig config(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(overrides);
+        values.putAll(TestKeyrings.pins());
         values.put("bootstrap.servers", "kafka-1:9093,kafka-2:9093");
         values.put("schema.registry.url", "mock://admin-client-properties");
         return ProcessorConfig.of(values);

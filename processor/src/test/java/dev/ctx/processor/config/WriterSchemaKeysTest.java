@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
+import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.schemas.serde.WriterSchemaAllowList;
 import dev.ctx.schemas.serde.WriterSchemaFingerprint;
 import dev.ctx.schemas.transaction.Transaction;
@@ -48,6 +49,7 @@ class WriterSchemaKeysTest {
 
     private static ProcessorConfig config(Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(extra);
+        values.putAll(TestKeyrings.pins());
         values.put("bootstrap.servers", "127.0.0.1:9092");
         values.put("schema.registry.url", "mock://writer-schema-keys");
         return ProcessorConfig.of(values);
