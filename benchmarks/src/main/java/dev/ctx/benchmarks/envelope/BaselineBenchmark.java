@@ -32,6 +32,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.ctx.envelope.format.FormatVersion;
+import dev.ctx.envelope.format.SealId;
+
 /**
  * Baselines in the same run: AES-256-GCM of the ~400-byte payload with a new key and nonce on a reused JDK Cipher
  * (the floor of the payload part), one BC X25519 scalar multiplication (the unit every wrap and open pays), and
