@@ -3,7 +3,14 @@ package dev.ctx.envelope.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +67,34 @@ class AesGcmNonceReuseTest {
                 sealed.length, "test");
         // Then
         assertThat(once).isEqualTo(PLAINTEXT).isEqualTo(twice);
+    }
+
+    @Test
+    void noProductionCodeButTheKnownAnswerSealerCallsTheOptIn() throws IOException {
+        // Given: the main sources of every module of the reactor
+        List<Path> sourceRoots;
+        try (Stream<Path> modules = Files.list(Path.of(".."))) {
+            sourceRoots = modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList();
+        }
+        // When
+        List<String> callers = new ArrayList<>();
+        for (Path root : sourceRoots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(file -> file.toString().endsWith(".java"))
+                        .filter(file -> read(file).contains("permitRepeatedKeyAndNonceForKnownAnswersOnly("))
+                        .forEach(file -> callers.add(file.getFileName().toString()));
+            }
+        }
+        assertThat(sourceRoots).hasSizeGreaterThan(3);
+        // Then: its definition and the deterministic sealer (guarded by SealRandomness.repeatsForKnownAnswers)
+        assertThat(callers).containsExactlyInAnyOrder("AesGcm.java", "EnvelopeSealer.java");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
