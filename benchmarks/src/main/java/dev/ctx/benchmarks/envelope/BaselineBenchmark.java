@@ -53,7 +53,8 @@ public class BaselineBenchmark {
     private final SecureRandom random = new SecureRandom();
     private final HPKE bc = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
             HPKE.aead_AES_GCM256);
-    private final byte[] aad = ConfidentialPayload.context("tx-bench-3").aad();
+    private final byte[] aad = ConfidentialPayload.context("tx-bench-3")
+            .aad(FormatVersion.CURRENT, SealId.of(new byte[SealId.LENGTH]));
     private final byte[] dek = new byte[32];
     private final byte[] nonce = new byte[12];
     private final byte[] scalar = new byte[32];
