@@ -1,14 +1,22 @@
 package dev.ctx.envelope;
 
+import java.util.Objects;
+
 import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.error.AuthenticationFailedException;
+import dev.ctx.envelope.error.SealIdMismatchException;
+import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.FormatVersion;
+import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.hpke.Hpke;
 import dev.ctx.envelope.hpke.HpkeSuite;
 import dev.ctx.envelope.key.X25519KeyPair;
 
-/** Wraps and unwraps DEKs with HPKE, info and AAD taken from the {@link TransactionContext}. */
+/**
+ * Wraps and unwraps DEKs with HPKE, info and AAD taken from the {@link TransactionContext} at the wrap's own format
+ * version and seal id (never the current version), so older layouts keep opening.
+ */
 final class DekWrapping {
 
     private static final Hpke HPKE = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
@@ -16,25 +24,47 @@ final class DekWrapping {
     private DekWrapping() {
     }
 
-    static DekWrap wrap(Dek dek, X25519KeyPair ephemeral, Recipient recipient, TransactionContext context) {
-        byte[] info = context.wrapInfo(recipient.recipientId(), recipient.keyVersion());
+    /** Wraps {@code dek} for {@code recipient} at {@code version}; {@code aad} is the context's AAD of that seal. */
+    static DekWrap wrap(Dek dek, X25519KeyPair ephemeral, Recipient recipient, TransactionContext context,
+            FormatVersion version, SealId sealId, byte[] aad) {
+        byte[] info = context.wrapInfo(version, sealId, recipient.recipientId(), recipient.keyVersion());
         Hpke.SealedMessage sealed = dek.exposeKeyBytesForWrapping(
-                key -> HPKE.sealWithEphemeral(ephemeral, recipient.publicKey(), info, context.aadView(), key));
-        return DekWrap.of(recipient.recipientId(), recipient.keyVersion(), FormatVersion.CURRENT, sealed.enc(),
+                key -> HPKE.sealWithEphemeral(ephemeral, recipient.publicKey(), info, aad, key));
+        return DekWrap.of(recipient.recipientId(), recipient.keyVersion(), version, sealId, sealed.enc(),
                 sealed.ciphertext());
     }
 
-    /** Opens {@code wrap}; the caller destroys the returned DEK. */
+    /** Opens {@code wrap} with the AAD and info of its own version and seal id; the caller destroys the DEK. */
     static Dek unwrap(DekWrap wrap, RecipientPrivateKey key, TransactionContext context) {
         key.requireAddressedBy(wrap, context.transactionId());
-        byte[] info = context.wrapInfo(wrap.recipientId(), wrap.keyVersion());
+        SealId sealId = wrap.sealId().orElse(null);
+        byte[] info = context.wrapInfo(wrap.version(), sealId, wrap.recipientId(), wrap.keyVersion());
         try {
-            byte[] dek = HPKE.open(wrap.enc(), key.privateKey(), info, context.aadView(), wrap.sealedDek());
+            byte[] dek = HPKE.open(wrap.enc(), key.privateKey(), info, context.aad(wrap.version(), sealId),
+                    wrap.sealedDek());
             return Dek.takeOwnershipOf(dek, 0);
         } catch (AuthenticationFailedException e) {
             throw new AuthenticationFailedException("DEK wrap for recipient " + wrap.recipientId() + " key version "
                     + wrap.keyVersion() + " of transaction " + context.transactionId()
                     + " failed authentication (wrong key, or tampered wrap, enc or context)", e);
+        }
+    }
+
+    /**
+     * Throws {@link SealIdMismatchException} unless {@code wrap} belongs to the same seal as {@code ciphertext}: same
+     * format version and (from v2) the same seal id.
+     */
+    static void requireSameSeal(CiphertextPart ciphertext, DekWrap wrap, String transactionId) {
+        if (ciphertext.version() != wrap.version()) {
+            throw new SealIdMismatchException("transaction " + transactionId + ": ciphertext is format v"
+                    + ciphertext.version().id() + " but the DEK wrap for recipient " + wrap.recipientId()
+                    + " is v" + wrap.version().id());
+        }
+        if (!Objects.equals(ciphertext.sealId(), wrap.sealId())) {
+            throw new SealIdMismatchException("transaction " + transactionId + ": the DEK wrap for recipient "
+                    + wrap.recipientId() + " key version " + wrap.keyVersion() + " belongs to seal "
+                    + wrap.sealId().map(SealId::toString).orElse("-") + ", the ciphertext to seal "
+                    + ciphertext.sealId().map(SealId::toString).orElse("-"));
         }
     }
 }

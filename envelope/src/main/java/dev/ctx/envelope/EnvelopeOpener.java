@@ -7,6 +7,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.error.SealIdMismatchException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.internal.AvroBinary;
@@ -17,7 +18,8 @@ import dev.ctx.envelope.internal.AvroBinary;
  * <p>Failures: {@link dev.ctx.envelope.error.RecipientMismatchException} if the wrap names another recipient or key
  * version than the key; {@link dev.ctx.envelope.error.InvalidInputException} if the writer schema does not match the
  * context's fingerprint; {@link dev.ctx.envelope.error.AuthenticationFailedException} for a wrong key or any tampered
- * byte of ciphertext, nonce, wrap, {@code enc} or context.
+ * byte of ciphertext, nonce, wrap, {@code enc} or context; {@link SealIdMismatchException} if the wrap belongs to
+ * another seal than the ciphertext. Opens format v1 and v2, each with its own AAD, info and schema fingerprint.
  */
 public final class EnvelopeOpener {
 
@@ -32,8 +34,9 @@ public final class EnvelopeOpener {
     public GenericRecord open(CiphertextPart ciphertext, DekWrap wrap, RecipientPrivateKey key,
             TransactionContext context, Schema writerSchema) {
         Objects.requireNonNull(writerSchema, "writerSchema");
+        Objects.requireNonNull(ciphertext, "ciphertext");
         Objects.requireNonNull(context, "context");
-        context.requireSchema(writerSchema, "writer");
+        context.requireSchema(writerSchema, "writer", ciphertext.version());
         byte[] plaintext = openSerialized(ciphertext, wrap, key, context);
         try {
             return AvroBinary.read(plaintext, writerSchema);
@@ -42,16 +45,24 @@ public final class EnvelopeOpener {
         }
     }
 
-    /** Bytes-level open: returns the Avro binary encoding of the confidential fields; the caller zeroes it. */
+    /**
+     * Bytes-level open: returns the Avro binary encoding of the confidential fields; the caller zeroes it. The AAD is
+     * that of the version and seal id parsed from {@code ciphertext}.
+     *
+     * @throws SealIdMismatchException if {@code wrap} belongs to another seal (version or seal id) than
+     *         {@code ciphertext}
+     */
     public byte[] openSerialized(CiphertextPart ciphertext, DekWrap wrap, RecipientPrivateKey key,
             TransactionContext context) {
         Objects.requireNonNull(ciphertext, "ciphertext");
+        Objects.requireNonNull(wrap, "wrap");
         Objects.requireNonNull(context, "context");
+        DekWrapping.requireSameSeal(ciphertext, wrap, context.transactionId());
         Dek dek = DekWrapping.unwrap(wrap, key, context);
         try {
             byte[] sealed = ciphertext.ciphertext();
-            return dek.decrypt(ciphertext.nonce(), context.aadView(), sealed, 0, sealed.length,
-                    "ciphertext of transaction " + context.transactionId());
+            return dek.decrypt(ciphertext.nonce(), context.aad(ciphertext.version(), ciphertext.sealId().orElse(null)),
+                    sealed, 0, sealed.length, "ciphertext of transaction " + context.transactionId());
         } finally {
             dek.destroy();
         }

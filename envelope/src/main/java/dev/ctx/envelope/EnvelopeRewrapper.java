@@ -4,11 +4,13 @@ import java.util.Objects;
 
 import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;
 
 /**
  * Moves a DEK wrap from an old key to a new recipient key (rotation) without the DEK leaving the library: unwrap with
- * the old private key, wrap for the new recipient with a fresh ephemeral key, zero the DEK. Thread-safe.
+ * the old private key, wrap for the new recipient with a fresh ephemeral key, zero the DEK. The new wrap keeps the old
+ * wrap's format version and seal id, so it opens the same ciphertext. Thread-safe.
  */
 public final class EnvelopeRewrapper {
 
@@ -36,7 +38,9 @@ public final class EnvelopeRewrapper {
         Dek dek = DekWrapping.unwrap(wrap, oldKey, context);
         X25519KeyPair ephemeral = randomness.newEphemeral();
         try {
-            return DekWrapping.wrap(dek, ephemeral, newRecipient, context);
+            SealId sealId = wrap.sealId().orElse(null);
+            return DekWrapping.wrap(dek, ephemeral, newRecipient, context, wrap.version(), sealId,
+                    context.aad(wrap.version(), sealId));
         } finally {
             ephemeral.destroy();
             dek.destroy();

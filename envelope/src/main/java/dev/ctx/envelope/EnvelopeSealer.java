@@ -14,12 +14,16 @@ import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.FormatVersion;
+import dev.ctx.envelope.format.SealId;
+import dev.ctx.envelope.internal.AesGcm;
 import dev.ctx.envelope.internal.AvroBinary;
 import dev.ctx.envelope.key.X25519KeyPair;
 
 /**
  * Seals a transaction's confidential fields: serializes them once (Avro binary), encrypts them with AES-256-GCM under a
- * fresh 256-bit DEK and a random 96-bit nonce, and wraps the DEK with HPKE for every recipient. Thread-safe.
+ * fresh 256-bit DEK and a random 96-bit nonce, and wraps the DEK with HPKE for every recipient. Writes format
+ * {@link FormatVersion#CURRENT} (v2): a fresh random {@link SealId} per seal goes into the ciphertext part, every wrap,
+ * the AAD and the HPKE info, so two seals under one transaction id never open each other. Thread-safe.
  *
  * <p>One ephemeral X25519 key per transaction (design (b) of shared/notes/crypto-bench.md): every wrap is standard
  * RFC 9180 HPKE for its recipient (the KEM context binds the recipient's public key), and all wraps of a transaction
@@ -41,7 +45,10 @@ public final class EnvelopeSealer {
         return new EnvelopeSealer(SealRandomness.secure());
     }
 
-    /** Deterministic sealer for known answers only (self-check, golden files). Never use it for real data. */
+    /**
+     * Deterministic sealer for known answers only (self-check, golden files); the only sealer that may encrypt a
+     * repeated key and nonce. Never use it for real data.
+     */
     static EnvelopeSealer insecureDeterministicForKnownAnswers(SealRandomness fixed) {
         return new EnvelopeSealer(fixed);
     }
@@ -56,7 +63,7 @@ public final class EnvelopeSealer {
             List<Recipient> recipients) {
         Objects.requireNonNull(confidentialFields, "confidentialFields");
         Objects.requireNonNull(context, "context");
-        context.requireSchema(confidentialFields.getSchema(), "confidential fields");
+        context.requireSchema(confidentialFields.getSchema(), "confidential fields", FormatVersion.CURRENT);
         byte[] plaintext = AvroBinary.write(confidentialFields);
         try {
             return sealSerialized(plaintext, context, recipients);
@@ -73,15 +80,27 @@ public final class EnvelopeSealer {
             List<Recipient> recipients) {
         Objects.requireNonNull(serializedFields, "serializedFields");
         checkRecipients(context, recipients);
+        if (randomness.repeatsForKnownAnswers()) {
+            return AesGcm.permitRepeatedKeyAndNonceForKnownAnswersOnly(
+                    () -> sealWithFreshDek(serializedFields, context, recipients));
+        }
+        return sealWithFreshDek(serializedFields, context, recipients);
+    }
+
+    private SealedTransaction sealWithFreshDek(byte[] serializedFields, TransactionContext context,
+            List<Recipient> recipients) {
+        FormatVersion version = FormatVersion.CURRENT;
+        SealId sealId = randomness.newSealId();
+        byte[] aad = context.aad(version, sealId);
         Dek dek = randomness.newDek();
         X25519KeyPair ephemeral = randomness.newEphemeral();
         try {
             byte[] nonce = randomness.newNonce();
-            CiphertextPart ciphertext = CiphertextPart.of(FormatVersion.CURRENT, nonce,
-                    dek.encrypt(nonce, context.aadView(), serializedFields));
+            CiphertextPart ciphertext = CiphertextPart.of(version, sealId, nonce,
+                    dek.encrypt(nonce, aad, serializedFields));
             List<DekWrap> wraps = new ArrayList<>(recipients.size());
             for (Recipient recipient : recipients) {
-                wraps.add(DekWrapping.wrap(dek, ephemeral, recipient, context));
+                wraps.add(DekWrapping.wrap(dek, ephemeral, recipient, context, version, sealId, aad));
             }
             return new SealedTransaction(ciphertext, wraps);
         } finally {

@@ -1,11 +1,13 @@
 package dev.ctx.envelope;
 
 import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PrivateKey;
 
-/** Known-answer randomness: the same DEK, nonce and ephemeral key on every call. Never for real data. */
-record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar) implements SealRandomness {
+/** Known-answer randomness: the same DEK, nonce, ephemeral key and seal id on every call. Never for real data. */
+record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId)
+        implements SealRandomness {
 
     @Override
     public Dek newDek() {
@@ -20,5 +22,15 @@ record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar) imp
     @Override
     public X25519KeyPair newEphemeral() {
         return X25519KeyPair.of(X25519PrivateKey.takeCopyOf(ephemeralScalar));
+    }
+
+    @Override
+    public SealId newSealId() {
+        return SealId.of(sealId);
+    }
+
+    @Override
+    public boolean repeatsForKnownAnswers() {
+        return true;
     }
 }

@@ -4,10 +4,11 @@ import java.security.SecureRandom;
 
 import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.CiphertextPart;
+import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;
 
 /**
- * Where a seal gets its DEK, nonce and ephemeral key. Production uses {@link #secure()}; the deterministic
+ * Where a seal gets its DEK, nonce, ephemeral key and seal id. Production uses {@link #secure()}; the deterministic
  * implementations behind the package-private entry points exist only for known answers (self-check, golden files).
  */
 interface SealRandomness {
@@ -17,6 +18,17 @@ interface SealRandomness {
     byte[] newNonce();
 
     X25519KeyPair newEphemeral();
+
+    /** A fresh random seal id (format v2). */
+    SealId newSealId();
+
+    /**
+     * Whether this source repeats its outputs (known answers only). Only then may AES-GCM encrypt the same key and
+     * nonce twice; see {@link dev.ctx.envelope.internal.AesGcm#permitRepeatedKeyAndNonceForKnownAnswersOnly}.
+     */
+    default boolean repeatsForKnownAnswers() {
+        return false;
+    }
 
     static SealRandomness secure() {
         return new Secure(new SecureRandom());
@@ -40,6 +52,13 @@ interface SealRandomness {
         @Override
         public X25519KeyPair newEphemeral() {
             return X25519KeyPair.generate(random);
+        }
+
+        @Override
+        public SealId newSealId() {
+            byte[] id = new byte[SealId.LENGTH];
+            random.nextBytes(id);
+            return SealId.of(id);
         }
     }
 }

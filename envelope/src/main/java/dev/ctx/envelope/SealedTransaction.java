@@ -6,6 +6,7 @@ import java.util.Objects;
 import dev.ctx.envelope.error.UnknownRecipientException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.format.SealId;
 
 /**
  * The result of a seal: the public ciphertext part (for {@code transactions.encrypted}) and one DEK wrap per recipient
@@ -16,6 +17,11 @@ public record SealedTransaction(CiphertextPart ciphertext, List<DekWrap> wraps) 
     public SealedTransaction {
         Objects.requireNonNull(ciphertext, "ciphertext");
         wraps = List.copyOf(wraps);
+    }
+
+    /** The seal id shared by the ciphertext and every wrap (format v2 and later). */
+    public SealId sealId() {
+        return ciphertext.sealId().orElseThrow(() -> new IllegalStateException("a v1 seal has no seal id"));
     }
 
     /**

@@ -64,7 +64,7 @@ class EnvelopeRoundTripTest {
         assertThat(sealed.wraps()).extracting(DekWrap::recipientId).containsExactly("client-42", "miner-789",
                 "settlement-7", Recipient.ESCROW_ID);
         assertThat(sealed.wraps()).extracting(DekWrap::keyVersion).containsExactly(1, 3, 2, 1);
-        assertThat(sealed.wraps()).allSatisfy(w -> assertThat(w.toBytes()).hasSize(DekWrap.V1_LENGTH));
+        assertThat(sealed.wraps()).allSatisfy(w -> assertThat(w.toBytes()).hasSize(DekWrap.V2_LENGTH));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.bouncycastle.crypto.hpke.HPKE;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519PrivateKey;
 
 class EnvelopeSelfCheckTest {
@@ -34,8 +35,9 @@ class EnvelopeSelfCheckTest {
         AsymmetricCipherKeyPair bcKey = BC.deserializePrivateKey(key.exposeSecretBytesForCustodySealing(),
                 key.publicKey().bytes());
         // When
-        byte[] dek = BC.open(wrap.enc(), bcKey, context.wrapInfo("self-check", 1), context.aad(), wrap.sealedDek(),
-                null, null, null);
+        SealId sealId = wrap.sealId().orElseThrow();
+        byte[] dek = BC.open(wrap.enc(), bcKey, context.wrapInfo(wrap.version(), sealId, "self-check", 1),
+                context.aad(wrap.version(), sealId), wrap.sealedDek(), null, null, null);
         // Then
         assertThat(dek).isEqualTo(((FixedSealRandomness) constant("FIXED")).dek());
     }
@@ -48,8 +50,10 @@ class EnvelopeSelfCheckTest {
                 DekWrap wrap = golden.wrap(key);
                 AsymmetricCipherKeyPair bcKey = BC.deserializePrivateKey(
                         key.privateKey().exposeSecretBytesForCustodySealing(), key.privateKey().publicKey().bytes());
-                byte[] dek = BC.open(wrap.enc(), bcKey, context.wrapInfo(key.recipientId(), key.keyVersion()),
-                        context.aad(), wrap.sealedDek(), null, null, null);
+                SealId sealId = wrap.sealId().orElse(null);
+                byte[] dek = BC.open(wrap.enc(), bcKey,
+                        context.wrapInfo(wrap.version(), sealId, key.recipientId(), key.keyVersion()),
+                        context.aad(wrap.version(), sealId), wrap.sealedDek(), null, null, null);
                 assertThat(dek).as(golden.version() + " " + key.recipientId()).isEqualTo(golden.randomness().dek());
             }
         }

@@ -1,5 +1,6 @@
 package dev.ctx.envelope;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
@@ -17,8 +18,10 @@ import dev.ctx.envelope.error.AuthenticationFailedException;
 import dev.ctx.envelope.error.EnvelopeException;
 import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.RecipientMismatchException;
+import dev.ctx.envelope.error.SealIdMismatchException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.testing.Fixtures;
 import dev.ctx.envelope.testing.Party;
 
@@ -30,7 +33,7 @@ class EnvelopeTamperingTest {
     private static final TransactionContext CONTEXT = TransactionContext.of("tx-42", Fixtures.SCHEMA,
             Fixtures.PARTICIPANTS);
     private static final FixedSealRandomness SAME_DEK = new FixedSealRandomness(new byte[32], new byte[12],
-            HexFormat.of().parseHex("58abababababababababababababababababababababababababababababab6b"));
+            HexFormat.of().parseHex("58abababababababababababababababababababababababababababababab6b"), new byte[16]);
     private static final SealedTransaction SEALED = EnvelopeSealer.create().seal(Fixtures.confidentialFields(),
             CONTEXT, List.of(MINER.recipient(), CLIENT.recipient()));
     private static final byte[] CIPHERTEXT = SEALED.ciphertext().toBytes();
@@ -38,12 +41,56 @@ class EnvelopeTamperingTest {
 
     private final EnvelopeOpener opener = EnvelopeOpener.create();
 
+    /** Positions after the version byte and the 16-byte seal id of layout v2. */
     static IntStream ciphertextPositions() {
-        return IntStream.range(1, CIPHERTEXT.length);
+        return IntStream.range(1 + SealId.LENGTH, CIPHERTEXT.length);
     }
 
     static IntStream wrapPositions() {
-        return IntStream.range(1, WRAP.length);
+        return IntStream.range(1 + SealId.LENGTH, WRAP.length);
+    }
+
+    static IntStream sealIdPositions() {
+        return IntStream.range(1, 1 + SealId.LENGTH);
+    }
+
+    @ParameterizedTest(name = "byte {0}")
+    @MethodSource("sealIdPositions")
+    void aSealIdThatDiffersBetweenCiphertextAndWrapIsATypedMismatchBeforeAnyDecryption(int position) {
+        // Given
+        CiphertextPart tamperedCiphertext = CiphertextPart.parse(flip(CIPHERTEXT, position));
+        DekWrap tamperedWrap = DekWrap.parse(MINER.id(), MINER.keyVersion(), flip(WRAP, position));
+        // When / Then
+        assertThatThrownBy(() -> opener.open(tamperedCiphertext, SEALED.wrapFor(MINER.id()), MINER.privateKey(),
+                CONTEXT, Fixtures.SCHEMA)).isExactlyInstanceOf(SealIdMismatchException.class)
+                .hasMessageContaining("transaction tx-42").hasMessageContaining("recipient miner-789");
+        assertThatThrownBy(() -> opener.open(SEALED.ciphertext(), tamperedWrap, MINER.privateKey(), CONTEXT,
+                Fixtures.SCHEMA)).isExactlyInstanceOf(SealIdMismatchException.class);
+    }
+
+    @ParameterizedTest(name = "byte {0}")
+    @MethodSource("sealIdPositions")
+    void theSealIdIsAuthenticatedEvenWhenChangedConsistentlyInCiphertextAndWrap(int position) {
+        // Given
+        CiphertextPart ciphertext = CiphertextPart.parse(flip(CIPHERTEXT, position));
+        DekWrap wrap = DekWrap.parse(MINER.id(), MINER.keyVersion(), flip(WRAP, position));
+        // When / Then
+        assertThatThrownBy(() -> opener.open(ciphertext, wrap, MINER.privateKey(), CONTEXT, Fixtures.SCHEMA))
+                .isExactlyInstanceOf(AuthenticationFailedException.class)
+                .hasMessageContaining("recipient miner-789 key version 3 of transaction tx-42");
+    }
+
+    @Test
+    void twoSealsOfOneTransactionIdDoNotOpenEachOther() {
+        // Given: the same transaction id, context and recipient sealed twice
+        SealedTransaction second = EnvelopeSealer.create().seal(Fixtures.confidentialFields(), CONTEXT,
+                List.of(MINER.recipient(), CLIENT.recipient()));
+        // When / Then
+        assertThat(second.sealId()).isNotEqualTo(SEALED.sealId());
+        assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), second.wrapFor(MINER.id()),
+                MINER.privateKey(), CONTEXT)).isExactlyInstanceOf(SealIdMismatchException.class);
+        assertThat(opener.open(SEALED.ciphertext(), SEALED.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT,
+                Fixtures.SCHEMA)).isEqualTo(Fixtures.confidentialFields());
     }
 
     @ParameterizedTest(name = "byte {0}")
@@ -72,7 +119,7 @@ class EnvelopeTamperingTest {
     void aWrongVersionByteIsAFormatError() {
         assertThatThrownBy(() -> CiphertextPart.parse(flip(CIPHERTEXT, 0)))
                 .isExactlyInstanceOf(EnvelopeFormatException.class)
-                .hasMessageContaining("ciphertext part").hasMessageContaining("unknown format version byte 0");
+                .hasMessageContaining("ciphertext part").hasMessageContaining("unknown format version byte 3");
         assertThatThrownBy(() -> DekWrap.parse(MINER.id(), 3, flip(WRAP, 0)))
                 .isExactlyInstanceOf(EnvelopeFormatException.class)
                 .hasMessageContaining("DEK wrap for recipient miner-789 key version 3");
@@ -80,10 +127,10 @@ class EnvelopeTamperingTest {
 
     @Test
     void truncatedLayoutsAreFormatErrors() {
-        assertThatThrownBy(() -> CiphertextPart.parse(java.util.Arrays.copyOf(CIPHERTEXT, 28)))
+        assertThatThrownBy(() -> CiphertextPart.parse(java.util.Arrays.copyOf(CIPHERTEXT, 44)))
                 .isExactlyInstanceOf(EnvelopeFormatException.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> DekWrap.parse(MINER.id(), 3, java.util.Arrays.copyOf(WRAP, 80)))
-                .isExactlyInstanceOf(EnvelopeFormatException.class).hasMessageContaining("expected 81");
+                .isExactlyInstanceOf(EnvelopeFormatException.class).hasMessageContaining("expected 97");
         assertThatThrownBy(() -> CiphertextPart.parse(new byte[0])).isExactlyInstanceOf(EnvelopeFormatException.class);
     }
 
@@ -145,9 +192,9 @@ class EnvelopeTamperingTest {
                 List.of(MINER.recipient()));
         // When / Then
         assertThatThrownBy(() -> opener.openSerialized(other.ciphertext(), SEALED.wrapFor(MINER.id()),
-                MINER.privateKey(), CONTEXT)).isExactlyInstanceOf(AuthenticationFailedException.class);
+                MINER.privateKey(), CONTEXT)).isExactlyInstanceOf(SealIdMismatchException.class);
         assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), other.wrapFor(MINER.id()),
-                MINER.privateKey(), otherContext)).isExactlyInstanceOf(AuthenticationFailedException.class);
+                MINER.privateKey(), otherContext)).isExactlyInstanceOf(SealIdMismatchException.class);
     }
 
     @Test

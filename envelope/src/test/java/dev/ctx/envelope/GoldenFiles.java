@@ -54,7 +54,9 @@ record GoldenFiles(Path dir, Properties inputs) {
     }
 
     FixedSealRandomness randomness() {
-        return new FixedSealRandomness(hexProperty("dek"), hexProperty("nonce"), hexProperty("ephemeralPrivateKey"));
+        String sealId = inputs.getProperty("sealId");
+        return new FixedSealRandomness(hexProperty("dek"), hexProperty("nonce"), hexProperty("ephemeralPrivateKey"),
+                sealId == null ? new byte[16] : HEX.parseHex(sealId));
     }
 
     List<RecipientPrivateKey> recipientKeys() {

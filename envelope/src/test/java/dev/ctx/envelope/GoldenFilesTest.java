@@ -83,6 +83,7 @@ class GoldenFilesTest {
         inputs.setProperty("participants", String.join(",", Fixtures.PARTICIPANTS));
         inputs.setProperty("dek", "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0");
         inputs.setProperty("nonce", "a1a2a3a4a5a6a7a8a9aaabac");
+        inputs.setProperty("sealId", "5e1d0123456789abcdeffedcba987654");
         inputs.setProperty("ephemeralPrivateKey", secretHex(derive("ephemeral")));
         List<String> ids = List.of("client-42:1", "miner-789:3", "settlement-7:2", Recipient.ESCROW_ID + ":1");
         inputs.setProperty("recipients", String.join(",", ids));

@@ -31,6 +31,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("app").definedBy("dev.ctx.processor.app..")
                 .layer("topology").definedBy("dev.ctx.processor.topology..")
+                .layer("dedup").definedBy("dev.ctx.processor.dedup..")
                 .layer("open").definedBy("dev.ctx.processor.open..")
                 .layer("encrypt").definedBy("dev.ctx.processor.encrypt..")
                 .layer("keys").definedBy("dev.ctx.processor.keys..")
@@ -40,10 +41,11 @@ class ArchitectureTest {
                 .layer("topics").definedBy("dev.ctx.processor.topics..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("topology").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("dedup").mayOnlyBeAccessedByLayers("topology")
                 .whereLayer("open").mayNotBeAccessedByAnyLayer()
-                .whereLayer("encrypt").mayOnlyBeAccessedByLayers("topology", "app", "open")
+                .whereLayer("encrypt").mayOnlyBeAccessedByLayers("topology", "app", "open", "dedup")
                 .whereLayer("keys").mayOnlyBeAccessedByLayers("encrypt", "topology", "app")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("encrypt", "topology", "app")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("encrypt", "topology", "app", "dedup")
                 .because("the topology wires the features and only main wires the application")
                 .check(CLASSES);
     }

@@ -32,6 +32,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.ctx.envelope.format.FormatVersion;
+import dev.ctx.envelope.format.SealId;
+
 /**
  * Baselines in the same run: AES-256-GCM of the ~400-byte payload with a new key and nonce on a reused JDK Cipher
  * (the floor of the payload part), one BC X25519 scalar multiplication (the unit every wrap and open pays), and
@@ -50,7 +53,8 @@ public class BaselineBenchmark {
     private final SecureRandom random = new SecureRandom();
     private final HPKE bc = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
             HPKE.aead_AES_GCM256);
-    private final byte[] aad = ConfidentialPayload.context("tx-bench-3").aad();
+    private final byte[] aad = ConfidentialPayload.context("tx-bench-3")
+            .aad(FormatVersion.CURRENT, SealId.of(new byte[SealId.LENGTH]));
     private final byte[] dek = new byte[32];
     private final byte[] nonce = new byte[12];
     private final byte[] scalar = new byte[32];

@@ -1,13 +1,18 @@
 package dev.ctx.envelope.format;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 
 import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.InvalidInputException;
 
 /**
- * The public ciphertext part of a sealed transaction. Layout v1:
- * {@code version (1 byte) || nonce (12 bytes) || AES-256-GCM ciphertext || tag (16 bytes)}.
+ * The public ciphertext part of a sealed transaction. Layouts (see {@code docs/envelope-format.md}):
+ * <pre>
+ * v1 = 0x01 || nonce (12) || AES-256-GCM ciphertext || tag (16)
+ * v2 = 0x02 || sealId (16) || nonce (12) || AES-256-GCM ciphertext || tag (16)
+ * </pre>
  * Immutable and thread-safe; accessors return copies.
  */
 public final class CiphertextPart {
@@ -19,22 +24,33 @@ public final class CiphertextPart {
     private static final String LAYOUT = "ciphertext part";
 
     private final FormatVersion version;
+    private final SealId sealId;
     private final byte[] nonce;
     private final byte[] ciphertext;
 
-    private CiphertextPart(FormatVersion version, byte[] nonce, byte[] ciphertext) {
+    private CiphertextPart(FormatVersion version, SealId sealId, byte[] nonce, byte[] ciphertext) {
         this.version = version;
+        this.sealId = sealId;
         this.nonce = nonce;
         this.ciphertext = ciphertext;
     }
 
-    /** Creates a part from its components (copied); {@code ciphertext} includes the tag. */
-    public static CiphertextPart of(FormatVersion version, byte[] nonce, byte[] ciphertext) {
+    /**
+     * Creates a part from its components (copied); {@code ciphertext} includes the tag.
+     *
+     * @param sealId required for versions that {@linkplain FormatVersion#hasSealId() carry one}, else null
+     */
+    public static CiphertextPart of(FormatVersion version, SealId sealId, byte[] nonce, byte[] ciphertext) {
+        Objects.requireNonNull(version, "version");
         if (nonce == null || nonce.length != NONCE_LENGTH || ciphertext == null || ciphertext.length < TAG_LENGTH) {
             throw new InvalidInputException(LAYOUT + ": nonce must be " + NONCE_LENGTH
                     + " bytes and ciphertext at least " + TAG_LENGTH + " bytes");
         }
-        return new CiphertextPart(version, nonce.clone(), ciphertext.clone());
+        if (version.hasSealId() != (sealId != null)) {
+            throw new InvalidInputException(LAYOUT + " v" + version.id()
+                    + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
+        }
+        return new CiphertextPart(version, sealId, nonce.clone(), ciphertext.clone());
     }
 
     /**
@@ -47,27 +63,39 @@ public final class CiphertextPart {
             throw new EnvelopeFormatException(LAYOUT + ": empty");
         }
         FormatVersion version = FormatVersion.fromByte(bytes[0], LAYOUT);
-        int minimum = 1 + NONCE_LENGTH + TAG_LENGTH;
+        int sealIdLength = version.hasSealId() ? SealId.LENGTH : 0;
+        int header = 1 + sealIdLength;
+        int minimum = header + NONCE_LENGTH + TAG_LENGTH;
         if (bytes.length < minimum) {
             throw new EnvelopeFormatException(LAYOUT + " v" + version.id() + ": truncated, " + bytes.length
                     + " bytes, at least " + minimum + " required");
         }
-        byte[] nonce = Arrays.copyOfRange(bytes, 1, 1 + NONCE_LENGTH);
-        byte[] ciphertext = Arrays.copyOfRange(bytes, 1 + NONCE_LENGTH, bytes.length);
-        return new CiphertextPart(version, nonce, ciphertext);
+        SealId sealId = version.hasSealId() ? SealId.of(Arrays.copyOfRange(bytes, 1, header)) : null;
+        byte[] nonce = Arrays.copyOfRange(bytes, header, header + NONCE_LENGTH);
+        byte[] ciphertext = Arrays.copyOfRange(bytes, header + NONCE_LENGTH, bytes.length);
+        return new CiphertextPart(version, sealId, nonce, ciphertext);
     }
 
     /** Serializes the versioned layout. */
     public byte[] toBytes() {
-        byte[] out = new byte[1 + NONCE_LENGTH + ciphertext.length];
+        int header = 1 + (sealId != null ? SealId.LENGTH : 0);
+        byte[] out = new byte[header + NONCE_LENGTH + ciphertext.length];
         out[0] = version.id();
-        System.arraycopy(nonce, 0, out, 1, NONCE_LENGTH);
-        System.arraycopy(ciphertext, 0, out, 1 + NONCE_LENGTH, ciphertext.length);
+        if (sealId != null) {
+            System.arraycopy(sealId.view(), 0, out, 1, SealId.LENGTH);
+        }
+        System.arraycopy(nonce, 0, out, header, NONCE_LENGTH);
+        System.arraycopy(ciphertext, 0, out, header + NONCE_LENGTH, ciphertext.length);
         return out;
     }
 
     public FormatVersion version() {
         return version;
+    }
+
+    /** The seal id (v2 and later); empty for v1. */
+    public Optional<SealId> sealId() {
+        return Optional.ofNullable(sealId);
     }
 
     public byte[] nonce() {
@@ -81,6 +109,7 @@ public final class CiphertextPart {
 
     @Override
     public String toString() {
-        return "CiphertextPart[v" + version.id() + ", " + ciphertext.length + " bytes]";
+        return "CiphertextPart[v" + version.id() + (sealId != null ? ", sealId=" + sealId : "") + ", "
+                + ciphertext.length + " bytes]";
     }
 }

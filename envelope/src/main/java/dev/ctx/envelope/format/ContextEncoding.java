@@ -1,6 +1,10 @@
 package dev.ctx.envelope.format;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -9,12 +13,15 @@ import dev.ctx.envelope.error.InvalidInputException;
 /**
  * Canonical, unambiguous encodings of the AEAD associated data and the HPKE info. Every variable-length item is
  * prefixed with its length, and each encoding starts with its own ASCII label so that an AAD can never be read as an
- * info or the other way round.
+ * info or the other way round. Strings are encoded strictly as UTF-8: an unpaired surrogate is rejected with
+ * {@link InvalidInputException}, never replaced. Byte-level specification: {@code docs/envelope-format.md}.
  *
  * <pre>
- * aad  v1 = "ctx-aad"  || version (u8) || str(txnId) || u16(32) || fingerprint || u16(n) || str(p1) .. str(pn)
- * info v1 = "ctx-wrap" || version (u8) || str(txnId) || str(recipientId) || u32(keyVersion)
- * str(s)  = u16(len(utf8(s))) || utf8(s)          participants sorted by their UTF-8 bytes, unique
+ * aad  v1 = "ctx-aad"  || 0x01 || str(txnId) || u16(32) || fingerprint || u16(n) || str(p1) .. str(pn)
+ * aad  v2 = "ctx-aad"  || 0x02 || str(txnId) || u16(16) || sealId || u16(32) || fingerprint || u16(n) || str(p1) ..
+ * info v1 = "ctx-wrap" || 0x01 || str(txnId) || str(recipientId) || u32(keyVersion)
+ * info v2 = "ctx-wrap" || 0x02 || str(txnId) || u16(16) || sealId || str(recipientId) || u32(keyVersion)
+ * str(s)  = u16(len(utf8(s))) || utf8(s)          participants sorted by their UTF-8 bytes, unique; big-endian
  * </pre>
  */
 public final class ContextEncoding {
@@ -26,13 +33,18 @@ public final class ContextEncoding {
     private ContextEncoding() {
     }
 
-    /** The AEAD associated data of the ciphertext part (and of every wrap). Participants must be sorted and unique. */
-    public static byte[] aad(FormatVersion version, String transactionId, byte[] schemaFingerprint,
+    /**
+     * The AEAD associated data of the ciphertext part (and of every wrap). Participants must be sorted and unique.
+     *
+     * @param sealId required for versions that {@linkplain FormatVersion#hasSealId() carry one}, else must be null
+     */
+    public static byte[] aad(FormatVersion version, String transactionId, SealId sealId, byte[] schemaFingerprint,
             List<String> sortedParticipants) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 16 * sortedParticipants.size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(80 + 16 * sortedParticipants.size());
         out.writeBytes(AAD_LABEL);
         out.write(version.id());
         writeString(out, transactionId, "transaction id");
+        writeSealId(out, version, sealId);
         writeU16(out, schemaFingerprint.length, "schema fingerprint");
         out.writeBytes(schemaFingerprint);
         writeU16(out, sortedParticipants.size(), "participant count");
@@ -42,12 +54,14 @@ public final class ContextEncoding {
         return out.toByteArray();
     }
 
-    /** The HPKE info of one recipient's wrap. */
-    public static byte[] wrapInfo(FormatVersion version, String transactionId, String recipientId, int keyVersion) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(48 + transactionId.length() + recipientId.length());
+    /** The HPKE info of one recipient's wrap; {@code sealId} as for {@link #aad}. */
+    public static byte[] wrapInfo(FormatVersion version, String transactionId, SealId sealId, String recipientId,
+            int keyVersion) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + transactionId.length() + recipientId.length());
         out.writeBytes(INFO_LABEL);
         out.write(version.id());
         writeString(out, transactionId, "transaction id");
+        writeSealId(out, version, sealId);
         writeString(out, recipientId, "recipient id");
         out.write(keyVersion >>> 24);
         out.write(keyVersion >>> 16);
@@ -56,13 +70,39 @@ public final class ContextEncoding {
         return out.toByteArray();
     }
 
-    /** UTF-8 bytes of {@code value}, rejected if longer than a u16 length prefix allows. */
-    static byte[] utf8Checked(String value, String what) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    /**
+     * Strict UTF-8 bytes of {@code value}.
+     *
+     * @throws InvalidInputException if {@code value} holds an unpaired surrogate or encodes to more than a u16 length
+     *         prefix allows
+     */
+    public static byte[] utf8Checked(String value, String what) {
+        byte[] bytes;
+        try {
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(value));
+            bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(what + " is not valid Unicode (unpaired surrogate)");
+        }
         if (bytes.length > MAX_U16) {
             throw new InvalidInputException(what + " is " + bytes.length + " UTF-8 bytes, at most " + MAX_U16);
         }
         return bytes;
+    }
+
+    private static void writeSealId(ByteArrayOutputStream out, FormatVersion version, SealId sealId) {
+        if (version.hasSealId() != (sealId != null)) {
+            throw new InvalidInputException("format v" + version.id()
+                    + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
+        }
+        if (sealId != null) {
+            writeU16(out, SealId.LENGTH, "seal id");
+            out.writeBytes(sealId.view());
+        }
     }
 
     private static void writeString(ByteArrayOutputStream out, String value, String what) {

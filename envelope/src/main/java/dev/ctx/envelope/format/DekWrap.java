@@ -2,14 +2,18 @@ package dev.ctx.envelope.format;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.InvalidInputException;
 
 /**
  * One recipient's HPKE wrap of a transaction's DEK. The recipient id and key version travel beside the layout (in the
- * {@code RecipientWrap} Avro record); {@link #toBytes()} is the versioned layout v1:
- * {@code version (1 byte) || enc (32 bytes) || HPKE ciphertext of the 32-byte DEK || tag (16 bytes)}, 81 bytes.
+ * {@code RecipientWrap} Avro record); {@link #toBytes()} is the versioned layout (see {@code docs/envelope-format.md}):
+ * <pre>
+ * v1 = 0x01 || enc (32) || HPKE ciphertext of the 32-byte DEK || tag (16)                  81 bytes
+ * v2 = 0x02 || sealId (16) || enc (32) || HPKE ciphertext of the 32-byte DEK || tag (16)   97 bytes
+ * </pre>
  * Immutable and thread-safe; accessors return copies.
  */
 public final class DekWrap {
@@ -20,28 +24,43 @@ public final class DekWrap {
     public static final int SEALED_DEK_LENGTH = 48;
     /** Total length of layout v1. */
     public static final int V1_LENGTH = 1 + ENC_LENGTH + SEALED_DEK_LENGTH;
+    /** Total length of layout v2. */
+    public static final int V2_LENGTH = V1_LENGTH + SealId.LENGTH;
 
     private final String recipientId;
     private final int keyVersion;
     private final FormatVersion version;
+    private final SealId sealId;
     private final byte[] enc;
     private final byte[] sealedDek;
 
-    private DekWrap(String recipientId, int keyVersion, FormatVersion version, byte[] enc, byte[] sealedDek) {
+    private DekWrap(String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc,
+            byte[] sealedDek) {
         this.recipientId = Recipients.checkId(recipientId);
         this.keyVersion = Recipients.checkKeyVersion(keyVersion);
         this.version = Objects.requireNonNull(version, "version");
+        this.sealId = sealId;
         this.enc = enc;
         this.sealedDek = sealedDek;
     }
 
-    /** Creates a wrap from its components (copied). */
-    public static DekWrap of(String recipientId, int keyVersion, FormatVersion version, byte[] enc, byte[] sealedDek) {
+    /**
+     * Creates a wrap from its components (copied).
+     *
+     * @param sealId required for versions that {@linkplain FormatVersion#hasSealId() carry one}, else null
+     */
+    public static DekWrap of(String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc,
+            byte[] sealedDek) {
+        Objects.requireNonNull(version, "version");
         if (enc == null || enc.length != ENC_LENGTH || sealedDek == null || sealedDek.length != SEALED_DEK_LENGTH) {
             throw new InvalidInputException("DEK wrap: enc must be " + ENC_LENGTH + " bytes and sealed DEK "
                     + SEALED_DEK_LENGTH + " bytes");
         }
-        return new DekWrap(recipientId, keyVersion, version, enc.clone(), sealedDek.clone());
+        if (version.hasSealId() != (sealId != null)) {
+            throw new InvalidInputException("DEK wrap v" + version.id()
+                    + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
+        }
+        return new DekWrap(recipientId, keyVersion, version, sealId, enc.clone(), sealedDek.clone());
     }
 
     /**
@@ -55,20 +74,33 @@ public final class DekWrap {
             throw new EnvelopeFormatException(layout + ": empty");
         }
         FormatVersion version = FormatVersion.fromByte(bytes[0], layout);
-        if (bytes.length != V1_LENGTH) {
+        int expected = length(version);
+        if (bytes.length != expected) {
             throw new EnvelopeFormatException(layout + " v" + version.id() + ": " + bytes.length + " bytes, expected "
-                    + V1_LENGTH);
+                    + expected);
         }
-        return new DekWrap(recipientId, keyVersion, version, Arrays.copyOfRange(bytes, 1, 1 + ENC_LENGTH),
-                Arrays.copyOfRange(bytes, 1 + ENC_LENGTH, V1_LENGTH));
+        int header = expected - ENC_LENGTH - SEALED_DEK_LENGTH;
+        SealId sealId = version.hasSealId() ? SealId.of(Arrays.copyOfRange(bytes, 1, header)) : null;
+        return new DekWrap(recipientId, keyVersion, version, sealId,
+                Arrays.copyOfRange(bytes, header, header + ENC_LENGTH),
+                Arrays.copyOfRange(bytes, header + ENC_LENGTH, expected));
+    }
+
+    private static int length(FormatVersion version) {
+        return version.hasSealId() ? V2_LENGTH : V1_LENGTH;
     }
 
     /** Serializes the versioned layout (without recipient id and key version). */
     public byte[] toBytes() {
-        byte[] out = new byte[V1_LENGTH];
+        int length = length(version);
+        int header = length - ENC_LENGTH - SEALED_DEK_LENGTH;
+        byte[] out = new byte[length];
         out[0] = version.id();
-        System.arraycopy(enc, 0, out, 1, ENC_LENGTH);
-        System.arraycopy(sealedDek, 0, out, 1 + ENC_LENGTH, SEALED_DEK_LENGTH);
+        if (sealId != null) {
+            System.arraycopy(sealId.view(), 0, out, 1, SealId.LENGTH);
+        }
+        System.arraycopy(enc, 0, out, header, ENC_LENGTH);
+        System.arraycopy(sealedDek, 0, out, header + ENC_LENGTH, SEALED_DEK_LENGTH);
         return out;
     }
 
@@ -84,6 +116,11 @@ public final class DekWrap {
         return version;
     }
 
+    /** The seal id (v2 and later); empty for v1. */
+    public Optional<SealId> sealId() {
+        return Optional.ofNullable(sealId);
+    }
+
     /** HPKE encapsulated key (public). */
     public byte[] enc() {
         return enc.clone();
@@ -96,6 +133,7 @@ public final class DekWrap {
 
     @Override
     public String toString() {
-        return "DekWrap[recipient=" + recipientId + ", keyVersion=" + keyVersion + ", v" + version.id() + "]";
+        return "DekWrap[recipient=" + recipientId + ", keyVersion=" + keyVersion + ", v" + version.id()
+                + (sealId != null ? ", sealId=" + sealId : "") + "]";
     }
 }

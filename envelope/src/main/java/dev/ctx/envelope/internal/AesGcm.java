@@ -2,6 +2,7 @@ package dev.ctx.envelope.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
+import java.util.function.Supplier;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -13,7 +14,8 @@ import dev.ctx.envelope.error.CryptoProviderException;
 
 /**
  * AES-GCM (128-bit tag, 96-bit nonce) on one JDK {@link Cipher} per thread, re-initialised per operation. Thread-safe.
- * Key length selects AES-128 or AES-256.
+ * Key length selects AES-128 or AES-256. A repeated key and nonce on encryption fails with
+ * {@link CryptoProviderException}, except inside {@link #permitRepeatedKeyAndNonceForKnownAnswersOnly}.
  */
 public final class AesGcm {
 
@@ -23,6 +25,7 @@ public final class AesGcm {
     public static final int TAG_LENGTH = 16;
 
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
+    private static final ThreadLocal<Boolean> KNOWN_ANSWERS = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private AesGcm() {
     }
@@ -56,6 +59,23 @@ public final class AesGcm {
         }
     }
 
+    /**
+     * Runs {@code knownAnswerComputation} on this thread with the one exception to nonce-reuse refusal: there, when
+     * the JDK refuses to encrypt twice under the same key and nonce, the encryption is retried on a fresh
+     * {@link Cipher}. Only deterministic known-answer code (the startup self-check, golden files, test vectors) may
+     * call it, because only there is a repeated key and nonce intended; everywhere else the refusal propagates as a
+     * {@link CryptoProviderException}, since a repeat on the sealing path means broken randomness.
+     */
+    public static <T> T permitRepeatedKeyAndNonceForKnownAnswersOnly(Supplier<T> knownAnswerComputation) {
+        boolean outer = KNOWN_ANSWERS.get();
+        KNOWN_ANSWERS.set(Boolean.TRUE);
+        try {
+            return knownAnswerComputation.get();
+        } finally {
+            KNOWN_ANSWERS.set(outer);
+        }
+    }
+
     private static Cipher init(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
         SecretKeySpec keySpec = new SecretKeySpec(key, "AES");
         GCMParameterSpec params = new GCMParameterSpec(TAG_LENGTH * 8, nonce);
@@ -63,12 +83,16 @@ public final class AesGcm {
         try {
             cipher.init(mode, keySpec, params);
             return cipher;
-        } catch (InvalidAlgorithmParameterException e) {
-            // The JDK refuses two consecutive encryptions under the same key and nonce on one Cipher. Our random
-            // DEKs, nonces and ephemeral keys never repeat; only deterministic known-answer paths (test vectors,
-            // golden files, self-check) repeat an input, and they get a fresh Cipher.
+        } catch (InvalidAlgorithmParameterException refused) {
+            // The JDK refuses two consecutive encryptions under the same key and nonce on one Cipher.
+            CIPHER.remove();
+            if (!KNOWN_ANSWERS.get()) {
+                throw new CryptoProviderException("AES-GCM refused to encrypt under a repeated key and nonce "
+                        + "(the sealing path never repeats them: randomness is broken)", refused);
+            }
             Cipher fresh = newCipher();
             fresh.init(mode, keySpec, params);
+            CIPHER.set(fresh);
             return fresh;
         }
     }

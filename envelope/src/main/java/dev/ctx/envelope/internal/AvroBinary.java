@@ -2,13 +2,9 @@ package dev.ctx.envelope.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -23,29 +19,19 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
-import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.InvalidInputException;
 
 /**
- * Avro binary encoding of the confidential-fields record and SHA-256 parsing fingerprints. Generic records are read
+ * Avro binary encoding of the confidential-fields record (fingerprints: {@code format.SchemaFingerprint}). Generic records are read
  * and written with the standard logical-type conversions (decimal as {@code BigDecimal}, timestamps as
  * {@code Instant}, UUID); specific records with their own model. Thread-safe.
  */
 public final class AvroBinary {
 
-    /** Length of a SHA-256 parsing fingerprint. */
-    public static final int FINGERPRINT_LENGTH = 32;
-
     private static final GenericData GENERIC = genericWithConversions();
-    private static final Map<Schema, byte[]> FINGERPRINTS = new ConcurrentHashMap<>();
 
     private AvroBinary() {
-    }
-
-    /** {@code SchemaNormalization.parsingFingerprint("SHA-256", schema)}, cached per schema; returns a copy. */
-    public static byte[] fingerprint(Schema schema) {
-        return FINGERPRINTS.computeIfAbsent(schema, AvroBinary::computeFingerprint).clone();
     }
 
     /** Serializes {@code record} once with Avro binary encoding. */
@@ -84,14 +70,6 @@ public final class AvroBinary {
                     + writerSchema.getFullName() + " record");
         }
         return record;
-    }
-
-    private static byte[] computeFingerprint(Schema schema) {
-        try {
-            return SchemaNormalization.parsingFingerprint("SHA-256", schema);
-        } catch (NoSuchAlgorithmException e) {
-            throw new CryptoProviderException("the JDK provides no SHA-256", e);
-        }
     }
 
     private static GenericData genericWithConversions() {

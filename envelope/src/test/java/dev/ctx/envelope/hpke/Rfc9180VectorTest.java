@@ -3,6 +3,7 @@ package dev.ctx.envelope.hpke;
 import static dev.ctx.envelope.testing.Vectors.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ctx.envelope.internal.AesGcm;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.envelope.testing.Vectors;
@@ -85,11 +87,11 @@ class Rfc9180VectorTest {
         int sequence = encryption.get("sequence number").asInt();
         HpkeContext sender = senderContext();
         for (int i = 0; i < sequence; i++) {
-            sender.seal(new byte[0], new byte[0]);
+            knownAnswer(() -> sender.seal(new byte[0], new byte[0]));
         }
         // When
         byte[] nonce = sender.nonce(sequence);
-        byte[] ciphertext = sender.seal(hex(encryption, "aad"), hex(encryption, "pt"));
+        byte[] ciphertext = knownAnswer(() -> sender.seal(hex(encryption, "aad"), hex(encryption, "pt")));
         // Then
         assertThat(nonce).isEqualTo(hex(encryption, "nonce"));
         assertThat(ciphertext).isEqualTo(hex(encryption, "ct"));
@@ -104,12 +106,17 @@ class Rfc9180VectorTest {
                 X25519PrivateKey.takeCopyOf(hex(VECTOR, "skRm")), hex(VECTOR, "info"));
         HpkeContext sender = senderContext();
         for (int i = 0; i < sequence; i++) {
-            receiver.open(new byte[0], sender.seal(new byte[0], new byte[0]));
+            receiver.open(new byte[0], knownAnswer(() -> sender.seal(new byte[0], new byte[0])));
         }
         // When
         byte[] plaintext = receiver.open(hex(encryption, "aad"), hex(encryption, "ct"));
         // Then
         assertThat(plaintext).isEqualTo(hex(encryption, "pt"));
+    }
+
+    /** The vectors repeat keys and nonces across tests on one thread: the known-answer opt-in of AES-GCM. */
+    private static byte[] knownAnswer(Supplier<byte[]> vectorSeal) {
+        return AesGcm.permitRepeatedKeyAndNonceForKnownAnswersOnly(vectorSeal);
     }
 
     private static HpkeContext senderContext() {

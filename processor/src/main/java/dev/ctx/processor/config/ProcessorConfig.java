@@ -51,7 +51,7 @@ public final class ProcessorConfig extends AbstractConfig {
     private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
 
     public static final String STATE_DIR_CONFIG = StreamsConfig.STATE_DIR_CONFIG;
-    private static final String STATE_DIR_DOC = "Kafka Streams state directory (holds only the public keyring store).";
+    private static final String STATE_DIR_DOC = "Kafka Streams state directory (holds the public keyring store and the transaction-id deduplication store).";
 
     public static final String TOPICS_CREATE_CONFIG = "topics.create";
     private static final String TOPICS_CREATE_DOC = "Create missing topics at startup with their cleanup policies;"

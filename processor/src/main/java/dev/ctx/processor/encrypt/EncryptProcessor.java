@@ -57,15 +57,30 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
 
     @Override
     public void process(FixedKeyRecord<String, Transaction> record) {
+        context.forward(record.withValue(outcomeOf(record)));
+    }
+
+    /**
+     * The outcome of {@code record} without forwarding it (for a processor that wraps this one, such as the
+     * duplicate-id guard); counts the record in.
+     */
+    public EncryptionOutcome outcomeOf(FixedKeyRecord<String, Transaction> record) {
         settings.metrics().recordIn();
         SourceCoordinates from = coordinates();
         Transaction transaction = record.value();
         try {
             checkKey(record.key(), transaction);
-            context.forward(record.withValue(outcome(transaction, from)));
+            return outcome(transaction, from);
         } catch (RejectedTransactionException rejection) {
-            context.forward(record.withValue(rejected(from, record.key(), transaction, rejection)));
+            return rejected(from, record.key(), transaction, rejection);
         }
+    }
+
+    /** The dead-letter outcome of {@code record} for a rejection decided outside this step; counts the record in. */
+    public EncryptionOutcome rejectedOutcome(FixedKeyRecord<String, Transaction> record,
+            RejectedTransactionException rejection) {
+        settings.metrics().recordIn();
+        return rejected(coordinates(), record.key(), record.value(), rejection);
     }
 
     private EncryptionOutcome outcome(Transaction transaction, SourceCoordinates from) {

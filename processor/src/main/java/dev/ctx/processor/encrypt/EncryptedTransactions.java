@@ -24,6 +24,7 @@ public final class EncryptedTransactions {
                 .setCiphertext(ByteBuffer.wrap(sealed.ciphertext()))
                 .setSchemaFingerprint(ByteBuffer.wrap(sealed.schemaFingerprint()))
                 .setKeyRefs(keyRefs(sealed))
+                .setSealId(ByteBuffer.wrap(sealed.sealId()))
                 .build();
         return publicFields(transaction).setConfidential(true).setSealed(fields).setClear(null).build();
     }

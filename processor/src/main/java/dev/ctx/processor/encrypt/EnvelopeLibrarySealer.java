@@ -16,7 +16,8 @@ import dev.ctx.schemas.transaction.Transaction;
 
 /**
  * The {@link Sealer} on the envelope library: projects the confidential fields, binds them to the transaction's
- * context (txn id, schema fingerprint, participant set) and seals them under a fresh DEK for every recipient.
+ * context (txn id, schema fingerprint, participant set) and seals them under a fresh DEK and a fresh seal id for every
+ * recipient.
  */
 public final class EnvelopeLibrarySealer implements Sealer {
 
@@ -46,7 +47,7 @@ public final class EnvelopeLibrarySealer implements Sealer {
         for (int i = 0; i < recipients.size(); i++) {
             wraps.add(new SealedWrap(recipients.get(i), sealed.wraps().get(i).toBytes()));
         }
-        return new SealResult(sealed.ciphertext().toBytes(), schemaFingerprint.clone(), wraps);
+        return new SealResult(sealed.ciphertext().toBytes(), schemaFingerprint.clone(), sealed.sealId().bytes(), wraps);
     }
 
     private static List<String> participantIds(List<ResolvedRecipient> recipients) {

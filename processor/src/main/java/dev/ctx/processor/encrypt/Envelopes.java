@@ -33,6 +33,7 @@ public final class Envelopes {
                 .setGeneration(FIRST_GENERATION)
                 .setCreatedAt(createdAt)
                 .setWraps(wraps)
+                .setSealId(ByteBuffer.wrap(sealed.sealId()))
                 .build();
     }
 }

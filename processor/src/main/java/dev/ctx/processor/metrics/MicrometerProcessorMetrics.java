@@ -18,6 +18,7 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     public static final String RECORDS_OUT = "ctx.processor.records.out";
     public static final String ENCRYPTED = "ctx.processor.transactions.encrypted";
     public static final String PASSED_IN_CLEAR = "ctx.processor.transactions.clear";
+    public static final String DUPLICATES_DROPPED = "ctx.processor.duplicates.dropped";
     public static final String DEAD_LETTERS = "ctx.processor.dead.letters";
     public static final String SEAL_LATENCY = "ctx.processor.seal.latency";
     public static final String UNTRUSTED_KEYRINGS = "ctx.processor.untrusted.keyrings";
@@ -26,6 +27,7 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     private final Counter recordsIn;
     private final Counter encrypted;
     private final Counter passedInClear;
+    private final Counter duplicatesDropped;
     private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
     private final Map<String, Counter> recordsOut = new ConcurrentHashMap<>();
     private final Map<String, Counter> untrustedKeyrings = new ConcurrentHashMap<>();
@@ -37,6 +39,8 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
         this.encrypted = Counter.builder(ENCRYPTED).description("Transactions sealed").register(registry);
         this.passedInClear = Counter.builder(PASSED_IN_CLEAR)
                 .description("Non-confidential transactions passed in clear").register(registry);
+        this.duplicatesDropped = Counter.builder(DUPLICATES_DROPPED)
+                .description("Repeated transaction ids with identical content, dropped").register(registry);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             deadLetters.put(reason, Counter.builder(DEAD_LETTERS).tag("reason", reason.name())
                     .description("Records sent to the dead-letter topic").register(registry));
@@ -64,6 +68,11 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     @Override
     public void passedInClear() {
         passedInClear.increment();
+    }
+
+    @Override
+    public void duplicateDropped() {
+        duplicatesDropped.increment();
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface ProcessorMetrics extends DeadLetterCounter {
     /** A non-confidential transaction passed with its fields in clear. */
     void passedInClear();
 
+    /** A repeated transaction id with content identical to its first accepted record was dropped (no output). */
+    void duplicateDropped();
+
     /** A record went to the dead-letter topic. */
     @Override
     void deadLetter(DeadLetterReason reason);

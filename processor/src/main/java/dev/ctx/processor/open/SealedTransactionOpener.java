@@ -1,12 +1,14 @@
 package dev.ctx.processor.open;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 import org.apache.avro.generic.GenericRecord;
 
 import dev.ctx.envelope.EnvelopeOpener;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.envelope.TransactionContext;
+import dev.ctx.envelope.error.SealIdMismatchException;
 import dev.ctx.envelope.error.UnknownRecipientException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
@@ -28,6 +30,8 @@ public final class SealedTransactionOpener {
 
     /**
      * @throws IllegalArgumentException if {@code encrypted} was passed in clear
+     * @throws SealIdMismatchException if the envelope belongs to another seal (seal id or transaction id) than the
+     *         record
      * @throws UnknownRecipientException if the envelope holds no wrap for the key's recipient
      * @throws dev.ctx.envelope.error.EnvelopeException if anything fails to authenticate
      */
@@ -36,12 +40,25 @@ public final class SealedTransactionOpener {
         if (sealed == null) {
             throw new IllegalArgumentException("transaction " + encrypted.getTransactionId() + " was not sealed");
         }
+        requireSameSeal(encrypted, sealed, envelope);
         TransactionContext context = TransactionContext.of(encrypted.getTransactionId(),
                 bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
         RecipientWrap wrap = wrapFor(envelope, key.recipientId());
         return opener.open(CiphertextPart.parse(bytes(sealed.getCiphertext())),
                 DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())), key, context,
                 confidentialFields.schema());
+    }
+
+    /** The envelope's seal id must be the record's (both absent for format v1). */
+    private static void requireSameSeal(EncryptedTransaction encrypted, SealedFields sealed, Envelope envelope) {
+        ByteBuffer recordSealId = sealed.getSealId();
+        ByteBuffer envelopeSealId = envelope.getSealId();
+        if (!encrypted.getTransactionId().equals(envelope.getTransactionId())
+                || !Objects.equals(recordSealId, envelopeSealId)) {
+            throw new SealIdMismatchException("envelope of transaction " + envelope.getTransactionId()
+                    + " belongs to another seal than the encrypted record of transaction "
+                    + encrypted.getTransactionId());
+        }
     }
 
     private static RecipientWrap wrapFor(Envelope envelope, String recipientId) {

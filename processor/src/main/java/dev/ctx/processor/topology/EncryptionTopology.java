@@ -13,6 +13,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
+import dev.ctx.processor.dedup.DeduplicationStore;
+import dev.ctx.processor.dedup.DuplicateIdGuard;
 import dev.ctx.processor.encrypt.EncryptProcessor;
 import dev.ctx.processor.encrypt.EncryptionOutcome;
 import dev.ctx.processor.encrypt.EncryptionSettings;
@@ -27,8 +29,10 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
  * The encryption topology: {@code transactions} through the encryption step into {@code transactions.encrypted},
  * {@code transactions.envelopes}, {@code access-log.events} and {@code transactions.dlq}, with the keyrings of
  * {@code participant-keys} in an in-memory global store that keeps only keyrings signed by the pinned key-service key
- * (an undecodable or untrusted keyring disables its participant). Every output of one input is written in the same task,
- * so under {@code exactly_once_v2} they commit together.
+ * (an undecodable or untrusted keyring disables its participant), and the transaction-id deduplication store
+ * ({@link DeduplicationStore}) in front of the encryption step, so a repeated id never replaces or shreds an envelope.
+ * Every output of one input, and its deduplication store update, is written in the same task, so under
+ * {@code exactly_once_v2} they commit together.
  */
 public final class EncryptionTopology {
 
@@ -57,10 +61,12 @@ public final class EncryptionTopology {
                 Consumed.with(Serdes.String(), keyrings).withName("keyrings-source"),
                 () -> new TrustedKeyringProcessor(KEYRING_STORE, trust,
                         reason -> keyringMetrics.untrustedKeyring(reason.tag())));
+        builder.addStateStore(DeduplicationStore.builder());
         KStream<String, EncryptionOutcome> outcomes = builder
                 .stream(topics.transactions(),
                         Consumed.with(Serdes.String(), serdes.transaction()).withName("transactions-source"))
-                .processValues(() -> new EncryptProcessor(settings, KEYRING_STORE), Named.as("encrypt"));
+                .processValues(() -> new DuplicateIdGuard(new EncryptProcessor(settings, KEYRING_STORE),
+                        settings.metrics(), DeduplicationStore.NAME), Named.as("encrypt"), DeduplicationStore.NAME);
         ProcessorMetrics metrics = settings.metrics();
         sink(outcomes, "encrypted", EncryptionOutcome::encrypted, topics.encrypted(), serdes.encrypted(), metrics);
         sink(outcomes, "envelopes", EncryptionOutcome::envelope, topics.envelopes(), serdes.envelope(), metrics);

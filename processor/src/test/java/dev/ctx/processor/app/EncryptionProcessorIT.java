@@ -165,8 +165,8 @@ class EncryptionProcessorIT {
     }
 
     @Test
-    void theApplicationHasNoChangelogOrRepartitionTopic() {
-        assertThat(fixture.internalTopics()).isEmpty();
+    void theOnlyInternalTopicIsTheDeduplicationStoresChangelog() {
+        assertThat(fixture.internalTopics()).containsExactly(fixture.applicationId + "-transaction-ids-changelog");
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.envelope.TransactionContext;
+import dev.ctx.envelope.format.FormatVersion;
+import dev.ctx.envelope.format.SchemaFingerprint;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.confidential.ConfidentialSchema;
 import dev.ctx.schemas.transaction.Transaction;
@@ -20,10 +22,12 @@ import dev.ctx.testkit.data.TransactionGenerator;
 class ConfidentialFieldsTest {
 
     /**
-     * SHA-256 parsing fingerprint of the sealed record's schema. It is bound into every ciphertext's AAD: if it
-     * changes, records sealed before cannot be opened with the new schema, so a change here must be deliberate.
+     * SHA-256 parsing fingerprint (format v1) of the sealed record's schema. It is bound into every v1 ciphertext's
+     * AAD: if it changes, records sealed before cannot be opened with the new schema, so a change must be deliberate.
      */
     private static final String PINNED_FINGERPRINT = "2b0b948e787dc3ed0d67f3974eb5719ea2ae172c30b5d7fb3b21828e7810bb3b";
+    /** The format v2 fingerprint (logical types, precision and scale included) that new seals bind. */
+    private static final String PINNED_FINGERPRINT_V2 = "45b2dbce9c5cc2719fe967e6fb16d7053073602132ee80fa9e27adaa5e69ad70";
 
     private final ConfidentialFields fields = ConfidentialFields.ofTransaction();
 
@@ -35,8 +39,10 @@ class ConfidentialFieldsTest {
 
     @Test
     void theSealedSchemaFingerprintIsPinned() {
-        assertThat(HexFormat.of().formatHex(TransactionContext.fingerprintOf(fields.schema())))
+        assertThat(HexFormat.of().formatHex(SchemaFingerprint.of(fields.schema(), FormatVersion.V1)))
                 .isEqualTo(PINNED_FINGERPRINT);
+        assertThat(HexFormat.of().formatHex(TransactionContext.fingerprintOf(fields.schema())))
+                .isEqualTo(PINNED_FINGERPRINT_V2);
     }
 
     @Test

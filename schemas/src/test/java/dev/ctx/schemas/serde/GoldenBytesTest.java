@@ -31,8 +31,8 @@ class GoldenBytesTest {
     static Stream<Arguments> goldenRecords() {
         return Stream.of(
                 Arguments.of("transaction-v1.hex", TestRecords.transaction()),
-                Arguments.of("encrypted-transaction-v1.hex", TestRecords.encryptedTransaction()),
-                Arguments.of("envelope-v1.hex", TestRecords.envelope()),
+                Arguments.of("encrypted-transaction-v2.hex", TestRecords.encryptedTransaction()),
+                Arguments.of("envelope-v2.hex", TestRecords.envelope()),
                 Arguments.of("access-event-v1.hex", TestRecords.accessEvent()),
                 Arguments.of("participant-keyring-v1.hex", TestRecords.keyring()),
                 Arguments.of("dead-letter-v1.hex", TestRecords.deadLetter()));

@@ -86,10 +86,14 @@ public final class TestRecords {
                         .setCiphertext(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}))
                         .setSchemaFingerprint(ByteBuffer.wrap(new byte[] {(byte) 0xca, (byte) 0xfe}))
                         .setKeyRefs(List.of(new KeyRef("client-1", 1), new KeyRef("__escrow", 3)))
+                        .setSealId(ByteBuffer.wrap(SEAL_ID))
                         .build())
                 .setClear(null)
                 .build();
     }
+
+    /** The seal id of {@link #encryptedTransaction()} and {@link #envelope()}: 0x00..0x0f. */
+    private static final byte[] SEAL_ID = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
 
     /** An envelope with a participant wrap and the escrow wrap. */
     public static Envelope envelope() {
@@ -100,6 +104,7 @@ public final class TestRecords {
                 .setWraps(List.of(
                         new RecipientWrap("client-1", RecipientType.PARTICIPANT, 1, ByteBuffer.wrap(new byte[] {1, 2, 3})),
                         new RecipientWrap("__escrow", RecipientType.ESCROW, 3, ByteBuffer.wrap(new byte[] {4, 5}))))
+                .setSealId(ByteBuffer.wrap(SEAL_ID))
                 .build();
     }
 

@@ -67,7 +67,7 @@ class ApicurioInteropTest {
 
     @Test
     void apicurioDecodesTheGoldenEncryptedTransaction() throws IOException {
-        assertGoldenDecodes("encrypted-transaction-v1.hex", EncryptedTransaction.getClassSchema(),
+        assertGoldenDecodes("encrypted-transaction-v2.hex", EncryptedTransaction.getClassSchema(),
                 EncryptedTransaction.class);
     }
 
