@@ -1,17 +1,11 @@
 package dev.ctx.processor.keys;
 
-import java.time.Instant;
-import java.util.List;
-
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
-import dev.ctx.schemas.keys.ParticipantRole;
-import dev.ctx.schemas.keys.ParticipantStatus;
 import dev.ctx.schemas.serde.AvroSerdeException;
 import dev.ctx.schemas.serde.SchemaLookupException;
 
@@ -55,16 +49,8 @@ public final class FailClosedKeyringDeserializer implements Deserializer<Partici
         delegate.close();
     }
 
-    /** A keyring that no recipient check accepts. */
+    /** A keyring that no recipient check accepts: the same marker as a refused signature. */
     static ParticipantKeyring disabled() {
-        return ParticipantKeyring.newBuilder()
-                .setParticipantId("")
-                .setRole(ParticipantRole.UNKNOWN)
-                .setStatus(ParticipantStatus.UNKNOWN)
-                .setKycStatus(KycStatus.UNKNOWN)
-                .setCurrentVersion(0)
-                .setKeys(List.of())
-                .setUpdatedAt(Instant.EPOCH)
-                .build();
+        return TrustedKeyringProcessor.untrusted();
     }
 }
