@@ -52,7 +52,8 @@ class PrometheusScrapeIT {
     private static final String LABEL_VALUE = "\"(?:[^\"\\\\]|\\\\.)*\"";
     private static final Pattern SELECTOR = Pattern.compile(
             "\\b((?:ctx|kafka|keysvc|jvm|process)_[a-zA-Z0-9_]+)(\\{(?:[^}\"]|" + LABEL_VALUE + ")*\\})?");
-    private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)\\s*" + LABEL_VALUE);
+    private static final Pattern MATCHER =
+            Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)\\s*" + LABEL_VALUE);
 
     @TempDir
     Path dir;
@@ -73,7 +74,8 @@ class PrometheusScrapeIT {
 
                 // When
                 List<String> dashboard = new ArrayList<>();
-                DeployFiles.files("*.json").forEach(file -> dashboard.addAll(DeployFiles.dashboardExpressions(DeployFiles.json(file))));
+                DeployFiles.files("*.json").forEach(
+                        file -> dashboard.addAll(DeployFiles.dashboardExpressions(DeployFiles.json(file))));
                 List<String> alerts = DeployFiles.ruleExpressions(DeployFiles.yamlDocuments(alertsFile()).get(0));
 
                 // Then
@@ -90,7 +92,8 @@ class PrometheusScrapeIT {
                     checkEvaluates(softly, expression);
                 }
                 awaitRuleEvaluations().forEach(rule -> softly.assertThat(rule.path("health").asText())
-                        .as("alert %s: %s", rule.path("name").asText(), rule.path("lastError").asText()).isEqualTo("ok"));
+                        .as("alert %s: %s", rule.path("name").asText(), rule.path("lastError").asText())
+                        .isEqualTo("ok"));
                 softly.assertAll();
             } finally {
                 stop(server);
@@ -101,7 +104,8 @@ class PrometheusScrapeIT {
     /** Evaluates the expression and its selectors; returns its result vector, or null when it failed. */
     private JsonNode checkEvaluates(SoftAssertions softly, String expression) throws Exception {
         JsonNode answer = query(expression);
-        softly.assertThat(answer.path("status").asText()).as("%s evaluates: %s", expression, answer.path("error").asText())
+        softly.assertThat(answer.path("status").asText())
+                .as("%s evaluates: %s", expression, answer.path("error").asText())
                 .isEqualTo("success");
         Matcher selector = SELECTOR.matcher(expression);
         while (selector.find()) {
@@ -148,7 +152,8 @@ class PrometheusScrapeIT {
         while (System.nanoTime() < deadline) {
             assertThat(server.isAlive()).as(() -> "prometheus exited: " + log()).isTrue();
             try {
-                JsonNode scrapes = result(query("min(sum_over_time(up{job=~\"ctx-.*\"}[5m])) and on() count(up == 1) == 2"));
+                JsonNode scrapes =
+                        result(query("min(sum_over_time(up{job=~\"ctx-.*\"}[5m])) and on() count(up == 1) == 2"));
                 if (!scrapes.isEmpty() && scrapes.get(0).path("value").get(1).asDouble() >= 3) {
                     return;
                 }
@@ -169,7 +174,8 @@ class PrometheusScrapeIT {
             boolean evaluated = !rules.isEmpty() && rules.stream()
                     .noneMatch(rule -> rule.path("lastEvaluation").asText("").startsWith("0001-"));
             if (evaluated || System.nanoTime() > deadline) {
-                assertThat(rules).hasSize(DeployFiles.ruleExpressions(DeployFiles.yamlDocuments(alertsFile()).get(0)).size());
+                assertThat(rules).as("alert rules loaded by prometheus")
+                        .hasSize(DeployFiles.ruleExpressions(DeployFiles.yamlDocuments(alertsFile()).get(0)).size());
                 return rules;
             }
             Thread.sleep(500);
@@ -181,7 +187,8 @@ class PrometheusScrapeIT {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(prometheusUrl + path)).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(prometheusUrl + path)).timeout(Duration.ofSeconds(10)).build();
         return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 

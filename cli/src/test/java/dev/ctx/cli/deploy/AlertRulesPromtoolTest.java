@@ -44,7 +44,8 @@ class AlertRulesPromtoolTest {
         String promtool = PrometheusTools.promtool();
 
         // When
-        PrometheusTools.Result result = PrometheusTools.run(WORK, 60, promtool, "check", "rules", "ctx-alerts.rules.yaml");
+        PrometheusTools.Result result =
+                PrometheusTools.run(WORK, 60, promtool, "check", "rules", "ctx-alerts.rules.yaml");
 
         // Then
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -90,7 +91,8 @@ class AlertRulesPromtoolTest {
 
     private static Set<String> alertNames() {
         Set<String> names = new TreeSet<>();
-        rule().path("spec").path("groups").forEach(group -> group.path("rules").forEach(r -> names.add(r.path("alert").asText())));
+        rule().path("spec").path("groups")
+                .forEach(group -> group.path("rules").forEach(r -> names.add(r.path("alert").asText())));
         return names;
     }
 

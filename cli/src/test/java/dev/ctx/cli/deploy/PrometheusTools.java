@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code CTX_PROMTOOL_BINARY} / {@code CTX_PROMETHEUS_BINARY} (or the system properties {@code ctx.promtool.binary} /
  * {@code ctx.prometheus.binary}) name others; pointing them at a missing file hides Prometheus.
  *
- * <p>Call {@link #promtool()} / {@link #prometheus()} before the code under test, never inside an assertion: the skip is
- * a {@code TestAbortedException}.
+ * <p>Call {@link #promtool()} / {@link #prometheus()} before the code under test, never inside an assertion: the
+ * skip is a {@code TestAbortedException}.
  */
 public final class PrometheusTools {
 
@@ -56,7 +56,8 @@ public final class PrometheusTools {
     }
 
     /** Runs a command in {@code directory} and waits for it, at most {@code timeoutSeconds}. */
-    public static Result run(Path directory, int timeoutSeconds, String... command) throws IOException, InterruptedException {
+    public static Result run(Path directory, int timeoutSeconds, String... command)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("prometheus-tools", ".out");
         try {
             Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
