@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The rule for "returns data", since error and denial expressions are rightly empty on a healthy run:
  * <ul>
- *   <li>every expression evaluates without error, and every alert rule reports health {@code ok};</li>
+ *   <li>every expression evaluates without error, every alert rule reports health {@code ok}, and none is pending
+ *       or firing;</li>
  *   <li>every metric selector's metric returns series, and carries every label its matchers name (the matched values,
  *       such as {@code outcome="server_error"}, may be absent);</li>
  *   <li>every dashboard expression without label matchers returns data itself (alert expressions compare against a
@@ -97,6 +98,8 @@ class PrometheusScrapeIT {
                 awaitRuleEvaluations().forEach(rule -> softly.assertThat(rule.path("health").asText())
                         .as("alert %s: %s", rule.path("name").asText(), rule.path("lastError").asText())
                         .isEqualTo("ok"));
+                softly.assertThat(get("/api/v1/alerts").path("data").path("alerts"))
+                        .as("no alert is pending or firing on the healthy demo").isEmpty();
                 softly.assertAll();
             } finally {
                 stop(server);
