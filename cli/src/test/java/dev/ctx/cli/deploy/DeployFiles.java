@@ -52,6 +52,15 @@ public final class DeployFiles {
         }
     }
 
+    /** A node written as YAML, e.g. the {@code spec} of a PrometheusRule as the plain rule file promtool reads. */
+    public static String yamlText(JsonNode node) {
+        try {
+            return YAML.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write YAML", e);
+        }
+    }
+
     public static JsonNode json(Path file) {
         try {
             return JSON.readTree(file.toFile());

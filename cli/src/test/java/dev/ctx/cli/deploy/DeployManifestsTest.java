@@ -70,6 +70,7 @@ class DeployManifestsTest {
         DeployFiles.files("*.yaml").stream().filter(path -> !path.getFileName().toString().equals("kustomization.yaml"))
                 .filter(path -> path.startsWith(DeployFiles.ROOT.resolve("k8s")) || path.startsWith(DeployFiles.ROOT.resolve("strimzi"))
                         || path.startsWith(DeployFiles.ROOT.resolve("prometheus")))
+                .filter(path -> !path.startsWith(DeployFiles.ROOT.resolve("prometheus").resolve("tests"))) // promtool unit tests
                 .flatMap(path -> DeployFiles.yamlDocuments(path).stream())
                 .forEach(document -> assertThat(document.has("apiVersion") && document.has("kind") && document.path("metadata").has("name"))
                         .as(document.toString()).isTrue());
