@@ -42,7 +42,7 @@ import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.store.Denials;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
-import dev.ctx.keyservice.store.KafkaStateStore;
+import dev.ctx.keyservice.store.KafkaRegistryStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
 import dev.ctx.schemas.access.AccessEvent;
@@ -54,14 +54,14 @@ import dev.ctx.schemas.serde.ConfluentAvroSerde;
 public final class KeyService implements AutoCloseable {
 
     private final MasterKek kek;
-    private final KafkaStateStore store;
+    private final KafkaRegistryStore store;
     private final Denials denials;
     private final RotationScheduler rotation;
     private final Javalin app;
     private final KeyLifecycle keys;
     private final Ed25519VerifyingKey keyringSigningKey;
 
-    private KeyService(MasterKek kek, KafkaStateStore store, Denials denials, RotationScheduler rotation, Javalin app,
+    private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, RotationScheduler rotation, Javalin app,
             KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
         this.kek = kek;
         this.store = store;
@@ -91,10 +91,10 @@ public final class KeyService implements AutoCloseable {
         Optional<TlsSettings> tls = tlsSettings(config);
         String host = config.string("http.host", "127.0.0.1");
         MasterKek kek = KekProviders.open(config);
-        KafkaStateStore store = null;
+        KafkaRegistryStore store = null;
         Denials denials = null;
         try {
-            store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
+            store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
             denials = Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
             AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
