@@ -38,6 +38,7 @@ import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.store.Denials;
 import dev.ctx.keyservice.signing.KeyringSigner;
@@ -105,7 +106,8 @@ public final class KeyService implements AutoCloseable {
             ParticipantStates states = ParticipantStates.load(store);
             store.signAdoptedKeyrings();
             KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
-            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
+            MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
+            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
                     store::isReady, maxBody, signer.verifyingKey());
             Javalin app = Javalin.create(cfg -> {
@@ -114,7 +116,7 @@ public final class KeyService implements AutoCloseable {
                 cfg.jetty.port = port;
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
-            return new KeyService(kek, store, denials, RotationScheduler.start(keys, maxAge, interval), app, keys,
+            return new KeyService(kek, store, denials, RotationScheduler.start(maxAgeRotation, interval), app, keys,
                     signer.verifyingKey());
         } catch (RuntimeException e) {
             if (denials != null) {

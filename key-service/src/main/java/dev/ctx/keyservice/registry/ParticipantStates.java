@@ -57,6 +57,11 @@ public final class ParticipantStates {
         return get(id).orElseThrow(() -> new NotFoundException("participant " + id + " does not exist"));
     }
 
+    /** The state in {@code current}; @throws NotFoundException naming {@code id} when there is none */
+    static ParticipantState found(ParticipantId id, Optional<ParticipantState> current) {
+        return current.orElseThrow(() -> new NotFoundException("participant " + id + " does not exist"));
+    }
+
     /** All participants, ordered by id. */
     public List<ParticipantState> all() {
         return states.values().stream().sorted(Comparator.comparing(s -> s.participant().id().value())).toList();
