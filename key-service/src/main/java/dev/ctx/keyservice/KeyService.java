@@ -38,11 +38,12 @@ import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.store.Denials;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
-import dev.ctx.keyservice.store.KafkaStateStore;
+import dev.ctx.keyservice.store.KafkaRegistryStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
 import dev.ctx.schemas.access.AccessEvent;
@@ -54,14 +55,14 @@ import dev.ctx.schemas.serde.ConfluentAvroSerde;
 public final class KeyService implements AutoCloseable {
 
     private final MasterKek kek;
-    private final KafkaStateStore store;
+    private final KafkaRegistryStore store;
     private final Denials denials;
     private final RotationScheduler rotation;
     private final Javalin app;
     private final KeyLifecycle keys;
     private final Ed25519VerifyingKey keyringSigningKey;
 
-    private KeyService(MasterKek kek, KafkaStateStore store, Denials denials, RotationScheduler rotation, Javalin app,
+    private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, RotationScheduler rotation, Javalin app,
             KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
         this.kek = kek;
         this.store = store;
@@ -91,10 +92,10 @@ public final class KeyService implements AutoCloseable {
         Optional<TlsSettings> tls = tlsSettings(config);
         String host = config.string("http.host", "127.0.0.1");
         MasterKek kek = KekProviders.open(config);
-        KafkaStateStore store = null;
+        KafkaRegistryStore store = null;
         Denials denials = null;
         try {
-            store = KafkaStateStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
+            store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
             denials = Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
             AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
@@ -105,7 +106,8 @@ public final class KeyService implements AutoCloseable {
             ParticipantStates states = ParticipantStates.load(store);
             store.signAdoptedKeyrings();
             KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
-            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAge,
+            MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
+            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
                     store::isReady, maxBody, signer.verifyingKey());
             Javalin app = Javalin.create(cfg -> {
@@ -114,7 +116,7 @@ public final class KeyService implements AutoCloseable {
                 cfg.jetty.port = port;
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
-            return new KeyService(kek, store, denials, RotationScheduler.start(keys, maxAge, interval), app, keys,
+            return new KeyService(kek, store, denials, RotationScheduler.start(maxAgeRotation, interval), app, keys,
                     signer.verifyingKey());
         } catch (RuntimeException e) {
             if (denials != null) {

@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .whereLayer("main").mayNotBeAccessedByAnyLayer()
                 .whereLayer("api").mayOnlyBeAccessedByLayers("main")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("main")
-                .whereLayer("rotation").mayOnlyBeAccessedByLayers("main")
+                .whereLayer("rotation").mayOnlyBeAccessedByLayers("main", "api")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("main", "api", "store", "rotation")
                 .whereLayer("signing").mayOnlyBeAccessedByLayers("main", "store")
                 .whereLayer("custody").mayOnlyBeAccessedByLayers("main", "registry", "store", "signing")

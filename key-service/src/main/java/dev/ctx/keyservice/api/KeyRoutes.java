@@ -1,6 +1,5 @@
 package dev.ctx.keyservice.api;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.javalin.http.HandlerType;
@@ -10,18 +9,19 @@ import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
+import dev.ctx.keyservice.rotation.MaxAgeRotation;
 
 /** Participant keys, the audit escrow key and the rotation policy check. */
 final class KeyRoutes {
 
     private final ParticipantRegistry registry;
     private final KeyLifecycle keys;
-    private final Duration maxAge;
+    private final MaxAgeRotation rotation;
 
-    KeyRoutes(ParticipantRegistry registry, KeyLifecycle keys, Duration maxAge) {
+    KeyRoutes(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation) {
         this.registry = registry;
         this.keys = keys;
-        this.maxAge = maxAge;
+        this.rotation = rotation;
     }
 
     List<ApiRoute> routes() {
@@ -57,7 +57,7 @@ final class KeyRoutes {
     }
 
     private void runRotation(ApiCall call) {
-        call.respond(200, new Responses.RotationRun(maxAge.toString(), keys.rotateOlderThan(call.audit(), maxAge).stream()
+        call.respond(200, new Responses.RotationRun(rotation.maxAge().toString(), rotation.run(call.audit()).stream()
                 .map(r -> new Responses.Rotated(r.participantId().value(), r.version())).toList()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.ctx.keyservice.api;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -12,13 +11,14 @@ import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
+import dev.ctx.keyservice.rotation.MaxAgeRotation;
 
 /**
  * What the routes need, wired by {@code KeyServiceMain} or a test.
  *
  * @param registry participants
  * @param keys key lifecycle
- * @param rotationMaxAge the max key age the on-demand rotation check applies
+ * @param rotation the max-age policy the on-demand rotation check applies
  * @param authenticator mTLS and/or JWT
  * @param events access-event factory
  * @param auditSink where denied-access events go (a bounded queue; never blocks the request)
@@ -29,14 +29,14 @@ import dev.ctx.keyservice.registry.ParticipantRegistry;
  * @param maxBodyBytes request body limit
  * @param keyringSigningKey the public key that verifies every keyring the service writes (served for pinning)
  */
-public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, Duration rotationMaxAge, Authenticator authenticator,
+public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation, Authenticator authenticator,
         AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics,
         BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(rotationMaxAge, "rotationMaxAge");
+        Objects.requireNonNull(rotation, "rotation");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(auditSink, "auditSink");

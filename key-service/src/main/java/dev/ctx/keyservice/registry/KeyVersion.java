@@ -25,6 +25,11 @@ public record KeyVersion(int version, X25519PublicKey publicKey, Instant created
         Objects.requireNonNull(status, "status");
     }
 
+    /** Whether its private key may be opened: in use for unwrapping, or kept for envelopes archived before a rewrap. */
+    public boolean isOpenable() {
+        return status == KeyStatus.ACTIVE || status == KeyStatus.RETIRED;
+    }
+
     public KeyVersion withStatus(KeyStatus newStatus) {
         return new KeyVersion(version, publicKey, createdAt, newStatus);
     }

@@ -51,6 +51,11 @@ public record Participant(ParticipantId id, ParticipantRole role, ParticipantSta
         return key(currentVersion);
     }
 
+    /** Whether max-age rotation is due: not revoked, and the current key was created at or before {@code cutoff}. */
+    public boolean dueForRotation(Instant cutoff) {
+        return status != ParticipantStatus.REVOKED && currentKey().map(k -> !k.createdAt().isAfter(cutoff)).orElse(false);
+    }
+
     /** The next unused version: one more than the highest ever issued. */
     public int nextVersion() {
         return keys.stream().mapToInt(KeyVersion::version).max().orElse(0) + 1;

@@ -6,7 +6,7 @@ import dev.ctx.keyservice.custody.CustodyRecord;
 
 /**
  * Everything the service holds for one participant: the public entry and the sealed private keys. This is the unit a
- * {@link StateStore} commits.
+ * {@link RegistryStore} commits.
  *
  * @param participant registry entry and public keyring
  * @param custody sealed private key versions

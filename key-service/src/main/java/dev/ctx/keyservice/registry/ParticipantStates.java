@@ -20,18 +20,18 @@ import java.util.function.Supplier;
  */
 public final class ParticipantStates {
 
-    private final StateStore store;
+    private final RegistryStore store;
     private final Map<ParticipantId, ParticipantState> states;
     private final Map<ParticipantId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock storeWide = new ReentrantReadWriteLock();
 
-    private ParticipantStates(StateStore store, Map<ParticipantId, ParticipantState> states) {
+    private ParticipantStates(RegistryStore store, Map<ParticipantId, ParticipantState> states) {
         this.store = store;
         this.states = states;
     }
 
     /** Replays the store's committed state into memory. */
-    public static ParticipantStates load(StateStore store) {
+    public static ParticipantStates load(RegistryStore store) {
         ParticipantStates states = new ParticipantStates(store, new ConcurrentHashMap<>(store.load()));
         store.onRecovery(states::replaceWith);
         return states;
@@ -55,6 +55,11 @@ public final class ParticipantStates {
 
     public ParticipantState require(ParticipantId id) {
         return get(id).orElseThrow(() -> new NotFoundException("participant " + id + " does not exist"));
+    }
+
+    /** The state in {@code current}; @throws NotFoundException naming {@code id} when there is none */
+    static ParticipantState found(ParticipantId id, Optional<ParticipantState> current) {
+        return current.orElseThrow(() -> new NotFoundException("participant " + id + " does not exist"));
     }
 
     /** All participants, ordered by id. */

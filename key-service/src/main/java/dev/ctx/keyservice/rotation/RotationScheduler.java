@@ -9,9 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.audit.AuditContext;
-import dev.ctx.keyservice.registry.KeyLifecycle;
 
-/** Rotates every key older than the max age, every {@code interval}, on one daemon thread. */
+/** Applies the {@link MaxAgeRotation} policy every {@code interval}, on one daemon thread. */
 public final class RotationScheduler implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RotationScheduler.class);
@@ -25,17 +24,17 @@ public final class RotationScheduler implements AutoCloseable {
     }
 
     /** Starts checking after one interval, then every interval. */
-    public static RotationScheduler start(KeyLifecycle keys, Duration maxAge, Duration interval) {
+    public static RotationScheduler start(MaxAgeRotation policy, Duration interval) {
         RotationScheduler scheduler = new RotationScheduler();
-        scheduler.executor.scheduleWithFixedDelay(() -> runOnce(keys, maxAge), interval.toMillis(), interval.toMillis(),
+        scheduler.executor.scheduleWithFixedDelay(() -> runOnce(policy), interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         return scheduler;
     }
 
-    static void runOnce(KeyLifecycle keys, Duration maxAge) {
+    static void runOnce(MaxAgeRotation policy) {
         try {
-            int rotated = keys.rotateOlderThan(AuditContext.system("rotation"), maxAge).size();
-            LOGGER.atInfo().addKeyValue("rotated", rotated).addKeyValue("maxAge", maxAge).log("rotation policy applied");
+            int rotated = policy.run(AuditContext.system("rotation")).size();
+            LOGGER.atInfo().addKeyValue("rotated", rotated).addKeyValue("maxAge", policy.maxAge()).log("rotation policy applied");
         } catch (RuntimeException e) {
             LOGGER.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("rotation policy run failed; retrying next interval");
         }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ctx.keyservice.audit.AuditContext;
+import dev.ctx.keyservice.rotation.MaxAgeRotation;
+import dev.ctx.keyservice.rotation.RotatedKey;
 import dev.ctx.keyservice.testing.MutableClock;
 import dev.ctx.keyservice.testing.StoreFixture;
 import dev.ctx.schemas.keys.KeyStatus;
@@ -93,10 +95,11 @@ class KeyLifecycleIT {
         service.keys.createKey(OPERATOR, BOB);
         clock.advance(Duration.ofDays(30));
         // When
-        List<KeyLifecycle.RotatedKey> rotated = service.keys.rotateOlderThan(AuditContext.system("rotation"), Duration.ofDays(90));
+        MaxAgeRotation policy = new MaxAgeRotation(service.states, service.keys, Duration.ofDays(90), clock);
+        List<RotatedKey> rotated = policy.run(AuditContext.system("rotation"));
         // Then
-        assertThat(rotated).containsExactly(new KeyLifecycle.RotatedKey(ALICE, 2));
-        assertThat(service.keys.rotateOlderThan(AuditContext.system("rotation"), Duration.ofDays(90))).isEmpty();
+        assertThat(rotated).containsExactly(new RotatedKey(ALICE, 2));
+        assertThat(policy.run(AuditContext.system("rotation"))).isEmpty();
     }
 
     @Test

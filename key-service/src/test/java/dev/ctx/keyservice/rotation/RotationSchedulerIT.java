@@ -33,7 +33,8 @@ class RotationSchedulerIT {
             service.registry.register(operator, alice, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
             service.keys.createKey(operator, alice);
             // When
-            RotationScheduler scheduler = RotationScheduler.start(service.keys, Duration.ofDays(90), Duration.ofMillis(50));
+            RotationScheduler scheduler = RotationScheduler.start(
+                    new MaxAgeRotation(service.states, service.keys, Duration.ofDays(90), clock), Duration.ofMillis(50));
             try {
                 clock.advance(Duration.ofDays(90));
                 // Then

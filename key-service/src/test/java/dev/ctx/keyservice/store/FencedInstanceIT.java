@@ -24,7 +24,7 @@ class FencedInstanceIT {
             // Given
             assertThat(api.operator("POST", "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\"}").statusCode()).isEqualTo(201);
             // When: a newer instance starts with the same transactional id
-            try (KafkaStateStore newer = KafkaStateStore.open(api.service.config, api.service.serde(ParticipantKeyring.class),
+            try (KafkaRegistryStore newer = KafkaRegistryStore.open(api.service.config, api.service.serde(ParticipantKeyring.class),
                     api.service.serde(AccessEvent.class))) {
                 newer.signWith(api.service.signer);
                 // Then

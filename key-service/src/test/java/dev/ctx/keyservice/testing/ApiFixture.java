@@ -28,6 +28,7 @@ import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.metrics.HttpMetrics;
+import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.store.Denials;
 import dev.ctx.schemas.access.AccessEvent;
 
@@ -53,7 +54,8 @@ public final class ApiFixture implements AutoCloseable {
         Authenticator jwt = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
         HttpMetrics metrics = HttpMetrics.create();
         this.denials = Denials.start(service.config, service.serde(AccessEvent.class), 10_000, metrics.registry());
-        this.components = new KeyServiceComponents(service.registry, service.keys, MAX_AGE, Authenticator.firstOf(List.of(jwt)),
+        this.components = new KeyServiceComponents(service.registry, service.keys,
+                new MaxAgeRotation(service.states, service.keys, MAX_AGE, clock), Authenticator.firstOf(List.of(jwt)),
                 new AccessEvents("key-service/test", clock), denials.queue(), authFailures, metrics, service.store::isAlive,
                 service.store::isReady, 16 * 1024, service.signer.verifyingKey());
         this.app = Javalin.create(cfg -> {

@@ -20,7 +20,7 @@ import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
-import dev.ctx.keyservice.store.KafkaStateStore;
+import dev.ctx.keyservice.store.KafkaRegistryStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
 import dev.ctx.schemas.access.AccessEvent;
@@ -41,7 +41,7 @@ public final class StoreFixture implements AutoCloseable {
     private final KekFixture kekFixture;
     private final Clock clock;
     public MasterKek kek;
-    public KafkaStateStore store;
+    public KafkaRegistryStore store;
     public ParticipantStates states;
     public ParticipantRegistry registry;
     public KeyLifecycle keys;
@@ -73,7 +73,7 @@ public final class StoreFixture implements AutoCloseable {
 
     private StoreFixture open() {
         kek = kekFixture.open("master");
-        store = KafkaStateStore.open(config, serde(ParticipantKeyring.class), serde(AccessEvent.class));
+        store = KafkaRegistryStore.open(config, serde(ParticipantKeyring.class), serde(AccessEvent.class));
         KeyCustodian custodian = new KeyCustodian(kek);
         SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
         signer = opened.signer();

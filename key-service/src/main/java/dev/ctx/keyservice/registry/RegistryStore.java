@@ -5,12 +5,13 @@ import java.util.Map;
 import dev.ctx.schemas.access.AccessEvent;
 
 /**
- * Durable storage of participant state and the access events that describe each change.
+ * Durable storage of participant state and the access events that describe each change (the participant registry's
+ * store; not a Kafka Streams state store).
  *
  * <p>Contract: {@link #commit} returns only after the new state and its event are durably acknowledged, together; if
  * it throws, neither is visible to readers and the caller must not apply the change.
  */
-public interface StateStore {
+public interface RegistryStore {
 
     /** Every participant's last committed state, as replayed at startup. */
     Map<ParticipantId, ParticipantState> load();
