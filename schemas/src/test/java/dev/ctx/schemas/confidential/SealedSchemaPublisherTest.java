@@ -25,6 +25,12 @@ class SealedSchemaPublisherTest {
     }
 
     @Test
+    void theCurrentSealedSchemaHasTheFingerprintDocsTopicsAndRecordsQuotes() {
+        assertThat(SealedSchemaPublisher.fingerprintHex(sealed))
+                .isEqualTo("45b2dbce9c5cc2719fe967e6fb16d7053073602132ee80fa9e27adaa5e69ad70");
+    }
+
+    @Test
     void withAutoRegisterTheSubjectHoldsTheSealedSchemaWhoseFingerprintIsTheOneTheCiphertextBinds() {
         // When
         int id = SealedSchemaPublisher.publish(registry, sealed, true);
