@@ -25,12 +25,9 @@ import dev.ctx.envelope.key.X25519KeyPair;
  * {@link FormatVersion#CURRENT} (v2): a fresh random {@link SealId} per seal goes into the ciphertext part, every wrap,
  * the AAD and the HPKE info, so two seals under one transaction id never open each other. Thread-safe.
  *
- * <p>One ephemeral X25519 key per transaction (design (b) of shared/notes/crypto-bench.md): every wrap is standard
- * RFC 9180 HPKE for its recipient (the KEM context binds the recipient's public key), and all wraps of a transaction
- * share {@code enc}. Trade-off: the ephemeral secret protects every wrap of the transaction, but all those wraps carry
- * the same DEK anyway, so its compromise reveals nothing more than any single wrap's would; what is lost is only that
- * the wraps look unrelated, and they are already linked by the transaction id. It saves 3 of 8 scalar
- * multiplications for 4 recipients.
+ * <p>One ephemeral X25519 key per transaction: every wrap is standard RFC 9180 HPKE for its recipient (the KEM context
+ * binds the recipient's public key), and all wraps of a transaction share {@code enc}. The trade-off is explained in
+ * {@code envelope/README.md} ("One ephemeral key per transaction").
  */
 public final class EnvelopeSealer {
 

@@ -5,6 +5,6 @@
  * <p>Boundary: X25519 through {@link dev.ctx.envelope.key} handles (BouncyCastle low-level), HKDF and AES-GCM through
  * the JDK ({@code dev.ctx.envelope.internal}). It knows nothing of transactions or envelopes; the envelope layer
  * chooses {@code info} and {@code aad}. Why hand-written: it is 11-13 % faster than BouncyCastle's {@code HPKE} class
- * and 3x faster than Tink (shared/notes/crypto-bench.md); interop is tested against BouncyCastle.
+ * ({@code BENCHMARKS.md}) and was about 3x faster than Tink when measured; interop is tested against BouncyCastle.
  */
 package dev.ctx.envelope.hpke;

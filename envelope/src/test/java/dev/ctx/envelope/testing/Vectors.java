@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Loads the JSON test-vector files copied from shared/test-vectors into the test classpath. */
+/** Loads the JSON test-vector files in {@code src/test/resources} (RFC 9180 appendix A.1, OpenSSL-generated). */
 public final class Vectors {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

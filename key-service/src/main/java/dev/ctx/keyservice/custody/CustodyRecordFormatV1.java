@@ -20,7 +20,8 @@ import dev.ctx.keyservice.kek.KekCiphertext;
  * u16 key count
  * per key: u32 key version | u16 KEK id length | KEK id | 12-byte IV | u16 ciphertext length | ciphertext (with tag)
  * </pre>
- * Pinned by a golden file; a reader refuses unknown versions and trailing bytes.
+ * Pinned by a golden file and documented field by field in {@code docs/key-service-custody.md}; a reader refuses
+ * unknown versions and trailing bytes.
  */
 public final class CustodyRecordFormatV1 {
 

@@ -2,7 +2,10 @@ package dev.ctx.processor.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+
+import org.apache.avro.Schema;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,11 +32,19 @@ import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.EncryptionTopology;
 import dev.ctx.processor.topology.StreamsProperties;
 import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.confidential.ConfidentialFields;
+import dev.ctx.schemas.confidential.SealedSchemaNotRegisteredException;
+import dev.ctx.schemas.confidential.SealedSchemaPublisher;
+import dev.ctx.schemas.registry.ConfigValues;
+import dev.ctx.schemas.registry.SchemaRegistryClient;
+import dev.ctx.schemas.registry.SchemaRegistryClients;
+import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.topics.TopicProvisioner;
 
 /**
  * A running encryption processor. {@link #start(ProcessorConfig)} runs the crypto self-check (a failing provider
- * stops startup), ensures the topics, then starts Kafka Streams and the Prometheus endpoint.
+ * stops startup), publishes the sealed record's schema, ensures the topics, then starts Kafka Streams and the
+ * Prometheus endpoint.
  */
 public final class ProcessorApplication implements AutoCloseable {
 
@@ -60,11 +71,14 @@ public final class ProcessorApplication implements AutoCloseable {
      * @throws org.apache.kafka.common.config.ConfigException if a {@code streams.} override is invalid
      * @throws dev.ctx.envelope.error.CryptoProviderException if the crypto self-check fails
      * @throws dev.ctx.schemas.topics.TopicSetupException if the topics are missing or misconfigured
+     * @throws SealedSchemaNotRegisteredException if {@code auto.register.schemas=false} and the sealed-record schema
+     *     is not registered under its subject
      */
     public static ProcessorApplication start(ProcessorConfig config) {
         StreamsProperties.validate(config);
         EnvelopeSelfCheck.run();
         TopicNames topics = config.topicNames();
+        publishSealedSchema(config);
         ensureTopics(config, topics);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, config.metricsHost(), config.metricsPort());
@@ -104,6 +118,26 @@ public final class ProcessorApplication implements AutoCloseable {
     /** The pins every keyring on {@code participant-keys} is checked against. */
     static KeyringTrust keyringTrust(ProcessorConfig config) {
         return new KeyringTrust(config.keyringSigningKey(), config.escrowFingerprints());
+    }
+
+    /**
+     * Registers the sealed record's schema under its own subject (or, with {@code auto.register.schemas=false}, checks
+     * that it is there) before anything is sealed with it, so every consumer can fetch it.
+     *
+     * @throws SealedSchemaNotRegisteredException if it must be registered beforehand and is not
+     */
+    static int publishSealedSchema(ProcessorConfig config) {
+        Map<String, Object> serdeConfig = config.serdeConfig();
+        boolean autoRegister = AvroSerdeConfig.from(new ConfigValues(serdeConfig)).autoRegisterSchemas();
+        Schema sealedSchema = ConfidentialFields.ofTransaction().schema();
+        try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(serdeConfig)) {
+            int id = SealedSchemaPublisher.publish(registry, sealedSchema, autoRegister);
+            LOGGER.atInfo().addKeyValue("subject", SealedSchemaPublisher.subjectOf(sealedSchema))
+                    .addKeyValue("schemaId", id)
+                    .addKeyValue("fingerprint", SealedSchemaPublisher.fingerprintHex(sealedSchema))
+                    .log(autoRegister ? "sealed-record schema registered" : "sealed-record schema found");
+            return id;
+        }
     }
 
     private static void ensureTopics(ProcessorConfig config, TopicNames topics) {

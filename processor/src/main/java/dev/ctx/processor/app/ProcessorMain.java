@@ -11,6 +11,8 @@ import org.apache.kafka.common.config.ConfigException;
 import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.config.ProcessorConfigLoader;
+import dev.ctx.schemas.confidential.SealedSchemaNotRegisteredException;
+import dev.ctx.schemas.registry.SchemaRegistryException;
 import dev.ctx.schemas.topics.TopicSetupException;
 
 /**
@@ -44,7 +46,8 @@ public final class ProcessorMain {
         } catch (ConfigException e) {
             err.println("ctx processor: invalid configuration: " + e.getMessage());
             return EXIT_USAGE;
-        } catch (CryptoProviderException | TopicSetupException | UncheckedIOException e) {
+        } catch (CryptoProviderException | TopicSetupException | SealedSchemaNotRegisteredException
+                | SchemaRegistryException | UncheckedIOException e) {
             err.println("ctx processor: cannot start: " + e.getMessage());
             return EXIT_FAILED;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.ctx.envelope.format.FormatVersion;
+import dev.ctx.envelope.format.SchemaFingerprint;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.testing.Opening;
@@ -38,7 +41,9 @@ import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
+import dev.ctx.schemas.registry.InMemorySchemaRegistry;
 import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.registry.RegisteredSchema;
 import dev.ctx.schemas.transaction.Pricing;
 import dev.ctx.schemas.transaction.SettlementDetails;
 import dev.ctx.schemas.transaction.Transaction;
@@ -131,6 +136,22 @@ class EncryptionProcessorIT {
     }
 
     @Test
+    void theSealedSchemaSubjectHoldsTheSchemaWhoseFingerprintEveryCiphertextBinds() {
+        // Given: what a consumer without our code would do (docs/topics-and-records.md)
+        InMemorySchemaRegistry registry = MockSchemaRegistry.scope(scope);
+        RegisteredSchema published = registry.getLatestVersion("dev.ctx.schemas.transaction.ConfidentialFields");
+
+        // When
+        byte[] fingerprint = SchemaFingerprint.of(published.schema(), FormatVersion.CURRENT);
+
+        // Then
+        assertThat(published.schema()).isEqualTo(ConfidentialFields.ofTransaction().schema());
+        List<EncryptedTransaction> sealed = encrypted.values().stream().filter(e -> e.getSealed() != null).toList();
+        assertThat(sealed).hasSize((int) confidentialCount).allSatisfy(record -> assertThat(
+                bytesOf(record.getSealed().getSchemaFingerprint())).isEqualTo(fingerprint));
+    }
+
+    @Test
     void clearTransactionsPassWithTheirFieldsInClear() {
         validInputs().filter(input -> !input.getConfidential()).forEach(input -> {
             EncryptedTransaction output = encrypted.get(input.getTransactionId());
@@ -179,6 +200,12 @@ class EncryptionProcessorIT {
                 .contains("ctx_processor_dead_letters_total{reason=\"UNKNOWN_PARTICIPANT\"} " + REJECTED + ".0")
                 .contains("ctx_processor_seal_latency_seconds_bucket").contains("kafka_stream_");
         assertThat(application.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     private List<Transaction> generateTransactions() {

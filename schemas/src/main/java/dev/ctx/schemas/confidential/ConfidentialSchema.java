@@ -8,7 +8,8 @@ import org.apache.avro.Schema;
  * Derives the schema of the sealed record from a transaction schema: a record named {@code ConfidentialFields} in the
  * transaction's namespace holding, in order, a copy of every field whose {@value #PROPERTY} property is {@code true}.
  * The derivation is deterministic, so a reader holding the transaction schema derives the same writer schema (and
- * the same fingerprint).
+ * the same fingerprint). The processor also publishes the derived schema in the registry
+ * ({@link SealedSchemaPublisher}), so consumers need not derive it.
  */
 public final class ConfidentialSchema {
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
@@ -23,7 +24,8 @@ import dev.ctx.schemas.transaction.Transaction;
 
 /**
  * The evolution gate (see {@code schemas/EVOLUTION.md}): every top-level record schema must read all its committed
- * snapshots (BACKWARD, transitively) and must equal its latest snapshot, so any change adds a new snapshot.
+ * snapshots (BACKWARD, transitively) and must equal its latest snapshot, so any change adds a new snapshot. The
+ * sealed record ({@code ConfidentialFields}, derived from Transaction) is gated too: it lives on inside ciphertexts.
  */
 class SchemaHistoryTest {
 
@@ -32,7 +34,7 @@ class SchemaHistoryTest {
     static Stream<Schema> currentSchemas() {
         return Stream.of(Transaction.getClassSchema(), EncryptedTransaction.getClassSchema(),
                 Envelope.getClassSchema(), AccessEvent.getClassSchema(), ParticipantKeyring.getClassSchema(),
-                DeadLetter.getClassSchema());
+                DeadLetter.getClassSchema(), ConfidentialFields.ofTransaction().schema());
     }
 
     @ParameterizedTest(name = "{0}")

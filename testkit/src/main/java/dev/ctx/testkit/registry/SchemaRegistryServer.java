@@ -37,7 +37,7 @@ import dev.ctx.schemas.registry.InMemorySchemaRegistry;
  * }
  * }</pre>
  *
- * It speaks the REST subset of {@code shared/notes/schema-registry.md} (subjects, versions, ids, compatibility,
+ * It speaks the subset of Confluent's Schema Registry REST API that ctx uses (subjects, versions, ids, compatibility,
  * config, JSON 404 for anything else) and Apicurio's {@code /apis/registry/v3/ids/contentIds/{id}} lookups, with
  * optional basic or bearer auth and HTTPS. {@link #failNextRequests} makes the next requests answer 500, to test
  * client retry. Run {@link #main} to get one as a separate process.

@@ -1,0 +1,118 @@
+package dev.ctx.schemas.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.ctx.schemas.encrypted.EncryptedTransaction;
+import dev.ctx.schemas.encrypted.Envelope;
+import dev.ctx.schemas.encrypted.KeyRef;
+import dev.ctx.schemas.encrypted.RecipientWrap;
+import dev.ctx.schemas.serde.TestRecords;
+
+/**
+ * An independent-language check of the layout pages under {@code docs/}: a Python 3 decoder written from the docs
+ * alone (no Avro library, no crypto) reads the golden files to exactly the values our Java code wrote into them.
+ */
+class DocumentedLayoutsPythonTest {
+
+    @BeforeEach
+    void requirePython() throws InterruptedException {
+        PythonDecoder.requireInstalled();
+    }
+
+    @Test
+    void theEncryptedTransactionGoldenFileDecodesFromTheDocsToTheRecordThatWroteIt() throws Exception {
+        // Given
+        EncryptedTransaction expected = TestRecords.encryptedTransaction();
+
+        // When
+        JsonNode decoded = PythonDecoder.decode("encrypted-transaction",
+                "schemas/src/test/resources/golden/encrypted-transaction-v2.hex");
+
+        // Then
+        assertThat(decoded.get("schemaId").asInt()).isEqualTo(TestRecords.GOLDEN_SCHEMA_ID);
+        assertThat(decoded.get("transactionId").asText()).isEqualTo(expected.getTransactionId());
+        assertThat(decoded.get("jobId").asText()).isEqualTo(expected.getJobId());
+        assertThat(decoded.get("timestamp").asText()).isEqualTo(expected.getTimestamp().toString());
+        assertThat(decoded.get("status").asText()).isEqualTo(expected.getStatus().name());
+        assertThat(decoded.get("currency").asText()).isEqualTo(expected.getCurrency());
+        assertThat(decoded.get("participants").toString()).isEqualTo("[\"client-1\",\"miner-9\"]");
+        assertThat(decoded.at("/accessPolicy/allowedPurposes").toString()).isEqualTo("[\"audit\"]");
+        JsonNode sealed = decoded.get("sealed");
+        assertThat(sealed.get("ciphertext").asText()).isEqualTo(hex(expected.getSealed().getCiphertext()));
+        assertThat(sealed.get("schemaFingerprint").asText()).isEqualTo(hex(expected.getSealed().getSchemaFingerprint()));
+        assertThat(sealed.get("sealId").asText()).isEqualTo(hex(expected.getSealed().getSealId()));
+        KeyRef escrow = expected.getSealed().getKeyRefs().get(1);
+        assertThat(sealed.at("/keyRefs/1/participantId").asText()).isEqualTo(escrow.getParticipantId());
+        assertThat(sealed.at("/keyRefs/1/keyVersion").asInt()).isEqualTo(escrow.getKeyVersion());
+        assertThat(decoded.get("clear").isNull()).isTrue();
+    }
+
+    @Test
+    void theEnvelopeGoldenFileDecodesFromTheDocsToTheRecordThatWroteIt() throws Exception {
+        // Given
+        Envelope expected = TestRecords.envelope();
+
+        // When
+        JsonNode decoded = PythonDecoder.decode("envelope", "schemas/src/test/resources/golden/envelope-v2.hex");
+
+        // Then
+        assertThat(decoded.get("generation").asInt()).isEqualTo(expected.getGeneration());
+        assertThat(decoded.get("createdAt").asText()).isEqualTo(expected.getCreatedAt().toString());
+        assertThat(decoded.get("wraps")).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            RecipientWrap wrap = expected.getWraps().get(i);
+            assertThat(decoded.at("/wraps/" + i + "/recipientId").asText()).isEqualTo(wrap.getRecipientId());
+            assertThat(decoded.at("/wraps/" + i + "/recipientType").asText()).isEqualTo(wrap.getRecipientType().name());
+            assertThat(decoded.at("/wraps/" + i + "/keyVersion").asInt()).isEqualTo(wrap.getKeyVersion());
+            assertThat(decoded.at("/wraps/" + i + "/wrap").asText()).isEqualTo(hex(wrap.getWrap()));
+        }
+        assertThat(decoded.get("sealId").asText()).isEqualTo(hex(expected.getSealId()));
+    }
+
+    @Test
+    void theCustodyRecordGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
+        // When
+        JsonNode decoded = PythonDecoder.decode("custody-record",
+                "key-service/src/test/resources/golden/custody-record-v1.hex");
+
+        // Then: the values CustodyRecordFormatV1Test writes (participant alice, keys v1 and v2)
+        assertThat(decoded.get("participantId").asText()).isEqualTo("alice");
+        assertThat(decoded.at("/keys/0/keyVersion").asInt()).isEqualTo(1);
+        assertThat(decoded.at("/keys/0/kekId").asText()).isEqualTo("pkcs12:master");
+        assertThat(decoded.at("/keys/0/iv").asText()).isEqualTo("11".repeat(12));
+        assertThat(decoded.at("/keys/0/ciphertext").asText()).isEqualTo("a1".repeat(32));
+        assertThat(decoded.at("/keys/1/keyVersion").asInt()).isEqualTo(2);
+        assertThat(decoded.at("/keys/1/kekId").asText()).isEqualTo("pkcs11:master");
+        assertThat(decoded.at("/keys/1/tag").asText()).isEqualTo("b2".repeat(16));
+    }
+
+    @Test
+    void theV2CiphertextAndWrapGoldenFilesSplitAtTheDocumentedOffsets() throws IOException, InterruptedException {
+        // When
+        JsonNode ciphertext = PythonDecoder.decode("ciphertext", "envelope/src/test/resources/golden/v2/ciphertext.hex");
+        JsonNode wrap = PythonDecoder.decode("wrap", "envelope/src/test/resources/golden/v2/wrap-client-42.hex");
+
+        // Then: the fixed inputs of envelope/src/test/resources/golden/v2/inputs.properties
+        assertThat(ciphertext.get("version").asInt()).isEqualTo(2);
+        assertThat(ciphertext.get("sealId").asText()).isEqualTo("5e1d0123456789abcdeffedcba987654");
+        assertThat(ciphertext.get("nonce").asText()).isEqualTo("a1a2a3a4a5a6a7a8a9aaabac");
+        assertThat(wrap.get("version").asInt()).isEqualTo(2);
+        assertThat(wrap.get("sealId").asText()).isEqualTo(ciphertext.get("sealId").asText());
+        assertThat(wrap.get("enc").asText()).hasSize(64);
+    }
+
+    private static String hex(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
