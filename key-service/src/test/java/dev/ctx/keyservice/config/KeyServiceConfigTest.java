@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.ctx.keyservice.store.StoreTopics;
+
 class KeyServiceConfigTest {
 
     @TempDir
@@ -183,6 +185,16 @@ class KeyServiceConfigTest {
             String env = KeyServiceConfigLoader.envName(key);
             assertThat(KeyServiceConfigLoader.fromEnvironment(Map.of(env, "x"))).containsOnlyKeys(key);
         }
+    }
+
+    @Test
+    void defaultTopicNamesAreTheStoreDefaults() {
+        // When
+        KeyServiceConfig config = KeyServiceConfigLoader.load(minimal(), Map.of());
+        // Then
+        assertThat(new StoreTopics(config.getString(KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG),
+                config.getString(KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG),
+                config.getString(KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG))).isEqualTo(StoreTopics.defaults());
     }
 
     @Test
