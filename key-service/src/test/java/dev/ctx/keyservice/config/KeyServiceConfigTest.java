@@ -113,6 +113,16 @@ class KeyServiceConfigTest {
     }
 
     @Test
+    void keyServiceVariableNamedAsASecretsHolderIsNotConfiguration() {
+        // Given: the KEK password kept in a variable that happens to carry the key service's prefix
+        Map<String, String> values = with("kek.pkcs12.password.env", "CTX_KEYSVC_KEK_PASSWORD");
+        // When
+        KeyServiceConfig config = KeyServiceConfigLoader.load(values, Map.of("CTX_KEYSVC_KEK_PASSWORD", "from-env"));
+        // Then
+        assertThat(config.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET)).containsExactly("from-env".toCharArray());
+    }
+
+    @Test
     void environmentVariablesOfOtherComponentsAreIgnored() {
         assertThat(KeyServiceConfigLoader.load(minimal(), Map.of("CTX_BOOTSTRAP_SERVERS", "elsewhere:1", "PATH", "/bin"))
                 .getString(KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("localhost:9092");
