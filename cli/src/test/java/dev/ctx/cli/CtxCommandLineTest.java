@@ -2,13 +2,17 @@ package dev.ctx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import dev.ctx.cli.common.ExitCodes;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,6 +56,20 @@ class CtxCommandLineTest {
         // Then
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--transactions");
+    }
+
+    @Test
+    void keyServiceWithAnUnknownKeyIsAConfigurationErrorNamingTheKey(@TempDir Path dir) throws IOException {
+        // Given: a key written in the style the key service no longer accepts
+        Path config = dir.resolve("key-service.properties");
+        Files.writeString(config, "kafka.bootstrap.servers=localhost:9092\nrotation.max-age=P30D\n");
+
+        // When
+        int exit = run("key-service", "--config", config.toString());
+
+        // Then
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("invalid configuration").contains("'rotation.max-age'");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.ctx.keyservice;
 
-import java.nio.file.Path;
-
-import dev.ctx.keyservice.config.ConfigException;
-import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.config.KeyServiceConfig;
+import dev.ctx.keyservice.config.KeyServiceConfigDef;
 import dev.ctx.keyservice.kek.MasterKek;
 import dev.ctx.keyservice.kek.Pkcs11Kek;
 import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
@@ -14,13 +12,13 @@ final class KekProviders {
     private KekProviders() {
     }
 
-    static MasterKek open(ConfigSource config) {
-        String alias = config.string("kek.alias", "master-kek");
-        String provider = config.string("kek.provider", "pkcs12");
-        return switch (provider) {
-            case "pkcs12" -> Pkcs12KeystoreKek.open(Path.of(config.required("kek.pkcs12.path")), config.secret("kek.pkcs12.password"), alias);
-            case "pkcs11" -> Pkcs11Kek.open(Path.of(config.required("kek.pkcs11.config")), config.secret("kek.pkcs11.pin"), alias);
-            default -> throw new ConfigException("kek.provider must be pkcs12 or pkcs11");
-        };
+    static MasterKek open(KeyServiceConfig config) {
+        String alias = config.getString(KeyServiceConfigDef.KEK_ALIAS_CONFIG);
+        if (config.getString(KeyServiceConfigDef.KEK_PROVIDER_CONFIG).equals(KeyServiceConfigDef.KEK_PROVIDER_PKCS11)) {
+            return Pkcs11Kek.open(config.getPath(KeyServiceConfigDef.KEK_PKCS11_CONFIG_CONFIG),
+                    config.secret(KeyServiceConfigDef.KEK_PKCS11_PIN_SECRET), alias);
+        }
+        return Pkcs12KeystoreKek.open(config.getPath(KeyServiceConfigDef.KEK_PKCS12_PATH_CONFIG),
+                config.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET), alias);
     }
 }

@@ -1,5 +1,36 @@
 package dev.ctx.keyservice;
 
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_FAILURES_MAX_CLIENTS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_FAILURES_MAX_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_FAILURES_WINDOW_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ALGORITHM_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_AUDIENCE_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ES256_JWKS_FILE_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256_SECRET;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ISSUER_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_HOST_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_MAX_BODY_BYTES_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_PORT_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_CHECK_INTERVAL_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_MAX_AGE_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.SCHEMA_REGISTRY_URL_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.SERVICE_INSTANCE_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.STORE_TIMEOUT_MS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.STORE_TRANSACTIONAL_ID_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_CLIENT_AUTH_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_CLIENT_AUTH_NEED;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_KEYSTORE_PASSWORD_SECRET;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_KEYSTORE_PATH_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_TRUSTSTORE_PASSWORD_SECRET;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_TRUSTSTORE_PATH_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPICS_CREATE_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +46,7 @@ import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.ConfigException;
 
 import io.javalin.Javalin;
 
@@ -29,8 +61,7 @@ import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
-import dev.ctx.keyservice.config.ConfigException;
-import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.MasterKek;
 import dev.ctx.keyservice.metrics.HttpMetrics;
@@ -76,21 +107,21 @@ public final class KeyService implements AutoCloseable {
     /**
      * Validates the configuration, then starts everything; fails with a {@link ConfigException} naming the bad key.
      */
-    public static KeyService start(ConfigSource config) {
+    public static KeyService start(KeyServiceConfig config) {
         Clock clock = Clock.systemUTC();
         Authenticator authenticator = authenticator(config);
-        Duration maxAge = config.duration("rotation.max-age", Duration.ofDays(90));
-        Duration interval = config.duration("rotation.check-interval", Duration.ofHours(1));
-        int port = config.integer("http.port", 8080, 0, 65535);
-        long maxBody = config.integer("http.max-body-bytes", 16 * 1024, 256, 1024 * 1024);
-        FailedAuthenticationLimiter authFailures = new FailedAuthenticationLimiter(config.integer("auth.failures.max", 20, 1, 1_000_000),
-                config.duration("auth.failures.window", Duration.ofMinutes(1)), config.integer("auth.failures.max-clients", 10_000, 1, 1_000_000),
+        Duration maxAge = config.getDuration(ROTATION_MAX_AGE_CONFIG);
+        Duration interval = config.getDuration(ROTATION_CHECK_INTERVAL_CONFIG);
+        int port = config.getInt(HTTP_PORT_CONFIG);
+        long maxBody = config.getInt(HTTP_MAX_BODY_BYTES_CONFIG);
+        FailedAuthenticationLimiter authFailures = new FailedAuthenticationLimiter(config.getInt(AUTH_FAILURES_MAX_CONFIG),
+                config.getDuration(AUTH_FAILURES_WINDOW_CONFIG), config.getInt(AUTH_FAILURES_MAX_CLIENTS_CONFIG),
                 clock);
-        int denialQueue = config.integer("audit.denials.queue-capacity", 10_000, 1, 1_000_000);
+        int denialQueue = config.getInt(AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG);
         StoreConfig storeConfig = storeConfig(config);
-        String registryUrl = config.required("schema.registry.url");
+        String registryUrl = config.getString(SCHEMA_REGISTRY_URL_CONFIG);
         Optional<TlsSettings> tls = tlsSettings(config);
-        String host = config.string("http.host", "127.0.0.1");
+        String host = config.getString(HTTP_HOST_CONFIG);
         MasterKek kek = KekProviders.open(config);
         KafkaRegistryStore store = null;
         Denials denials = null;
@@ -98,7 +129,7 @@ public final class KeyService implements AutoCloseable {
             store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
             denials = Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
-            AccessEvents events = new AccessEvents("key-service/" + config.string("service.instance", "key-service-0"), clock);
+            AccessEvents events = new AccessEvents("key-service/" + config.getString(SERVICE_INSTANCE_CONFIG), clock);
             KeyCustodian custodian = new KeyCustodian(kek);
             SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
             KeyringSigner signer = opened.signer();
@@ -131,59 +162,50 @@ public final class KeyService implements AutoCloseable {
     }
 
     /** HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy). */
-    private static Optional<TlsSettings> tlsSettings(ConfigSource config) {
-        Optional<String> keyStore = config.optional("tls.keystore.path");
+    private static Optional<TlsSettings> tlsSettings(KeyServiceConfig config) {
+        Optional<String> keyStore = config.optionalString(TLS_KEYSTORE_PATH_CONFIG);
         if (keyStore.isEmpty()) {
             return Optional.empty();
         }
-        String clientAuth = config.string("tls.client-auth", "need");
-        if (!clientAuth.equals("need") && !clientAuth.equals("want")) {
-            throw new ConfigException("tls.client-auth must be need or want");
-        }
-        return Optional.of(new TlsSettings(Path.of(keyStore.get()), new String(config.secret("tls.keystore.password")),
-                Path.of(config.required("tls.truststore.path")), new String(config.secret("tls.truststore.password")),
-                clientAuth.equals("need")));
+        return Optional.of(new TlsSettings(Path.of(keyStore.get()), new String(config.secret(TLS_KEYSTORE_PASSWORD_SECRET)),
+                config.getPath(TLS_TRUSTSTORE_PATH_CONFIG), new String(config.secret(TLS_TRUSTSTORE_PASSWORD_SECRET)),
+                config.getString(TLS_CLIENT_AUTH_CONFIG).equals(TLS_CLIENT_AUTH_NEED)));
     }
 
-    private static StoreConfig storeConfig(ConfigSource config) {
-        Map<String, Object> client = new HashMap<>(config.withPrefix("kafka."));
-        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.required("kafka.bootstrap.servers"));
-        StoreTopics defaults = StoreTopics.defaults();
-        StoreTopics topics = new StoreTopics(config.string("topics.participant-keys", defaults.participantKeys()),
-                config.string("topics.key-custody", defaults.keyCustody()), config.string("topics.access-events", defaults.accessEvents()));
-        return new StoreConfig(client, topics, config.string("store.transactional.id", "ctx-key-service"), config.bool("topics.create", true),
-                Duration.ofMillis(config.integer("store.timeout.ms", 30_000, 1_000, 600_000)));
+    private static StoreConfig storeConfig(KeyServiceConfig config) {
+        Map<String, Object> client = new HashMap<>(config.kafkaClientConfig());
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.getString(KAFKA_BOOTSTRAP_SERVERS_CONFIG));
+        StoreTopics topics = new StoreTopics(config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
+                config.getString(TOPIC_KEY_CUSTODY_CONFIG), config.getString(TOPIC_ACCESS_EVENTS_CONFIG));
+        return new StoreConfig(client, topics, config.getString(STORE_TRANSACTIONAL_ID_CONFIG), config.getBoolean(TOPICS_CREATE_CONFIG),
+                Duration.ofMillis(config.getInt(STORE_TIMEOUT_MS_CONFIG)));
     }
 
-    private static Authenticator authenticator(ConfigSource config) {
+    private static Authenticator authenticator(KeyServiceConfig config) {
         List<Authenticator> authenticators = new ArrayList<>();
         authenticators.add(new dev.ctx.keyservice.auth.ClientCertificateAuthenticator());
-        String issuer = config.required("auth.jwt.issuer");
-        String audience = config.required("auth.jwt.audience");
-        String algorithm = config.string("auth.jwt.algorithm", "HS256");
-        authenticators.add(switch (algorithm) {
-            case "HS256" -> hs256(config, issuer, audience);
-            case "ES256" -> es256(config, issuer, audience);
-            default -> throw new ConfigException("auth.jwt.algorithm must be HS256 or ES256");
-        });
+        String issuer = config.getString(AUTH_JWT_ISSUER_CONFIG);
+        String audience = config.getString(AUTH_JWT_AUDIENCE_CONFIG);
+        authenticators.add(config.getString(AUTH_JWT_ALGORITHM_CONFIG).equals(AUTH_JWT_HS256)
+                ? hs256(config, issuer, audience) : es256(config, issuer, audience));
         return Authenticator.firstOf(authenticators);
     }
 
-    private static Authenticator hs256(ConfigSource config, String issuer, String audience) {
-        char[] secret = config.secret("auth.jwt.hs256.secret");
+    private static Authenticator hs256(KeyServiceConfig config, String issuer, String audience) {
+        char[] secret = config.secret(AUTH_JWT_HS256_SECRET);
         byte[] bytes = new String(secret).getBytes(StandardCharsets.UTF_8);
         Arrays.fill(secret, '\0');
         if (bytes.length < 32) {
-            throw new ConfigException("auth.jwt.hs256.secret must be at least 32 bytes");
+            throw new ConfigException(AUTH_JWT_HS256_SECRET + " must be at least 32 bytes");
         }
         return JwtAuthenticator.hs256(bytes, issuer, audience);
     }
 
-    private static Authenticator es256(ConfigSource config, String issuer, String audience) {
+    private static Authenticator es256(KeyServiceConfig config, String issuer, String audience) {
         try {
-            return JwtAuthenticator.es256(Files.readString(Path.of(config.required("auth.jwt.es256.jwks.file"))), issuer, audience);
+            return JwtAuthenticator.es256(Files.readString(config.getPath(AUTH_JWT_ES256_JWKS_FILE_CONFIG)), issuer, audience);
         } catch (java.io.IOException | java.text.ParseException e) {
-            throw new ConfigException("auth.jwt.es256.jwks.file is not a readable JWK set");
+            throw new ConfigException(AUTH_JWT_ES256_JWKS_FILE_CONFIG + " is not a readable JWK set");
         }
     }
 

@@ -2,11 +2,11 @@ package dev.ctx.keyservice;
 
 import java.nio.file.Path;
 
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.keyservice.config.ConfigException;
-import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.schemas.topics.TopicSetupException;
 
 /** {@code java -cp ... dev.ctx.keyservice.KeyServiceMain [config.properties]}: starts the key service. */
@@ -20,7 +20,7 @@ public final class KeyServiceMain {
     public static void main(String[] args) {
         Path file = Path.of(args.length > 0 ? args[0] : "key-service.properties");
         try {
-            KeyService service = KeyService.start(ConfigSource.load(file, System.getenv()));
+            KeyService service = KeyService.start(KeyServiceConfigLoader.load(file, System.getenv()));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "key-service-stop"));
             LOGGER.atInfo().addKeyValue("port", service.port())
                     .addKeyValue("keyringSigningKeyFingerprint", service.keyringSigningKey().fingerprint())

@@ -16,11 +16,11 @@ import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
 
+import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ctx.keyservice.config.ConfigException;
-import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.keyservice.kek.Pkcs11Kek;
 import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
 import dev.ctx.keyservice.kek.SoftHsmToken;
@@ -41,9 +41,9 @@ class KeyServiceMainIT {
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", SharedKafka.bootstrapServers());
         config.put("schema.registry.url", "mock://main-it" + suffix);
-        config.put("topics.participant-keys", "participant-keys" + suffix);
-        config.put("topics.key-custody", "key-custody" + suffix);
-        config.put("topics.access-events", "access-log.events" + suffix);
+        config.put("topic.participant.keys", "participant-keys" + suffix);
+        config.put("topic.key.custody", "key-custody" + suffix);
+        config.put("topic.access.events", "access-log.events" + suffix);
         config.put("store.transactional.id", "key-service" + suffix);
         config.put("http.port", "0");
         config.put("auth.jwt.issuer", ApiFixture.ISSUER);
@@ -61,7 +61,7 @@ class KeyServiceMainIT {
     }
 
     private static KeyService start(Map<String, String> config) {
-        return KeyService.start(new ConfigSource(config, Map.of("TEST_KEK_PASSWORD", "kek-password")));
+        return KeyService.start(KeyServiceConfigLoader.load(config, Map.of("TEST_KEK_PASSWORD", "kek-password")));
     }
 
     @Test
@@ -76,7 +76,7 @@ class KeyServiceMainIT {
         config.put("tls.keystore.password.env", "TEST_PKI_PASSWORD");
         config.put("tls.truststore.path", pki.trustStore().toString());
         config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
-        try (KeyService service = KeyService.start(new ConfigSource(config,
+        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(config,
                 Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
             String base = "https://127.0.0.1:" + service.port();
             // When / Then
@@ -98,8 +98,8 @@ class KeyServiceMainIT {
         config.put("tls.keystore.password.env", "TEST_PKI_PASSWORD");
         config.put("tls.truststore.path", pki.trustStore().toString());
         config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
-        config.put("tls.client-auth", "want");
-        try (KeyService service = KeyService.start(new ConfigSource(config,
+        config.put("tls.client.auth", "want");
+        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(config,
                 Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
             String base = "https://127.0.0.1:" + service.port();
             SSLContext noCertificate = pki.clientContext(null);
@@ -142,9 +142,9 @@ class KeyServiceMainIT {
     void invalidConfigurationFailsStartupNamingTheKey() throws Exception {
         // Given
         Map<String, String> config = withPkcs12Kek(baseConfig());
-        config.put("rotation.max-age", "ninety days");
+        config.put("rotation.max.age", "ninety days");
         // When / Then
-        assertThatThrownBy(() -> start(config)).isInstanceOf(ConfigException.class).hasMessageStartingWith("rotation.max-age");
+        assertThatThrownBy(() -> start(config)).isInstanceOf(ConfigException.class).hasMessageContaining("rotation.max.age");
     }
 
     private static HttpResponse<String> send(SSLContext tls, String method, String url, String body) throws Exception {

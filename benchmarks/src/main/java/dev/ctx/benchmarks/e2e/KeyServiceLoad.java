@@ -36,9 +36,9 @@ final class KeyServiceLoad implements AutoCloseable {
                 "kafka.bootstrap.servers", environment.bootstrapServers(),
                 "schema.registry.url", environment.registryUrl(),
                 "http.port", "0",
-                "topics.participant-keys", runId + ".ks.participant-keys",
-                "topics.key-custody", runId + ".ks.key-custody",
-                "topics.access-events", runId + ".ks.access-events",
+                "topic.participant.keys", runId + ".ks.participant-keys",
+                "topic.key.custody", runId + ".ks.key-custody",
+                "topic.access.events", runId + ".ks.access-events",
                 "store.transactional.id", runId + "-key-service"));
         return new KeyServiceLoad(service, service.issueToken("bench-operator", "operator", Duration.ofHours(1)));
     }

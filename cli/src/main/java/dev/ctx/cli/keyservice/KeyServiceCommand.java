@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.kafka.common.config.ConfigException;
+
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.keyservice.KeyService;
-import dev.ctx.keyservice.config.ConfigException;
-import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,7 @@ public final class KeyServiceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KeyService service;
         try {
-            service = KeyService.start(ConfigSource.load(config, System.getenv()));
+            service = KeyService.start(KeyServiceConfigLoader.load(config, System.getenv()));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("ctx key-service: invalid configuration: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ctx.envelope.sign.Ed25519SigningKey;
 
+import dev.ctx.keyservice.config.KeyServiceConfig;
+import dev.ctx.keyservice.config.KeyServiceConfigDef;
+import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.config.ProcessorConfigLoader;
@@ -171,6 +174,41 @@ class DeployManifestsTest {
             properties.load(reader);
         }
         return properties;
+    }
+
+    @Test
+    void keyServiceConfigMapIsAValidKeyServiceConfigurationWithItsSecretsNamedNotWritten() throws IOException {
+        // Given
+        Path file = DeployFiles.ROOT.resolve("k8s/base/key-service.properties");
+
+        // When
+        KeyServiceConfig config = KeyServiceConfigLoader.load(file, Map.of());
+
+        // Then
+        assertThat(config.getString(KeyServiceConfigDef.KEK_PROVIDER_CONFIG)).isEqualTo("pkcs11");
+        assertThat(config.getString(KeyServiceConfigDef.TLS_CLIENT_AUTH_CONFIG)).isEqualTo("want");
+        assertThat(config.getString(KeyServiceConfigDef.AUTH_JWT_ALGORITHM_CONFIG)).isEqualTo("ES256");
+        assertThat(properties(file).stringPropertyNames())
+                .filteredOn(key -> key.matches("(?i).*(password|pin|secret).*"))
+                .isNotEmpty().allMatch(key -> key.endsWith(".env") || key.endsWith(".file"));
+    }
+
+    @Test
+    void composeKeyServiceConfigurationIsValidWithTheEnvironmentComposeGivesIt() {
+        // Given: the key-service service's environment in compose.yaml
+        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml")).get(0);
+        Map<String, String> environment = new HashMap<>();
+        compose.path("services").path("key-service").path("environment").fields()
+                .forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+
+        // When
+        KeyServiceConfig config = KeyServiceConfigLoader.load(DeployFiles.ROOT.resolve("compose/key-service.properties"),
+                environment);
+
+        // Then
+        assertThat(environment).isNotEmpty().allSatisfy((name, value) -> assertThat(name).startsWith("CTX_KEYSVC_"));
+        assertThat(config.getString(KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("kafka:9092");
+        assertThat(config.getString(KeyServiceConfigDef.KEK_PROVIDER_CONFIG)).isEqualTo("pkcs12");
     }
 
     @Test

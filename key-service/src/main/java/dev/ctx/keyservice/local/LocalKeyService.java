@@ -22,7 +22,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.keyservice.KeyService;
-import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
 
 /**
@@ -68,7 +68,7 @@ public final class LocalKeyService implements AutoCloseable {
         values.putAll(config);
         // secrets reach the key service as (in-process) environment values, never as plain config entries
         Map<String, String> secrets = Map.of(KEK_PASSWORD_ENV, password, JWT_SECRET_ENV, jwtSecret);
-        return new LocalKeyService(KeyService.start(new ConfigSource(values, secrets)),
+        return new LocalKeyService(KeyService.start(KeyServiceConfigLoader.load(values, secrets)),
                 jwtSecret.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,0 +1,203 @@
+package dev.ctx.keyservice.config;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyStringWithoutControlChars;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+/**
+ * The key service's keys: name, type, default, validator and doc. One style: lower case, words separated by dots,
+ * as in the processor and Kafka. A secret {@code S} is two keys, {@code S.env} and {@code S.file}.
+ */
+public final class KeyServiceConfigDef {
+
+    public static final String KAFKA_BOOTSTRAP_SERVERS_CONFIG = "kafka.bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+
+    public static final String TOPIC_PARTICIPANT_KEYS_CONFIG = "topic.participant.keys";
+    public static final String TOPIC_KEY_CUSTODY_CONFIG = "topic.key.custody";
+    public static final String TOPIC_ACCESS_EVENTS_CONFIG = "topic.access.events";
+    public static final String TOPICS_CREATE_CONFIG = "topics.create";
+    public static final String STORE_TRANSACTIONAL_ID_CONFIG = "store.transactional.id";
+    public static final String STORE_TIMEOUT_MS_CONFIG = "store.timeout.ms";
+
+    public static final String KEK_PROVIDER_CONFIG = "kek.provider";
+    public static final String KEK_PROVIDER_PKCS12 = "pkcs12";
+    public static final String KEK_PROVIDER_PKCS11 = "pkcs11";
+    public static final String KEK_ALIAS_CONFIG = "kek.alias";
+    public static final String KEK_PKCS12_PATH_CONFIG = "kek.pkcs12.path";
+    /** A secret: {@code kek.pkcs12.password.env} or {@code .file}. */
+    public static final String KEK_PKCS12_PASSWORD_SECRET = "kek.pkcs12.password";
+    public static final String KEK_PKCS11_CONFIG_CONFIG = "kek.pkcs11.config";
+    /** A secret: {@code kek.pkcs11.pin.env} or {@code .file}. */
+    public static final String KEK_PKCS11_PIN_SECRET = "kek.pkcs11.pin";
+
+    public static final String HTTP_HOST_CONFIG = "http.host";
+    public static final String HTTP_PORT_CONFIG = "http.port";
+    public static final String HTTP_MAX_BODY_BYTES_CONFIG = "http.max.body.bytes";
+
+    public static final String TLS_KEYSTORE_PATH_CONFIG = "tls.keystore.path";
+    /** A secret: {@code tls.keystore.password.env} or {@code .file}. */
+    public static final String TLS_KEYSTORE_PASSWORD_SECRET = "tls.keystore.password";
+    public static final String TLS_TRUSTSTORE_PATH_CONFIG = "tls.truststore.path";
+    /** A secret: {@code tls.truststore.password.env} or {@code .file}. */
+    public static final String TLS_TRUSTSTORE_PASSWORD_SECRET = "tls.truststore.password";
+    public static final String TLS_CLIENT_AUTH_CONFIG = "tls.client.auth";
+    public static final String TLS_CLIENT_AUTH_NEED = "need";
+    public static final String TLS_CLIENT_AUTH_WANT = "want";
+
+    public static final String AUTH_JWT_ISSUER_CONFIG = "auth.jwt.issuer";
+    public static final String AUTH_JWT_AUDIENCE_CONFIG = "auth.jwt.audience";
+    public static final String AUTH_JWT_ALGORITHM_CONFIG = "auth.jwt.algorithm";
+    public static final String AUTH_JWT_HS256 = "HS256";
+    public static final String AUTH_JWT_ES256 = "ES256";
+    /** A secret: {@code auth.jwt.hs256.secret.env} or {@code .file}. */
+    public static final String AUTH_JWT_HS256_SECRET = "auth.jwt.hs256.secret";
+    public static final String AUTH_JWT_ES256_JWKS_FILE_CONFIG = "auth.jwt.es256.jwks.file";
+    public static final String AUTH_FAILURES_MAX_CONFIG = "auth.failures.max";
+    public static final String AUTH_FAILURES_WINDOW_CONFIG = "auth.failures.window";
+    public static final String AUTH_FAILURES_MAX_CLIENTS_CONFIG = "auth.failures.max.clients";
+
+    public static final String AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG = "audit.denials.queue.capacity";
+    public static final String ROTATION_MAX_AGE_CONFIG = "rotation.max.age";
+    public static final String ROTATION_CHECK_INTERVAL_CONFIG = "rotation.check.interval";
+    public static final String SERVICE_INSTANCE_CONFIG = "service.instance";
+
+    private static final int MILLION = 1_000_000;
+
+    private KeyServiceConfigDef() {
+    }
+
+    static ConfigDef definition() {
+        ConfigDef def = new ConfigDef();
+        defineStore(def);
+        defineKek(def);
+        defineHttp(def);
+        defineAuth(def);
+        def.define(AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
+                        "Denial events (401/403) queued for writing at most; more are dropped and counted.")
+                .define(ROTATION_MAX_AGE_CONFIG, Type.STRING, "P90D", new PositiveDurationValidator(), Importance.HIGH,
+                        "Current keys at least this old are rotated (ISO-8601 duration).")
+                .define(ROTATION_CHECK_INTERVAL_CONFIG, Type.STRING, "PT1H", new PositiveDurationValidator(),
+                        Importance.LOW, "How often the max-age policy runs (ISO-8601 duration).")
+                .define(SERVICE_INSTANCE_CONFIG, Type.STRING, "key-service-0", new NonEmptyStringWithoutControlChars(),
+                        Importance.MEDIUM, "Written as the source of emitted access events (key-service/<instance>).");
+        return def;
+    }
+
+    private static void defineStore(ConfigDef def) {
+        def.define(KAFKA_BOOTSTRAP_SERVERS_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
+                        Importance.HIGH, "Kafka bootstrap servers, host:port[,host:port...].")
+                .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
+                        Importance.HIGH, "Confluent-compatible schema registry: http(s)://..., or mock://scope in-process.")
+                .define(TOPIC_PARTICIPANT_KEYS_CONFIG, Type.STRING, "participant-keys",
+                        new NonEmptyStringWithoutControlChars(), Importance.LOW, "Public keyrings (compacted).")
+                .define(TOPIC_KEY_CUSTODY_CONFIG, Type.STRING, "key-custody", new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW, "Sealed custodial keys (compacted, bounded compaction lag).")
+                .define(TOPIC_ACCESS_EVENTS_CONFIG, Type.STRING, "access-log.events",
+                        new NonEmptyStringWithoutControlChars(), Importance.LOW, "Access events (delete).")
+                .define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Create missing topics at startup; when false, startup fails naming the missing topics.")
+                .define(STORE_TRANSACTIONAL_ID_CONFIG, Type.STRING, "ctx-key-service",
+                        new NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
+                        "Transactional id of the store's producer: one live writer per id.")
+                .define(STORE_TIMEOUT_MS_CONFIG, Type.INT, 30_000, Range.between(1_000, 600_000), Importance.LOW,
+                        "How long a write may wait for the broker before 503 and self-recovery.");
+    }
+
+    private static void defineKek(ConfigDef def) {
+        def.define(KEK_PROVIDER_CONFIG, Type.STRING, KEK_PROVIDER_PKCS12,
+                        ValidString.in(KEK_PROVIDER_PKCS12, KEK_PROVIDER_PKCS11), Importance.HIGH,
+                        "Where the master KEK lives: a PKCS#12 keystore or a PKCS#11 token.")
+                .define(KEK_ALIAS_CONFIG, Type.STRING, "master-kek", new NonEmptyString(), Importance.MEDIUM,
+                        "Keystore alias or token key label of the master KEK.")
+                .define(KEK_PKCS12_PATH_CONFIG, Type.STRING, null, Importance.HIGH,
+                        "The PKCS#12 keystore file (kek.provider=pkcs12).")
+                .define(KEK_PKCS11_CONFIG_CONFIG, Type.STRING, null, Importance.HIGH,
+                        "The SunPKCS11 config file (kek.provider=pkcs11).");
+        defineSecret(def, KEK_PKCS12_PASSWORD_SECRET, "the PKCS#12 keystore password");
+        defineSecret(def, KEK_PKCS11_PIN_SECRET, "the token's user PIN");
+    }
+
+    private static void defineHttp(ConfigDef def) {
+        def.define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new NonEmptyString(), Importance.MEDIUM,
+                        "Address the HTTP(S) listener binds to.")
+                .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65_535), Importance.MEDIUM,
+                        "Port of the listener; 0 picks a free port.")
+                .define(HTTP_MAX_BODY_BYTES_CONFIG, Type.INT, 16 * 1024, Range.between(256, 1024 * 1024),
+                        Importance.LOW, "Larger request bodies get 400 request-too-large.")
+                .define(TLS_KEYSTORE_PATH_CONFIG, Type.STRING, null, Importance.HIGH,
+                        "PKCS#12 server key and certificate; when set the listener is HTTPS only.")
+                .define(TLS_TRUSTSTORE_PATH_CONFIG, Type.STRING, null, Importance.HIGH,
+                        "PKCS#12 with the CAs client certificates must chain to (with tls.keystore.path).")
+                .define(TLS_CLIENT_AUTH_CONFIG, Type.STRING, TLS_CLIENT_AUTH_NEED,
+                        ValidString.in(TLS_CLIENT_AUTH_NEED, TLS_CLIENT_AUTH_WANT), Importance.MEDIUM,
+                        "need: no client certificate, no connection; want: JWT-only callers may connect.");
+        defineSecret(def, TLS_KEYSTORE_PASSWORD_SECRET, "the server keystore password");
+        defineSecret(def, TLS_TRUSTSTORE_PASSWORD_SECRET, "the trust store password");
+    }
+
+    private static void defineAuth(ConfigDef def) {
+        def.define(AUTH_JWT_ISSUER_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
+                        Importance.HIGH, "Expected iss of bearer JWTs.")
+                .define(AUTH_JWT_AUDIENCE_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
+                        Importance.HIGH, "Expected aud of bearer JWTs.")
+                .define(AUTH_JWT_ALGORITHM_CONFIG, Type.STRING, AUTH_JWT_HS256,
+                        ValidString.in(AUTH_JWT_HS256, AUTH_JWT_ES256), Importance.HIGH,
+                        "HS256 (shared secret) or ES256 (the issuer's public JWK set).")
+                .define(AUTH_JWT_ES256_JWKS_FILE_CONFIG, Type.STRING, null, Importance.HIGH,
+                        "The issuer's public JWK set (auth.jwt.algorithm=ES256).")
+                .define(AUTH_FAILURES_MAX_CONFIG, Type.INT, 20, Range.between(1, MILLION), Importance.MEDIUM,
+                        "Failed authentications per client address and window before 429.")
+                .define(AUTH_FAILURES_WINDOW_CONFIG, Type.STRING, "PT1M", new PositiveDurationValidator(),
+                        Importance.MEDIUM, "Failure-counting window (ISO-8601 duration).")
+                .define(AUTH_FAILURES_MAX_CLIENTS_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
+                        "Client addresses tracked at most (bounds the table's memory).");
+        defineSecret(def, AUTH_JWT_HS256_SECRET, "the HS256 shared secret, at least 32 bytes");
+    }
+
+    private static void defineSecret(ConfigDef def, String secret, String what) {
+        def.define(secret + KeyServiceConfig.SECRET_ENV_SUFFIX, Type.STRING, null, Importance.HIGH,
+                        "Name of the environment variable holding " + what + ".")
+                .define(secret + KeyServiceConfig.SECRET_FILE_SUFFIX, Type.STRING, null, Importance.HIGH,
+                        "File holding " + what + " (used when " + secret + ".env is not set).");
+    }
+
+    /** The keys one setting makes necessary; checked when the configuration is built, before anything starts. */
+    static void validateDependencies(KeyServiceConfig config) {
+        String provider = config.getString(KEK_PROVIDER_CONFIG);
+        if (provider.equals(KEK_PROVIDER_PKCS12)) {
+            require(config, KEK_PKCS12_PATH_CONFIG, " (kek.provider=pkcs12)");
+            requireSecret(config, KEK_PKCS12_PASSWORD_SECRET, " (kek.provider=pkcs12)");
+        } else {
+            require(config, KEK_PKCS11_CONFIG_CONFIG, " (kek.provider=pkcs11)");
+            requireSecret(config, KEK_PKCS11_PIN_SECRET, " (kek.provider=pkcs11)");
+        }
+        if (config.optionalString(TLS_KEYSTORE_PATH_CONFIG).isPresent()) {
+            requireSecret(config, TLS_KEYSTORE_PASSWORD_SECRET, " (with tls.keystore.path)");
+            require(config, TLS_TRUSTSTORE_PATH_CONFIG, " (with tls.keystore.path)");
+            requireSecret(config, TLS_TRUSTSTORE_PASSWORD_SECRET, " (with tls.keystore.path)");
+        }
+        if (config.getString(AUTH_JWT_ALGORITHM_CONFIG).equals(AUTH_JWT_HS256)) {
+            requireSecret(config, AUTH_JWT_HS256_SECRET, " (auth.jwt.algorithm=HS256)");
+        } else {
+            require(config, AUTH_JWT_ES256_JWKS_FILE_CONFIG, " (auth.jwt.algorithm=ES256)");
+        }
+    }
+
+    private static void require(KeyServiceConfig config, String key, String because) {
+        if (config.optionalString(key).isEmpty()) {
+            throw KeyServiceConfig.missing(key, because);
+        }
+    }
+
+    private static void requireSecret(KeyServiceConfig config, String secret, String because) {
+        if (config.optionalString(secret + KeyServiceConfig.SECRET_ENV_SUFFIX).isEmpty()
+                && config.optionalString(secret + KeyServiceConfig.SECRET_FILE_SUFFIX).isEmpty()) {
+            throw KeyServiceConfig.missingSecret(secret, because);
+        }
+    }
+}
