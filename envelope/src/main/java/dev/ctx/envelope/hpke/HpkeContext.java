@@ -24,6 +24,7 @@ public final class HpkeContext implements Destroyable {
     private final byte[] baseNonce;
     private long sequence;
     private boolean destroyed;
+    private AesGcm.Keyed aead;
 
     HpkeContext(HpkeSuite suite, byte[] enc, byte[] key, byte[] baseNonce) {
         this.suite = suite;
@@ -43,7 +44,7 @@ public final class HpkeContext implements Destroyable {
 
     /** Encrypts with the current sequence number's nonce, then advances it. */
     public synchronized byte[] seal(byte[] aad, byte[] plaintext) {
-        byte[] ciphertext = AesGcm.encrypt(liveKey(), nonce(sequence), aad, plaintext);
+        byte[] ciphertext = aead().encrypt(nonce(sequence), aad, plaintext);
         sequence++;
         return ciphertext;
     }
@@ -73,7 +74,16 @@ public final class HpkeContext implements Destroyable {
      * @throws dev.ctx.envelope.error.InvalidInputException if {@code seq} is negative
      */
     public synchronized byte[] openAt(long seq, byte[] aad, byte[] ciphertext) {
-        return AesGcm.decrypt(liveKey(), nonce(seq), aad, ciphertext, 0, ciphertext.length, "HPKE open");
+        return aead().decrypt(nonce(seq), aad, ciphertext, "HPKE open");
+    }
+
+    /** This context's own AES-GCM cipher: the key schedule is computed once for all its sequence numbers. */
+    private AesGcm.Keyed aead() {
+        byte[] live = liveKey();
+        if (aead == null) {
+            aead = AesGcm.keyed(live);
+        }
+        return aead;
     }
 
     /** RFC 9180 §5.2 {@code ComputeNonce(seq) = base_nonce XOR I2OSP(seq, Nn)}. */
@@ -106,6 +116,7 @@ public final class HpkeContext implements Destroyable {
     @Override
     public synchronized void destroy() {
         destroyed = true;
+        aead = null;
         Arrays.fill(key, (byte) 0);
         Arrays.fill(baseNonce, (byte) 0);
     }
