@@ -6,6 +6,7 @@ import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.error.AuthenticationFailedException;
 import dev.ctx.envelope.error.SealIdMismatchException;
 import dev.ctx.envelope.format.CiphertextPart;
+import dev.ctx.envelope.format.ContextEncoding;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.FormatVersion;
 import dev.ctx.envelope.format.SealId;
@@ -36,12 +37,35 @@ final class DekWrapping {
 
     /** Opens {@code wrap} with the AAD and info of its own version and seal id; the caller destroys the DEK. */
     static Dek unwrap(DekWrap wrap, RecipientPrivateKey key, TransactionContext context) {
+        return unwrap(wrap, key, context, null);
+    }
+
+    /**
+     * As {@link #unwrap(DekWrap, RecipientPrivateKey, TransactionContext)}; an epoch wrap is opened through
+     * {@code epochContexts} (or, if null, a context set up for this wrap only).
+     */
+    static Dek unwrap(DekWrap wrap, RecipientPrivateKey key, TransactionContext context,
+            EpochContextCache epochContexts) {
         key.requireAddressedBy(wrap, context.transactionId());
         SealId sealId = wrap.sealId().orElse(null);
-        byte[] info = context.wrapInfo(wrap.version(), sealId, wrap.recipientId(), wrap.keyVersion());
         try {
-            byte[] dek = HPKE.open(wrap.enc(), key.privateKey(), info, context.aad(wrap.version(), sealId),
-                    wrap.sealedDek());
+            byte[] dek;
+            if (wrap.isEpoch()) {
+                byte[] wrapAad = ContextEncoding.epochWrapAad(wrap.recipientId(), wrap.keyVersion(),
+                        context.aad(wrap.version(), sealId));
+                EpochContextCache cache = epochContexts != null ? epochContexts : EpochContextCache.withCapacity(1);
+                try {
+                    dek = cache.open(wrap, key, wrapAad);
+                } finally {
+                    if (epochContexts == null) {
+                        cache.clear();
+                    }
+                }
+            } else {
+                byte[] info = context.wrapInfo(wrap.version(), sealId, wrap.recipientId(), wrap.keyVersion());
+                dek = HPKE.open(wrap.enc(), key.privateKey(), info, context.aad(wrap.version(), sealId),
+                        wrap.sealedDek());
+            }
             return Dek.takeOwnershipOf(dek, 0);
         } catch (AuthenticationFailedException e) {
             throw new AuthenticationFailedException("DEK wrap for recipient " + wrap.recipientId() + " key version "

@@ -13,9 +13,10 @@ import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.internal.AvroBinary;
 
 /**
- * Opens a sealed transaction with one recipient's private key. Stateless and thread-safe.
+ * Opens a sealed transaction with one recipient's private key. Thread-safe; its only state is the epoch context cache.
  *
- * <p>Failures: {@link dev.ctx.envelope.error.RecipientMismatchException} if the wrap names another recipient or key
+ * <p>Opens per-transaction wraps (single-shot HPKE) and epoch wraps (multi-shot HPKE at the wrap's sequence number,
+ * through a bounded {@link EpochContextCache}). Failures: {@link dev.ctx.envelope.error.RecipientMismatchException} if the wrap names another recipient or key
  * version than the key; {@link dev.ctx.envelope.error.InvalidInputException} if the writer schema does not match the
  * context's fingerprint; {@link dev.ctx.envelope.error.AuthenticationFailedException} for a wrong key or any tampered
  * byte of ciphertext, nonce, wrap, {@code enc} or context; {@link SealIdMismatchException} if the wrap belongs to
@@ -23,11 +24,28 @@ import dev.ctx.envelope.internal.AvroBinary;
  */
 public final class EnvelopeOpener {
 
-    private EnvelopeOpener() {
+    private final EpochContextCache epochContexts;
+
+    private EnvelopeOpener(EpochContextCache epochContexts) {
+        this.epochContexts = epochContexts;
     }
 
+    /**
+     * An opener with its own {@link EpochContextCache} of {@value EpochContextCache#DEFAULT_CAPACITY} contexts; keep
+     * one opener per process (or per key) so an epoch costs one X25519 operation per recipient key.
+     */
     public static EnvelopeOpener create() {
-        return new EnvelopeOpener();
+        return create(EpochContextCache.withCapacity(EpochContextCache.DEFAULT_CAPACITY));
+    }
+
+    /** An opener that opens epoch wraps through {@code epochContexts} (shared, thread-safe). */
+    public static EnvelopeOpener create(EpochContextCache epochContexts) {
+        return new EnvelopeOpener(Objects.requireNonNull(epochContexts, "epochContexts"));
+    }
+
+    /** The cache epoch wraps are opened through. */
+    public EpochContextCache epochContexts() {
+        return epochContexts;
     }
 
     /** Opens and decodes the confidential fields (decimals as {@code BigDecimal}, timestamps as {@code Instant}). */
@@ -58,7 +76,7 @@ public final class EnvelopeOpener {
         Objects.requireNonNull(wrap, "wrap");
         Objects.requireNonNull(context, "context");
         DekWrapping.requireSameSeal(ciphertext, wrap, context.transactionId());
-        Dek dek = DekWrapping.unwrap(wrap, key, context);
+        Dek dek = DekWrapping.unwrap(wrap, key, context, epochContexts);
         try {
             byte[] sealed = ciphertext.ciphertext();
             return dek.decrypt(ciphertext.nonce(), context.aad(ciphertext.version(), ciphertext.sealId().orElse(null)),

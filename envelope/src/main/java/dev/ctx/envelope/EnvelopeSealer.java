@@ -29,17 +29,49 @@ import dev.ctx.envelope.key.X25519KeyPair;
  * binds the recipient's public key), and all wraps of a transaction share {@code enc}. The trade-off is explained in
  * {@code envelope/README.md} ("One ephemeral key per transaction").
  */
-public final class EnvelopeSealer {
+public final class EnvelopeSealer implements AutoCloseable {
 
     private final SealRandomness randomness;
+    private final EpochWrapping epochs;
 
-    private EnvelopeSealer(SealRandomness randomness) {
+    private EnvelopeSealer(SealRandomness randomness, EpochWrapping epochs) {
         this.randomness = randomness;
+        this.epochs = epochs;
     }
 
     /** A sealer drawing DEKs, nonces and ephemeral keys from a {@link java.security.SecureRandom}. */
     public static EnvelopeSealer create() {
-        return new EnvelopeSealer(SealRandomness.secure());
+        return new EnvelopeSealer(SealRandomness.secure(), null);
+    }
+
+    /**
+     * A sealer that still draws a fresh DEK, nonce and seal id per transaction but wraps the DEKs with epoch wraps
+     * (layout {@code 0x03}): one RFC 9180 multi-shot sender context per recipient key and epoch, a DEK sealed at the
+     * context's next sequence number. Each instance starts its own epochs (never persisted or restored), so create one
+     * per sealing task at its start; {@link #close()} it at the end to destroy the epoch secrets. Thread-safe.
+     */
+    public static EnvelopeSealer createEpoch(EpochPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        SealRandomness randomness = SealRandomness.secure();
+        return new EnvelopeSealer(randomness, new EpochWrapping(policy, randomness));
+    }
+
+    /** Whether this sealer writes epoch wraps. */
+    public boolean writesEpochWraps() {
+        return epochs != null;
+    }
+
+    /** Number of epochs started so far (0 for a per-transaction sealer). */
+    public long epochsStarted() {
+        return epochs == null ? 0 : epochs.epochsStarted();
+    }
+
+    /** Ends the current epoch and destroys its secrets (no-op for a per-transaction sealer); later seals fail. */
+    @Override
+    public void close() {
+        if (epochs != null) {
+            epochs.close();
+        }
     }
 
     /**
@@ -47,7 +79,12 @@ public final class EnvelopeSealer {
      * repeated key and nonce. Never use it for real data.
      */
     static EnvelopeSealer insecureDeterministicForKnownAnswers(SealRandomness fixed) {
-        return new EnvelopeSealer(fixed);
+        return new EnvelopeSealer(fixed, null);
+    }
+
+    /** As {@link #insecureDeterministicForKnownAnswers}, writing epoch wraps. Never use it for real data. */
+    static EnvelopeSealer insecureDeterministicEpochForKnownAnswers(SealRandomness fixed, EpochPolicy policy) {
+        return new EnvelopeSealer(fixed, new EpochWrapping(policy, fixed));
     }
 
     /**
@@ -90,18 +127,23 @@ public final class EnvelopeSealer {
         SealId sealId = randomness.newSealId();
         byte[] aad = context.aad(version, sealId);
         Dek dek = randomness.newDek();
-        X25519KeyPair ephemeral = randomness.newEphemeral();
+        X25519KeyPair ephemeral = epochs == null ? randomness.newEphemeral() : null;
         try {
             byte[] nonce = randomness.newNonce();
             CiphertextPart ciphertext = CiphertextPart.of(version, sealId, nonce,
                     dek.encrypt(nonce, aad, serializedFields));
+            if (epochs != null) {
+                return new SealedTransaction(ciphertext, epochs.wrapAll(dek, recipients, sealId, aad));
+            }
             List<DekWrap> wraps = new ArrayList<>(recipients.size());
             for (Recipient recipient : recipients) {
                 wraps.add(DekWrapping.wrap(dek, ephemeral, recipient, context, version, sealId, aad));
             }
             return new SealedTransaction(ciphertext, wraps);
         } finally {
-            ephemeral.destroy();
+            if (ephemeral != null) {
+                ephemeral.destroy();
+            }
             dek.destroy();
         }
     }

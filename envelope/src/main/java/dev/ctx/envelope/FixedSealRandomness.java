@@ -1,13 +1,23 @@
 package dev.ctx.envelope;
 
 import dev.ctx.envelope.dek.Dek;
+import dev.ctx.envelope.format.EpochId;
 import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PrivateKey;
 
 /** Known-answer randomness: the same DEK, nonce, ephemeral key and seal id on every call. Never for real data. */
-record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId)
+record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId, byte[] epochId)
         implements SealRandomness {
+
+    FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId) {
+        this(dek, nonce, ephemeralScalar, sealId, new byte[EpochId.LENGTH]);
+    }
+
+    @Override
+    public EpochId newEpochId() {
+        return EpochId.of(epochId);
+    }
 
     @Override
     public Dek newDek() {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 
 import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.CiphertextPart;
+import dev.ctx.envelope.format.EpochId;
 import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;
 
@@ -21,6 +22,9 @@ interface SealRandomness {
 
     /** A fresh random seal id (format v2). */
     SealId newSealId();
+
+    /** A fresh random epoch id (epoch wraps). */
+    EpochId newEpochId();
 
     /**
      * Whether this source repeats its outputs (known answers only). Only then may AES-GCM encrypt the same key and
@@ -52,6 +56,13 @@ interface SealRandomness {
         @Override
         public X25519KeyPair newEphemeral() {
             return X25519KeyPair.generate(random);
+        }
+
+        @Override
+        public EpochId newEpochId() {
+            byte[] id = new byte[EpochId.LENGTH];
+            random.nextBytes(id);
+            return EpochId.of(id);
         }
 
         @Override

@@ -36,6 +36,16 @@ record GoldenFiles(Path dir, Properties inputs) {
         return new GoldenFiles(dir, inputs);
     }
 
+    /** Whether this directory holds epoch wraps ({@code golden/v<N>-epoch/}). */
+    boolean epoch() {
+        return inputs.getProperty("epochId") != null;
+    }
+
+    /** For epoch wraps: the sequence number of the golden wraps (that many seals of the epoch precede it). */
+    int epochSequence() {
+        return Integer.parseInt(inputs.getProperty("epochSequence", "0"));
+    }
+
     String version() {
         return dir.getFileName().toString();
     }
@@ -55,8 +65,10 @@ record GoldenFiles(Path dir, Properties inputs) {
 
     FixedSealRandomness randomness() {
         String sealId = inputs.getProperty("sealId");
+        String epochId = inputs.getProperty("epochId");
         return new FixedSealRandomness(hexProperty("dek"), hexProperty("nonce"), hexProperty("ephemeralPrivateKey"),
-                sealId == null ? new byte[16] : HEX.parseHex(sealId));
+                sealId == null ? new byte[16] : HEX.parseHex(sealId),
+                epochId == null ? new byte[16] : HEX.parseHex(epochId));
     }
 
     List<RecipientPrivateKey> recipientKeys() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.FormatVersion;
 import dev.ctx.envelope.hpke.Hpke;
 import dev.ctx.envelope.internal.AvroBinary;
@@ -69,6 +70,63 @@ class GoldenFilesTest {
         for (Recipient recipient : recipients) {
             assertThat(sealed.wrapFor(recipient.recipientId()).toBytes()).as(recipient.recipientId())
                     .isEqualTo(golden.wrapBytes(recipient.recipientId()));
+        }
+    }
+
+    @Test
+    void currentCodeReproducesTheEpochWrapBytesExactly() throws Exception {
+        // Given
+        GoldenFiles golden = committedVersions().filter(GoldenFiles::epoch).findFirst().orElseThrow();
+        // When
+        SealedTransaction sealed = sealEpochGolden(golden);
+        // Then
+        assertThat(sealed.ciphertext().toBytes()).isEqualTo(golden.ciphertextBytes());
+        for (RecipientPrivateKey key : golden.recipientKeys()) {
+            DekWrap wrap = sealed.wrapFor(key.recipientId());
+            assertThat(wrap.isEpoch()).isTrue();
+            assertThat(wrap.sequence()).isEqualTo(golden.epochSequence());
+            assertThat(wrap.toBytes()).as(key.recipientId()).isEqualTo(golden.wrapBytes(key.recipientId()));
+        }
+    }
+
+    /** The golden epoch wraps are those of seal number {@code epochSequence} of one epoch of fixed inputs. */
+    private static SealedTransaction sealEpochGolden(GoldenFiles golden) {
+        GenericRecord fields = AvroBinary.read(golden.plaintext(), golden.schema());
+        List<Recipient> recipients = golden.recipientKeys().stream().map(RecipientPrivateKey::asRecipient).toList();
+        EnvelopeSealer sealer = EnvelopeSealer.insecureDeterministicEpochForKnownAnswers(golden.randomness(),
+                EpochPolicy.defaults());
+        SealedTransaction sealed = null;
+        for (int i = 0; i <= golden.epochSequence(); i++) {
+            sealed = sealer.seal(fields, golden.context(), recipients);
+        }
+        sealer.close();
+        return sealed;
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "golden.write.epoch", matches = "v\\d+-epoch")
+    void writeGoldenFilesForEpochWraps() throws IOException {
+        Path dir = SOURCE_DIR.resolve(System.getProperty("golden.write.epoch"));
+        Files.createDirectories(dir);
+        Properties inputs = new Properties();
+        try (var in = Files.newBufferedReader(SOURCE_DIR.resolve("v" + FormatVersion.CURRENT.id())
+                .resolve("inputs.properties"), StandardCharsets.UTF_8)) {
+            inputs.load(in);
+        }
+        inputs.setProperty("transactionId", "tx-golden-" + dir.getFileName());
+        inputs.setProperty("epochId", "e90c4e9e0123456789abcdef00c0ffee");
+        inputs.setProperty("epochSequence", "1");
+        try (var out = Files.newBufferedWriter(dir.resolve("inputs.properties"), StandardCharsets.UTF_8)) {
+            inputs.store(out, "Test-only fixed inputs of the golden epoch wraps (the second seal of one epoch)");
+        }
+        Files.writeString(dir.resolve("confidential-fields.avsc"), Fixtures.SCHEMA.toString(true) + "\n");
+        GoldenFiles golden = GoldenFiles.load(dir);
+        GoldenFiles.writeHex(dir.resolve("plaintext.hex"), AvroBinary.write(Fixtures.confidentialFields()));
+        golden = GoldenFiles.load(dir);
+        SealedTransaction sealed = sealEpochGolden(golden);
+        GoldenFiles.writeHex(dir.resolve("ciphertext.hex"), sealed.ciphertext().toBytes());
+        for (DekWrap wrap : sealed.wraps()) {
+            GoldenFiles.writeHex(dir.resolve("wrap-" + wrap.recipientId() + ".hex"), wrap.toBytes());
         }
     }
 

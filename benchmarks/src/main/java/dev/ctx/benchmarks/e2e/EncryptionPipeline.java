@@ -12,7 +12,9 @@ import java.util.Set;
 
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.sign.Ed25519SigningKey;
+import dev.ctx.envelope.EpochPolicy;
 import dev.ctx.processor.config.EncryptionMode;
+import dev.ctx.processor.config.WrapMode;
 import dev.ctx.processor.dlq.DeadLetterRecords;
 import dev.ctx.processor.dlq.DeadLetters;
 import dev.ctx.processor.encrypt.EncryptionSettings;
@@ -42,7 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The product's encryption topology ({@link EncryptionTopology#build}), with the keyrings of the generated participants
+ * The product's encryption topology ({@link EncryptionTopology#build}) with per-transaction or epoch DEK wraps, with the keyrings of the generated participants
  * and the escrow key published to its {@code participant-keys} topic first. Measured on {@code transactions.encrypted}.
  * The pipeline plays the key service for its keyrings: it signs them with its own Ed25519 key, and the topology pins
  * that key and the escrow key's fingerprint, so the processor's keyring verification runs as in production.
@@ -51,15 +53,17 @@ final class EncryptionPipeline implements Pipeline {
 
     private final String runId;
     private final GeneratorSettings input;
+    private final WrapMode wrapMode;
     private final TopicNames topics;
     private final DeadLetters deadLetters;
     private final MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(new SimpleMeterRegistry());
     private final Ed25519SigningKey keyringSigner = Ed25519SigningKey.generate(new SecureRandom());
     private String escrowFingerprint;
 
-    EncryptionPipeline(String runId, GeneratorSettings input) {
+    EncryptionPipeline(String runId, GeneratorSettings input, WrapMode wrapMode) {
         this.runId = runId;
         this.input = input;
+        this.wrapMode = wrapMode;
         this.topics = new TopicNames(runId + ".unused-input", runId + ".encrypted", runId + ".envelopes",
                 runId + ".participant-keys", runId + ".access-events", runId + ".dlq");
         this.deadLetters = new DeadLetters("bench/" + runId, Clock.systemUTC());
@@ -67,7 +71,7 @@ final class EncryptionPipeline implements Pipeline {
 
     @Override
     public String name() {
-        return "encrypt";
+        return wrapMode == WrapMode.EPOCH ? "encrypt-epoch" : "encrypt";
     }
 
     @Override
@@ -90,7 +94,7 @@ final class EncryptionPipeline implements Pipeline {
         TopicNames withInput = new TopicNames(inputTopic, topics.encrypted(), topics.envelopes(), topics.participantKeys(),
                 topics.accessEvents(), topics.deadLetters());
         EncryptionSettings settings = new EncryptionSettings(EncryptionMode.ALWAYS,
-                new InstrumentedSealer(EnvelopeLibrarySealer.create(), metrics), metrics, deadLetters, "bench", Clock.systemUTC());
+                new InstrumentedSealer(EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults()), metrics), metrics, deadLetters, "bench", Clock.systemUTC());
         return EncryptionTopology.build(withInput, serdes(environment), settings,
                 new KeyringTrust(keyringSigner.verifyingKey(), Set.of(java.util.Objects.requireNonNull(escrowFingerprint,
                         "prepare() publishes the escrow keyring before the topology is built"))));
@@ -105,7 +109,7 @@ final class EncryptionPipeline implements Pipeline {
 
     @Override
     public Pipeline forLatency(String latencyRunId) {
-        return new EncryptionPipeline(latencyRunId, input);
+        return new EncryptionPipeline(latencyRunId, input, wrapMode);
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class ContextEncoding {
 
     private static final byte[] AAD_LABEL = "ctx-aad".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INFO_LABEL = "ctx-wrap".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EPOCH_INFO_LABEL = "ctx-epoch".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EPOCH_AAD_LABEL = "ctx-epoch-aad".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_U16 = 0xFFFF;
 
     private ContextEncoding() {
@@ -68,6 +70,45 @@ public final class ContextEncoding {
         out.write(keyVersion >>> 8);
         out.write(keyVersion);
         return out.toByteArray();
+    }
+
+    /**
+     * The HPKE info of one recipient key's epoch context: binds the epoch, not a transaction (one context seals the
+     * DEKs of many transactions). {@code "ctx-epoch" || 0x03 || u16(16) || epochId || str(recipientId) ||
+     * u32(keyVersion)}.
+     */
+    public static byte[] epochInfo(EpochId epochId, String recipientId, int keyVersion) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + recipientId.length());
+        out.writeBytes(EPOCH_INFO_LABEL);
+        out.write(DekWrap.EPOCH_LAYOUT);
+        writeU16(out, EpochId.LENGTH, "epoch id");
+        out.writeBytes(epochId.view());
+        writeString(out, recipientId, "recipient id");
+        writeU32(out, keyVersion);
+        return out.toByteArray();
+    }
+
+    /**
+     * The HPKE {@code aad} of one epoch wrap: binds the transaction, so a wrap cannot be moved to another one.
+     * {@code "ctx-epoch-aad" || 0x03 || str(recipientId) || u32(keyVersion) || u16(len(aad)) || aad}, where
+     * {@code aad} is the seal's AAD ({@link #aad}, format v2: txn id, seal id, schema fingerprint, participants).
+     */
+    public static byte[] epochWrapAad(String recipientId, int keyVersion, byte[] sealAad) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + recipientId.length() + sealAad.length);
+        out.writeBytes(EPOCH_AAD_LABEL);
+        out.write(DekWrap.EPOCH_LAYOUT);
+        writeString(out, recipientId, "recipient id");
+        writeU32(out, keyVersion);
+        writeU16(out, sealAad.length, "seal aad");
+        out.writeBytes(sealAad);
+        return out.toByteArray();
+    }
+
+    private static void writeU32(ByteArrayOutputStream out, int value) {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
     }
 
     /**

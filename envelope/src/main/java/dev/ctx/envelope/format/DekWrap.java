@@ -13,7 +13,11 @@ import dev.ctx.envelope.error.InvalidInputException;
  * <pre>
  * v1 = 0x01 || enc (32) || HPKE ciphertext of the 32-byte DEK || tag (16)                  81 bytes
  * v2 = 0x02 || sealId (16) || enc (32) || HPKE ciphertext of the 32-byte DEK || tag (16)   97 bytes
+ * epoch (of a v2 seal) = 0x03 || sealId (16) || epochId (16) || enc (32) || u64 sequence || HPKE ciphertext || tag
+ *                                                                                          121 bytes
  * </pre>
+ * An epoch wrap is sealed with the multi-shot context of its epoch and recipient key at {@link #sequence()}; its
+ * {@link #version()} is that of the seal it belongs to ({@link FormatVersion#V2}).
  * Immutable and thread-safe; accessors return copies.
  */
 public final class DekWrap {
@@ -26,6 +30,10 @@ public final class DekWrap {
     public static final int V1_LENGTH = 1 + ENC_LENGTH + SEALED_DEK_LENGTH;
     /** Total length of layout v2. */
     public static final int V2_LENGTH = V1_LENGTH + SealId.LENGTH;
+    /** First byte of the epoch wrap layout (wraps of a v2 seal sealed with an epoch context). */
+    public static final byte EPOCH_LAYOUT = 0x03;
+    /** Total length of the epoch wrap layout. */
+    public static final int EPOCH_LENGTH = V2_LENGTH + EpochId.LENGTH + Long.BYTES;
 
     private final String recipientId;
     private final int keyVersion;
@@ -33,15 +41,48 @@ public final class DekWrap {
     private final SealId sealId;
     private final byte[] enc;
     private final byte[] sealedDek;
+    private final EpochId epochId;
+    private final long sequence;
 
     private DekWrap(String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc,
             byte[] sealedDek) {
+        this(recipientId, keyVersion, version, sealId, enc, sealedDek, null, 0);
+    }
+
+    private DekWrap(String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc,
+            byte[] sealedDek, EpochId epochId, long sequence) {
         this.recipientId = Recipients.checkId(recipientId);
         this.keyVersion = Recipients.checkKeyVersion(keyVersion);
         this.version = Objects.requireNonNull(version, "version");
         this.sealId = sealId;
         this.enc = enc;
         this.sealedDek = sealedDek;
+        this.epochId = epochId;
+        this.sequence = sequence;
+    }
+
+    /**
+     * Creates an epoch wrap (of a v2 seal) from its components (copied).
+     *
+     * @param sequence the HPKE sequence number the DEK was sealed at (&ge; 0)
+     */
+    public static DekWrap ofEpoch(String recipientId, int keyVersion, SealId sealId, EpochId epochId, byte[] enc,
+            long sequence, byte[] sealedDek) {
+        Objects.requireNonNull(sealId, "sealId");
+        Objects.requireNonNull(epochId, "epochId");
+        checkLengths(enc, sealedDek);
+        if (sequence < 0) {
+            throw new InvalidInputException("epoch wrap: negative sequence number");
+        }
+        return new DekWrap(recipientId, keyVersion, FormatVersion.V2, sealId, enc.clone(), sealedDek.clone(), epochId,
+                sequence);
+    }
+
+    private static void checkLengths(byte[] enc, byte[] sealedDek) {
+        if (enc == null || enc.length != ENC_LENGTH || sealedDek == null || sealedDek.length != SEALED_DEK_LENGTH) {
+            throw new InvalidInputException("DEK wrap: enc must be " + ENC_LENGTH + " bytes and sealed DEK "
+                    + SEALED_DEK_LENGTH + " bytes");
+        }
     }
 
     /**
@@ -73,6 +114,9 @@ public final class DekWrap {
         if (bytes == null || bytes.length == 0) {
             throw new EnvelopeFormatException(layout + ": empty");
         }
+        if (bytes[0] == EPOCH_LAYOUT) {
+            return parseEpoch(recipientId, keyVersion, bytes, layout);
+        }
         FormatVersion version = FormatVersion.fromByte(bytes[0], layout);
         int expected = length(version);
         if (bytes.length != expected) {
@@ -86,12 +130,52 @@ public final class DekWrap {
                 Arrays.copyOfRange(bytes, header + ENC_LENGTH, expected));
     }
 
+    private static DekWrap parseEpoch(String recipientId, int keyVersion, byte[] bytes, String layout) {
+        if (bytes.length != EPOCH_LENGTH) {
+            throw new EnvelopeFormatException(layout + " (epoch): " + bytes.length + " bytes, expected "
+                    + EPOCH_LENGTH);
+        }
+        int offset = 1;
+        SealId sealId = SealId.of(Arrays.copyOfRange(bytes, offset, offset += SealId.LENGTH));
+        EpochId epochId = EpochId.of(Arrays.copyOfRange(bytes, offset, offset += EpochId.LENGTH));
+        byte[] enc = Arrays.copyOfRange(bytes, offset, offset += ENC_LENGTH);
+        long sequence = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            sequence = (sequence << 8) | (bytes[offset++] & 0xFF);
+        }
+        if (sequence < 0) {
+            throw new EnvelopeFormatException(layout + " (epoch): sequence number out of range");
+        }
+        return new DekWrap(recipientId, keyVersion, FormatVersion.V2, sealId, enc,
+                Arrays.copyOfRange(bytes, offset, EPOCH_LENGTH), epochId, sequence);
+    }
+
+    private byte[] epochBytes() {
+        byte[] out = new byte[EPOCH_LENGTH];
+        out[0] = EPOCH_LAYOUT;
+        int offset = 1;
+        System.arraycopy(sealId.view(), 0, out, offset, SealId.LENGTH);
+        offset += SealId.LENGTH;
+        System.arraycopy(epochId.view(), 0, out, offset, EpochId.LENGTH);
+        offset += EpochId.LENGTH;
+        System.arraycopy(enc, 0, out, offset, ENC_LENGTH);
+        offset += ENC_LENGTH;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            out[offset++] = (byte) (sequence >>> (8 * i));
+        }
+        System.arraycopy(sealedDek, 0, out, offset, SEALED_DEK_LENGTH);
+        return out;
+    }
+
     private static int length(FormatVersion version) {
         return version.hasSealId() ? V2_LENGTH : V1_LENGTH;
     }
 
     /** Serializes the versioned layout (without recipient id and key version). */
     public byte[] toBytes() {
+        if (epochId != null) {
+            return epochBytes();
+        }
         int length = length(version);
         int header = length - ENC_LENGTH - SEALED_DEK_LENGTH;
         byte[] out = new byte[length];
@@ -121,6 +205,21 @@ public final class DekWrap {
         return Optional.ofNullable(sealId);
     }
 
+    /** Whether this is an epoch wrap (layout {@code 0x03}). */
+    public boolean isEpoch() {
+        return epochId != null;
+    }
+
+    /** The epoch id of an epoch wrap; empty for a per-transaction wrap. */
+    public Optional<EpochId> epochId() {
+        return Optional.ofNullable(epochId);
+    }
+
+    /** The HPKE sequence number of an epoch wrap; 0 for a per-transaction wrap (single-shot). */
+    public long sequence() {
+        return sequence;
+    }
+
     /** HPKE encapsulated key (public). */
     public byte[] enc() {
         return enc.clone();
@@ -134,6 +233,7 @@ public final class DekWrap {
     @Override
     public String toString() {
         return "DekWrap[recipient=" + recipientId + ", keyVersion=" + keyVersion + ", v" + version.id()
-                + (sealId != null ? ", sealId=" + sealId : "") + "]";
+                + (sealId != null ? ", sealId=" + sealId : "")
+                + (epochId != null ? ", epoch=" + epochId + ", seq=" + sequence : "") + "]";
     }
 }

@@ -11,8 +11,10 @@ import dev.ctx.envelope.internal.AesGcm;
 /**
  * An RFC 9180 §5.2 encryption context (sender or recipient): the AEAD key, base nonce and sequence number.
  *
- * <p>Not thread-safe: the sequence number advances with every {@link #seal} or successful {@link #open}. Destroy it
- * when done; {@link #toString()} is redacted.
+ * <p>Thread-safe (every method synchronizes on the context): the sequence number advances with every {@link #seal}
+ * or successful {@link #open}; {@link #openAt} opens any sequence number directly (nonce = base_nonce XOR seq) without
+ * moving it, for recipients of a multi-shot sender that read messages in any order. Destroy it when done;
+ * {@link #toString()} is redacted.
  */
 public final class HpkeContext implements Destroyable {
 
@@ -22,6 +24,7 @@ public final class HpkeContext implements Destroyable {
     private final byte[] baseNonce;
     private long sequence;
     private boolean destroyed;
+    private AesGcm.Keyed aead;
 
     HpkeContext(HpkeSuite suite, byte[] enc, byte[] key, byte[] baseNonce) {
         this.suite = suite;
@@ -40,8 +43,8 @@ public final class HpkeContext implements Destroyable {
     }
 
     /** Encrypts with the current sequence number's nonce, then advances it. */
-    public byte[] seal(byte[] aad, byte[] plaintext) {
-        byte[] ciphertext = AesGcm.encrypt(liveKey(), nonce(sequence), aad, plaintext);
+    public synchronized byte[] seal(byte[] aad, byte[] plaintext) {
+        byte[] ciphertext = aead().encrypt(nonce(sequence), aad, plaintext);
         sequence++;
         return ciphertext;
     }
@@ -51,11 +54,36 @@ public final class HpkeContext implements Destroyable {
      *
      * @throws dev.ctx.envelope.error.AuthenticationFailedException if the tag does not verify
      */
-    public byte[] open(byte[] aad, byte[] ciphertext) {
+    public synchronized byte[] open(byte[] aad, byte[] ciphertext) {
         byte[] plaintext = AesGcm.decrypt(liveKey(), nonce(sequence), aad, ciphertext, 0, ciphertext.length,
                 "HPKE open");
         sequence++;
         return plaintext;
+    }
+
+    /** The sequence number the next {@link #seal} or {@link #open} uses. */
+    public synchronized long sequence() {
+        return sequence;
+    }
+
+    /**
+     * Decrypts the message sealed at sequence number {@code seq} (RFC 9180 §5.2 nonce derivation) without moving this
+     * context's own sequence number.
+     *
+     * @throws dev.ctx.envelope.error.AuthenticationFailedException if the tag does not verify
+     * @throws dev.ctx.envelope.error.InvalidInputException if {@code seq} is negative
+     */
+    public synchronized byte[] openAt(long seq, byte[] aad, byte[] ciphertext) {
+        return aead().decrypt(nonce(seq), aad, ciphertext, "HPKE open");
+    }
+
+    /** This context's own AES-GCM cipher: the key schedule is computed once for all its sequence numbers. */
+    private AesGcm.Keyed aead() {
+        byte[] live = liveKey();
+        if (aead == null) {
+            aead = AesGcm.keyed(live);
+        }
+        return aead;
     }
 
     /** RFC 9180 §5.2 {@code ComputeNonce(seq) = base_nonce XOR I2OSP(seq, Nn)}. */
@@ -86,19 +114,20 @@ public final class HpkeContext implements Destroyable {
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         destroyed = true;
+        aead = null;
         Arrays.fill(key, (byte) 0);
         Arrays.fill(baseNonce, (byte) 0);
     }
 
     @Override
-    public boolean isDestroyed() {
+    public synchronized boolean isDestroyed() {
         return destroyed;
     }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         return "HpkeContext[" + suite + ", key=<redacted>, seq=" + sequence + "]";
     }
 }

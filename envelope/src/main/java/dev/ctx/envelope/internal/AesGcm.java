@@ -97,6 +97,62 @@ public final class AesGcm {
         }
     }
 
+    /**
+     * An AES-GCM {@link Cipher} dedicated to one key, so that its AES key schedule is computed once rather than on
+     * every operation (the JDK keeps the expanded key while the key stays the same). For multi-shot HPKE contexts,
+     * which use one key for many nonces. Not thread-safe: the caller confines or synchronizes it.
+     */
+    public static final class Keyed {
+
+        private final SecretKeySpec key;
+        private final Cipher cipher = newCipher();
+
+        Keyed(byte[] key) {
+            this.key = new SecretKeySpec(key, "AES");
+        }
+
+        /** Encrypts under a nonce never used with this key before; returns ciphertext followed by the tag. */
+        public byte[] encrypt(byte[] nonce, byte[] aad, byte[] plaintext) {
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+                cipher.updateAAD(aad);
+                return cipher.doFinal(plaintext);
+            } catch (InvalidAlgorithmParameterException refused) {
+                throw new CryptoProviderException("AES-GCM refused to encrypt under a repeated key and nonce", refused);
+            } catch (GeneralSecurityException e) {
+                throw new CryptoProviderException("AES-GCM encryption failed in the provider", e);
+            }
+        }
+
+        /**
+         * Decrypts {@code ciphertext} (ciphertext followed by the tag).
+         *
+         * @throws AuthenticationFailedException naming {@code what} if the tag does not verify
+         */
+        public byte[] decrypt(byte[] nonce, byte[] aad, byte[] ciphertext, String what) {
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+                cipher.updateAAD(aad);
+                return cipher.doFinal(ciphertext);
+            } catch (AEADBadTagException e) {
+                throw new AuthenticationFailedException(what
+                        + ": AES-GCM tag mismatch (wrong key, or tampered data or context)");
+            } catch (GeneralSecurityException e) {
+                throw new CryptoProviderException("AES-GCM decryption failed in the provider for " + what, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "AesGcm.Keyed[key=<redacted>]";
+        }
+    }
+
+    /** A {@link Keyed} cipher for {@code key} (copied). */
+    public static Keyed keyed(byte[] key) {
+        return new Keyed(key);
+    }
+
     private static Cipher newCipher() {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");

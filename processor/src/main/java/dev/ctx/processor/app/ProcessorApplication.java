@@ -103,9 +103,9 @@ public final class ProcessorApplication implements AutoCloseable {
         MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
         String source = "processor/" + config.instanceId();
         DeadLetters deadLetters = new DeadLetters(source, Clock.systemUTC());
+        EnvelopeLibrarySealer sealer = EnvelopeLibrarySealer.create(config.wrapMode(), config.epochPolicy());
         EncryptionSettings settings = new EncryptionSettings(config.encryptionMode(),
-                new InstrumentedSealer(EnvelopeLibrarySealer.create(), metrics), metrics, deadLetters, source,
-                Clock.systemUTC());
+                new InstrumentedSealer(sealer, metrics), metrics, deadLetters, source, Clock.systemUTC());
         DeadLetterRecords deadLetterRecords = new DeadLetterRecords(topics.deadLetters(),
                 serdes.deadLetter().serializer(), deadLetters, metrics);
         KafkaStreams streams = new KafkaStreams(EncryptionTopology.build(topics, serdes, settings, keyringTrust(config)),

@@ -1,5 +1,6 @@
 package dev.ctx.processor.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
+import dev.ctx.envelope.EpochPolicy;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.schemas.serde.WriterSchemaAllowList;
@@ -42,6 +44,20 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String ENCRYPTION_MODE_CONFIG = "encryption.mode";
     private static final String ENCRYPTION_MODE_DOC = "opt-in: seal transactions flagged confidential and pass the"
             + " others in clear; always: seal every transaction.";
+
+    public static final String WRAP_MODE_CONFIG = "envelope.wrap-mode";
+    private static final String WRAP_MODE_DOC = "per-transaction: wrap each DEK with a single-shot HPKE seal per"
+            + " recipient (one X25519 key generation and DH each); epoch: wrap each DEK at the next sequence number of"
+            + " a per-recipient-key HPKE multi-shot context that lives for one epoch of this stream task (never"
+            + " persisted). Both keep a fresh DEK per transaction; openers read both.";
+
+    public static final String EPOCH_MAX_SEALS_CONFIG = "envelope.epoch.max-seals";
+    private static final String EPOCH_MAX_SEALS_DOC = "Epoch wrap mode: transactions sealed per epoch before the"
+            + " stream task starts a new epoch (new ephemeral keys, old contexts destroyed).";
+
+    public static final String EPOCH_MAX_AGE_MS_CONFIG = "envelope.epoch.max-age-ms";
+    private static final String EPOCH_MAX_AGE_MS_DOC = "Epoch wrap mode: age in milliseconds after which the stream"
+            + " task starts a new epoch.";
 
     public static final String PROCESSING_GUARANTEE_CONFIG = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
     private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 commits the encrypted record, envelope"
@@ -133,6 +149,13 @@ public final class ProcessorConfig extends AbstractConfig {
                 .define(ENCRYPTION_MODE_CONFIG, Type.STRING, EncryptionMode.OPT_IN.configValue(),
                         ValidString.in(EncryptionMode.configValues().toArray(String[]::new)), Importance.HIGH,
                         ENCRYPTION_MODE_DOC)
+                .define(WRAP_MODE_CONFIG, Type.STRING, WrapMode.EPOCH.configValue(),
+                        ValidString.in(WrapMode.configValues().toArray(String[]::new)), Importance.MEDIUM,
+                        WRAP_MODE_DOC)
+                .define(EPOCH_MAX_SEALS_CONFIG, Type.LONG, EpochPolicy.DEFAULT_MAX_SEALS,
+                        Range.between(1L, 1L << 40), Importance.LOW, EPOCH_MAX_SEALS_DOC)
+                .define(EPOCH_MAX_AGE_MS_CONFIG, Type.LONG, EpochPolicy.DEFAULT_MAX_AGE.toMillis(),
+                        Range.between(1L, 86_400_000L), Importance.LOW, EPOCH_MAX_AGE_MS_DOC)
                 .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
                         ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
                         PROCESSING_GUARANTEE_DOC)
@@ -160,6 +183,15 @@ public final class ProcessorConfig extends AbstractConfig {
 
     public EncryptionMode encryptionMode() {
         return EncryptionMode.fromConfigValue(getString(ENCRYPTION_MODE_CONFIG));
+    }
+
+    public WrapMode wrapMode() {
+        return WrapMode.fromConfigValue(getString(WRAP_MODE_CONFIG));
+    }
+
+    /** When an epoch of epoch wraps ends. */
+    public EpochPolicy epochPolicy() {
+        return EpochPolicy.of(getLong(EPOCH_MAX_SEALS_CONFIG), Duration.ofMillis(getLong(EPOCH_MAX_AGE_MS_CONFIG)));
     }
 
     public String instanceId() {
@@ -230,6 +262,6 @@ public final class ProcessorConfig extends AbstractConfig {
     @Override
     public String toString() {
         return "ProcessorConfig[applicationId=" + getString(APPLICATION_ID_CONFIG) + ", instanceId=" + instanceId()
-                + ", mode=" + encryptionMode().configValue() + "]";
+                + ", mode=" + encryptionMode().configValue() + ", wrapMode=" + wrapMode().configValue() + "]";
     }
 }

@@ -38,6 +38,7 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
     private final ConfidentialFields confidentialFields = ConfidentialFields.ofTransaction();
     private FixedKeyProcessorContext<String, EncryptionOutcome> context;
     private RecipientResolver resolver;
+    private Sealer sealer;
 
     /**
      * @param keyringStoreName the global store materializing {@code participant-keys}
@@ -53,6 +54,19 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
         ReadOnlyKeyValueStore<String, ValueAndTimestamp<ParticipantKeyring>> store =
                 context.getStateStore(keyringStoreName);
         this.resolver = new RecipientResolver(new StoreKeyringLookup(store));
+        if (sealer != null) {
+            sealer.close();
+        }
+        // A fresh sealer per task start: epoch wraps never reuse or restore an HPKE context.
+        this.sealer = settings.sealer().forTask();
+    }
+
+    @Override
+    public void close() {
+        if (sealer != null) {
+            sealer.close();
+            sealer = null;
+        }
     }
 
     @Override
@@ -102,7 +116,7 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
 
     private SealResult seal(Transaction transaction, List<ResolvedRecipient> recipients) {
         try {
-            return settings.sealer().seal(transaction, recipients);
+            return sealer.seal(transaction, recipients);
         } catch (EnvelopeException e) {
             throw new RejectedTransactionException(DeadLetterReason.SEAL_FAILED,
                     "envelope library refused to seal: " + e.getClass().getSimpleName(), e);

@@ -2,13 +2,16 @@ package dev.ctx.processor.encrypt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.avro.generic.GenericRecord;
 
 import dev.ctx.envelope.EnvelopeSealer;
+import dev.ctx.envelope.EpochPolicy;
 import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.SealedTransaction;
 import dev.ctx.envelope.TransactionContext;
+import dev.ctx.processor.config.WrapMode;
 import dev.ctx.processor.keys.ResolvedRecipient;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.encrypted.RecipientType;
@@ -17,23 +20,61 @@ import dev.ctx.schemas.transaction.Transaction;
 /**
  * The {@link Sealer} on the envelope library: projects the confidential fields, binds them to the transaction's
  * context (txn id, schema fingerprint, participant set) and seals them under a fresh DEK and a fresh seal id for every
- * recipient.
+ * recipient, with per-transaction or epoch wraps ({@link WrapMode}).
+ *
+ * <p>Epoch wraps: {@link #forTask()} returns a sealer with its own {@link EnvelopeSealer#createEpoch epoch sealer},
+ * so every stream task (each start, restart, rebalance or crash recovery runs the processor's {@code init} again)
+ * starts new epochs whose HPKE contexts exist only in its memory and are destroyed by {@link #close()}. A task's
+ * processor runs on one stream thread; the epoch sealer also synchronizes internally.
  */
 public final class EnvelopeLibrarySealer implements Sealer {
 
     private final EnvelopeSealer sealer;
     private final ConfidentialFields confidentialFields;
     private final byte[] schemaFingerprint;
+    private final Supplier<EnvelopeSealer> perTask;
 
     public EnvelopeLibrarySealer(EnvelopeSealer sealer, ConfidentialFields confidentialFields) {
+        this(sealer, confidentialFields, null);
+    }
+
+    private EnvelopeLibrarySealer(EnvelopeSealer sealer, ConfidentialFields confidentialFields,
+            Supplier<EnvelopeSealer> perTask) {
         this.sealer = sealer;
         this.confidentialFields = confidentialFields;
         this.schemaFingerprint = TransactionContext.fingerprintOf(confidentialFields.schema());
+        this.perTask = perTask;
     }
 
-    /** A sealer with secure randomness over the current Transaction schema. */
+    /** A sealer with secure randomness and per-transaction wraps over the current Transaction schema. */
     public static EnvelopeLibrarySealer create() {
         return new EnvelopeLibrarySealer(EnvelopeSealer.create(), ConfidentialFields.ofTransaction());
+    }
+
+    /** A sealer with secure randomness over the current Transaction schema writing {@code mode} wraps. */
+    public static EnvelopeLibrarySealer create(WrapMode mode, EpochPolicy policy) {
+        if (mode == WrapMode.PER_TRANSACTION) {
+            return create();
+        }
+        Supplier<EnvelopeSealer> perTask = () -> EnvelopeSealer.createEpoch(policy);
+        return new EnvelopeLibrarySealer(perTask.get(), ConfidentialFields.ofTransaction(), perTask);
+    }
+
+    /** With epoch wraps a new sealer with new epochs; with per-transaction wraps this sealer. */
+    @Override
+    public Sealer forTask() {
+        return perTask == null ? this : new EnvelopeLibrarySealer(perTask.get(), confidentialFields, perTask);
+    }
+
+    /** Destroys the epoch contexts of an epoch sealer (later seals fail); no-op for per-transaction wraps. */
+    @Override
+    public void close() {
+        sealer.close();
+    }
+
+    /** Whether this sealer writes epoch wraps. */
+    public boolean writesEpochWraps() {
+        return sealer.writesEpochWraps();
     }
 
     @Override

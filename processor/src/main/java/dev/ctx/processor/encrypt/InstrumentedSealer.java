@@ -19,6 +19,17 @@ public final class InstrumentedSealer implements Sealer {
     }
 
     @Override
+    public Sealer forTask() {
+        Sealer task = delegate.forTask();
+        return task == delegate ? this : new InstrumentedSealer(task, metrics);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
     public SealResult seal(Transaction transaction, List<ResolvedRecipient> recipients) {
         long start = System.nanoTime();
         SealResult sealed = delegate.seal(transaction, recipients);

@@ -5,21 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.processor.open.SealedTransactionOpener;
 import dev.ctx.processor.testing.ForkedProcessor;
+import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.ProcessorFixture;
 import dev.ctx.processor.testing.TopicReader;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
+import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
@@ -28,7 +36,8 @@ import dev.ctx.testkit.registry.SchemaRegistryServer;
 /**
  * Exactly once across a crash: a processor JVM is SIGKILLed while its Kafka transaction is open, a second instance
  * takes over, and a {@code read_committed} consumer still sees exactly one encrypted record, one envelope and one
- * access event per input (the killed instance's open transaction is aborted, never half-visible).
+ * access event per input (the killed instance's open transaction is aborted, never half-visible); with epoch wraps no
+ * (enc, sequence) pair repeats across the crash and every committed wrap opens.
  */
 class EncryptionProcessorCrashIT {
 
@@ -63,9 +72,10 @@ class EncryptionProcessorCrashIT {
 
                 // Then
                 int total = BEFORE_CRASH + AFTER_CRASH;
-                fixture.readCommittedOnePerKey(fixture.topics.encrypted(), total,
-                        fixture.serdes.encrypted().deserializer(), EncryptedTransaction::getTransactionId);
-                fixture.readCommittedOnePerKey(fixture.topics.envelopes(), total,
+                Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
+                        fixture.topics.encrypted(), total, fixture.serdes.encrypted().deserializer(),
+                        EncryptedTransaction::getTransactionId);
+                Map<String, Envelope> envelopes = fixture.readCommittedOnePerKey(fixture.topics.envelopes(), total,
                         fixture.serdes.envelope().deserializer(), Envelope::getTransactionId);
                 fixture.readCommittedOnePerKey(fixture.topics.accessEvents(), total,
                         fixture.serdes.accessEvent().deserializer(), AccessEvent::getTransactionId);
@@ -74,8 +84,38 @@ class EncryptionProcessorCrashIT {
                         .as("the log holds the aborted records of the killed transaction too")
                         .hasSizeGreaterThan(total);
                 assertThat(survivor.state()).isEqualTo(KafkaStreams.State.RUNNING);
+                assertEpochWrapsNeverRepeatAndAllOpen(fixture, encrypted, envelopes, total);
             }
         }
+    }
+
+    /**
+     * Epoch wraps (the default wrap mode) across the crash: no (enc, sequence) pair repeats among every wrap in the
+     * envelope log, aborted ones of the killed instance included, and every committed wrap opens.
+     */
+    private static void assertEpochWrapsNeverRepeatAndAllOpen(ProcessorFixture fixture,
+            Map<String, EncryptedTransaction> encrypted, Map<String, Envelope> envelopes, int total) {
+        Set<String> pairs = new HashSet<>();
+        Set<String> epochs = new HashSet<>();
+        int wraps = 0;
+        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(fixture.bootstrap,
+                fixture.topics.envelopes(), IsolationLevel.READ_UNCOMMITTED, total, Duration.ofSeconds(30))) {
+            Envelope envelope = fixture.serdes.envelope().deserializer().deserialize(fixture.topics.envelopes(),
+                    record.value());
+            for (RecipientWrap wrap : envelope.getWraps()) {
+                DekWrap parsed = DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(),
+                        Opening.bytes(wrap.getWrap()));
+                assertThat(parsed.isEpoch()).as("default wrap mode is epoch").isTrue();
+                pairs.add(HexFormat.of().formatHex(parsed.enc()) + ":" + parsed.sequence());
+                epochs.add(parsed.epochId().orElseThrow().toString());
+                wraps++;
+            }
+        }
+        assertThat(pairs).as("(enc, sequence) pairs of %d wraps", wraps).hasSize(wraps);
+        assertThat(epochs).as("the killed and the surviving instance each started epochs").hasSizeGreaterThan(1);
+        SealedTransactionOpener opener = new SealedTransactionOpener();
+        envelopes.forEach((id, envelope) -> envelope.getWraps().forEach(wrap -> assertThat(opener.open(
+                encrypted.get(id), envelope, fixture.keys.privateKey(wrap.getRecipientId()))).isNotNull()));
     }
 
     /** Commits every 2 s (so a transaction is open when the kill lands) and takes over quickly after the crash. */

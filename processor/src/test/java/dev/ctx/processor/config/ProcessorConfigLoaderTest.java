@@ -35,6 +35,9 @@ class ProcessorConfigLoaderTest {
 
         // Then
         assertThat(config.encryptionMode()).isEqualTo(EncryptionMode.OPT_IN);
+        assertThat(config.wrapMode()).isEqualTo(WrapMode.EPOCH);
+        assertThat(config.epochPolicy().maxSeals()).isEqualTo(100_000);
+        assertThat(config.epochPolicy().maxAge()).isEqualTo(java.time.Duration.ofSeconds(60));
         assertThat(config.getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         assertThat(config.topicNames()).isEqualTo(TopicNames.defaults());
         assertThat(config.createTopics()).isTrue();
@@ -100,7 +103,10 @@ class ProcessorConfigLoaderTest {
         "topics.create|maybe",
         "keyring.signing.public.key|not-a-key",
         "keyring.signing.public.key|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "escrow.public.key.fingerprint|abc123"
+        "escrow.public.key.fingerprint|abc123",
+        "envelope.wrap-mode|per-epoch",
+        "envelope.epoch.max-seals|0",
+        "envelope.epoch.max-age-ms|-5"
     })
     void rejectsAnInvalidValueNamingTheKey(String key, String value) throws IOException {
         // Given
@@ -109,6 +115,21 @@ class ProcessorConfigLoaderTest {
         // When / Then
         assertThatThrownBy(() -> ProcessorConfigLoader.load(file, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(key);
+    }
+
+    @Test
+    void readsTheWrapModeAndEpochLimits() throws IOException {
+        // Given
+        Path file = write(REQUIRED + "envelope.wrap-mode=per-transaction\nenvelope.epoch.max-seals=500\n"
+                + "envelope.epoch.max-age-ms=2500\n");
+
+        // When
+        ProcessorConfig config = ProcessorConfigLoader.load(file, Map.of());
+
+        // Then
+        assertThat(config.wrapMode()).isEqualTo(WrapMode.PER_TRANSACTION);
+        assertThat(config.epochPolicy().maxSeals()).isEqualTo(500);
+        assertThat(config.epochPolicy().maxAge()).isEqualTo(java.time.Duration.ofMillis(2500));
     }
 
     @ParameterizedTest
