@@ -7,9 +7,13 @@ import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.config.ConfigException;
 import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.schemas.registry.MockRegistryOptIn;
 import dev.ctx.schemas.topics.TopicSetupException;
 
-/** {@code java -cp ... dev.ctx.keyservice.KeyServiceMain [config.properties]}: starts the key service. */
+/**
+ * {@code java -jar ctx-key-service.jar [--config] [config.properties]}: starts the key service. A {@code mock://}
+ * schema registry is refused (exit 2).
+ */
 public final class KeyServiceMain {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeyServiceMain.class);
@@ -18,9 +22,11 @@ public final class KeyServiceMain {
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[0] : "key-service.properties");
+        Path file = Path.of(args.length > 0 ? args[args.length - 1] : "key-service.properties");
         try {
-            KeyService service = KeyService.start(ConfigSource.load(file, System.getenv()));
+            ConfigSource config = ConfigSource.load(file, System.getenv());
+            refuseMockRegistry(config, MockRegistryOptIn.REFUSE);
+            KeyService service = KeyService.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "key-service-stop"));
             LOGGER.atInfo().addKeyValue("port", service.port())
                     .addKeyValue("keyringSigningKeyFingerprint", service.keyringSigningKey().fingerprint())
@@ -34,5 +40,18 @@ public final class KeyServiceMain {
             System.err.println("key-service: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * Throws if {@code config} names a {@code mock://} schema registry that {@code mockRegistry} refuses; returns
+     * {@code config} otherwise.
+     *
+     * @throws ConfigException naming {@code schema.registry.url}
+     */
+    public static ConfigSource refuseMockRegistry(ConfigSource config, MockRegistryOptIn mockRegistry) {
+        mockRegistry.refusal(config.optional("schema.registry.url").orElse(null)).ifPresent(reason -> {
+            throw new ConfigException(reason);
+        });
+        return config;
     }
 }

@@ -6,8 +6,10 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.keyservice.KeyService;
+import dev.ctx.keyservice.KeyServiceMain;
 import dev.ctx.keyservice.config.ConfigException;
 import dev.ctx.keyservice.config.ConfigSource;
+import dev.ctx.schemas.registry.MockRegistryOptIn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +33,8 @@ public final class KeyServiceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KeyService service;
         try {
-            service = KeyService.start(ConfigSource.load(config, System.getenv()));
+            service = KeyService.start(KeyServiceMain.refuseMockRegistry(ConfigSource.load(config, System.getenv()),
+                    MockRegistryOptIn.REFUSE));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("ctx key-service: invalid configuration: " + e.getMessage());
             return ExitCodes.USAGE;
