@@ -32,6 +32,13 @@ class ProductionJarIT {
     }
 
     @Test
+    void noJarHoldsTheInProcessTestRegistry() {
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.InMemorySchemaRegistry")).isEmpty();
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.MockSchemaRegistry")).isEmpty();
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.SchemaRegistryClient")).hasSize(1);
+    }
+
+    @Test
     void javaJarRefusesAMockRegistryWithAClearMessage() throws Exception {
         // Given
         Path file = Files.writeString(dir.resolve("processor.properties"),

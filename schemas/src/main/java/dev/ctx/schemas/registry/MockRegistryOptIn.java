@@ -19,7 +19,7 @@ public enum MockRegistryOptIn {
 
     /** The reason {@code url} is refused under this policy, or empty when it may be used. */
     public Optional<String> refusal(String url) {
-        if (this == ALLOW_FOR_DEMO_OR_BENCHMARK_ONLY || !MockSchemaRegistry.isMockUrl(url)) {
+        if (this == ALLOW_FOR_DEMO_OR_BENCHMARK_ONLY || !InProcessSchemaRegistries.isMockUrl(url)) {
             return Optional.empty();
         }
         return Optional.of(RegistryClientConfig.SCHEMA_REGISTRY_URL + " is a mock:// URL: an in-process registry for"

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** A module's runnable jar and its {@code lib/} directory, as {@code maven-dependency-plugin} copied it. */
@@ -45,11 +46,29 @@ public final class ProductionArtifact {
         }
     }
 
-    /** The {@code lib/} jars whose names start with one of {@link #TEST_ONLY_JAR_PREFIXES}. */
+    /** The {@code lib/} jars whose names start with one of {@link #TEST_ONLY_JAR_PREFIXES}, or test-jars. */
     public List<String> testOnlyJars() {
         return libJarNames().stream()
-                .filter(name -> TEST_ONLY_JAR_PREFIXES.stream().anyMatch(name::startsWith))
+                .filter(name -> name.endsWith("-tests.jar") || TEST_ONLY_JAR_PREFIXES.stream().anyMatch(name::startsWith))
                 .toList();
+    }
+
+    /** The {@code lib/} jars and the artifact itself that hold class {@code className} (binary name). */
+    public List<String> jarsHoldingClass(String className) {
+        String entry = className.replace('.', '/') + ".class";
+        List<Path> jars = new ArrayList<>(List.of(jar));
+        libJarNames().forEach(name -> jars.add(jar.resolveSibling("lib").resolve(name)));
+        List<String> holding = new ArrayList<>();
+        for (Path candidate : jars) {
+            try (JarFile file = new JarFile(candidate.toFile())) {
+                if (file.getEntry(entry) != null) {
+                    holding.add(candidate.getFileName().toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + candidate, e);
+            }
+        }
+        return holding;
     }
 
     /**
