@@ -22,7 +22,7 @@ public final class KeyServiceMain {
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[args.length - 1] : "key-service.properties");
+        Path file = configFile(args);
         try {
             ConfigSource config = ConfigSource.load(file, System.getenv());
             refuseMockRegistry(config, MockRegistryOptIn.REFUSE);
@@ -40,6 +40,12 @@ public final class KeyServiceMain {
             System.err.println("key-service: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** {@code --config FILE}, {@code FILE}, or {@code key-service.properties} when no argument is given. */
+    private static Path configFile(String[] args) {
+        boolean flag = args.length == 2 && "--config".equals(args[0]);
+        return Path.of(flag ? args[1] : args.length > 0 ? args[0] : "key-service.properties");
     }
 
     /**
