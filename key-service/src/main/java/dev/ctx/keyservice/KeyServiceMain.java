@@ -6,10 +6,13 @@ import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ctx.keyservice.config.KeyServiceConfig;
+import dev.ctx.keyservice.config.KeyServiceConfigDef;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
+import dev.ctx.schemas.registry.MockRegistryOptIn;
 import dev.ctx.schemas.topics.TopicSetupException;
 
-/** {@code java -cp ... dev.ctx.keyservice.KeyServiceMain [config.properties]}: starts the key service. */
+/** {@code java -jar ctx-key-service.jar [--config] [config.properties]}: starts the key service. */
 public final class KeyServiceMain {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeyServiceMain.class);
@@ -18,9 +21,11 @@ public final class KeyServiceMain {
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[0] : "key-service.properties");
+        Path file = configFile(args);
         try {
-            KeyService service = KeyService.start(KeyServiceConfigLoader.load(file, System.getenv()));
+            KeyServiceConfig config = KeyServiceConfigLoader.load(file, System.getenv());
+            refuseMockRegistry(config, MockRegistryOptIn.REFUSE);
+            KeyService service = KeyService.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "key-service-stop"));
             LOGGER.atInfo().addKeyValue("port", service.port())
                     .addKeyValue("keyringSigningKeyFingerprint", service.keyringSigningKey().fingerprint())
@@ -34,5 +39,24 @@ public final class KeyServiceMain {
             System.err.println("key-service: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** {@code --config FILE}, {@code FILE}, or {@code key-service.properties} when no argument is given. */
+    private static Path configFile(String[] args) {
+        boolean flag = args.length == 2 && "--config".equals(args[0]);
+        return Path.of(flag ? args[1] : args.length > 0 ? args[0] : "key-service.properties");
+    }
+
+    /**
+     * Throws if {@code config} names a {@code mock://} schema registry that {@code mockRegistry} refuses; returns
+     * {@code config} otherwise.
+     *
+     * @throws ConfigException naming {@code schema.registry.url}
+     */
+    public static KeyServiceConfig refuseMockRegistry(KeyServiceConfig config, MockRegistryOptIn mockRegistry) {
+        mockRegistry.refusal(config.getString(KeyServiceConfigDef.SCHEMA_REGISTRY_URL_CONFIG)).ifPresent(reason -> {
+            throw new ConfigException(reason);
+        });
+        return config;
     }
 }

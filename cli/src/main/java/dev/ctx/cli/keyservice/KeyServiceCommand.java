@@ -8,7 +8,9 @@ import org.apache.kafka.common.config.ConfigException;
 
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.keyservice.KeyService;
+import dev.ctx.keyservice.KeyServiceMain;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
+import dev.ctx.schemas.registry.MockRegistryOptIn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +34,8 @@ public final class KeyServiceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KeyService service;
         try {
-            service = KeyService.start(KeyServiceConfigLoader.load(config, System.getenv()));
+            service = KeyService.start(KeyServiceMain.refuseMockRegistry(
+                    KeyServiceConfigLoader.load(config, System.getenv()), MockRegistryOptIn.REFUSE));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("ctx key-service: invalid configuration: " + e.getMessage());
             return ExitCodes.USAGE;

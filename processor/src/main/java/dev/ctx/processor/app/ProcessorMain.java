@@ -12,6 +12,7 @@ import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.config.ProcessorConfigLoader;
 import dev.ctx.schemas.confidential.SealedSchemaNotRegisteredException;
+import dev.ctx.schemas.registry.MockRegistryOptIn;
 import dev.ctx.schemas.registry.SchemaRegistryException;
 import dev.ctx.schemas.topics.TopicSetupException;
 
@@ -34,10 +35,24 @@ public final class ProcessorMain {
         System.exit(run(args, System.getenv(), System.err));
     }
 
-    /** Runs the processor until it stops; returns the exit code. Startup errors are printed to {@code err}. */
+    /**
+     * Runs the processor until it stops; returns the exit code. Startup errors are printed to {@code err}. A
+     * {@code mock://} schema registry is refused.
+     */
     public static int run(String[] args, Map<String, String> env, PrintStream err) throws InterruptedException {
+        return run(args, env, err, MockRegistryOptIn.REFUSE);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream)}; {@code mockRegistry} says whether {@code mock://} may be used. */
+    public static int run(String[] args, Map<String, String> env, PrintStream err, MockRegistryOptIn mockRegistry)
+            throws InterruptedException {
         Optional<ProcessorConfig> config = configFrom(args, env, err);
         if (config.isEmpty()) {
+            return EXIT_USAGE;
+        }
+        Optional<String> refusal = mockRegistry.refusal(config.get().schemaRegistryUrl());
+        if (refusal.isPresent()) {
+            err.println("ctx processor: invalid configuration: " + refusal.get());
             return EXIT_USAGE;
         }
         ProcessorApplication application;

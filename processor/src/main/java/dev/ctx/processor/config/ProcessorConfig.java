@@ -31,7 +31,8 @@ public final class ProcessorConfig extends AbstractConfig {
 
     public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
     private static final String SCHEMA_REGISTRY_URL_DOC =
-            "Confluent-compatible schema registry: http(s)://host:port, or mock://scope for an in-process registry.";
+            "Confluent-compatible schema registry: http(s)://host:port; mock://scope (in-process) is for tests, the demo and"
+                    + " benchmarks only, and ProcessorMain refuses it.";
 
     public static final String APPLICATION_ID_CONFIG = "application.id";
     private static final String APPLICATION_ID_DOC =

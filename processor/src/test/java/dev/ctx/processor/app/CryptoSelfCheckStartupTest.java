@@ -24,7 +24,7 @@ class CryptoSelfCheckStartupTest {
         // Given: a JVM whose only security provider is SUN (no SunJCE: no AES-GCM, no HMAC)
         Path security = Files.writeString(dir.resolve("sun-only.security"), "security.provider.1=SUN\n");
         Map<String, String> config = new java.util.HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:9",
-                "schema.registry.url", "mock://x", "metrics.port", "0"));
+                "schema.registry.url", "http://127.0.0.1:9", "metrics.port", "0"));
         config.putAll(dev.ctx.processor.testing.TestKeyrings.pins());
 
         // When

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.schemas.registry.MockRegistryOptIn;
 import dev.ctx.testkit.kafka.SharedKafka;
 
 /** {@code ProcessorMain} against the shared broker: startup problems end in a clear message and exit code. */
@@ -55,7 +56,7 @@ class ProcessorMainIT {
         Path file = Files.write(dir.resolve("p.properties"), config);
         return ProcessorMain.run(new String[] {"--config", file.toString()},
                 Map.of("CTX_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), MockRegistryOptIn.ALLOW_FOR_DEMO_OR_BENCHMARK_ONLY);
     }
 
     private String printed() {

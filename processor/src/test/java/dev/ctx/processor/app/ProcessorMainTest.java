@@ -46,6 +46,38 @@ class ProcessorMainTest {
     }
 
     @Test
+    void refusesAnInProcessMockRegistryNamingTheKey() throws Exception {
+        // Given: an otherwise valid configuration on a mock:// registry
+        Path file = Files.writeString(dir.resolve("p.properties"),
+                "bootstrap.servers=127.0.0.1:9\nschema.registry.url=mock://prod\n"
+                        + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
+
+        // When
+        int exit = run("--config", file.toString());
+
+        // Then: refused before anything starts
+        assertThat(exit).isEqualTo(ProcessorMain.EXIT_USAGE);
+        assertThat(printed()).contains("invalid configuration").contains("schema.registry.url")
+                .contains("mock://").contains("demo and benchmarks only");
+    }
+
+    @Test
+    void refusesAMockRegistryEvenWhenOnlyTheEnvironmentNamesIt() throws Exception {
+        // Given: the file names a real registry; the CTX_ environment overrides it with mock://
+        Path file = Files.writeString(dir.resolve("p.properties"),
+                "bootstrap.servers=127.0.0.1:9\nschema.registry.url=http://registry:8081\n"
+                        + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
+
+        // When
+        int exit = ProcessorMain.run(new String[] {"--config", file.toString()},
+                Map.of("CTX_SCHEMA_REGISTRY_URL", "mock://env"), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // Then
+        assertThat(exit).isEqualTo(ProcessorMain.EXIT_USAGE);
+        assertThat(printed()).contains("mock://");
+    }
+
+    @Test
     void acceptsTheEqualsFormAndReadsTheEnvironment() throws IOException {
         // Given
         Path file = Files.writeString(dir.resolve("p.properties"), "schema.registry.url=mock://x\n"

@@ -12,7 +12,8 @@ import org.apache.avro.Schema;
 /**
  * A complete in-process schema registry with Confluent's semantics: global ids stable per schema across subjects,
  * idempotent registration, per-subject versions, and compatibility levels (default {@link CompatibilityLevel#BACKWARD})
- * enforced on registration. Thread-safe. Used for {@code mock://} URLs and behind the test registry server.
+ * enforced on registration. Thread-safe. Test support, in the {@code ctx-schemas} test fixtures: used for
+ * {@code mock://} URLs and behind the test registry server; never in a production artifact.
  */
 public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 

@@ -4,14 +4,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Named in-process registries behind {@code mock://<scope>} URLs, as in Confluent's serdes: every serde configured
- * with the same scope in one JVM shares one {@link InMemorySchemaRegistry}. Tests use a scope per test class (or per
- * test) and drop it afterwards.
+ * Test support: named in-process registries behind {@code mock://<scope>} URLs, as in Confluent's serdes. Every serde
+ * configured with the same scope in one JVM shares one {@link InMemorySchemaRegistry}. Tests use a scope per test class
+ * (or per test) and drop it afterwards. Shipped in the {@code ctx-schemas} test fixtures (through {@code ctx-testkit}),
+ * never in a production artifact; {@link Provider} makes it the {@link InProcessSchemaRegistries} of the JVM.
  */
 public final class MockSchemaRegistry {
 
     /** URL scheme prefix that selects a mock scope instead of HTTP. */
-    public static final String URL_PREFIX = "mock://";
+    public static final String URL_PREFIX = InProcessSchemaRegistries.URL_PREFIX;
 
     private static final ConcurrentMap<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
 
@@ -30,14 +31,20 @@ public final class MockSchemaRegistry {
 
     /** Tells whether {@code url} is a {@code mock://} URL. */
     public static boolean isMockUrl(String url) {
-        return url != null && url.trim().startsWith(URL_PREFIX);
+        return InProcessSchemaRegistries.isMockUrl(url);
     }
 
     /** Returns the scope name of a {@code mock://} URL. */
     public static String scopeOf(String url) {
-        if (!isMockUrl(url)) {
-            throw new IllegalArgumentException("not a mock:// URL");
+        return InProcessSchemaRegistries.scopeOf(url);
+    }
+
+    /** The {@link java.util.ServiceLoader} entry (META-INF/services) through which serdes reach the scopes. */
+    public static final class Provider implements InProcessSchemaRegistries {
+
+        @Override
+        public SchemaRegistryClient scope(String name) {
+            return MockSchemaRegistry.scope(name);
         }
-        return url.trim().substring(URL_PREFIX.length());
     }
 }
