@@ -42,7 +42,10 @@ class ProductionJarIT {
     void javaJarRefusesAMockRegistryWithAClearMessage() throws Exception {
         // Given
         Path file = Files.writeString(dir.resolve("key-service.properties"),
-                "kafka.bootstrap.servers=127.0.0.1:9\nschema.registry.url=mock://prod\n");
+                "kafka.bootstrap.servers=127.0.0.1:9\nschema.registry.url=mock://prod\n"
+                        + "kek.pkcs12.path=/nonexistent/kek.p12\nkek.pkcs12.password.env=KEK_PASSWORD\n"
+                        + "auth.jwt.issuer=issuer\nauth.jwt.audience=audience\n"
+                        + "auth.jwt.hs256.secret.file=/nonexistent/jwt-secret\n");
 
         // When
         ProductionArtifact.Exit exit = artifact.run(List.of(PKCS11_EXPORT), List.of("--config", file.toString()), dir, 60);
