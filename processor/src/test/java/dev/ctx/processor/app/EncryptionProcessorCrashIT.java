@@ -10,6 +10,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
@@ -44,6 +48,8 @@ class EncryptionProcessorCrashIT {
     private static final List<String> POOL = List.of("client-1", "miner-1", "miner-2", "miner-3");
     private static final int BEFORE_CRASH = 4_000;
     private static final int AFTER_CRASH = 1_000;
+    /** Input added every 100 ms until the kill, so the doomed instance always has a transaction open to be killed in. */
+    private static final int FEED = 50;
 
     @TempDir
     Path dir;
@@ -56,22 +62,32 @@ class EncryptionProcessorCrashIT {
             TransactionGenerator generator = new TransactionGenerator(new GeneratorSettings("crash", POOL, 2, 4, 1.0,
                     300, 1_767_225_600_000L), 99L);
             fixture.produce(generate(generator, BEFORE_CRASH));
+            AtomicInteger fed = new AtomicInteger();
+            ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
             try (ForkedProcessor doomed = ForkedProcessor.start(dir.resolve("doomed"), crashFriendly(fixture,
                     "doomed"))) {
 
-                // When
+                // When: killed while a transaction is open (input keeps arriving, so a fast instance cannot finish
+                // everything between two commits and leave nothing open)
                 TopicReader.readAll(fixture.bootstrap, fixture.topics.encrypted(), IsolationLevel.READ_COMMITTED,
                         200, ProcessorFixture.TIMEOUT);
+                feeder.scheduleWithFixedDelay(() -> {
+                    fixture.produce(generate(generator, FEED));
+                    fed.addAndGet(FEED);
+                }, 0, 100, TimeUnit.MILLISECONDS);
                 TopicReader.awaitOpenTransaction(fixture.bootstrap, fixture.topics.encrypted(),
                         ProcessorFixture.TIMEOUT);
                 doomed.kill();
+            } finally {
+                feeder.shutdown();
+                assertThat(feeder.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
             fixture.produce(generate(generator, AFTER_CRASH));
             try (ProcessorApplication survivor = ProcessorApplication.start(
                     ProcessorConfig.of(crashFriendly(fixture, "survivor")))) {
 
                 // Then
-                int total = BEFORE_CRASH + AFTER_CRASH;
+                int total = BEFORE_CRASH + fed.get() + AFTER_CRASH;
                 Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
                         fixture.topics.encrypted(), total, fixture.serdes.encrypted().deserializer(),
                         EncryptedTransaction::getTransactionId);
