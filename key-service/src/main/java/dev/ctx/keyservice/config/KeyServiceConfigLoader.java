@@ -58,7 +58,8 @@ public final class KeyServiceConfigLoader {
     }
 
     static Map<String, String> readFile(Path file) {
-        return ConfigFiles.read(file, KeyServiceConfig::isKnown, key -> KeyServiceConfig.unknownKey(key, " in " + file));
+        return ConfigFiles.read(file, KeyServiceConfig::isKnown,
+                key -> KeyServiceConfig.unknownKey(key, " in " + file));
     }
 
     /** The {@code CTX_KEYSVC_} variables that name a key, as keys. */

@@ -19,7 +19,8 @@ final class CurrentKeys {
     static Optional<X25519PublicKey> activeKey(ParticipantKeyring keyring) {
         return keyring.getKeys().stream()
                 .filter(key -> key.getVersion() >= 1 && key.getVersion() == keyring.getCurrentVersion())
-                .filter(key -> key.getStatus() == KeyStatus.ACTIVE && KeyringPublicKeys.X25519.equals(key.getAlgorithm()))
+                .filter(key -> key.getStatus() == KeyStatus.ACTIVE
+                        && KeyringPublicKeys.X25519.equals(key.getAlgorithm()))
                 .findFirst()
                 .flatMap(CurrentKeys::decode);
     }
