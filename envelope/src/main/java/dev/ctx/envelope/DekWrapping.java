@@ -2,7 +2,6 @@ package dev.ctx.envelope;
 
 import java.util.Objects;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.error.AuthenticationFailedException;
 import dev.ctx.envelope.error.SealIdMismatchException;
 import dev.ctx.envelope.format.CiphertextPart;
@@ -10,8 +9,8 @@ import dev.ctx.envelope.format.ContextEncoding;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.FormatVersion;
 import dev.ctx.envelope.format.SealId;
-import dev.ctx.envelope.hpke.Hpke;
-import dev.ctx.envelope.hpke.HpkeSuite;
+import dev.ctx.envelope.internal.hpke.Hpke;
+import dev.ctx.envelope.internal.hpke.HpkeSuite;
 import dev.ctx.envelope.key.X25519KeyPair;
 
 /**
@@ -66,7 +65,7 @@ final class DekWrapping {
                 dek = HPKE.open(wrap.enc(), key.privateKey(), info, context.aad(wrap.version(), sealId),
                         wrap.sealedDek());
             }
-            return Dek.takeOwnershipOf(dek, 0);
+            return Dek.forDecryption(dek);
         } catch (AuthenticationFailedException e) {
             throw new AuthenticationFailedException("DEK wrap for recipient " + wrap.recipientId() + " key version "
                     + wrap.keyVersion() + " of transaction " + context.transactionId()

@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.error.SealIdMismatchException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;

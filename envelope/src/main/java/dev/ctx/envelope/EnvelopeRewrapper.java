@@ -2,7 +2,6 @@ package dev.ctx.envelope;
 
 import java.util.Objects;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;

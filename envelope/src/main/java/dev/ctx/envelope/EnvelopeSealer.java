@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.apache.avro.generic.IndexedRecord;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.DekWrap;
@@ -129,9 +128,8 @@ public final class EnvelopeSealer implements AutoCloseable {
         Dek dek = randomness.newDek();
         X25519KeyPair ephemeral = epochs == null ? randomness.newEphemeral() : null;
         try {
-            byte[] nonce = randomness.newNonce();
-            CiphertextPart ciphertext = CiphertextPart.of(version, sealId, nonce,
-                    dek.encrypt(nonce, aad, serializedFields));
+            Dek.Encryption encrypted = dek.encrypt(serializedFields, aad);
+            CiphertextPart ciphertext = CiphertextPart.of(version, sealId, encrypted.nonce(), encrypted.ciphertext());
             if (epochs != null) {
                 return new SealedTransaction(ciphertext, epochs.wrapAll(dek, recipients, sealId, aad));
             }

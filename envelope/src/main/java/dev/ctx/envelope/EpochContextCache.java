@@ -9,9 +9,9 @@ import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.format.ContextEncoding;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.EpochId;
-import dev.ctx.envelope.hpke.Hpke;
-import dev.ctx.envelope.hpke.HpkeContext;
-import dev.ctx.envelope.hpke.HpkeSuite;
+import dev.ctx.envelope.internal.hpke.Hpke;
+import dev.ctx.envelope.internal.hpke.HpkeContext;
+import dev.ctx.envelope.internal.hpke.HpkeSuite;
 
 /**
  * The recipient side of epoch wraps: a bounded LRU cache of RFC 9180 §5.1 recipient contexts keyed by (recipient key,

@@ -6,14 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.ContextEncoding;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.EpochId;
 import dev.ctx.envelope.format.SealId;
-import dev.ctx.envelope.hpke.Hpke;
-import dev.ctx.envelope.hpke.HpkeContext;
-import dev.ctx.envelope.hpke.HpkeSuite;
+import dev.ctx.envelope.internal.hpke.Hpke;
+import dev.ctx.envelope.internal.hpke.HpkeContext;
+import dev.ctx.envelope.internal.hpke.HpkeSuite;
 import dev.ctx.envelope.key.X25519KeyPair;
 
 /**

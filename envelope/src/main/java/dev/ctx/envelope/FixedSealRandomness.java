@@ -1,12 +1,14 @@
 package dev.ctx.envelope;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.EpochId;
 import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PrivateKey;
 
-/** Known-answer randomness: the same DEK, nonce, ephemeral key and seal id on every call. Never for real data. */
+/**
+ * Known-answer randomness: the same DEK (with its fixed nonce), ephemeral key and seal id on every call. Never for
+ * real data.
+ */
 record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId, byte[] epochId)
         implements SealRandomness {
 
@@ -21,12 +23,7 @@ record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byt
 
     @Override
     public Dek newDek() {
-        return Dek.takeOwnershipOf(dek.clone(), 1);
-    }
-
-    @Override
-    public byte[] newNonce() {
-        return nonce.clone();
+        return Dek.insecureWithFixedNonceForKnownAnswers(dek.clone(), nonce);
     }
 
     @Override

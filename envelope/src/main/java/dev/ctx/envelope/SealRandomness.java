@@ -2,21 +2,19 @@ package dev.ctx.envelope;
 
 import java.security.SecureRandom;
 
-import dev.ctx.envelope.dek.Dek;
-import dev.ctx.envelope.format.CiphertextPart;
 import dev.ctx.envelope.format.EpochId;
 import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519KeyPair;
 
 /**
- * Where a seal gets its DEK, nonce, ephemeral key and seal id. Production uses {@link #secure()}; the deterministic
- * implementations behind the package-private entry points exist only for known answers (self-check, golden files).
+ * Where a seal gets its DEK (which draws its own nonce), ephemeral key and seal id. Production uses
+ * {@link #secure()}; the deterministic implementations behind the package-private entry points exist only for known
+ * answers (self-check, golden files).
  */
 interface SealRandomness {
 
+    /** A DEK for one encryption; it draws its own nonce. */
     Dek newDek();
-
-    byte[] newNonce();
 
     X25519KeyPair newEphemeral();
 
@@ -38,19 +36,12 @@ interface SealRandomness {
         return new Secure(new SecureRandom());
     }
 
-    /** Fresh DEK, nonce and ephemeral from a {@link SecureRandom}. */
+    /** Fresh DEK (and its nonce), ephemeral key and ids from a {@link SecureRandom}. */
     record Secure(SecureRandom random) implements SealRandomness {
 
         @Override
         public Dek newDek() {
             return Dek.generate(random, 1);
-        }
-
-        @Override
-        public byte[] newNonce() {
-            byte[] nonce = new byte[CiphertextPart.NONCE_LENGTH];
-            random.nextBytes(nonce);
-            return nonce;
         }
 
         @Override

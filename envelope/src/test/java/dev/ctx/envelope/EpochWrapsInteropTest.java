@@ -9,7 +9,6 @@ import org.bouncycastle.crypto.hpke.HPKE;
 import org.bouncycastle.crypto.hpke.HPKEContext;
 import org.junit.jupiter.api.Test;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.ContextEncoding;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.testing.Fixtures;
@@ -52,7 +51,7 @@ class EpochWrapsInteropTest {
                     contexts[i].aad(wraps[i].version(), sealed[i].sealId()));
             byte[] dek = bc.open(aad, wraps[i].sealedDek());
             assertThat(dek).hasSize(Dek.LENGTH);
-            Dek handle = Dek.takeOwnershipOf(dek, 0);
+            Dek handle = Dek.forDecryption(dek);
             byte[] ciphertext = sealed[i].ciphertext().ciphertext();
             assertThat(handle.decrypt(sealed[i].ciphertext().nonce(), contexts[i].aad(wraps[i].version(),
                     sealed[i].sealId()), ciphertext, 0, ciphertext.length, "test")).isNotEmpty();

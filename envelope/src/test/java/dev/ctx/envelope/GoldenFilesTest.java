@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.FormatVersion;
-import dev.ctx.envelope.hpke.Hpke;
+import dev.ctx.envelope.internal.hpke.Hpke;
 import dev.ctx.envelope.internal.AvroBinary;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.testing.Fixtures;

@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Call {@link #requireInstalled()} before the code under test (in {@code @BeforeEach} or first in the test), never
  * inside an assertion: the skip is a {@code TestAbortedException}.
+ *
+ * <p>A copy of the conventions of testkit's {@code dev.ctx.testkit.tools.ExternalTool} on purpose: envelope cannot
+ * depend on testkit (testkit depends on schemas, which depends on envelope), and the test stays here because it opens
+ * the DEKs through the package-private {@code Dek}. Keep the two in step.
  */
 final class NodeHpke {
 

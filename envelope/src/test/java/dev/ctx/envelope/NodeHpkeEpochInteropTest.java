@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.ctx.envelope.dek.Dek;
 import dev.ctx.envelope.format.ContextEncoding;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.internal.AvroBinary;
@@ -67,7 +66,7 @@ class NodeHpkeEpochInteropTest {
         // Then
         assertThat(deks).hasSize(count);
         for (int i = 0; i < count; i++) {
-            Dek dek = Dek.takeOwnershipOf(HEX.parseHex(deks.get(i)), 0);
+            Dek dek = Dek.forDecryption(HEX.parseHex(deks.get(i)));
             byte[] ciphertext = sealed[i].ciphertext().ciphertext();
             byte[] plaintext = dek.decrypt(sealed[i].ciphertext().nonce(),
                     contexts[i].aad(sealed[i].ciphertext().version(), sealed[i].sealId()), ciphertext, 0,

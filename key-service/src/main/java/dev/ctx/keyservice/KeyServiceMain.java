@@ -12,7 +12,11 @@ import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.schemas.registry.MockRegistryOptIn;
 import dev.ctx.schemas.topics.TopicSetupException;
 
-/** {@code java -jar ctx-key-service.jar [--config] [config.properties]}: starts the key service. */
+/**
+ * {@code java -jar ctx-key-service.jar [--config] [config.properties]}: starts the key service. A refusal to start is
+ * logged (the jar's {@code log4j2.properties} writes it to stderr) and ends the JVM with exit code 2 (invalid
+ * configuration) or 1 (topics missing or misconfigured).
+ */
 public final class KeyServiceMain {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeyServiceMain.class);
@@ -32,11 +36,9 @@ public final class KeyServiceMain {
                     .log("key service started; pin the keyring-signing key from GET /v1/keyring-signing-key");
         } catch (ConfigException e) {
             LOGGER.atError().addKeyValue("error", e.getMessage()).log("invalid configuration; not starting");
-            System.err.println("key-service: invalid configuration: " + e.getMessage()); // visible without a log config
             System.exit(2);
         } catch (TopicSetupException e) {
             LOGGER.atError().addKeyValue("error", e.getMessage()).log("topics are missing or misconfigured; not starting");
-            System.err.println("key-service: " + e.getMessage());
             System.exit(1);
         }
     }

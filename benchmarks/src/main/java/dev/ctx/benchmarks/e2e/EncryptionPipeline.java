@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.envelope.EpochPolicy;
@@ -20,7 +21,6 @@ import dev.ctx.processor.dlq.DeadLetters;
 import dev.ctx.processor.encrypt.EncryptionSettings;
 import dev.ctx.processor.encrypt.EnvelopeLibrarySealer;
 import dev.ctx.processor.encrypt.InstrumentedSealer;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.keys.KeyringTrust;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.topics.TopicNames;
@@ -79,7 +79,7 @@ final class EncryptionPipeline implements Pipeline {
         environment.createTopics(topics.encrypted(), topics.envelopes(), topics.participantKeys(), topics.accessEvents(),
                 topics.deadLetters());
         List<String> ids = new ArrayList<>(input.participantPool());
-        ids.add(EscrowId.RESERVED);
+        ids.add(Recipient.ESCROW_ID);
         try (KafkaProducer<String, ParticipantKeyring> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", environment.bootstrapServers(), "acks", "all"), new StringSerializer(),
                 environment.serde(ParticipantKeyring.class).serializer())) {
@@ -123,7 +123,7 @@ final class EncryptionPipeline implements Pipeline {
 
     private ParticipantKeyring keyring(String id) {
         X25519KeyPair pair = X25519KeyPair.generate();
-        if (EscrowId.RESERVED.equals(id)) {
+        if (Recipient.ESCROW_ID.equals(id)) {
             escrowFingerprint = pair.publicKey().fingerprint();
         }
         Instant now = Instant.now();
@@ -131,7 +131,7 @@ final class EncryptionPipeline implements Pipeline {
                 .setCreatedAt(now).setStatus(KeyStatus.ACTIVE).build();
         pair.destroy();
         ParticipantKeyring keyring = ParticipantKeyring.newBuilder().setParticipantId(id)
-                .setRole(EscrowId.RESERVED.equals(id) ? ParticipantRole.ESCROW : ParticipantRole.CLIENT)
+                .setRole(Recipient.ESCROW_ID.equals(id) ? ParticipantRole.ESCROW : ParticipantRole.CLIENT)
                 .setStatus(ParticipantStatus.ACTIVE).setKycStatus(KycStatus.VERIFIED).setCurrentVersion(1)
                 .setKeys(List.of(key)).setUpdatedAt(now)
                 .setSignatureKeyId(keyringSigner.verifyingKey().fingerprint()).build();

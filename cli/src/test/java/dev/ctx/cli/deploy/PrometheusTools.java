@@ -1,8 +1,5 @@
 package dev.ctx.cli.deploy;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import dev.ctx.testkit.tools.ExternalTool;
 
 /**
  * Finds the real {@code promtool} and {@code prometheus} binaries (Debian's {@code prometheus} package, which
@@ -25,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PrometheusTools {
 
-    private static final String PROMTOOL = setting("CTX_PROMTOOL_BINARY", "ctx.promtool.binary", "promtool");
-    private static final String PROMETHEUS = setting("CTX_PROMETHEUS_BINARY", "ctx.prometheus.binary", "prometheus");
+    private static final String PROMTOOL = ExternalTool.setting("CTX_PROMTOOL_BINARY", "ctx.promtool.binary",
+            "promtool");
+    private static final String PROMETHEUS = ExternalTool.setting("CTX_PROMETHEUS_BINARY", "ctx.prometheus.binary",
+            "prometheus");
 
     private PrometheusTools() {
     }
@@ -42,12 +43,9 @@ public final class PrometheusTools {
     }
 
     private static String require(String binary) {
-        boolean available = runs(binary);
-        if (!available && "1".equals(System.getenv("CTX_REQUIRE_PROMETHEUS"))) {
-            fail("CTX_REQUIRE_PROMETHEUS=1 but " + binary + " --version does not run");
-        }
-        assumeTrue(available, binary + " does not run (apt-get install -y prometheus; CTX_PROMTOOL_BINARY /"
-                + " CTX_PROMETHEUS_BINARY name the binaries; set CTX_REQUIRE_PROMETHEUS=1 to require them)");
+        ExternalTool.requireOrSkip("CTX_REQUIRE_PROMETHEUS", ExternalTool.runs(binary, "--version"),
+                binary + " --version does not run",
+                "apt-get install -y prometheus; CTX_PROMTOOL_BINARY / CTX_PROMETHEUS_BINARY name the binaries");
         return binary;
     }
 
@@ -76,21 +74,5 @@ public final class PrometheusTools {
     public static Process start(Path directory, Path log, List<String> command) throws IOException {
         return new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-    }
-
-    private static boolean runs(String binary) {
-        try {
-            return run(Path.of("."), 30, binary, "--version").exitCode() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String setting(String environmentVariable, String systemProperty, String fallback) {
-        String value = System.getProperty(systemProperty, System.getenv(environmentVariable));
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 import dev.ctx.envelope.error.InvalidInputException;
+import dev.ctx.envelope.internal.PublicKeyFingerprint;
 
 /**
  * An X25519 public key (RFC 7748, 32 bytes, little-endian u-coordinate). Immutable and thread-safe.
@@ -45,11 +46,7 @@ public final class X25519PublicKey {
      * ({@code escrow.public.key.fingerprint}).
      */
     public String fingerprint() {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new dev.ctx.envelope.error.CryptoProviderException("SHA-256 unavailable", e);
-        }
+        return PublicKeyFingerprint.of(bytes);
     }
 
     /** Copies the 32-byte encoding into {@code out} at {@code offset} without allocating. */

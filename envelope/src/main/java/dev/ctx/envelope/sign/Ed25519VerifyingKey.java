@@ -1,14 +1,11 @@
 package dev.ctx.envelope.sign;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
-import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.envelope.error.InvalidInputException;
+import dev.ctx.envelope.internal.PublicKeyFingerprint;
 
 /**
  * An Ed25519 public key (RFC 8032, 32 bytes), decoded and validated once so each verification skips point decoding.
@@ -72,11 +69,7 @@ public final class Ed25519VerifyingKey {
 
     /** Lower-case hex SHA-256 of {@code publicKey}, the fingerprint format shared with X25519 keys. */
     public static String fingerprintOf(byte[] publicKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey));
-        } catch (NoSuchAlgorithmException e) {
-            throw new CryptoProviderException("SHA-256 unavailable", e);
-        }
+        return PublicKeyFingerprint.of(publicKey);
     }
 
     @Override

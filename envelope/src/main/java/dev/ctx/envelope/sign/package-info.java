@@ -10,6 +10,7 @@
  *
  * <p>Boundary: the 32-byte seed leaves {@link dev.ctx.envelope.sign.Ed25519SigningKey} only through
  * {@link dev.ctx.envelope.sign.Ed25519SigningKey#exposeSecretBytesForCustodySealing()}. Depends only on
- * BouncyCastle's low-level {@code rfc8032.Ed25519} and {@link dev.ctx.envelope.error}.
+ * BouncyCastle's low-level {@code rfc8032.Ed25519}, {@link dev.ctx.envelope.error} and the fingerprint helper in
+ * {@code internal}.
  */
 package dev.ctx.envelope.sign;

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.ctx.keyservice.registry.KeyVersion;
 import dev.ctx.keyservice.registry.Participant;
+import dev.ctx.schemas.keys.KeyringPublicKeys;
 
 /** Response bodies: public data only. */
 final class Responses {
@@ -34,8 +35,9 @@ final class Responses {
 
         static KeyView of(KeyVersion k) {
             byte[] bytes = k.publicKey().bytes();
-            return new KeyView(k.version(), "X25519", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                    k.publicKey().fingerprint(), k.createdAt().toString(), lower(k.status()));
+            return new KeyView(k.version(), KeyringPublicKeys.X25519,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), k.publicKey().fingerprint(),
+                    k.createdAt().toString(), lower(k.status()));
         }
     }
 

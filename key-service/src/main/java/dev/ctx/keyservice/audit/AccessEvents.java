@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessEventBuilder;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
 
@@ -34,27 +34,24 @@ public final class AccessEvents {
     public AccessEvent lifecycle(AccessEventType type, String subject, AuditContext context, List<String> dataAccessed,
             Map<String, String> attributes) {
         return base(type, subject, context, AccessOutcome.SUCCESS, null)
-                .setDataAccessed(List.copyOf(dataAccessed))
-                .setAttributes(Map.copyOf(attributes))
+                .setDataAccessed(dataAccessed)
+                .setAttributes(attributes)
                 .build();
     }
 
     /** A refused request: 401 ({@code AUTHENTICATION_FAILED}) or 403 ({@code ACCESS_DENIED}). */
-    public AccessEvent denied(AccessEventType type, String resource, AuditContext context, String reason, Map<String, String> attributes) {
-        return base(type, resource, context, AccessOutcome.DENIED, reason).setAttributes(Map.copyOf(attributes)).build();
+    public AccessEvent denied(AccessEventType type, String resource, AuditContext context, String reason,
+            Map<String, String> attributes) {
+        return base(type, resource, context, AccessOutcome.DENIED, reason).setAttributes(attributes).build();
     }
 
-    private AccessEvent.Builder base(AccessEventType type, String subject, AuditContext context, AccessOutcome outcome, String reason) {
-        return AccessEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setType(type)
+    private AccessEventBuilder base(AccessEventType type, String subject, AuditContext context, AccessOutcome outcome,
+            String reason) {
+        return AccessEventBuilder.of(type, outcome, source, clock.instant())
                 .setSubject(subject)
                 .setRequester(context.requester())
                 .setIp(context.ip())
                 .setUserAgent(context.userAgent())
-                .setTimestamp(clock.instant())
-                .setOutcome(outcome)
-                .setReason(reason)
-                .setSource(source);
+                .setReason(reason);
     }
 }

@@ -1,19 +1,16 @@
 package dev.ctx.keyservice.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.kafka.common.config.ConfigException;
+
+import dev.ctx.schemas.config.ConfigFiles;
 
 /**
  * Builds a {@link KeyServiceConfig} from a properties file (or map) overridden by environment variables
@@ -61,18 +58,8 @@ public final class KeyServiceConfigLoader {
     }
 
     static Map<String, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("Cannot read configuration file " + file + ": " + e.getClass().getSimpleName());
-        }
-        Map<String, String> values = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-        values.keySet().stream().filter(key -> !KeyServiceConfig.isKnown(key)).findFirst().ifPresent(key -> {
-            throw KeyServiceConfig.unknownKey(key, " in " + file);
-        });
-        return values;
+        return ConfigFiles.read(file, KeyServiceConfig::isKnown,
+                key -> KeyServiceConfig.unknownKey(key, " in " + file));
     }
 
     /** The {@code CTX_KEYSVC_} variables that name a key, as keys. */

@@ -25,39 +25,22 @@ public final class KeyCustodian {
 
     /** Seals {@code privateKey} as version {@code keyVersion} of {@code participantId}; the handle stays usable. */
     public SealedPrivateKey seal(String participantId, int keyVersion, X25519PrivateKey privateKey) {
-        byte[] scalar = privateKey.exposeSecretBytesForCustodySealing();
-        try {
-            return new SealedPrivateKey(keyVersion, kek.kekId(), kek.seal(scalar, CustodyAad.of(participantId, keyVersion)));
-        } finally {
-            Arrays.fill(scalar, (byte) 0);
-        }
+        return sealZeroing(participantId, keyVersion, privateKey.exposeSecretBytesForCustodySealing());
     }
 
     /**
      * Opens a sealed key of {@code participantId}. The caller owns the handle and must destroy it after use.
      *
-     * @throws CustodyException if it was sealed for another participant or version, under another KEK, or was tampered with
+     * @throws CustodyException if it was sealed for another participant or version, under another KEK, or was
+     *         tampered with
      */
     public X25519PrivateKey open(String participantId, SealedPrivateKey sealed) {
-        if (!sealed.kekId().equals(kek.kekId())) {
-            throw new CustodyException("key " + participantId + " v" + sealed.keyVersion() + " is sealed under KEK "
-                    + sealed.kekId() + ", not the configured " + kek.kekId());
-        }
-        try {
-            return X25519PrivateKey.takeOwnershipOf(kek.open(sealed.sealed(), CustodyAad.of(participantId, sealed.keyVersion())));
-        } catch (KekException e) {
-            throw new CustodyException("cannot open key " + participantId + " v" + sealed.keyVersion(), e);
-        }
+        return X25519PrivateKey.takeOwnershipOf(openBytes("key", participantId, sealed));
     }
 
     /** Seals the Ed25519 seed of {@code signingKey} as version {@code keyVersion} of the reserved id {@code ownerId}. */
     public SealedPrivateKey sealSigningKey(String ownerId, int keyVersion, Ed25519SigningKey signingKey) {
-        byte[] seed = signingKey.exposeSecretBytesForCustodySealing();
-        try {
-            return new SealedPrivateKey(keyVersion, kek.kekId(), kek.seal(seed, CustodyAad.of(ownerId, keyVersion)));
-        } finally {
-            Arrays.fill(seed, (byte) 0);
-        }
+        return sealZeroing(ownerId, keyVersion, signingKey.exposeSecretBytesForCustodySealing());
     }
 
     /**
@@ -66,14 +49,26 @@ public final class KeyCustodian {
      * @throws CustodyException if it was sealed for another id or version, under another KEK, or was tampered with
      */
     public Ed25519SigningKey openSigningKey(String ownerId, SealedPrivateKey sealed) {
+        return Ed25519SigningKey.takeOwnershipOf(openBytes("signing key", ownerId, sealed));
+    }
+
+    private SealedPrivateKey sealZeroing(String ownerId, int keyVersion, byte[] secret) {
+        try {
+            return new SealedPrivateKey(keyVersion, kek.kekId(), kek.seal(secret, CustodyAad.of(ownerId, keyVersion)));
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    private byte[] openBytes(String what, String ownerId, SealedPrivateKey sealed) {
         if (!sealed.kekId().equals(kek.kekId())) {
-            throw new CustodyException("signing key " + ownerId + " v" + sealed.keyVersion() + " is sealed under KEK "
+            throw new CustodyException(what + " " + ownerId + " v" + sealed.keyVersion() + " is sealed under KEK "
                     + sealed.kekId() + ", not the configured " + kek.kekId());
         }
         try {
-            return Ed25519SigningKey.takeOwnershipOf(kek.open(sealed.sealed(), CustodyAad.of(ownerId, sealed.keyVersion())));
+            return kek.open(sealed.sealed(), CustodyAad.of(ownerId, sealed.keyVersion()));
         } catch (KekException e) {
-            throw new CustodyException("cannot open signing key " + ownerId + " v" + sealed.keyVersion(), e);
+            throw new CustodyException("cannot open " + what + " " + ownerId + " v" + sealed.keyVersion(), e);
         }
     }
 }

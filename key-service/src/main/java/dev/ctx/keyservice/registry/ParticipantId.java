@@ -3,6 +3,8 @@ package dev.ctx.keyservice.registry;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.ctx.envelope.Recipient;
+
 /**
  * A validated participant id: 1-64 characters from {@code [A-Za-z0-9._-]}, starting with a letter or digit. The
  * reserved id {@code __escrow} of the audit escrow key is only available as {@link #ESCROW}.
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 public record ParticipantId(String value) {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final String ESCROW_VALUE = "__escrow";
+    private static final String ESCROW_VALUE = Recipient.ESCROW_ID;
     /** The reserved participant id of the audit escrow key. */
     public static final ParticipantId ESCROW = new ParticipantId(ESCROW_VALUE);
 

@@ -28,25 +28,12 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.topics.TopicSetupException;
 
 /**
- * {@link RegistryStore} on Kafka. Each commit is one Kafka transaction ({@link TransactionRunner}) holding the access
- * event, the public keyring and the custody record; it returns only after the broker committed it. An aborted or failed
- * transaction is invisible to read_committed readers, so a failed audit write changes nothing.
- *
- * <p>Why a transaction rather than "event first": with event-first, a crash between the two writes leaves an event
- * for a change that never happened. The transaction also fences a second instance with the same transactional id, which
- * keeps a single writer per store. Readers of {@code participant-keys} must use {@code isolation.level=read_committed}.
- *
- * <p>A commit whose outcome is unknown fails the request, and the store recovers by itself ({@link ProducerRecovery});
- * until then it is not ready and refuses writes ({@link StoreHealth}). Fatal errors (fenced by another instance,
- * authorization; {@link KafkaErrors}) are never recovered from.
- *
- * <p>Every keyring it writes is signed by the {@link KeyringSigner} installed with {@link #signWith}; until one is
- * installed, {@link #commit} and {@link #load} refuse. The sealed signing key itself lives on {@code key-custody} under a
- * reserved id ({@link SigningKeyStore}). A replay loads only the keyrings {@link KeyringSigning} admits; the start that
- * created the signing key adopts the unsigned keyrings written before and {@link #signAdoptedKeyrings} rewrites them.
- *
- * <p>Thread-safe. Only lifecycle changes take the commit turn: denied requests are written by a
- * {@link DenialEventProducer} of their own, so they never queue in front of a revocation.
+ * {@link RegistryStore} on Kafka: each commit is one Kafka transaction ({@link TransactionRunner}) holding the access
+ * event, the public keyring and the custody record, and returns only after the broker committed it. Every keyring it
+ * writes is signed by the {@link KeyringSigner} installed with {@link #signWith} (until then {@link #commit} and
+ * {@link #load} refuse); the sealed signing key lives on {@code key-custody} ({@link SigningKeyStore}). Denied
+ * requests go through a {@link DenialEventProducer} of their own. Thread-safe. Why a transaction, recovery after an
+ * unknown outcome, and the adoption of unsigned keyrings: {@code docs/key-service-custody.md} ("Writing a change").
  */
 public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore, AutoCloseable {
 

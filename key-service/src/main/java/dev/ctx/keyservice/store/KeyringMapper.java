@@ -1,19 +1,16 @@
 package dev.ctx.keyservice.store;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
-import dev.ctx.envelope.key.X25519PublicKey;
 import dev.ctx.keyservice.registry.KeyVersion;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.schemas.keys.KeyringPublicKeys;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.PublicKeyVersion;
 
 /** Maps a {@link Participant} to and from the public {@link ParticipantKeyring} record. */
 final class KeyringMapper {
-
-    private static final String ALGORITHM = "X25519";
 
     private KeyringMapper() {
     }
@@ -35,8 +32,8 @@ final class KeyringMapper {
     private static PublicKeyVersion toAvro(KeyVersion k) {
         return PublicKeyVersion.newBuilder()
                 .setVersion(k.version())
-                .setAlgorithm(ALGORITHM)
-                .setPublicKey(ByteBuffer.wrap(k.publicKey().bytes()))
+                .setAlgorithm(KeyringPublicKeys.X25519)
+                .setPublicKey(KeyringPublicKeys.encoded(k.publicKey()))
                 .setCreatedAt(k.createdAt())
                 .setStatus(k.status())
                 .build();
@@ -49,9 +46,6 @@ final class KeyringMapper {
     }
 
     private static KeyVersion fromAvro(PublicKeyVersion k) {
-        ByteBuffer buffer = k.getPublicKey().duplicate();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return new KeyVersion(k.getVersion(), X25519PublicKey.of(bytes), k.getCreatedAt(), k.getStatus());
+        return new KeyVersion(k.getVersion(), KeyringPublicKeys.x25519(k), k.getCreatedAt(), k.getStatus());
     }
 }

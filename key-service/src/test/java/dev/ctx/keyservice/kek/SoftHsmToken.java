@@ -1,8 +1,5 @@
 package dev.ctx.keyservice.kek;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.ctx.testkit.tools.ExternalTool;
 
 /**
  * A real SoftHSM2 token for this test JVM, initialised once in the directory named by {@code SOFTHSM2_CONF} (set by the
@@ -27,7 +26,8 @@ public final class SoftHsmToken {
 
     static final String DEFAULT_LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
     /** The SoftHSM2 PKCS#11 library the tests use (see the class comment). */
-    public static final Path LIBRARY = Path.of(setting("CTX_SOFTHSM_LIBRARY", "ctx.softhsm.library", DEFAULT_LIBRARY));
+    public static final Path LIBRARY = Path.of(ExternalTool.setting("CTX_SOFTHSM_LIBRARY", "ctx.softhsm.library",
+            DEFAULT_LIBRARY));
     private static final String PIN = "4711-test-pin";
     private static SoftHsmToken shared;
 
@@ -45,33 +45,13 @@ public final class SoftHsmToken {
             return shared;
         }
         String conf = System.getenv("SOFTHSM2_CONF");
-        boolean available = Files.isReadable(LIBRARY) && conf != null && utilRuns();
-        if (!available && "1".equals(System.getenv("CTX_REQUIRE_SOFTHSM"))) {
-            fail("CTX_REQUIRE_SOFTHSM=1 but SoftHSM2 is unusable: library " + LIBRARY + " readable="
-                    + Files.isReadable(LIBRARY) + ", SOFTHSM2_CONF=" + conf + ", softhsm2-util runs=" + utilRuns());
-        }
-        assumeTrue(available, "SoftHSM2 not installed (apt-get install -y softhsm2 opensc), softhsm2-util not on the PATH"
-                + " or SoftHSM2 hidden by CTX_SOFTHSM_LIBRARY=" + LIBRARY + "; PKCS#11 case skipped");
+        boolean utilRuns = ExternalTool.runs("softhsm2-util", "--version");
+        ExternalTool.requireOrSkip("CTX_REQUIRE_SOFTHSM", Files.isReadable(LIBRARY) && conf != null && utilRuns,
+                "SoftHSM2 is unusable: library " + LIBRARY + " readable=" + Files.isReadable(LIBRARY)
+                        + ", SOFTHSM2_CONF=" + conf + ", softhsm2-util runs=" + utilRuns,
+                "apt-get install -y softhsm2 opensc; CTX_SOFTHSM_LIBRARY names the library; PKCS#11 case skipped");
         shared = initialise(Path.of(conf));
         return shared;
-    }
-
-    private static boolean utilRuns() {
-        try {
-            Process process = new ProcessBuilder("softhsm2-util", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String setting(String environmentVariable, String systemProperty, String fallback) {
-        String value = System.getProperty(systemProperty, System.getenv(environmentVariable));
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** The config of the main token: AES keys generated sensitive and non-extractable. */

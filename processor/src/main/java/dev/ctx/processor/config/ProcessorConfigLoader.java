@@ -1,17 +1,14 @@
 package dev.ctx.processor.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.kafka.common.config.ConfigException;
+
+import dev.ctx.schemas.config.ConfigFiles;
 
 /**
  * Builds a {@link ProcessorConfig} from a properties file overridden by environment variables: {@code CTX_} followed
@@ -44,19 +41,11 @@ public final class ProcessorConfigLoader {
     }
 
     static Map<String, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("Cannot read configuration file " + file + ": " + e.getClass().getSimpleName());
-        }
-        Map<String, String> values = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
-        values.keySet().stream().filter(key -> !isKnown(key)).findFirst().ifPresent(key -> {
-            throw new ConfigException("Unknown configuration key '" + key + "' in " + file
-                    + " (prefix Kafka Streams settings with '" + ProcessorConfig.STREAMS_PREFIX
-                    + "', serde settings with '" + ProcessorConfig.SERDE_PREFIX + "')");
-        });
+        Map<String, String> values = ConfigFiles.read(file, ProcessorConfigLoader::isKnown,
+                key -> new ConfigException("Unknown configuration key '" + key + "' in " + file
+                        + " (prefix Kafka Streams settings with '" + ProcessorConfig.STREAMS_PREFIX
+                        + "', serde settings with '" + ProcessorConfig.SERDE_PREFIX + "')"));
+        values.replaceAll((key, value) -> value.trim());
         return values;
     }
 

@@ -1,15 +1,14 @@
 package dev.ctx.processor.encrypt;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.processor.dlq.SourceCoordinates;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessEventBuilder;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
 
@@ -28,15 +27,10 @@ public final class AccessEvents {
      */
     public static AccessEvent encrypted(String transactionId, SealResult sealed, List<String> fieldNames,
             String source, SourceCoordinates from, Instant at) {
-        return AccessEvent.newBuilder()
-                .setEventId(eventId(from))
-                .setType(AccessEventType.ENCRYPTED)
+        return AccessEventBuilder.of(AccessEventType.ENCRYPTED, AccessOutcome.SUCCESS, source, at)
+                .setEventIdFromName(eventName(AccessEventType.ENCRYPTED, from))
                 .setTransactionId(transactionId)
-                .setRequester(source)
-                .setDataAccessed(List.copyOf(fieldNames))
-                .setTimestamp(at)
-                .setOutcome(AccessOutcome.SUCCESS)
-                .setSource(source)
+                .setDataAccessed(fieldNames)
                 .setAttributes(attributes(sealed))
                 .build();
     }
@@ -50,23 +44,18 @@ public final class AccessEvents {
      */
     public static AccessEvent passedInClear(String transactionId, List<String> participants, List<String> fieldNames,
             String source, SourceCoordinates from, Instant at) {
-        return AccessEvent.newBuilder()
-                .setEventId(eventId(AccessEventType.PASSED_IN_CLEAR, from))
-                .setType(AccessEventType.PASSED_IN_CLEAR)
+        return AccessEventBuilder.of(AccessEventType.PASSED_IN_CLEAR, AccessOutcome.SUCCESS, source, at)
+                .setEventIdFromName(eventName(AccessEventType.PASSED_IN_CLEAR, from))
                 .setTransactionId(transactionId)
-                .setRequester(source)
-                .setDataAccessed(List.copyOf(fieldNames))
-                .setTimestamp(at)
-                .setOutcome(AccessOutcome.SUCCESS)
+                .setDataAccessed(fieldNames)
                 .setReason("confidential=false in opt-in mode")
-                .setSource(source)
                 .setAttributes(Map.of("participants", String.join(",", participants), "mode", "opt-in"))
                 .build();
     }
 
     private static Map<String, String> attributes(SealResult sealed) {
         String participants = sealed.wraps().stream().map(wrap -> wrap.recipient().id())
-                .filter(id -> !id.equals(EscrowId.RESERVED))
+                .filter(id -> !id.equals(Recipient.ESCROW_ID))
                 .collect(Collectors.joining(","));
         String keyVersions = sealed.wraps().stream()
                 .map(wrap -> wrap.recipient().id() + ":" + wrap.recipient().keyVersion())
@@ -75,12 +64,7 @@ public final class AccessEvents {
                 "generation", Integer.toString(Envelopes.FIRST_GENERATION));
     }
 
-    static String eventId(SourceCoordinates from) {
-        return eventId(AccessEventType.ENCRYPTED, from);
-    }
-
-    static String eventId(AccessEventType type, SourceCoordinates from) {
-        String name = type.name() + "|" + from.topic() + "|" + from.partition() + "|" + from.offset();
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    private static String eventName(AccessEventType type, SourceCoordinates from) {
+        return type.name() + "|" + from.topic() + "|" + from.partition() + "|" + from.offset();
     }
 }

@@ -1,18 +1,16 @@
 package dev.ctx.processor.keys;
 
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
 import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.key.X25519PublicKey;
 import dev.ctx.schemas.keys.KeyStatus;
+import dev.ctx.schemas.keys.KeyringPublicKeys;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.PublicKeyVersion;
 
 /** Finds the current ACTIVE X25519 key of a keyring. */
 final class CurrentKeys {
-
-    private static final String ALGORITHM = "X25519";
 
     private CurrentKeys() {
     }
@@ -21,17 +19,15 @@ final class CurrentKeys {
     static Optional<X25519PublicKey> activeKey(ParticipantKeyring keyring) {
         return keyring.getKeys().stream()
                 .filter(key -> key.getVersion() >= 1 && key.getVersion() == keyring.getCurrentVersion())
-                .filter(key -> key.getStatus() == KeyStatus.ACTIVE && ALGORITHM.equals(key.getAlgorithm()))
+                .filter(key -> key.getStatus() == KeyStatus.ACTIVE
+                        && KeyringPublicKeys.X25519.equals(key.getAlgorithm()))
                 .findFirst()
                 .flatMap(CurrentKeys::decode);
     }
 
     private static Optional<X25519PublicKey> decode(PublicKeyVersion key) {
-        ByteBuffer buffer = key.getPublicKey().duplicate();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
         try {
-            return Optional.of(X25519PublicKey.of(bytes));
+            return Optional.of(KeyringPublicKeys.x25519(key));
         } catch (InvalidInputException e) {
             return Optional.empty();
         }

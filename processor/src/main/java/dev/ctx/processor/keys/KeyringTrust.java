@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.key.X25519PublicKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.schemas.keys.ParticipantKeyring;
@@ -42,7 +43,7 @@ public record KeyringTrust(Ed25519VerifyingKey signingKey, Set<String> escrowFin
         if (!keyring.getParticipantId().equals(recordKey)) {
             return Optional.of(UntrustedReason.RECORD_KEY_MISMATCH);
         }
-        if (EscrowId.RESERVED.equals(recordKey) && !escrowKeyIsPinned(keyring)) {
+        if (Recipient.ESCROW_ID.equals(recordKey) && !escrowKeyIsPinned(keyring)) {
             return Optional.of(UntrustedReason.ESCROW_KEY_NOT_PINNED);
         }
         return Optional.empty();

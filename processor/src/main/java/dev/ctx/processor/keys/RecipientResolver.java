@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.key.X25519PublicKey;
 import dev.ctx.processor.dlq.DeadLetterReason;
 import dev.ctx.processor.dlq.RejectedTransactionException;
@@ -44,7 +45,7 @@ public final class RecipientResolver {
     }
 
     private ResolvedRecipient participant(String id) {
-        if (EscrowId.RESERVED.equals(id)) {
+        if (Recipient.ESCROW_ID.equals(id)) {
             throw reject(DeadLetterReason.RESERVED_PARTICIPANT_ID, id, "is reserved for the escrow key");
         }
         ParticipantKeyring keyring = keyrings.find(id)
@@ -65,15 +66,15 @@ public final class RecipientResolver {
     }
 
     private ResolvedRecipient escrow() {
-        keyrings.find(EscrowId.RESERVED).ifPresent(ring -> requireTrusted(EscrowId.RESERVED, ring));
-        ParticipantKeyring keyring = keyrings.find(EscrowId.RESERVED)
+        keyrings.find(Recipient.ESCROW_ID).ifPresent(ring -> requireTrusted(Recipient.ESCROW_ID, ring));
+        ParticipantKeyring keyring = keyrings.find(Recipient.ESCROW_ID)
                 .filter(ring -> ring.getRole() == ParticipantRole.ESCROW)
                 .filter(ring -> ring.getStatus() == ParticipantStatus.ACTIVE)
-                .orElseThrow(() -> reject(DeadLetterReason.ESCROW_KEY_UNAVAILABLE, EscrowId.RESERVED,
+                .orElseThrow(() -> reject(DeadLetterReason.ESCROW_KEY_UNAVAILABLE, Recipient.ESCROW_ID,
                         "has no ACTIVE keyring with role ESCROW"));
         X25519PublicKey key = CurrentKeys.activeKey(keyring).orElseThrow(() -> reject(
-                DeadLetterReason.ESCROW_KEY_UNAVAILABLE, EscrowId.RESERVED, "has no ACTIVE X25519 key"));
-        return new ResolvedRecipient(EscrowId.RESERVED, RecipientType.ESCROW, keyring.getCurrentVersion(), key);
+                DeadLetterReason.ESCROW_KEY_UNAVAILABLE, Recipient.ESCROW_ID, "has no ACTIVE X25519 key"));
+        return new ResolvedRecipient(Recipient.ESCROW_ID, RecipientType.ESCROW, keyring.getCurrentVersion(), key);
     }
 
     /**

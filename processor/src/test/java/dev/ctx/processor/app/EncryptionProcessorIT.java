@@ -26,10 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.format.FormatVersion;
 import dev.ctx.envelope.format.SchemaFingerprint;
 import dev.ctx.processor.config.ProcessorConfig;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.PlaintextScanner;
 import dev.ctx.processor.testing.ProcessorFixture;
@@ -126,7 +126,7 @@ class EncryptionProcessorIT {
             List<String> recipients = envelopes.get(id).getWraps().stream().map(RecipientWrap::getRecipientId)
                     .toList();
             assertThat(recipients).containsExactlyInAnyOrderElementsOf(Stream.concat(
-                    input.getParticipants().stream(), Stream.of(EscrowId.RESERVED)).toList());
+                    input.getParticipants().stream(), Stream.of(Recipient.ESCROW_ID)).toList());
             for (String recipient : recipients) {
                 GenericRecord opened = Opening.open(encrypted.get(id), envelopes.get(id),
                         fixture.keys.privateKey(recipient));

@@ -9,10 +9,10 @@ import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.processor.app.ProcessorApplication;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.dlq.DeadLetterReason;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.ProcessorFixture;
 import dev.ctx.processor.testing.TopicReader;
@@ -77,7 +77,7 @@ class DuplicateTransactionIdIT {
         });
         Envelope envelope = fixture.readCommittedOnePerKey(fixture.topics.envelopes(), 2,
                 fixture.serdes.envelope().deserializer(), Envelope::getTransactionId).get(first.getTransactionId());
-        assertThat(Opening.open(encrypted, envelope, fixture.keys.privateKey(EscrowId.RESERVED)).get("amount"))
+        assertThat(Opening.open(encrypted, envelope, fixture.keys.privateKey(Recipient.ESCROW_ID)).get("amount"))
                 .isEqualTo(first.getAmount());
         assertThat(fixture.internalTopics()).anyMatch(name -> name.endsWith("-transaction-ids-changelog"));
     }

@@ -12,10 +12,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.error.SealIdMismatchException;
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.dlq.DeadLetterReason;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.TestKeyrings;
@@ -82,7 +82,7 @@ class DuplicateTransactionIdTest {
         assertThat(harness.encrypted.isEmpty() && harness.envelopes.isEmpty() && harness.accessEvents.isEmpty())
                 .isTrue();
         assertThat(harness.deadLetterCount(DeadLetterReason.DUPLICATE_TRANSACTION_ID.name())).isEqualTo(1.0);
-        for (String recipient : List.of(first.getParticipants().get(0), EscrowId.RESERVED)) {
+        for (String recipient : List.of(first.getParticipants().get(0), Recipient.ESCROW_ID)) {
             GenericRecord opened = Opening.open(encrypted, envelope, keys.privateKey(recipient));
             assertThat(opened.get("amount")).as(recipient).isEqualTo(first.getAmount());
         }
@@ -139,7 +139,7 @@ class DuplicateTransactionIdTest {
         // When / Then
         assertThat(Opening.bytes(encrypted.getSealed().getSealId()))
                 .isEqualTo(Opening.bytes(envelope.getSealId())).hasSize(16);
-        assertThatThrownBy(() -> Opening.open(encrypted, other, keys.privateKey(EscrowId.RESERVED)))
+        assertThatThrownBy(() -> Opening.open(encrypted, other, keys.privateKey(Recipient.ESCROW_ID)))
                 .isExactlyInstanceOf(SealIdMismatchException.class)
                 .hasMessageContaining(transaction.getTransactionId());
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.processor.dlq.DeadLetterReason;
 import dev.ctx.processor.dlq.RejectedTransactionException;
 import dev.ctx.processor.testing.TestKeyrings;
@@ -31,7 +32,7 @@ class RecipientResolverTest {
 
         // Then
         assertThat(recipients).extracting(ResolvedRecipient::id).containsExactly("client-1", "miner-1",
-                EscrowId.RESERVED);
+                Recipient.ESCROW_ID);
         assertThat(recipients).extracting(ResolvedRecipient::type).containsExactly(RecipientType.PARTICIPANT,
                 RecipientType.PARTICIPANT, RecipientType.ESCROW);
     }
@@ -50,7 +51,7 @@ class RecipientResolverTest {
     void aKeyringStoredUnderAnotherIdIsUntrustedForParticipantsAndTheEscrow() {
         // Given: what the verifying store processor leaves for a refused keyring, and a keyring under another id
         keyrings.put("client-1", keys.keyring("miner-1"));
-        keyrings.put(EscrowId.RESERVED, ParticipantKeyring.newBuilder(keys.keyring(EscrowId.RESERVED)).setParticipantId("").build());
+        keyrings.put(Recipient.ESCROW_ID, ParticipantKeyring.newBuilder(keys.keyring(Recipient.ESCROW_ID)).setParticipantId("").build());
 
         // When / Then
         for (List<String> participants : List.of(List.of("client-1"), List.of("miner-1"))) {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.processor.config.ProcessorConfig;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.keys.KeyringTrust;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.KycStatus;
@@ -48,7 +48,7 @@ public final class TestKeyrings {
     public static TestKeyrings forParticipants(Collection<String> participants) {
         TestKeyrings keyrings = new TestKeyrings();
         participants.forEach(id -> keyrings.pairs.put(id, X25519KeyPair.generate()));
-        keyrings.pairs.put(EscrowId.RESERVED, ESCROW);
+        keyrings.pairs.put(Recipient.ESCROW_ID, ESCROW);
         return keyrings;
     }
 
@@ -66,7 +66,7 @@ public final class TestKeyrings {
 
     /** The keyring of {@code id} without a signature. */
     public ParticipantKeyring unsigned(String id) {
-        boolean escrow = EscrowId.RESERVED.equals(id);
+        boolean escrow = Recipient.ESCROW_ID.equals(id);
         return ParticipantKeyring.newBuilder()
                 .setParticipantId(id)
                 .setRole(escrow ? ParticipantRole.ESCROW : ParticipantRole.CLIENT)

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.dlq.DeadLetterReason;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.processor.testing.TopologyHarness;
@@ -84,19 +84,19 @@ class DeadLetterRoutingTest {
                                         new byte[31]))).build())),
                 rejection("no escrow keyring", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
                         (h, k, t) -> {
-                            h.keyrings.pipeInput(EscrowId.RESERVED, null);
+                            h.keyrings.pipeInput(Recipient.ESCROW_ID, null);
                             return t;
                         }),
                 rejection("a revoked escrow keyring", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(EscrowId.RESERVED))
+                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(Recipient.ESCROW_ID))
                                 .setStatus(ParticipantStatus.REVOKED).build())),
                 rejection("an escrow keyring without role ESCROW", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(EscrowId.RESERVED))
+                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(Recipient.ESCROW_ID))
                                 .setRole(ParticipantRole.AUDITOR).build())),
                 rejection("an escrow keyring whose key is retired", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
-                        (h, k, t) -> republish(h, t, withKeyStatus(k.keyring(EscrowId.RESERVED), KeyStatus.RETIRED))),
+                        (h, k, t) -> republish(h, t, withKeyStatus(k.keyring(Recipient.ESCROW_ID), KeyStatus.RETIRED))),
                 rejection("the escrow id as a participant", DeadLetterReason.RESERVED_PARTICIPANT_ID,
-                        (h, k, t) -> withParticipants(t, CLIENT, EscrowId.RESERVED)),
+                        (h, k, t) -> withParticipants(t, CLIENT, Recipient.ESCROW_ID)),
                 rejection("no participants", DeadLetterReason.NO_PARTICIPANTS, (h, k, t) -> withParticipants(t)),
                 rejection("an all-zero (low-order) participant key", DeadLetterReason.SEAL_FAILED,
                         (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(CLIENT))

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.processor.config.EncryptionMode;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.TestKeyrings;
@@ -105,7 +105,7 @@ class EncryptionTopologyTest {
         assertThat(envelope.getCreatedAt()).isEqualTo(TopologyHarness.NOW);
         assertThat(envelope.getWraps()).allSatisfy(wrap -> {
             assertThat(wrap.getKeyVersion()).isEqualTo(TestKeyrings.KEY_VERSION);
-            assertThat(wrap.getRecipientType()).isEqualTo(EscrowId.RESERVED.equals(wrap.getRecipientId())
+            assertThat(wrap.getRecipientType()).isEqualTo(Recipient.ESCROW_ID.equals(wrap.getRecipientId())
                     ? RecipientType.ESCROW : RecipientType.PARTICIPANT);
         });
         assertThat(encrypted.getSealed().getKeyRefs()).extracting(KeyRef::getParticipantId)
@@ -130,7 +130,7 @@ class EncryptionTopologyTest {
         assertThat(event.getDataAccessed()).containsExactly("amount", "pricing", "settlementDetails");
         assertThat(event.getAttributes().get("participants").split(","))
                 .containsExactlyInAnyOrderElementsOf(transaction.getParticipants());
-        assertThat(event.getAttributes().get("keyVersions")).contains(EscrowId.RESERVED + ":3");
+        assertThat(event.getAttributes().get("keyVersions")).contains(Recipient.ESCROW_ID + ":3");
         assertThat(event.toString()).doesNotContain(TransactionGenerator.plantedMarker(transaction.getTransactionId()))
                 .doesNotContain(transaction.getAmount().toPlainString());
     }
@@ -235,7 +235,7 @@ class EncryptionTopologyTest {
         EncryptedTransaction encrypted = harness.encrypted.readValue();
         assertThat(encrypted.getConfidential()).isTrue();
         assertThat(encrypted.getClear()).isNull();
-        assertThat(Opening.open(encrypted, harness.envelopes.readValue(), keys.privateKey(EscrowId.RESERVED))
+        assertThat(Opening.open(encrypted, harness.envelopes.readValue(), keys.privateKey(Recipient.ESCROW_ID))
                 .get("amount")).isEqualTo(transaction.getAmount());
         assertThat(harness.accessEvents.readValuesToList()).extracting(AccessEvent::getType)
                 .containsExactly(AccessEventType.ENCRYPTED);
@@ -285,7 +285,7 @@ class EncryptionTopologyTest {
 
     private static List<String> expectedRecipients(Transaction transaction) {
         List<String> participants = transaction.getParticipants().stream().sorted().toList();
-        return Stream.concat(participants.stream(), Stream.of(EscrowId.RESERVED))
+        return Stream.concat(participants.stream(), Stream.of(Recipient.ESCROW_ID))
                 .toList();
     }
 }

@@ -14,11 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.dlq.DeadLetterReason;
-import dev.ctx.processor.keys.EscrowId;
 import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.processor.testing.TopologyHarness;
 import dev.ctx.schemas.dlq.DeadLetter;
@@ -66,10 +66,10 @@ class UntrustedKeyringTest {
                         k -> ParticipantKeyring.newBuilder(k.keyring(CLIENT)).setSignature(ByteBuffer.wrap(new byte[63])).build()),
                 substitution("another participant's valid keyring under this id", CLIENT, "record_key_mismatch",
                         k -> k.keyring(MINER)),
-                substitution("an escrow keyring signed by the key service but with an unpinned key", EscrowId.RESERVED,
-                        "escrow_key_not_pinned", k -> TestKeyrings.sign(withAttackerKey(k.unsigned(EscrowId.RESERVED)))),
-                substitution("an escrow keyring signed by another key", EscrowId.RESERVED, "bad_signature",
-                        k -> signedBy(ATTACKER, withAttackerKey(k.unsigned(EscrowId.RESERVED)))));
+                substitution("an escrow keyring signed by the key service but with an unpinned key", Recipient.ESCROW_ID,
+                        "escrow_key_not_pinned", k -> TestKeyrings.sign(withAttackerKey(k.unsigned(Recipient.ESCROW_ID)))),
+                substitution("an escrow keyring signed by another key", Recipient.ESCROW_ID, "bad_signature",
+                        k -> signedBy(ATTACKER, withAttackerKey(k.unsigned(Recipient.ESCROW_ID)))));
     }
 
     @ParameterizedTest(name = "{0}")

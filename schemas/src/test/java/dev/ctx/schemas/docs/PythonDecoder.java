@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * is skipped, unless {@code CTX_REQUIRE_PYTHON=1} (set by CI) makes that a failure. The executable is {@code python3}
  * from the PATH unless {@code CTX_PYTHON_BINARY} (or the system property {@code ctx.python.binary}) names another;
  * pointing it at a missing file hides Python.
+ *
+ * <p>A copy of the conventions of testkit's {@code dev.ctx.testkit.tools.ExternalTool} on purpose: schemas cannot
+ * depend on testkit (testkit depends on schemas). Keep the two in step.
  */
 final class PythonDecoder {
 

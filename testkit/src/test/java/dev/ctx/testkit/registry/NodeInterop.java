@@ -3,13 +3,13 @@ package dev.ctx.testkit.registry;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import dev.ctx.testkit.tools.ExternalTool;
 
 /**
  * Runs {@code src/test/node/interop.js} with {@code node} after {@code npm ci} into {@code target/node-interop}.
@@ -27,25 +27,21 @@ final class NodeInterop {
 
     private static final Path SOURCES = Path.of("src", "test", "node");
     private static final Path WORK = Path.of("target", "node-interop");
-    private static final String NODE = setting("CTX_NODE_BINARY", "ctx.node.binary", "node");
-    private static final String NPM = setting("CTX_NPM_BINARY", "ctx.npm.binary", "npm");
+    private static final String NODE = ExternalTool.setting("CTX_NODE_BINARY", "ctx.node.binary", "node");
+    private static final String NPM = ExternalTool.setting("CTX_NPM_BINARY", "ctx.npm.binary", "npm");
+    private static final String REQUIRE = "CTX_REQUIRE_NODE";
 
     private NodeInterop() {
     }
 
     /** Skips (or, when required, fails) unless node and npm run; installs the npm client once. */
     static void requireInstalled() throws IOException, InterruptedException {
-        boolean required = "1".equals(System.getenv("CTX_REQUIRE_NODE"));
-        boolean available = runs(NODE, "--version") && runs(NPM, "--version");
-        if (!available && required) {
-            throw new IllegalStateException("CTX_REQUIRE_NODE=1 but " + NODE + " / " + NPM + " do not run");
-        }
-        assumeThat(available).as(NODE + " and " + NPM + " run (CTX_NODE_BINARY / CTX_NPM_BINARY; set CTX_REQUIRE_NODE=1"
-                + " to require them)").isTrue();
+        ExternalTool.requireOrSkip(REQUIRE, ExternalTool.runs(NODE, "--version") && ExternalTool.runs(NPM, "--version"),
+                NODE + " / " + NPM + " do not run", "CTX_NODE_BINARY / CTX_NPM_BINARY name the binaries");
         try {
             installClient();
         } catch (IOException e) {
-            if (required) {
+            if (ExternalTool.isRequired(REQUIRE)) {
                 throw e;
             }
             assumeThat(e).as("npm ci of the interop client (offline?); CTX_REQUIRE_NODE=1 makes this fail").isNull();
@@ -61,46 +57,13 @@ final class NodeInterop {
         for (String file : List.of("package.json", "package-lock.json")) {
             Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        run(WORK, 300, NPM, "ci", "--no-audit", "--no-fund", "--ignore-scripts");
+        ExternalTool.outputOf(WORK, 300, List.of(NPM, "ci", "--no-audit", "--no-fund", "--ignore-scripts"));
     }
 
     /** Runs {@code node interop.js args...} and returns its standard output lines. */
     static List<String> interop(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(NODE, "interop.js"));
         command.addAll(List.of(args));
-        return run(WORK, 60, command.toArray(String[]::new));
-    }
-
-    private static String setting(String environmentVariable, String systemProperty, String fallback) {
-        String value = System.getProperty(systemProperty, System.getenv(environmentVariable));
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static boolean runs(String... command) throws InterruptedException {
-        try {
-            run(Path.of("."), 30, command);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static List<String> run(Path directory, int timeoutSeconds, String... command)
-            throws IOException, InterruptedException {
-        Path errors = Files.createTempFile("node-interop", ".err");
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(errors.toFile()).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        String stderr = Files.readString(errors);
-        Files.deleteIfExists(errors);
-        if (!exited) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " timed out");
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + stderr);
-        }
-        return output.lines().filter(line -> !line.isBlank()).toList();
+        return ExternalTool.outputOf(WORK, 60, command);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.ctx.schemas.keys.KeyringPublicKeys;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.PublicKeyVersion;
 
@@ -62,9 +63,7 @@ public final class KeyringSigningInput {
     private static void writeKey(DataOutputStream out, PublicKeyVersion key) throws IOException {
         out.writeInt(key.getVersion());
         writeString(out, key.getAlgorithm());
-        ByteBuffer publicKey = key.getPublicKey().duplicate();
-        byte[] raw = new byte[publicKey.remaining()];
-        publicKey.get(raw);
+        byte[] raw = KeyringPublicKeys.rawBytes(key);
         out.writeInt(raw.length);
         out.write(raw);
         out.writeLong(key.getCreatedAt().toEpochMilli());

@@ -1,4 +1,4 @@
-package dev.ctx.envelope.hpke;
+package dev.ctx.envelope.internal.hpke;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.ctx.envelope.hpke;
+package dev.ctx.envelope.internal.hpke;
 
 import java.util.Arrays;
 import java.util.EnumMap;
