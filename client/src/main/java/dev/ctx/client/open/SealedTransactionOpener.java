@@ -1,4 +1,4 @@
-package dev.ctx.processor.open;
+package dev.ctx.client.open;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
