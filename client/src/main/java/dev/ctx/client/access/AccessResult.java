@@ -1,5 +1,7 @@
 package dev.ctx.client.access;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A granted access request: the released confidential fields (decimals as strings, timestamps ISO-8601, records as
  * objects; only the fields the purpose's access level allows), who authorized it ({@code policy:<txn>} or
  * {@code grant:<grantId>}) and the id of the access event the key service committed before answering.
- * {@link #toString()} names the released fields, never their values.
+ * {@link #toString()} names the released fields, never their values. Field order is the answer's.
  */
 public record AccessResult(String transactionId, String purpose, String authorizedBy, String eventId,
         Map<String, JsonNode> fields) {
@@ -17,7 +19,7 @@ public record AccessResult(String transactionId, String purpose, String authoriz
     public AccessResult {
         Objects.requireNonNull(transactionId, "transactionId");
         Objects.requireNonNull(purpose, "purpose");
-        fields = Map.copyOf(fields);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     @Override
