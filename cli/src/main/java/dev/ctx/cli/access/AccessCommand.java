@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ctx access TXN --purpose P [--fields a,b]}: one checked and audited access request. */
 @Command(name = "access", mixinStandardHelpOptions = true,
-        description = {"Request access to one transaction's confidential fields (checked and audited by the key service)"
-                + " and print the JSON answer.",
+        description = {"Request access to one transaction's confidential fields (checked and audited by the key"
+                + " service) and print the JSON answer.",
             "Exit codes: 0 granted, 1 other failure, 2 usage, 3 unauthenticated or step-up required, 4 denied,"
                 + " 5 unknown transaction, 6 participant-held key (open locally), 7 shredded, 8 integrity failure,"
                 + " 9 audit unavailable, 10 key service unreachable."})

@@ -57,17 +57,20 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "10", description = "Stop after this many seconds without records (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--decrypt", description = "Show the confidential fields: through the access API, or locally with --key-file.")
+    @Option(names = "--decrypt",
+            description = "Show the confidential fields: through the access API, or locally with --key-file.")
     boolean decrypt;
 
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "Your own key file (repeatable, one per key version): open locally; implies --decrypt.")
     List<Path> keyFiles = List.of();
 
-    @Option(names = "--purpose", defaultValue = "settlement", description = "Access purpose for --decrypt through the API (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--purpose", defaultValue = "settlement",
+            description = "Access purpose for --decrypt through the API (default: ${DEFAULT-VALUE}).")
     String purpose;
 
-    @Option(names = "--envelopes-topic", defaultValue = "transactions.envelopes", description = "Envelopes topic for --key-file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--envelopes-topic", defaultValue = "transactions.envelopes",
+            description = "Envelopes topic for --key-file (default: ${DEFAULT-VALUE}).")
     String envelopesTopic;
 
     @Mixin
@@ -93,8 +96,9 @@ public final class ConsumeCommand implements Callable<Integer> {
             while (printed < max && System.nanoTime() < idleDeadline) {
                 for (ConsumerRecord<String, EncryptedTransaction> record : consumer.poll(Duration.ofMillis(200))) {
                     if (printed++ < max) {
-                        out.printf(Locale.ROOT, FORMAT, record.key(), record.value().getStatus(), record.value().getSealed() != null,
-                                String.join(",", record.value().getParticipants()), content(record.value(), decryption));
+                        out.printf(Locale.ROOT, FORMAT, record.key(), record.value().getStatus(),
+                                record.value().getSealed() != null, String.join(",", record.value().getParticipants()),
+                                content(record.value(), decryption));
                     }
                     idleDeadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
                 }

@@ -27,7 +27,8 @@ final class RegisterOwnKey extends KeyServiceCall {
     @Parameters(index = "0", paramLabel = "ID", description = "Participant id (as in the key file).")
     String id;
 
-    @Option(names = "--key-file", required = true, paramLabel = "FILE", description = "Key file from ctx keys generate.")
+    @Option(names = "--key-file", required = true, paramLabel = "FILE",
+            description = "Key file from ctx keys generate.")
     Path keyFile;
 
     @Override

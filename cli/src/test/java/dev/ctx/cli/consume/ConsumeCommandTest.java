@@ -37,10 +37,7 @@ class ConsumeCommandTest {
     @Test
     void clearRecordShowsItsAmount() {
         // Given
-        BigDecimal amount = new BigDecimal("12.50000000");
-        EncryptedTransaction clear = base().setConfidential(false).setClear(ClearFields.newBuilder().setAmount(amount)
-                .setPricing(Pricing.newBuilder().setUnitPrice(amount).setQuantity(amount).setFee(amount).setPricingModel("flat").build())
-                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("ACH").setAccountReference("r").build()).build()).build();
+        EncryptedTransaction clear = clear(new BigDecimal("12.50000000"));
 
         // Then
         assertThat(ConsumeCommand.content(clear)).isEqualTo("in clear: 12.50000000 EUR");
@@ -49,10 +46,7 @@ class ConsumeCommandTest {
     @Test
     void decryptedClearRecordShowsItsFieldsAsJson() {
         // Given
-        BigDecimal amount = new BigDecimal("12.50000000");
-        EncryptedTransaction clear = base().setConfidential(false).setClear(ClearFields.newBuilder().setAmount(amount)
-                .setPricing(Pricing.newBuilder().setUnitPrice(amount).setQuantity(amount).setFee(amount).setPricingModel("flat").build())
-                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("ACH").setAccountReference("r").build()).build()).build();
+        EncryptedTransaction clear = clear(new BigDecimal("12.50000000"));
 
         // Then: no access request for what is public anyway
         assertThat(ConsumeCommand.content(clear, sealed -> "asked the key service"))
@@ -76,6 +70,14 @@ class ConsumeCommandTest {
             // Then
             assertThat(row).isEqualTo("not opened: 403 NOT_A_PARTICIPANT");
         }
+    }
+
+    private static EncryptedTransaction clear(BigDecimal amount) {
+        return base().setConfidential(false).setClear(ClearFields.newBuilder().setAmount(amount)
+                .setPricing(Pricing.newBuilder().setUnitPrice(amount).setQuantity(amount).setFee(amount)
+                        .setPricingModel("flat").build())
+                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("ACH").setAccountReference("r").build())
+                .build()).build();
     }
 
     private static EncryptedTransaction.Builder base() {

@@ -67,7 +67,8 @@ class OwnKeyCommandsTest {
         ParticipantKeyFile key = ParticipantKeyFile.read(file);
         assertThat(key.participantId()).isEqualTo("miner-1");
         assertThat(key.keyVersion()).isEmpty();
-        assertThat(out.toString()).contains("public key " + Base64.getEncoder().encodeToString(key.publicKey().bytes()));
+        assertThat(out.toString())
+                .contains("public key " + Base64.getEncoder().encodeToString(key.publicKey().bytes()));
     }
 
     @Test
