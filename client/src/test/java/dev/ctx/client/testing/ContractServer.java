@@ -14,8 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A real HTTP server on loopback (the JDK's {@link HttpServer}) that answers the key service's read-API contract as
@@ -35,18 +43,40 @@ public final class ContractServer implements AutoCloseable {
     /** Starts on an ephemeral loopback port. */
     public static ContractServer start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ContractServer contract = new ContractServer(server);
-            server.createContext("/", contract::handle);
-            server.start();
-            return contract;
+            return started(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Starts HTTPS on an ephemeral loopback port, requiring a client certificate the context trusts. */
+    public static ContractServer startHttpsWithClientAuth(SSLContext context) {
+        try {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(context) {
+                @Override
+                public void configure(HttpsParameters parameters) {
+                    SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                    ssl.setNeedClientAuth(true);
+                    parameters.setSSLParameters(ssl);
+                }
+            });
+            return started(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ContractServer started(HttpServer server) {
+        ContractServer contract = new ContractServer(server);
+        server.createContext("/", contract::handle);
+        server.start();
+        return contract;
+    }
+
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers {@code method path} (path with query) with {@code answer}. */
@@ -70,7 +100,7 @@ public final class ContractServer implements AutoCloseable {
         Received request = new Received(exchange.getRequestMethod(), target,
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), peer(exchange));
         received.add(request);
         Function<Received, Answer> route = routes.get(request.method() + " " + target);
         Answer answer = route == null ? Answer.problem(404, "NO_ROUTE", "no route") : route.apply(request);
@@ -82,13 +112,25 @@ public final class ContractServer implements AutoCloseable {
         }
     }
 
+    private static String peer(HttpExchange exchange) {
+        if (!(exchange instanceof HttpsExchange https)) {
+            return null;
+        }
+        try {
+            return https.getSSLSession().getPeerPrincipal().getName();
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
     }
 
     /** One received request. */
-    public record Received(String method, String target, String authorization, String contentType, String body) {
+    public record Received(String method, String target, String authorization, String contentType, String body,
+            String clientCertificateSubject) {
     }
 
     /** One scripted answer. */
