@@ -25,7 +25,7 @@ final class Answers {
             throw malformed(call, "no 'fields' object");
         }
         Map<String, JsonNode> released = new LinkedHashMap<>();
-        fields.fields().forEachRemaining(field -> released.put(field.getKey(), field.getValue()));
+        fields.properties().forEach(field -> released.put(field.getKey(), field.getValue()));
         return new AccessResult(text(call, body, "transactionId"), text(call, body, "purpose"),
                 optionalText(body, "authorizedBy"), optionalText(body, "eventId"), released);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.GenericRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Renders opened confidential fields as JSON: {@code BigDecimal} as its plain string ({@code "1250.00"}),
  * {@code Instant} as ISO-8601, records as objects (field order kept), strings and enum symbols as text, bytes as
- * base64, numbers and booleans as themselves. Stateless.
+ * base64 (bytes and fixed), numbers and booleans as themselves, maps as objects, arrays as arrays. Stateless.
  */
 public final class ConfidentialJson {
 
@@ -82,6 +83,8 @@ public final class ConfidentialJson {
             byte[] bytes = new byte[copy.remaining()];
             copy.get(bytes);
             return NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+        } else if (value instanceof GenericFixed fixed) {
+            return NODES.textNode(Base64.getEncoder().encodeToString(fixed.bytes()));
         }
         return NODES.textNode(value.toString());
     }
