@@ -63,6 +63,7 @@ class ConfidentialJsonTest {
 
         // Then
         assertThat(fields.keySet()).containsExactly("z", "a");
-        assertThat(ConfidentialJson.object(fields).toString()).isEqualTo("{\"z\":\"first\",\"a\":{\"method\":\"SEPA\"}}");
+        assertThat(ConfidentialJson.object(fields).toString())
+                .isEqualTo("{\"z\":\"first\",\"a\":{\"method\":\"SEPA\"}}");
     }
 }
