@@ -50,7 +50,7 @@ class ConsumeDecryptIT {
     Path dir;
 
     @Test
-    void participantWithItsOwnKeyFileSeesTheConfidentialFieldsOfItsTransactionsOnly() {
+    void participantWithItsOwnKeyFileSeesTheConfidentialFieldsOfItsTransactionsOnly() throws Exception {
         // Given: miner-1's registered key file; txn-a is sealed for it, txn-b only for someone else
         Path keyFile = dir.resolve("miner-1.key");
         ParticipantKeyFile.generate(keyFile, "miner-1").destroy();
@@ -88,7 +88,7 @@ class ConsumeDecryptIT {
     }
 
     private static void publish(Map<String, Object> serde, String encryptedTopic, String envelopesTopic,
-            Transaction transaction, List<ResolvedRecipient> recipients) {
+            Transaction transaction, List<ResolvedRecipient> recipients) throws Exception {
         SealResult sealed = EnvelopeLibrarySealer.create().seal(transaction, recipients);
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         try (KafkaProducer<String, EncryptedTransaction> encrypted = new KafkaProducer<>(config,
@@ -98,9 +98,9 @@ class ConsumeDecryptIT {
                         ConfluentAvroSerdes.forClass(Envelope.class, serde, false).serializer())) {
             String id = transaction.getTransactionId();
             envelopes.send(new ProducerRecord<>(envelopesTopic, id, Envelopes.firstGeneration(id, sealed,
-                    Instant.now())));
+                    Instant.now()))).get();
             encrypted.send(new ProducerRecord<>(encryptedTopic, id, EncryptedTransactions.sealed(transaction,
-                    sealed)));
+                    sealed))).get();
         }
     }
 
