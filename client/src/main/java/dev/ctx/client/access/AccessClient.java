@@ -45,7 +45,8 @@ public final class AccessClient {
     }
 
     /**
-     * {@code POST /v1/access-requests}: the named {@code fields} (empty: all the purpose's access level releases).
+     * {@code POST /v1/access-requests}: the named {@code fields} (empty or null: all the purpose's access level
+     * releases).
      *
      * @throws dev.ctx.client.access.error.AccessDeniedException 403, with the reason code
      * @throws dev.ctx.client.access.error.ParticipantHeldKeyException 409: the caller holds its own key, open locally
@@ -54,7 +55,7 @@ public final class AccessClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("transactionId", Objects.requireNonNull(transactionId, "transactionId"));
         body.put("purpose", Objects.requireNonNull(purpose, "purpose"));
-        if (!fields.isEmpty()) {
+        if (fields != null && !fields.isEmpty()) {
             body.put("fields", List.copyOf(fields));
         }
         String path = "/v1/access-requests";
