@@ -111,7 +111,7 @@ public final class ConsumeCommand implements Callable<Integer> {
     private Decryption decryption() throws IOException {
         if (!keyFiles.isEmpty()) {
             LocalOpener opener = LocalOpener.of(keyFiles.stream().map(ParticipantKeyFile::read).toList());
-            return new LocalDecryption(opener, new EnvelopeView(envelopeConsumer()), envelopesTopic);
+            return new LocalDecryption(opener, new EnvelopeView(envelopeConsumer(), Duration.ofSeconds(timeoutSeconds)), envelopesTopic);
         }
         return decrypt ? new ApiDecryption(service.accessClient(), purpose) : null;
     }

@@ -14,16 +14,19 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The latest envelope of every transaction on {@code transactions.envelopes} (compacted; a tombstone removes the
- * entry), read from the beginning and caught up to the end offsets on a miss.
+ * entry), read from the beginning and caught up to the (last stable) end offsets on a miss, for at most
+ * {@code timeout} per catch-up.
  */
 final class EnvelopeView implements AutoCloseable {
 
     private final Consumer<String, Envelope> consumer;
+    private final Duration timeout;
     private final Map<String, Envelope> latest = new HashMap<>();
     private List<TopicPartition> partitions;
 
-    EnvelopeView(Consumer<String, Envelope> consumer) {
+    EnvelopeView(Consumer<String, Envelope> consumer, Duration timeout) {
         this.consumer = consumer;
+        this.timeout = timeout;
     }
 
     /** The envelope of {@code transactionId}, catching up with the topic first if it is not known yet. */
@@ -42,7 +45,9 @@ final class EnvelopeView implements AutoCloseable {
             consumer.seekToBeginning(partitions);
         }
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline
+                && partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
             for (ConsumerRecord<String, Envelope> record : consumer.poll(Duration.ofMillis(200))) {
                 apply(record);
             }
