@@ -1,5 +1,6 @@
 package dev.ctx.cli;
 
+import dev.ctx.cli.access.AccessCommand;
 import dev.ctx.cli.bench.BenchCommand;
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.consume.ConsumeCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 /** The root command. Exit codes: 0 ok, 1 failure, 2 usage error. */
 @Command(name = "ctx", mixinStandardHelpOptions = true, versionProvider = CtxVersion.class,
         description = "Confidential transactions for Kafka.",
-        subcommands = {DemoCommand.class, KafkaCommand.class, ProcessorCommand.class, KeyServiceCommand.class, KeysCommand.class, ProduceCommand.class, ConsumeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, KafkaCommand.class, ProcessorCommand.class, KeyServiceCommand.class, KeysCommand.class, ProduceCommand.class, ConsumeCommand.class, AccessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Ctx {
 
     /** Runs the command line and exits with its code. */

@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 
 import dev.ctx.cli.common.KeyServiceClient;
+import dev.ctx.client.open.SealedTransactionOpener;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.processor.app.ProcessorApplication;
-import dev.ctx.processor.open.SealedTransactionOpener;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;

@@ -1,10 +1,12 @@
 package dev.ctx.cli.keys;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.ctx.cli.common.KeyServiceClient;
+import dev.ctx.client.access.AccessClient;
 
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,11 @@ public final class KeyServiceOptions {
 
     KeyServiceClient client() throws IOException {
         return new KeyServiceClient(url, token());
+    }
+
+    /** The consumer client of the read API, with the same URL and bearer token ({@code ctx access}, consume). */
+    public AccessClient accessClient() throws IOException {
+        return AccessClient.builder(URI.create(url)).token(token()).build();
     }
 
     private String token() throws IOException {

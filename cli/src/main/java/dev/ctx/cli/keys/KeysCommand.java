@@ -12,8 +12,10 @@ import picocli.CommandLine.Parameters;
 
 /** Participant and key lifecycle over the key service's API; every call is authenticated and audited there. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "Register participants and create, rotate, revoke and list their keys (key service HTTP API).",
-        subcommands = {KeysCommand.Register.class, KeysCommand.Rotate.class, KeysCommand.Revoke.class, KeysCommand.ListKeys.class})
+        description = "Register participants and create, rotate, revoke and list their keys (key service HTTP API);"
+                + " generate and register your own key (BYOK).",
+        subcommands = {KeysCommand.Register.class, KeysCommand.Rotate.class, KeysCommand.Revoke.class,
+            KeysCommand.ListKeys.class, GenerateOwnKey.class, RegisterOwnKey.class})
 public final class KeysCommand {
 
     /** {@code ctx keys register ID --role R}: registers a KYC-verified participant and creates its first key. */

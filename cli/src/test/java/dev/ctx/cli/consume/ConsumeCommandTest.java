@@ -3,10 +3,13 @@ package dev.ctx.cli.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ctx.cli.access.LoopbackKeyService;
+import dev.ctx.client.access.AccessClient;
 import dev.ctx.schemas.encrypted.ClearFields;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.KeyRef;
@@ -34,13 +37,47 @@ class ConsumeCommandTest {
     @Test
     void clearRecordShowsItsAmount() {
         // Given
-        BigDecimal amount = new BigDecimal("12.50000000");
-        EncryptedTransaction clear = base().setConfidential(false).setClear(ClearFields.newBuilder().setAmount(amount)
-                .setPricing(Pricing.newBuilder().setUnitPrice(amount).setQuantity(amount).setFee(amount).setPricingModel("flat").build())
-                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("ACH").setAccountReference("r").build()).build()).build();
+        EncryptedTransaction clear = clear(new BigDecimal("12.50000000"));
 
         // Then
         assertThat(ConsumeCommand.content(clear)).isEqualTo("in clear: 12.50000000 EUR");
+    }
+
+    @Test
+    void decryptedClearRecordShowsItsFieldsAsJson() {
+        // Given
+        EncryptedTransaction clear = clear(new BigDecimal("12.50000000"));
+
+        // Then: no access request for what is public anyway
+        assertThat(ConsumeCommand.content(clear, sealed -> "asked the key service"))
+                .startsWith("in clear: {\"amount\":\"12.50000000\",\"pricing\":{\"unitPrice\":\"12.50000000\"");
+    }
+
+    @Test
+    void accessDeniedRowNamesTheStatusAndReason() {
+        // Given
+        EncryptedTransaction sealed = base().setConfidential(true).setSealed(SealedFields.newBuilder()
+                .setCiphertext(ByteBuffer.wrap(new byte[30])).setSchemaFingerprint(ByteBuffer.wrap(new byte[32]))
+                .setKeyRefs(List.of(new KeyRef("a", 1))).build()).build();
+        try (LoopbackKeyService service = LoopbackKeyService.start()) {
+            service.problem("POST", "/v1/access-requests", 403, "NOT_A_PARTICIPANT");
+            ApiDecryption decryption = new ApiDecryption(AccessClient.builder(URI.create(service.url())).build(),
+                    "settlement");
+
+            // When
+            String row = ConsumeCommand.content(sealed, decryption);
+
+            // Then
+            assertThat(row).isEqualTo("not opened: 403 NOT_A_PARTICIPANT");
+        }
+    }
+
+    private static EncryptedTransaction clear(BigDecimal amount) {
+        return base().setConfidential(false).setClear(ClearFields.newBuilder().setAmount(amount)
+                .setPricing(Pricing.newBuilder().setUnitPrice(amount).setQuantity(amount).setFee(amount)
+                        .setPricingModel("flat").build())
+                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("ACH").setAccountReference("r").build())
+                .build()).build();
     }
 
     private static EncryptedTransaction.Builder base() {

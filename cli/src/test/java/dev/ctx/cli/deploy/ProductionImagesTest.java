@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,6 +67,21 @@ class ProductionImagesTest {
     }
 
     /** The Dockerfile's instructions by stage name ({@code FROM ... AS name}), comments and blank lines dropped. */
+    @Test
+    void theBuildStageCopiesEveryModuleOfTheRootPom() throws IOException {
+        // Given
+        Matcher modules = Pattern.compile("<module>([^<]+)</module>")
+                .matcher(Files.readString(Path.of("..", "pom.xml")));
+        List<String> expected = new ArrayList<>();
+        while (modules.find()) {
+            expected.add("COPY " + modules.group(1) + " " + modules.group(1));
+        }
+
+        // Then: a module missing from the image's source tree breaks the reactor build there
+        assertThat(expected).isNotEmpty();
+        assertThat(stages().get("build")).containsAll(expected);
+    }
+
     private static Map<String, List<String>> stages() throws IOException {
         Map<String, List<String>> stages = new LinkedHashMap<>();
         List<String> current = null;

@@ -21,9 +21,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.client.open.SealedTransactionOpener;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.processor.config.ProcessorConfig;
-import dev.ctx.processor.open.SealedTransactionOpener;
 import dev.ctx.processor.testing.ForkedProcessor;
 import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.ProcessorFixture;

@@ -13,8 +13,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
+import dev.ctx.client.open.SealedTransactionOpener;
 import dev.ctx.envelope.RecipientPrivateKey;
-import dev.ctx.processor.open.SealedTransactionOpener;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 

@@ -1,4 +1,4 @@
-package dev.ctx.processor.open;
+package dev.ctx.client.open;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -29,6 +29,8 @@ public final class SealedTransactionOpener {
     private final ConfidentialFields confidentialFields = ConfidentialFields.ofTransaction();
 
     /**
+     * Opens the confidential fields of {@code encrypted} with {@code key}'s wrap in {@code envelope}.
+     *
      * @throws IllegalArgumentException if {@code encrypted} was passed in clear
      * @throws SealIdMismatchException if the envelope belongs to another seal (seal id or transaction id) than the
      *         record
