@@ -23,18 +23,21 @@ import dev.ctx.cli.access.LoopbackKeyService;
 import dev.ctx.cli.access.LoopbackKeyService.Reply;
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.client.keyfile.ParticipantKeyFile;
-import dev.ctx.envelope.hpke.Hpke;
-import dev.ctx.envelope.hpke.HpkeSuite;
 import dev.ctx.envelope.key.X25519PublicKey;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.hpke.HPKE;
 
 import picocli.CommandLine;
 
 /** {@code ctx keys generate} and {@code ctx keys register-own} (BYOK), the latter against a loopback challenger. */
 class OwnKeyCommandsTest {
+
+    private static final HPKE BC_HPKE = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
+            HPKE.aead_AES_GCM256);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEYS = "/v1/participants/miner-1/keys";
@@ -168,10 +171,10 @@ class OwnKeyCommandsTest {
                 .path("publicKey").asText()));
         byte[] info = "ctx-key-possession/v1".getBytes(StandardCharsets.US_ASCII);
         byte[] aad = "challenge-1".getBytes(StandardCharsets.US_ASCII);
-        Hpke.SealedMessage sealed = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM).seal(submitted, info, aad, challenge);
+        byte[][] sealed = sealWithBouncyCastle(submitted, info, aad, challenge);
         Base64.Encoder base64 = Base64.getEncoder();
-        return "{\"challengeId\":\"challenge-1\",\"keyVersion\":3,\"enc\":\"" + base64.encodeToString(sealed.enc())
-                + "\",\"ciphertext\":\"" + base64.encodeToString(sealed.ciphertext()) + "\",\"info\":\""
+        return "{\"challengeId\":\"challenge-1\",\"keyVersion\":3,\"enc\":\"" + base64.encodeToString(sealed[1])
+                + "\",\"ciphertext\":\"" + base64.encodeToString(sealed[0]) + "\",\"info\":\""
                 + base64.encodeToString(info) + "\",\"aad\":\"" + base64.encodeToString(aad)
                 + "\",\"expiresAt\":\"2026-12-01T10:00:00Z\"}";
     }
@@ -193,5 +196,14 @@ class OwnKeyCommandsTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    /** Seals with BouncyCastle's HPKE (an implementation independent of ours); returns {ciphertext, enc}. */
+    private static byte[][] sealWithBouncyCastle(X25519PublicKey to, byte[] info, byte[] aad, byte[] plaintext) {
+        try {
+            return BC_HPKE.seal(BC_HPKE.deserializePublicKey(to.bytes()), info, aad, plaintext, null, null, null);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 import dev.ctx.client.access.AccessClient;
 import dev.ctx.client.access.KeyChallenge;
 import dev.ctx.client.keyfile.ParticipantKeyFile;
-import dev.ctx.envelope.hpke.Hpke;
-import dev.ctx.envelope.hpke.HpkeSuite;
+import dev.ctx.envelope.HpkeChallenge;
 import dev.ctx.envelope.key.X25519PrivateKey;
 
 /**
@@ -24,9 +23,8 @@ import dev.ctx.envelope.key.X25519PrivateKey;
 public final class ProofOfPossession {
 
     /** Length of the key service's random challenge. */
-    public static final int CHALLENGE_LENGTH = 32;
+    public static final int CHALLENGE_LENGTH = HpkeChallenge.LENGTH;
 
-    private static final Hpke HPKE = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
     private static final List<byte[]> WRAP_INFO_LABELS = List.of(
             "ctx-wrap".getBytes(StandardCharsets.US_ASCII), "ctx-epoch".getBytes(StandardCharsets.US_ASCII));
 
@@ -61,7 +59,7 @@ public final class ProofOfPossession {
             throw new ChallengeRefusedException("challenge " + challenge.challengeId()
                     + " carries the HPKE info of a DEK wrap; refusing to open it");
         }
-        byte[] opened = HPKE.open(challenge.enc(), privateKey, info, challenge.aad(), challenge.ciphertext());
+        byte[] opened = HpkeChallenge.open(privateKey, challenge.enc(), challenge.ciphertext(), info, challenge.aad());
         if (opened.length != CHALLENGE_LENGTH) {
             Arrays.fill(opened, (byte) 0);
             throw new ChallengeRefusedException("challenge " + challenge.challengeId() + " opened to "

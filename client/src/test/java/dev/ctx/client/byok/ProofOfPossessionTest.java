@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.hpke.HPKE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +30,6 @@ import dev.ctx.client.keyfile.ParticipantKeyFile;
 import dev.ctx.client.testing.ContractServer;
 import dev.ctx.client.testing.ContractServer.Answer;
 import dev.ctx.envelope.error.AuthenticationFailedException;
-import dev.ctx.envelope.hpke.Hpke;
-import dev.ctx.envelope.hpke.HpkeSuite;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PublicKey;
 
@@ -37,7 +37,8 @@ import dev.ctx.envelope.key.X25519PublicKey;
 class ProofOfPossessionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Hpke HPKE = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
+    private static final HPKE BC_HPKE = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
+            HPKE.aead_AES_GCM256);
     private static final byte[] INFO = "ctx-key-possession/v1 miner-1 2".getBytes(StandardCharsets.US_ASCII);
 
     private final ContractServer server = ContractServer.start();
@@ -127,8 +128,8 @@ class ProofOfPossessionTest {
 
     private static KeyChallenge challenge(X25519PublicKey to, byte[] info, byte[] plaintext) {
         byte[] aad = "c-1".getBytes(StandardCharsets.US_ASCII);
-        Hpke.SealedMessage sealed = HPKE.seal(to, info, aad, plaintext);
-        return new KeyChallenge("c-1", 2, sealed.enc(), sealed.ciphertext(), info, aad,
+        byte[][] sealed = sealWithBouncyCastle(to, info, aad, plaintext);
+        return new KeyChallenge("c-1", 2, sealed[1], sealed[0], info, aad,
                 Instant.parse("2026-12-01T10:00:00Z"));
     }
 
@@ -146,5 +147,14 @@ class ProofOfPossessionTest {
 
     private static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Seals with BouncyCastle's HPKE (an implementation independent of ours); returns {ciphertext, enc}. */
+    private static byte[][] sealWithBouncyCastle(X25519PublicKey to, byte[] info, byte[] aad, byte[] plaintext) {
+        try {
+            return BC_HPKE.seal(BC_HPKE.deserializePublicKey(to.bytes()), info, aad, plaintext, null, null, null);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
