@@ -2,6 +2,7 @@ package dev.ctx.keyservice.grants;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import dev.ctx.schemas.confidential.ConfidentialFields;
 /**
  * The rules a grant must meet: a grantee, a purpose id, a non-empty set of confidential field names, exactly one
  * scope form (transaction ids, or a participant with a range [from, to)), and a window notBefore &lt; notAfter that
- * ends in the future and lasts at most the configured maximum ({@code grants.max.duration}).
+ * ends in the future and lasts at most the configured maximum ({@code grants.max.duration}). Instants are kept to
+ * the millisecond, as the topic stores them.
  */
 public final class GrantValidator {
 
@@ -40,7 +42,10 @@ public final class GrantValidator {
      * @return the grant {@code request} describes
      * @throws InvalidGrantException naming the first rule it breaks
      */
-    public Grant validate(GrantRequest request, String grantId, String grantedBy, Instant now) {
+    public Grant validate(GrantRequest asked, String grantId, String grantedBy, Instant now) {
+        GrantRequest request = new GrantRequest(asked.grantee(), asked.transactionIds(), asked.participantId(),
+                millis(asked.from()), millis(asked.to()), asked.purpose(), asked.fields(), millis(asked.notBefore()),
+                millis(asked.notAfter()));
         requireName("grantee", request.grantee());
         if (request.purpose() == null || !PURPOSE.matcher(request.purpose()).matches()) {
             throw invalid("purpose must be a purpose id: 1 to 64 of [a-z0-9._-], starting with a letter or digit");
@@ -50,6 +55,11 @@ public final class GrantValidator {
         window(request.notBefore(), request.notAfter(), now);
         return new Grant(grantId, request.grantee(), ids, request.participantId(), request.from(), request.to(),
                 request.purpose(), fields, request.notBefore(), request.notAfter(), grantedBy);
+    }
+
+    /** The topic stores milliseconds, so the grant in force holds no more than that (as after a replay). */
+    static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Set<String> fields(List<String> fields) {

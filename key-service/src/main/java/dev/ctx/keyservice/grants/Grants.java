@@ -38,7 +38,7 @@ public final class Grants implements GrantBook {
      * @throws dev.ctx.keyservice.registry.StoreUnavailableException if it was not committed
      */
     public synchronized GrantState create(AuditContext context, GrantRequest request) {
-        Instant now = clock.instant();
+        Instant now = GrantValidator.millis(clock.instant());
         Grant grant = validator.validate(request, UUID.randomUUID().toString(), context.requester(), now);
         GrantState state = GrantState.active(grant, now);
         log.commit(state, events.created(context, grant));
@@ -56,7 +56,7 @@ public final class Grants implements GrantBook {
         if (known.isRevoked()) {
             throw new GrantAlreadyRevokedException(grantId);
         }
-        GrantState revoked = known.revoked(context.requester(), clock.instant());
+        GrantState revoked = known.revoked(context.requester(), GrantValidator.millis(clock.instant()));
         log.commit(revoked, events.revoked(context, known.grant()));
         table.apply(revoked);
         return revoked;
