@@ -33,7 +33,8 @@ final class KafkaGrantLog implements GrantLog {
     @Override
     public void commit(GrantState state, AccessEvent event) {
         String key = state.grantId();
-        transactions.commit(key, List.of(new ProducerRecord<>(topic, key, serialize(state)), records.event(key, event)));
+        ProducerRecord<String, byte[]> grant = new ProducerRecord<>(topic, key, serialize(state));
+        transactions.commit(key, List.of(grant, records.event(key, event)));
     }
 
     private byte[] serialize(GrantState state) {

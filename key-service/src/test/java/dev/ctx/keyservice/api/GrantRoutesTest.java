@@ -133,8 +133,9 @@ class GrantRoutesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "both scopes        | \"transactionIds\": [\"t\"], \"participantId\": \"p\", \"from\": \"2030-01-01T00:00:00Z\", "
-                + "\"to\": \"2030-01-02T00:00:00Z\" | exactly one scope is required",
+        "both scopes        | \"transactionIds\": [\"t\"], \"participantId\": \"p\","
+                + " \"from\": \"2030-01-01T00:00:00Z\", \"to\": \"2030-01-02T00:00:00Z\""
+                + " | exactly one scope is required",
         "no scope           | \"participantId\": null | exactly one scope is required",
         "unknown field      | \"scope\": 1 | request body has a field this endpoint does not accept",
         "bad instant        | \"transactionIds\": [\"t\"], \"from\": \"yesterday\" | from must be an ISO-8601 instant"})
