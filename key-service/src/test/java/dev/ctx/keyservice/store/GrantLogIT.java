@@ -16,11 +16,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +64,9 @@ class GrantLogIT {
             // Given
             GrantTable otherTable = new GrantTable();
             GrantTable table = new GrantTable();
-            try (GrantFollower replica = GrantFollower.start(service.config, grantSerde(service), otherTable);
-                    GrantFollower own = GrantFollower.start(service.config, grantSerde(service), table)) {
+            GrantFollower replica = GrantFollower.start(service.config, grantSerde(service), otherTable);
+            GrantFollower own = GrantFollower.start(service.config, grantSerde(service), table);
+            try {
                 Grants grants = grants(service, table);
                 // When
                 GrantState kept = grants.create(OFFICER, request("auditor-7", "txn-1"));
@@ -69,17 +75,18 @@ class GrantLogIT {
                 // Then: another replica's follower sees both, one of them revoked
                 awaitRevoked(otherTable, revoked.grantId());
                 assertThat(otherTable.get(kept.grantId())).hasValueSatisfying(s -> assertThat(s).isEqualTo(kept));
+            } finally {
+                own.close();
+                replica.close();
             }
             // When: a restart rebuilds the book from the topic
-            GrantTable rebuilt = new GrantTable();
-            try (GrantFollower restarted = GrantFollower.start(service.config, grantSerde(service), rebuilt)) {
-                // Then
-                assertThat(rebuilt.list(null)).containsExactlyInAnyOrderElementsOf(table.list(null)).hasSize(2);
-                assertThat(rebuilt.list("auditor-8")).singleElement().satisfies(state -> {
-                    assertThat(state.isRevoked()).isTrue();
-                    assertThat(state.revokedBy()).isEqualTo("operator-1");
-                });
-            }
+            GrantTable rebuilt = replayed(service);
+            // Then
+            assertThat(rebuilt.list(null)).containsExactlyInAnyOrderElementsOf(table.list(null)).hasSize(2);
+            assertThat(rebuilt.list("auditor-8")).singleElement().satisfies(state -> {
+                assertThat(state.isRevoked()).isTrue();
+                assertThat(state.revokedBy()).isEqualTo("operator-1");
+            });
             List<AccessEvent> events = AccessLog.read(service).stream()
                     .filter(e -> e.getType() == AccessEventType.GRANT_CREATED
                             || e.getType() == AccessEventType.GRANT_REVOKED).toList();
@@ -108,12 +115,46 @@ class GrantLogIT {
             // Then
             assertThat(table.size()).isZero();
             assertThat(uncommittedRecords(service, topics.accessGrants())).as("the grant record was sent").isPositive();
-            GrantTable replayed = new GrantTable();
-            try (GrantFollower follower = GrantFollower.start(service.config, grantSerde(service), replayed)) {
-                assertThat(replayed.size()).isZero();
-            }
+            assertThat(replayed(service).size()).isZero();
             assertThat(AccessLog.read(service)).isEmpty();
         }
+    }
+
+    @Test
+    void followerForgetsAGrantWhoseRecordIsTombstonedOrUnreadable() throws Exception {
+        try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC())) {
+            // Given
+            GrantTable table = new GrantTable();
+            Grants grants = grants(service, table);
+            GrantState tombstoned = grants.create(OFFICER, request("auditor-7", "txn-1"));
+            GrantState garbled = grants.create(OFFICER, request("auditor-7", "txn-2"));
+            GrantTable followed = new GrantTable();
+            GrantFollower follower = GrantFollower.start(service.config, grantSerde(service), followed);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                            new StringSerializer(), new ByteArraySerializer())) {
+                assertThat(followed.size()).isEqualTo(2);
+                // When
+                String topic = service.config.topics().accessGrants();
+                producer.send(new ProducerRecord<>(topic, tombstoned.grantId(), null)).get();
+                producer.send(new ProducerRecord<>(topic, garbled.grantId(), new byte[] {0, 0, 0, 0, 9})).get();
+                // Then
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (followed.size() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(followed.size()).as("no record, no access").isZero();
+            } finally {
+                follower.close();
+            }
+        }
+    }
+
+    /** The book as a restarted instance replays it from the topic. */
+    private static GrantTable replayed(StoreFixture service) {
+        GrantTable table = new GrantTable();
+        GrantFollower.start(service.config, grantSerde(service), table).close();
+        return table;
     }
 
     private static Grants grants(StoreFixture service, GrantTable table) {
