@@ -10,6 +10,7 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ES256_JWKS_
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256_SECRET;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ISSUER_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.GRANTS_MAX_DURATION_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_HOST_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_MAX_BODY_BYTES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_PORT_CONFIG;
@@ -28,6 +29,7 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_TRUSTSTORE_PASSW
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_TRUSTSTORE_PATH_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPICS_CREATE_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_GRANTS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
 
@@ -63,6 +65,9 @@ import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.custody.KeyCustodian;
+import dev.ctx.keyservice.grants.GrantTable;
+import dev.ctx.keyservice.grants.GrantValidator;
+import dev.ctx.keyservice.grants.Grants;
 import dev.ctx.keyservice.kek.MasterKek;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
@@ -72,12 +77,14 @@ import dev.ctx.keyservice.registry.ParticipantStates;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.store.Denials;
+import dev.ctx.keyservice.store.GrantFollower;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
 import dev.ctx.keyservice.store.KafkaRegistryStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessGrant;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
@@ -88,16 +95,18 @@ public final class KeyService implements AutoCloseable {
     private final MasterKek kek;
     private final KafkaRegistryStore store;
     private final Denials denials;
+    private final GrantFollower grantFollower;
     private final RotationScheduler rotation;
     private final Javalin app;
     private final KeyLifecycle keys;
     private final Ed25519VerifyingKey keyringSigningKey;
 
-    private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, RotationScheduler rotation, Javalin app,
-            KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
+    private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, GrantFollower grantFollower,
+            RotationScheduler rotation, Javalin app, KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
+        this.grantFollower = grantFollower;
         this.rotation = rotation;
         this.app = app;
         this.keys = keys;
@@ -125,6 +134,8 @@ public final class KeyService implements AutoCloseable {
         MasterKek kek = KekProviders.open(config);
         KafkaRegistryStore store = null;
         Denials denials = null;
+        GrantFollower grantFollower = null;
+        Duration grantsMaxDuration = config.getDuration(GRANTS_MAX_DURATION_CONFIG);
         try {
             store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
@@ -138,18 +149,25 @@ public final class KeyService implements AutoCloseable {
             store.signAdoptedKeyrings();
             KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
             MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
+            GrantTable grantTable = new GrantTable();
+            grantFollower = GrantFollower.start(storeConfig, serde(AccessGrant.class, registryUrl), grantTable);
+            Grants grants = new Grants(grantTable, store.grantLog(serde(AccessGrant.class, registryUrl)),
+                    new GrantValidator(grantsMaxDuration), events, clock);
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
-                    store::isReady, maxBody, signer.verifyingKey());
+                    store::isReady, maxBody, signer.verifyingKey(), grants);
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, components);
                 cfg.jetty.host = host;
                 cfg.jetty.port = port;
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
-            return new KeyService(kek, store, denials, RotationScheduler.start(maxAgeRotation, interval), app, keys,
-                    signer.verifyingKey());
+            return new KeyService(kek, store, denials, grantFollower, RotationScheduler.start(maxAgeRotation, interval),
+                    app, keys, signer.verifyingKey());
         } catch (RuntimeException e) {
+            if (grantFollower != null) {
+                grantFollower.close();
+            }
             if (denials != null) {
                 denials.close();
             }
@@ -176,7 +194,8 @@ public final class KeyService implements AutoCloseable {
         Map<String, Object> client = new HashMap<>(config.kafkaClientConfig());
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.getString(KAFKA_BOOTSTRAP_SERVERS_CONFIG));
         StoreTopics topics = new StoreTopics(config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
-                config.getString(TOPIC_KEY_CUSTODY_CONFIG), config.getString(TOPIC_ACCESS_EVENTS_CONFIG));
+                config.getString(TOPIC_KEY_CUSTODY_CONFIG), config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
+                config.getString(TOPIC_ACCESS_GRANTS_CONFIG));
         return new StoreConfig(client, topics, config.getString(STORE_TRANSACTIONAL_ID_CONFIG), config.getBoolean(TOPICS_CREATE_CONFIG),
                 Duration.ofMillis(config.getInt(STORE_TIMEOUT_MS_CONFIG)));
     }
@@ -241,6 +260,7 @@ public final class KeyService implements AutoCloseable {
     public void close() {
         rotation.close();
         app.stop();
+        grantFollower.close();
         denials.close();
         store.close();
         kek.close();

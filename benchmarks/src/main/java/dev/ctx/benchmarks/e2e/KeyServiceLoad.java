@@ -39,6 +39,7 @@ final class KeyServiceLoad implements AutoCloseable {
                 "topic.participant.keys", runId + ".ks.participant-keys",
                 "topic.key.custody", runId + ".ks.key-custody",
                 "topic.access.events", runId + ".ks.access-events",
+                "topic.access.grants", runId + ".ks.access-grants",
                 "store.transactional.id", runId + "-key-service"));
         return new KeyServiceLoad(service, service.issueToken("bench-operator", "operator", Duration.ofHours(1)));
     }

@@ -36,7 +36,8 @@ class DeployManifestsTest {
     private static final Map<String, String> CLEANUP_POLICY = Map.of(
             "transactions", "delete", "transactions.encrypted", "delete", "transactions.envelopes", "compact",
             "participant-keys", "compact", "key-custody", "compact", "access-log.events", "delete",
-            "access-log", "delete", "access-log.checkpoints", "delete", "transactions.dlq", "delete");
+            "access-log", "delete", "access-log.checkpoints", "delete", "transactions.dlq", "delete",
+            "access-grants", "compact");
 
     static Stream<Path> yamlFiles() {
         return Stream.concat(DeployFiles.files("*.yaml").stream(), DeployFiles.files("*.yml").stream());

@@ -29,6 +29,12 @@ class KafkaUserAclsTest {
     }
 
     @Test
+    void onlyTheKeyServiceReadsAndWritesTheGrants() {
+        assertThat(principalsAllowed("Write", "access-grants")).containsExactly("ctx-key-service");
+        assertThat(principalsAllowed("Read", "access-grants")).containsExactly("ctx-key-service");
+    }
+
+    @Test
     void onlyTheKeyServiceReadsTheSealedPrivateKeys() {
         assertThat(principalsAllowed("Read", "key-custody")).containsExactly("ctx-key-service");
     }

@@ -51,6 +51,16 @@ final class ApiCall {
         return Integer.parseInt(raw);
     }
 
+    /** The {@code {name}} path parameter, as given. */
+    String pathParam(String name) {
+        return ctx.pathParam(name);
+    }
+
+    /** The query parameter {@code name}, or null when absent. */
+    String queryParam(String name) {
+        return ctx.queryParam(name);
+    }
+
     /** The JSON body as {@code type}: 400 if oversize, empty, malformed, with unknown fields or wrong types. */
     <T> T body(Class<T> type) {
         T value = parse(rawBody(), type);
@@ -95,6 +105,11 @@ final class ApiCall {
 
     void respond(int status, Object body) {
         ctx.status(status).json(body);
+    }
+
+    /** 204, no body. */
+    void noContent() {
+        ctx.status(204);
     }
 
     void text(String body) {

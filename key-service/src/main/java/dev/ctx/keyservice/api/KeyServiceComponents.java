@@ -1,5 +1,7 @@
 package dev.ctx.keyservice.api;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -8,9 +10,13 @@ import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
+import dev.ctx.keyservice.grants.GrantTable;
+import dev.ctx.keyservice.grants.GrantValidator;
+import dev.ctx.keyservice.grants.Grants;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
+import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 
 /**
@@ -28,10 +34,13 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param ready readiness (the store accepts writes; false while it recovers from a write with an unknown outcome)
  * @param maxBodyBytes request body limit
  * @param keyringSigningKey the public key that verifies every keyring the service writes (served for pinning)
+ * @param grants time-bound access grants ({@code /v1/grants}); also the {@link dev.ctx.keyservice.grants.GrantBook}
+ *     the access endpoint asks
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation, Authenticator authenticator,
         AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics,
-        BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
+        BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey,
+        Grants grants) {
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");
@@ -45,5 +54,17 @@ public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle ke
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(keyringSigningKey, "keyringSigningKey");
+        Objects.requireNonNull(grants, "grants");
+    }
+
+    /** Without a grants store: no grant is ever found, and creating one is refused (503). */
+    public KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
+            Authenticator authenticator, AccessEvents events, DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
+            long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
+        this(registry, keys, rotation, authenticator, events, auditSink, authFailures, metrics, live, ready,
+                maxBodyBytes, keyringSigningKey, new Grants(new GrantTable(), (state, event) -> {
+                    throw new StoreUnavailableException("no grants store is configured", null);
+                }, new GrantValidator(Duration.ofDays(90)), events, Clock.systemUTC()));
     }
 }

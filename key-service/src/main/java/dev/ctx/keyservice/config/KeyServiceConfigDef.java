@@ -20,6 +20,8 @@ public final class KeyServiceConfigDef {
     public static final String TOPIC_PARTICIPANT_KEYS_CONFIG = "topic.participant.keys";
     public static final String TOPIC_KEY_CUSTODY_CONFIG = "topic.key.custody";
     public static final String TOPIC_ACCESS_EVENTS_CONFIG = "topic.access.events";
+    public static final String TOPIC_ACCESS_GRANTS_CONFIG = "topic.access.grants";
+    public static final String GRANTS_MAX_DURATION_CONFIG = "grants.max.duration";
     public static final String TOPICS_CREATE_CONFIG = "topics.create";
     public static final String STORE_TRANSACTIONAL_ID_CONFIG = "store.transactional.id";
     public static final String STORE_TIMEOUT_MS_CONFIG = "store.timeout.ms";
@@ -83,6 +85,8 @@ public final class KeyServiceConfigDef {
                         "Current keys at least this old are rotated (ISO-8601 duration).")
                 .define(ROTATION_CHECK_INTERVAL_CONFIG, Type.STRING, "PT1H", new PositiveDurationValidator(),
                         Importance.LOW, "How often the max-age policy runs (ISO-8601 duration).")
+                .define(GRANTS_MAX_DURATION_CONFIG, Type.STRING, "P90D", new PositiveDurationValidator(),
+                        Importance.MEDIUM, "Longest validity window (notAfter - notBefore) of a grant (ISO-8601).")
                 .define(SERVICE_INSTANCE_CONFIG, Type.STRING, "key-service-0", new NonEmptyStringWithoutControlChars(),
                         Importance.MEDIUM, "Written as the source of emitted access events (key-service/<instance>).");
         return def;
@@ -99,6 +103,8 @@ public final class KeyServiceConfigDef {
                         Importance.LOW, "Sealed custodial keys (compacted, bounded compaction lag).")
                 .define(TOPIC_ACCESS_EVENTS_CONFIG, Type.STRING, "access-log.events",
                         new NonEmptyStringWithoutControlChars(), Importance.LOW, "Access events (delete).")
+                .define(TOPIC_ACCESS_GRANTS_CONFIG, Type.STRING, "access-grants",
+                        new NonEmptyStringWithoutControlChars(), Importance.LOW, "Access grants (compacted).")
                 .define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
                         "Create missing topics at startup; when false, startup fails naming the missing topics.")
                 .define(STORE_TRANSACTIONAL_ID_CONFIG, Type.STRING, "ctx-key-service",

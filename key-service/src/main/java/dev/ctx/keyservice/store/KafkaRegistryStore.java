@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
 import dev.ctx.keyservice.custody.SealedPrivateKey;
+import dev.ctx.keyservice.grants.GrantLog;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantState;
@@ -24,6 +25,7 @@ import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyStore;
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessGrant;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.topics.TopicSetupException;
 
@@ -45,6 +47,7 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
     private final StoreReplay replay;
     private final ProducerRecovery recovery;
     private final TransactionRunner transactions;
+    private final String grantsTopic;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
 
     private KafkaRegistryStore(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde,
@@ -53,6 +56,7 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
         this.replay = new StoreReplay(config, keyringSerde, signing);
         this.recovery = new ProducerRecovery(config, health, () -> gate, this::install);
         this.transactions = new TransactionRunner(producer, health, config.timeout(), recovery::start);
+        this.grantsTopic = config.topics().accessGrants();
     }
 
     /**
@@ -130,6 +134,16 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
         KeyringSigner signer = signing.signer("the first commit");
         transactions.commit(id, List.of(records.event(id, event), records.keyring(id, state.participant(), signer),
                 records.custody(id, state.custody())));
+    }
+
+    /**
+     * The grants log on {@code access-grants}: each grant or revocation commits with its access event in one
+     * transaction of this store's producer (same writer, fencing, health and recovery as lifecycle changes).
+     *
+     * @param grantSerde configured value serde for {@link AccessGrant}
+     */
+    public GrantLog grantLog(Serde<AccessGrant> grantSerde) {
+        return new KafkaGrantLog(transactions, records, grantsTopic, Objects.requireNonNull(grantSerde, "grantSerde"));
     }
 
     /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */

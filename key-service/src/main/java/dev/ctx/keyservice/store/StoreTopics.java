@@ -15,13 +15,23 @@ import dev.ctx.schemas.topics.TopicSpec;
  * @param keyCustody compacted, sealed private keys (key service only); compaction is time-bounded so a destroyed key's
  *     earlier records are cleaned within {@link #CUSTODY_MAX_COMPACTION_LAG_MS} plus a cleaner pass
  * @param accessEvents access events (delete policy)
+ * @param accessGrants compacted, time-bound access grants and their revocations (key = grant id)
  */
-public record StoreTopics(String participantKeys, String keyCustody, String accessEvents) {
+public record StoreTopics(String participantKeys, String keyCustody, String accessEvents, String accessGrants) {
+
+    /** The default name of the grants topic. */
+    public static final String ACCESS_GRANTS = "access-grants";
 
     public StoreTopics {
         Objects.requireNonNull(participantKeys, "participantKeys");
         Objects.requireNonNull(keyCustody, "keyCustody");
         Objects.requireNonNull(accessEvents, "accessEvents");
+        Objects.requireNonNull(accessGrants, "accessGrants");
+    }
+
+    /** With the default grants topic, {@value #ACCESS_GRANTS}. */
+    public StoreTopics(String participantKeys, String keyCustody, String accessEvents) {
+        this(participantKeys, keyCustody, accessEvents, ACCESS_GRANTS);
     }
 
     /** Upper bound on how long a superseded custody record (a destroyed key's sealed bytes) stays compactable-but-kept: 1 day. */
@@ -33,7 +43,7 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
     /**
      * What the store needs of its topics: both key topics compacted (a {@code delete} policy would lose keys at
      * retention, so an existing one is refused), {@code key-custody} with bounded compaction lag, access events deleted
-     * by retention. The same values are in {@code deploy/strimzi/topics.yaml}.
+     * by retention, grants compacted. The same values are in {@code deploy/strimzi/topics.yaml}.
      */
     public List<TopicSpec> specs() {
         return List.of(new TopicSpec(participantKeys, CleanupPolicy.COMPACT),
@@ -41,16 +51,21 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
                         .withConfig(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(CUSTODY_MAX_COMPACTION_LAG_MS))
                         .withConfig(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(CUSTODY_SEGMENT_MS))
                         .withConfig(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"),
-                new TopicSpec(accessEvents, CleanupPolicy.DELETE));
+                new TopicSpec(accessEvents, CleanupPolicy.DELETE),
+                new TopicSpec(accessGrants, CleanupPolicy.COMPACT));
     }
 
-    /** The names from the design: {@code participant-keys}, {@code key-custody}, {@code access-log.events}. */
+    /**
+     * The names from the design: {@code participant-keys}, {@code key-custody}, {@code access-log.events},
+     * {@code access-grants}.
+     */
     public static StoreTopics defaults() {
         return new StoreTopics("participant-keys", "key-custody", "access-log.events");
     }
 
     /** Test topics: the default names with a suffix. */
     public static StoreTopics withSuffix(String suffix) {
-        return new StoreTopics("participant-keys" + suffix, "key-custody" + suffix, "access-log.events" + suffix);
+        return new StoreTopics("participant-keys" + suffix, "key-custody" + suffix, "access-log.events" + suffix,
+                ACCESS_GRANTS + suffix);
     }
 }

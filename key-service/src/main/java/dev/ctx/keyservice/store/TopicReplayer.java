@@ -61,7 +61,8 @@ final class TopicReplayer {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> clientProperties, Duration stallTimeout) {
+    /** A read_committed consumer without group or auto-commit, reading from the earliest offset. */
+    static KafkaConsumer<String, byte[]> consumer(Map<String, Object> clientProperties, Duration stallTimeout) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) stallTimeout.toMillis());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -204,7 +204,8 @@ class KeyServiceConfigTest {
         // Then
         assertThat(new StoreTopics(config.getString(KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG),
                 config.getString(KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG),
-                config.getString(KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG))).isEqualTo(StoreTopics.defaults());
+                config.getString(KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG),
+                config.getString(KeyServiceConfigDef.TOPIC_ACCESS_GRANTS_CONFIG))).isEqualTo(StoreTopics.defaults());
     }
 
     @Test

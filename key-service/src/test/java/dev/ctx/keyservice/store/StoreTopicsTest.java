@@ -34,6 +34,19 @@ class StoreTopicsTest {
         assertThat(StoreTopics.defaults().specs()).extracting(TopicSpec::name, TopicSpec::cleanupPolicy).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("participant-keys", CleanupPolicy.COMPACT),
                 org.assertj.core.groups.Tuple.tuple("key-custody", CleanupPolicy.COMPACT),
-                org.assertj.core.groups.Tuple.tuple("access-log.events", CleanupPolicy.DELETE));
+                org.assertj.core.groups.Tuple.tuple("access-log.events", CleanupPolicy.DELETE),
+                org.assertj.core.groups.Tuple.tuple("access-grants", CleanupPolicy.COMPACT));
+    }
+
+    @Test
+    void grantsTopicIsCompactedAndTheStrimziManifestSaysTheSame() throws Exception {
+        // Given
+        String manifest = Files.readString(Path.of("..", "deploy", "strimzi", "topics.yaml"));
+        String fromGrants = manifest.substring(manifest.indexOf("topicName: access-grants"));
+        // When
+        String block = fromGrants.substring(0, fromGrants.indexOf("---"));
+        // Then
+        assertThat(StoreTopics.defaults().accessGrants()).isEqualTo("access-grants");
+        assertThat(block).contains("cleanup.policy: \"compact\"");
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessGrant;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -34,7 +35,7 @@ class SchemaHistoryTest {
     static Stream<Schema> currentSchemas() {
         return Stream.of(Transaction.getClassSchema(), EncryptedTransaction.getClassSchema(),
                 Envelope.getClassSchema(), AccessEvent.getClassSchema(), ParticipantKeyring.getClassSchema(),
-                DeadLetter.getClassSchema(), ConfidentialFields.ofTransaction().schema());
+                DeadLetter.getClassSchema(), ConfidentialFields.ofTransaction().schema(), AccessGrant.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,7 +35,8 @@ class GoldenBytesTest {
                 Arguments.of("envelope-v2.hex", TestRecords.envelope()),
                 Arguments.of("access-event-v1.hex", TestRecords.accessEvent()),
                 Arguments.of("participant-keyring-v1.hex", TestRecords.keyring()),
-                Arguments.of("dead-letter-v1.hex", TestRecords.deadLetter()));
+                Arguments.of("dead-letter-v1.hex", TestRecords.deadLetter()),
+                Arguments.of("access-grant-v1.hex", TestRecords.accessGrant()));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
+import dev.ctx.schemas.access.AccessGrant;
 import dev.ctx.schemas.access.AccessOutcome;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -157,6 +158,26 @@ public final class TestRecords {
                 .setDetail("participant miner-404 has no keyring")
                 .setTimestamp(TIMESTAMP)
                 .setSource("processor/encrypt-1")
+                .build();
+    }
+
+    /** A revoked grant over a participant's transactions in a time range (every optional field set). */
+    public static AccessGrant accessGrant() {
+        return AccessGrant.newBuilder()
+                .setGrantId("00000000-0000-0000-0000-000000000002")
+                .setGrantee("auditor-7")
+                .setTransactionIds(List.of())
+                .setParticipantId("client-1")
+                .setRangeFrom(Instant.parse("2026-01-01T00:00:00Z"))
+                .setRangeTo(Instant.parse("2026-02-01T00:00:00Z"))
+                .setPurpose("audit")
+                .setFieldNames(List.of("amount", "pricing"))
+                .setNotBefore(Instant.parse("2026-01-02T00:00:00Z"))
+                .setNotAfter(Instant.parse("2026-01-09T00:00:00Z"))
+                .setGrantedBy("officer-1")
+                .setGrantedAt(TIMESTAMP)
+                .setRevokedAt(Instant.parse("2026-01-03T00:00:00Z"))
+                .setRevokedBy("operator-1")
                 .build();
     }
 }
