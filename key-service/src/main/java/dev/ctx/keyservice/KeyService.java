@@ -62,6 +62,8 @@ import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.config.KeyServiceConfig;
+import dev.ctx.keyservice.grants.GrantBook;
+import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.MasterKek;
 import dev.ctx.keyservice.metrics.HttpMetrics;
@@ -69,6 +71,7 @@ import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.registry.UnsealingCustodialKeys;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.store.Denials;
@@ -92,9 +95,10 @@ public final class KeyService implements AutoCloseable {
     private final Javalin app;
     private final KeyLifecycle keys;
     private final Ed25519VerifyingKey keyringSigningKey;
+    private final AccessWiring access;
 
     private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, RotationScheduler rotation, Javalin app,
-            KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
+            KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey, AccessWiring access) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
@@ -102,6 +106,7 @@ public final class KeyService implements AutoCloseable {
         this.app = app;
         this.keys = keys;
         this.keyringSigningKey = keyringSigningKey;
+        this.access = access;
     }
 
     /**
@@ -125,6 +130,7 @@ public final class KeyService implements AutoCloseable {
         MasterKek kek = KekProviders.open(config);
         KafkaRegistryStore store = null;
         Denials denials = null;
+        AccessWiring access = null;
         try {
             store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
@@ -141,15 +147,28 @@ public final class KeyService implements AutoCloseable {
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
                     store::isReady, maxBody, signer.verifyingKey());
+            // INTEGRATION: the lookup view and the grant book are built on other branches; until both are wired
+            // here, POST /v1/access-requests stays unregistered (access == null)
+            TransactionLookup lookup = null;
+            GrantBook grants = null;
+            if (lookup != null && grants != null) {
+                access = AccessWiring.start(config, storeConfig, serde(AccessEvent.class, registryUrl), lookup, grants,
+                        states, new UnsealingCustodialKeys(states, keys), events, clock, metrics.registry());
+                components = components.withAccess(access.service());
+            }
+            KeyServiceComponents routed = components;
             Javalin app = Javalin.create(cfg -> {
-                KeyServiceRoutes.register(cfg, components);
+                KeyServiceRoutes.register(cfg, routed);
                 cfg.jetty.host = host;
                 cfg.jetty.port = port;
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
             return new KeyService(kek, store, denials, RotationScheduler.start(maxAgeRotation, interval), app, keys,
-                    signer.verifyingKey());
+                    signer.verifyingKey(), access);
         } catch (RuntimeException e) {
+            if (access != null) {
+                access.close();
+            }
             if (denials != null) {
                 denials.close();
             }
@@ -241,6 +260,9 @@ public final class KeyService implements AutoCloseable {
     public void close() {
         rotation.close();
         app.stop();
+        if (access != null) {
+            access.close();
+        }
         denials.close();
         store.close();
         kek.close();

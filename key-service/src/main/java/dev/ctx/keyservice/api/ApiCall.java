@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.api;
 
 import java.io.IOException;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,6 +96,17 @@ final class ApiCall {
 
     void respond(int status, Object body) {
         ctx.status(status).json(body);
+    }
+
+    /** Writes {@code problem} as {@code application/problem+json}, with {@code headers}. */
+    void problem(Problem problem, Map<String, String> headers) {
+        headers.forEach(ctx::header);
+        RequestGuard.write(ctx, problem);
+    }
+
+    /** The request path (a problem's {@code instance}). */
+    String path() {
+        return ctx.path();
     }
 
     void text(String body) {

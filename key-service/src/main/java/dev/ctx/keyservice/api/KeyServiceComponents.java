@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
+import dev.ctx.keyservice.access.AccessService;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
@@ -28,10 +29,27 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param ready readiness (the store accepts writes; false while it recovers from a write with an unknown outcome)
  * @param maxBodyBytes request body limit
  * @param keyringSigningKey the public key that verifies every keyring the service writes (served for pinning)
+ * @param access answers {@code POST /v1/access-requests}; null leaves that route out (no lookup view or grant book)
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation, Authenticator authenticator,
         AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics,
-        BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
+        BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey,
+        AccessService access) {
+
+    /** Without the access-request route. */
+    public KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
+            Authenticator authenticator, AccessEvents events, DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
+            long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
+        this(registry, keys, rotation, authenticator, events, auditSink, authFailures, metrics, live, ready,
+                maxBodyBytes, keyringSigningKey, null);
+    }
+
+    /** The same components with {@code access} answering access requests. */
+    public KeyServiceComponents withAccess(AccessService access) {
+        return new KeyServiceComponents(registry, keys, rotation, authenticator, events, auditSink, authFailures,
+                metrics, live, ready, maxBodyBytes, keyringSigningKey, access);
+    }
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");

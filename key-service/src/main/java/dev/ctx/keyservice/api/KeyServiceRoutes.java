@@ -65,6 +65,9 @@ public final class KeyServiceRoutes {
         routes.add(new ApiRoute(HandlerType.GET, KEYRING_SIGNING_KEY_PATH, null, c -> signingKey(c, components.keyringSigningKey())));
         routes.addAll(new ParticipantRoutes(components.registry()).routes());
         routes.addAll(new KeyRoutes(components.registry(), components.keys(), components.rotation()).routes());
+        if (components.access() != null) {
+            routes.addAll(new AccessRoutes(components.access()).routes());
+        }
         return routes;
     }
 
