@@ -162,8 +162,9 @@ public final class AccessEventCommitter implements AutoCloseable {
 
     private void failAll(List<Pending> pending, AuditUnavailableException cause) {
         for (Pending p : pending) {
-            if (p.done().completeExceptionally(cause)) {
+            if (!p.done().isDone()) { // only this thread completes queued futures
                 failed.increment();
+                p.done().completeExceptionally(cause);
             }
         }
     }
