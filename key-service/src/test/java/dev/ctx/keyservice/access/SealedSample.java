@@ -50,15 +50,22 @@ final class SealedSample {
     }
 
     static SealedSample create() {
-        Transaction input = transaction();
         X25519KeyPair client = X25519KeyPair.generate();
         X25519KeyPair miner = X25519KeyPair.generate();
+        SealedSample sample = sealFor(List.of(new Recipient("client-1", 1, client.publicKey()),
+                new Recipient("miner-1", 2, miner.publicKey())));
+        sample.keys.putAll(Map.of("client-1/1", client.privateKey(), "miner-1/2", miner.privateKey()));
+        return sample;
+    }
+
+    /** Seals the sample transaction for {@code recipients} (whose ids must be client-1 and miner-1); no keys held. */
+    static SealedSample sealFor(List<Recipient> recipients) {
+        Transaction input = transaction();
         ConfidentialFields fields = ConfidentialFields.ofTransaction();
         TransactionContext context = TransactionContext.of(TXN, fields.schema(), input.getParticipants());
         SealedTransaction sealed;
         try (EnvelopeSealer sealer = EnvelopeSealer.create()) {
-            sealed = sealer.seal(fields.project(input), context, List.of(new Recipient("client-1", 1, client.publicKey()),
-                    new Recipient("miner-1", 2, miner.publicKey())));
+            sealed = sealer.seal(fields.project(input), context, recipients);
         }
         ByteBuffer sealId = ByteBuffer.wrap(sealed.sealId().bytes());
         EncryptedTransaction encrypted = EncryptedTransaction.newBuilder()
@@ -77,8 +84,7 @@ final class SealedSample {
                         .setRecipientType(RecipientType.PARTICIPANT).setKeyVersion(w.keyVersion())
                         .setWrap(ByteBuffer.wrap(w.toBytes())).build()).toList())
                 .build();
-        return new SealedSample(input, encrypted, envelope,
-                Map.of("client-1/1", client.privateKey(), "miner-1/2", miner.privateKey()));
+        return new SealedSample(input, encrypted, envelope, Map.of());
     }
 
     private static Transaction transaction() {
