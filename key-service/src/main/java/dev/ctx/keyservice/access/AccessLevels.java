@@ -10,13 +10,14 @@ import dev.ctx.schemas.confidential.ConfidentialFields;
 
 /**
  * Which confidential fields each purpose may release: {@code access.levels}, e.g.
- * {@code settlement:amount|settlementDetails,audit:amount|pricing|settlementDetails}. A purpose without a level
- * releases nothing. Immutable.
+ * {@code settlement:amount+settlementDetails,audit:amount+pricing+settlementDetails}. A purpose without a level
+ * releases nothing. Fields are joined with {@code +} (not {@code |}, which would split a Markdown table cell of the
+ * README). Immutable.
  */
 public final class AccessLevels {
 
     /** The default of {@code access.levels}. */
-    public static final String DEFAULT = "settlement:amount|settlementDetails,audit:amount|pricing|settlementDetails";
+    public static final String DEFAULT = "settlement:amount+settlementDetails,audit:amount+pricing+settlementDetails";
 
     private static final String PURPOSE = "[a-z0-9][a-z0-9._-]{0,63}";
 
@@ -27,7 +28,7 @@ public final class AccessLevels {
     }
 
     /**
-     * Parses {@code purpose:field|field,...}.
+     * Parses {@code purpose:field+field,...}.
      *
      * @throws IllegalArgumentException naming the bad entry: an unknown field, a malformed purpose, a purpose twice
      */
@@ -37,9 +38,9 @@ public final class AccessLevels {
         for (String entry : spec.split(",", -1)) {
             String[] parts = entry.trim().split(":", -1);
             if (parts.length != 2 || !parts[0].matches(PURPOSE) || parts[1].isBlank()) {
-                throw new IllegalArgumentException("entry '" + entry.trim() + "' is not purpose:field|field");
+                throw new IllegalArgumentException("entry '" + entry.trim() + "' is not purpose:field+field");
             }
-            Set<String> fields = new LinkedHashSet<>(Arrays.asList(parts[1].split("\\|", -1)));
+            Set<String> fields = new LinkedHashSet<>(Arrays.asList(parts[1].split("\\+", -1)));
             for (String field : fields) {
                 if (!known.contains(field)) {
                     throw new IllegalArgumentException("purpose " + parts[0] + " names " + field

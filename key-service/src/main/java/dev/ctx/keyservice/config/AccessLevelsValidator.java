@@ -5,13 +5,13 @@ import org.apache.kafka.common.config.ConfigException;
 
 import dev.ctx.keyservice.access.AccessLevels;
 
-/** Accepts {@code purpose:field|field,...} naming only confidential fields, each purpose once. */
+/** Accepts {@code purpose:field+field,...} naming only confidential fields, each purpose once. */
 final class AccessLevelsValidator implements ConfigDef.Validator {
 
     @Override
     public void ensureValid(String name, Object value) {
         if (value == null) {
-            throw new ConfigException(name, null, "must be purpose:field|field,...");
+            throw new ConfigException(name, null, "must be purpose:field+field,...");
         }
         try {
             AccessLevels.parse((String) value);
@@ -22,6 +22,6 @@ final class AccessLevelsValidator implements ConfigDef.Validator {
 
     @Override
     public String toString() {
-        return "purpose:field|field,... (fields: amount, pricing, settlementDetails)";
+        return "purpose:field+field,... (fields: amount, pricing, settlementDetails)";
     }
 }
