@@ -147,6 +147,18 @@ class AccessRequestsIT {
         assertThat(json.readTree(response.body()).get("reason").asText()).isEqualTo("MALFORMED_REQUEST");
     }
 
+    @Test
+    void theRouteIsInTheOpenApiDocument() {
+        // Given
+        String document = KeyServiceRoutes.openApiDocument();
+        // When
+        int at = document.indexOf("\"" + PATH + "\": {");
+        // Then
+        assertThat(at).isPositive();
+        assertThat(document.substring(at, document.indexOf("\n    \"/", at + 1))).contains("\"post\": {");
+        assertThat(KeyServiceRoutes.describeRoutes(api.components)).doesNotContain("POST " + PATH);
+    }
+
     private Recipient recipient(String id) {
         ParticipantId participant = ParticipantId.parse(id);
         api.service.registry.register(OPERATOR, participant, ParticipantRole.MINER, KycStatus.VERIFIED,
