@@ -15,7 +15,8 @@ final class Wraps {
 
     static Optional<RecipientWrap> find(Envelope envelope, String participantId) {
         return envelope.getWraps().stream()
-                .filter(w -> w.getRecipientType() == RecipientType.PARTICIPANT && w.getRecipientId().equals(participantId))
+                .filter(w -> w.getRecipientType() == RecipientType.PARTICIPANT
+                        && w.getRecipientId().equals(participantId))
                 .findFirst();
     }
 

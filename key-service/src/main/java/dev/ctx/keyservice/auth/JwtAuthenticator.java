@@ -23,7 +23,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
  * Verifies {@code Authorization: Bearer <JWT>} with nimbus-jose-jwt: one configured algorithm (HS256 with a shared
  * secret or ES256 with a public JWK), issuer, audience and expiry checked, {@code sub}, {@code exp} and {@code role}
  * required; an optional {@code amr} claim (RFC 8176, a list of strings) becomes
- * {@link Identity#authenticationMethods()}. Unsigned tokens ({@code alg=none}) and any other algorithm are refused. Thread-safe.
+ * {@link Identity#authenticationMethods()}. Unsigned tokens ({@code alg=none}) and any other algorithm are refused.
+ * Thread-safe.
  */
 public final class JwtAuthenticator implements Authenticator {
 

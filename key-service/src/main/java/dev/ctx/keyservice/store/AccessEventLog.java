@@ -42,8 +42,8 @@ public final class AccessEventLog implements EventBatchCommit, AutoCloseable {
 
     /** A log on the store's cluster and access-event topic; its producer is initialised at once. */
     public static AccessEventLog open(StoreConfig store, Serde<AccessEvent> eventSerde) {
-        StoreConfig config = new StoreConfig(store.clientProperties(), store.topics(), store.transactionalId() + "-access",
-                store.createTopics(), store.timeout());
+        StoreConfig config = new StoreConfig(store.clientProperties(), store.topics(),
+                store.transactionalId() + "-access", store.createTopics(), store.timeout());
         try {
             return new AccessEventLog(config, Objects.requireNonNull(eventSerde, "eventSerde"),
                     TransactionalProducers.initialised(config));

@@ -66,7 +66,8 @@ class AccessRequestsIT {
         api = ApiFixture.start(dir, Clock.systemUTC());
         sample = SealedSample.sealFor(List.of(recipient("client-1"), recipient("miner-1")));
         log = AccessEventLog.open(api.service.config, api.service.serde(AccessEvent.class));
-        committer = AccessEventCommitter.start(1000, 100, Duration.ofMillis(2), log, api.components.metrics().registry());
+        committer = AccessEventCommitter.start(1000, 100, Duration.ofMillis(2), log,
+                api.components.metrics().registry());
         AccessService access = new AccessService(id -> id.equals(SealedSample.TXN)
                 ? new LookupResult.Found(sample.encrypted, sample.envelope) : new LookupResult.Unknown(id),
                 ParticipantDirectory.of(api.service.states), new FakeGrantBook(),

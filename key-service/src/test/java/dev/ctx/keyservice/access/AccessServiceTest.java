@@ -31,7 +31,6 @@ import dev.ctx.keyservice.lookup.LookupResult;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.testing.MutableClock;
-import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
 import dev.ctx.schemas.keys.KycStatus;
@@ -182,7 +181,8 @@ class AccessServiceTest {
     @ValueSource(strings = {"settlement", "audit"})
     void aGrantReleasesExactlyTheProducersValuesOfTheAccessLevelsFields(String purpose) {
         // Given: a compliance officer, not a participant, holds a grant for every field
-        grants.grants.add(grant(purpose, Set.of("amount", "pricing", "settlementDetails"), NOW.plus(Duration.ofDays(1))));
+        grants.grants.add(grant(purpose, Set.of("amount", "pricing", "settlementDetails"),
+                NOW.plus(Duration.ofDays(1))));
         Set<String> level = AccessLevels.parse(AccessLevels.DEFAULT).fieldsFor(purpose);
         // When
         AccessAnswer answer = service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, purpose, null));

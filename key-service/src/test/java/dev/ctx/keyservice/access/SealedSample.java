@@ -75,7 +75,8 @@ final class SealedSample {
                 .setSealed(SealedFields.newBuilder()
                         .setCiphertext(ByteBuffer.wrap(sealed.ciphertext().toBytes()))
                         .setSchemaFingerprint(ByteBuffer.wrap(TransactionContext.fingerprintOf(fields.schema())))
-                        .setKeyRefs(sealed.wraps().stream().map(w -> new KeyRef(w.recipientId(), w.keyVersion())).toList())
+                        .setKeyRefs(sealed.wraps().stream()
+                                .map(w -> new KeyRef(w.recipientId(), w.keyVersion())).toList())
                         .setSealId(sealId).build())
                 .setClear(null).build();
         Envelope envelope = Envelope.newBuilder().setTransactionId(TXN).setGeneration(1)
@@ -110,7 +111,8 @@ final class SealedSample {
     EncryptedTransaction withTamperedCiphertext() {
         byte[] bytes = bytes(encrypted.getSealed().getCiphertext());
         bytes[bytes.length - 5] ^= 0x01;
-        SealedFields sealed = SealedFields.newBuilder(encrypted.getSealed()).setCiphertext(ByteBuffer.wrap(bytes)).build();
+        SealedFields sealed = SealedFields.newBuilder(encrypted.getSealed()).setCiphertext(ByteBuffer.wrap(bytes))
+                .build();
         return EncryptedTransaction.newBuilder(encrypted).setSealed(sealed).build();
     }
 
