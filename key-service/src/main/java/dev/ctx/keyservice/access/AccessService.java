@@ -66,16 +66,16 @@ public final class AccessService {
 
     /** Decides, opens and audits {@code request} by {@code identity}. */
     public AccessAnswer handle(Identity identity, AuditContext context, AccessRequest request) {
-        AccessAnswer answer = answer(identity, context, request);
-        if (answer instanceof AccessAnswer.Released released) {
-            List<String> names = released.fields().keySet().stream().sorted().toList();
+        Outcome outcome = answer(identity, context, request);
+        if (outcome instanceof Opened opened) {
+            List<String> names = opened.fields().keySet().stream().sorted().toList();
             AccessEvent event = events.accessDecision(true, request.transactionId(), context, request.purpose(),
-                    released.authorizedBy(), names, "GRANTED", Map.of("status", "200"));
+                    opened.authorizedBy(), names, "GRANTED", Map.of("status", "200"));
             AccessAnswer refused = commit(event);
-            return refused != null ? refused : new AccessAnswer.Released(released.transactionId(),
-                    released.purpose(), released.authorizedBy(), event.getEventId(), released.fields());
+            return refused != null ? refused : new AccessAnswer.Released(request.transactionId(), request.purpose(),
+                    opened.authorizedBy(), event.getEventId(), opened.fields());
         }
-        return audited(context, request.transactionId(), request.purpose(), (AccessAnswer.Refused) answer);
+        return audited(context, request.transactionId(), request.purpose(), ((Refusal) outcome).refused());
     }
 
     /** A request whose body was malformed (400): still one {@code ACCESS_DENIED} event. */
@@ -103,7 +103,21 @@ public final class AccessService {
         }
     }
 
-    private AccessAnswer answer(Identity identity, AuditContext context, AccessRequest request) {
+    /** What the request gets before its event is committed: fields opened, or a refusal. */
+    private sealed interface Outcome {
+    }
+
+    private record Opened(String authorizedBy, Map<String, Object> fields) implements Outcome {
+        @Override
+        public String toString() {
+            return "Opened[authorizedBy=" + authorizedBy + ", fields=" + fields.keySet() + "]";
+        }
+    }
+
+    private record Refusal(AccessAnswer.Refused refused) implements Outcome {
+    }
+
+    private Outcome answer(Identity identity, AuditContext context, AccessRequest request) {
         if (settings.requireMfa() && !identity.hasSteppedUp()) {
             return refused(DenialReason.STEP_UP_REQUIRED,
                     "decryption needs a second factor (JWT amr mfa, otp or hwk) or a client certificate");
@@ -123,11 +137,10 @@ public final class AccessService {
         return open(context, request, found, (AccessDecision.Granted) decision);
     }
 
-    private AccessAnswer open(AuditContext context, AccessRequest request, LookupResult.Found found,
+    private Outcome open(AuditContext context, AccessRequest request, LookupResult.Found found,
             AccessDecision.Granted granted) {
         try {
-            return new AccessAnswer.Released(request.transactionId(), request.purpose(), granted.authorizedBy(),
-                    "pending", reader.read(context, found, granted));
+            return new Opened(granted.authorizedBy(), reader.read(context, found, granted));
         } catch (ParticipantHeldKeyException e) {
             return refused(DenialReason.PARTICIPANT_HELD_KEY, "the key is held by the participant: open the record "
                     + "locally with ctx-client (LocalOpener or bin/ctx consume --decrypt --key-file)");
@@ -145,7 +158,7 @@ public final class AccessService {
         }
     }
 
-    private static AccessAnswer refused(DenialReason reason, String detail) {
-        return new AccessAnswer.Refused(reason, detail);
+    private static Outcome refused(DenialReason reason, String detail) {
+        return new Refusal(new AccessAnswer.Refused(reason, detail));
     }
 }

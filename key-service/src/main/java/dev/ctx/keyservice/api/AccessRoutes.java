@@ -63,6 +63,12 @@ final class AccessRoutes {
     /** The 200 body. */
     record Granted(String transactionId, String purpose, String authorizedBy, String eventId,
             Map<String, Object> fields) {
+        /** Names only: the values never go to logs. */
+        @Override
+        public String toString() {
+            return "Granted[transactionId=" + transactionId + ", eventId=" + eventId + ", fields=" + fields.keySet()
+                    + "]";
+        }
     }
 
     private void request(ApiCall call) {

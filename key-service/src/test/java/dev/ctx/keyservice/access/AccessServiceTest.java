@@ -163,6 +163,7 @@ class AccessServiceTest {
         assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Released.class, released -> {
             assertThat(released.fields()).isEqualTo(expected(sample.input, Set.of("amount", "settlementDetails")));
             assertThat(released.fields()).containsEntry("amount", "1250.50000000");
+            assertThat(released.toString()).doesNotContain("1250", "DE89");
             assertThat(released.authorizedBy()).isEqualTo("policy:" + TXN);
             assertThat(log.events()).singleElement().satisfies(event -> {
                 assertThat(event.getType()).isEqualTo(AccessEventType.ACCESS_GRANTED);
