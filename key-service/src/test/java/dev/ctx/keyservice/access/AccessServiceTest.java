@@ -90,6 +90,9 @@ class AccessServiceTest {
                         new AccessRequest(TXN, "audit", null), DenialReason.PURPOSE_NOT_ALLOWED_FOR_PARTICIPANT),
                 new Denial("outside the window", t -> t.clock.advance(Duration.between(NOW, SealedSample.NOT_AFTER)),
                         miner, settlement, DenialReason.OUTSIDE_POLICY_WINDOW),
+                new Denial("before the window", t -> t.view.put(TXN, new LookupResult.Found(
+                        t.sample.withPolicyWindow(NOW.plus(Duration.ofDays(1)), null), t.sample.envelope)), miner,
+                        settlement, DenialReason.OUTSIDE_POLICY_WINDOW),
                 new Denial("expired grant", t -> t.grants.grants.add(grant("settlement", Set.of("amount"),
                         NOW.minus(Duration.ofDays(1)))), COMPLIANCE, settlement, DenialReason.GRANT_NOT_VALID),
                 new Denial("revoked grant", t -> t.grants.revoked.add(grant("settlement", Set.of("amount"),

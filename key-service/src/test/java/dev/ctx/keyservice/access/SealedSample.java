@@ -107,6 +107,12 @@ final class SealedSample {
                 .build();
     }
 
+    /** A copy of the record with another policy window (public, not bound into the seal). */
+    EncryptedTransaction withPolicyWindow(Instant notBefore, Instant notAfter) {
+        return EncryptedTransaction.newBuilder(encrypted).setAccessPolicy(AccessPolicy.newBuilder(
+                encrypted.getAccessPolicy()).setNotBefore(notBefore).setNotAfter(notAfter).build()).build();
+    }
+
     /** A copy of the record with one ciphertext byte flipped. */
     EncryptedTransaction withTamperedCiphertext() {
         byte[] bytes = bytes(encrypted.getSealed().getCiphertext());
