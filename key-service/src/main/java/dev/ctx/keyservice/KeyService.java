@@ -64,6 +64,7 @@ import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.config.KeyServiceConfig;
+import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
@@ -74,6 +75,7 @@ import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.registry.UnsealingCustodialKeys;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.store.Denials;
@@ -100,9 +102,11 @@ public final class KeyService implements AutoCloseable {
     private final Javalin app;
     private final KeyLifecycle keys;
     private final Ed25519VerifyingKey keyringSigningKey;
+    private final AccessWiring access;
 
     private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, GrantFollower grantFollower,
-            RotationScheduler rotation, Javalin app, KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
+            RotationScheduler rotation, Javalin app, KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey,
+            AccessWiring access) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
@@ -111,6 +115,7 @@ public final class KeyService implements AutoCloseable {
         this.app = app;
         this.keys = keys;
         this.keyringSigningKey = keyringSigningKey;
+        this.access = access;
     }
 
     /**
@@ -136,6 +141,7 @@ public final class KeyService implements AutoCloseable {
         Denials denials = null;
         GrantFollower grantFollower = null;
         Duration grantsMaxDuration = config.getDuration(GRANTS_MAX_DURATION_CONFIG);
+        AccessWiring access = null;
         try {
             store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
@@ -156,15 +162,27 @@ public final class KeyService implements AutoCloseable {
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
                     store::isReady, maxBody, signer.verifyingKey(), grants);
+            // INTEGRATION: the lookup view is built on another branch; until it is wired here,
+            // POST /v1/access-requests stays unregistered (access == null)
+            TransactionLookup lookup = null;
+            if (lookup != null) {
+                access = AccessWiring.start(config, storeConfig, serde(AccessEvent.class, registryUrl), lookup, grants,
+                        states, new UnsealingCustodialKeys(states, keys), events, clock, metrics.registry());
+                components = components.withAccess(access.service());
+            }
+            KeyServiceComponents routed = components;
             Javalin app = Javalin.create(cfg -> {
-                KeyServiceRoutes.register(cfg, components);
+                KeyServiceRoutes.register(cfg, routed);
                 cfg.jetty.host = host;
                 cfg.jetty.port = port;
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
             return new KeyService(kek, store, denials, grantFollower, RotationScheduler.start(maxAgeRotation, interval),
-                    app, keys, signer.verifyingKey());
+                    app, keys, signer.verifyingKey(), access);
         } catch (RuntimeException e) {
+            if (access != null) {
+                access.close();
+            }
             if (grantFollower != null) {
                 grantFollower.close();
             }
@@ -260,6 +278,9 @@ public final class KeyService implements AutoCloseable {
     public void close() {
         rotation.close();
         app.stop();
+        if (access != null) {
+            access.close();
+        }
         grantFollower.close();
         denials.close();
         store.close();

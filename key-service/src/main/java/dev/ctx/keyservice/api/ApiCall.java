@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.api;
 
 import java.io.IOException;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,6 +111,17 @@ final class ApiCall {
     /** 204, no body. */
     void noContent() {
         ctx.status(204);
+    }
+
+    /** Writes {@code problem} as {@code application/problem+json}, with {@code headers}. */
+    void problem(Problem problem, Map<String, String> headers) {
+        headers.forEach(ctx::header);
+        RequestGuard.write(ctx, problem);
+    }
+
+    /** The request path (a problem's {@code instance}). */
+    String path() {
+        return ctx.path();
     }
 
     void text(String body) {

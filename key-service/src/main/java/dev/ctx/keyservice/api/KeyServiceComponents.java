@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
+import dev.ctx.keyservice.access.AccessService;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
@@ -36,11 +37,27 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param keyringSigningKey the public key that verifies every keyring the service writes (served for pinning)
  * @param grants time-bound access grants ({@code /v1/grants}); also the {@link dev.ctx.keyservice.grants.GrantBook}
  *     the access endpoint asks
+ * @param access answers {@code POST /v1/access-requests}; null leaves that route out (no lookup view)
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation, Authenticator authenticator,
         AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics,
         BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey,
-        Grants grants) {
+        Grants grants, AccessService access) {
+
+    /** Without the access-request route. */
+    public KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
+            Authenticator authenticator, AccessEvents events, DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
+            long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey, Grants grants) {
+        this(registry, keys, rotation, authenticator, events, auditSink, authFailures, metrics, live, ready,
+                maxBodyBytes, keyringSigningKey, grants, null);
+    }
+
+    /** The same components with {@code access} answering access requests. */
+    public KeyServiceComponents withAccess(AccessService access) {
+        return new KeyServiceComponents(registry, keys, rotation, authenticator, events, auditSink, authFailures,
+                metrics, live, ready, maxBodyBytes, keyringSigningKey, grants, access);
+    }
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");

@@ -66,6 +66,9 @@ public final class KeyServiceRoutes {
         routes.addAll(new ParticipantRoutes(components.registry()).routes());
         routes.addAll(new KeyRoutes(components.registry(), components.keys(), components.rotation()).routes());
         routes.addAll(new GrantRoutes(components.grants()).routes());
+        if (components.access() != null) {
+            routes.addAll(new AccessRoutes(components.access()).routes());
+        }
         return routes;
     }
 

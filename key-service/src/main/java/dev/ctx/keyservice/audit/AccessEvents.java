@@ -45,6 +45,27 @@ public final class AccessEvents {
         return base(type, resource, context, AccessOutcome.DENIED, reason).setAttributes(attributes).build();
     }
 
+    /**
+     * The decision on an access request for {@code transactionId}: {@code ACCESS_GRANTED} (outcome GRANTED) with the
+     * released field names, or {@code ACCESS_DENIED} (outcome DENIED) with none.
+     *
+     * @param transactionId the requested transaction, or null if the request named none
+     * @param authorizedBy the policy or grant that allowed it ({@code policy:<txn>}, {@code grant:<id>}), or null
+     * @param dataAccessed names of the released fields, never their values
+     * @param reason the reason code (and, for denials, why)
+     */
+    public AccessEvent accessDecision(boolean granted, String transactionId, AuditContext context, String purpose,
+            String authorizedBy, List<String> dataAccessed, String reason, Map<String, String> attributes) {
+        return base(granted ? AccessEventType.ACCESS_GRANTED : AccessEventType.ACCESS_DENIED, null, context,
+                granted ? AccessOutcome.GRANTED : AccessOutcome.DENIED, reason)
+                .setTransactionId(transactionId)
+                .setPurpose(purpose)
+                .setAuthorizedBy(authorizedBy)
+                .setDataAccessed(dataAccessed)
+                .setAttributes(attributes)
+                .build();
+    }
+
     private AccessEventBuilder base(AccessEventType type, String subject, AuditContext context, AccessOutcome outcome,
             String reason) {
         return AccessEventBuilder.of(type, outcome, source, clock.instant())

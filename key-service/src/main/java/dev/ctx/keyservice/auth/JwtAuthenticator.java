@@ -1,8 +1,10 @@
 package dev.ctx.keyservice.auth;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -20,7 +22,9 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 /**
  * Verifies {@code Authorization: Bearer <JWT>} with nimbus-jose-jwt: one configured algorithm (HS256 with a shared
  * secret or ES256 with a public JWK), issuer, audience and expiry checked, {@code sub}, {@code exp} and {@code role}
- * required. Unsigned tokens ({@code alg=none}) and any other algorithm are refused. Thread-safe.
+ * required; an optional {@code amr} claim (RFC 8176, a list of strings) becomes
+ * {@link Identity#authenticationMethods()}. Unsigned tokens ({@code alg=none}) and any other algorithm are refused.
+ * Thread-safe.
  */
 public final class JwtAuthenticator implements Authenticator {
 
@@ -56,7 +60,9 @@ public final class JwtAuthenticator implements Authenticator {
             JWTClaimsSet claims = processor.process(header.substring(BEARER.length()).trim(), null);
             Role role = Role.fromClaim(claims.getStringClaim("role"))
                     .orElseThrow(() -> new AuthenticationException("token role claim is not participant, operator or compliance"));
-            return Optional.of(new Identity(claims.getSubject(), role, "jwt"));
+            List<String> amr = claims.getStringListClaim("amr");
+            return Optional.of(new Identity(claims.getSubject(), role, "jwt", amr == null ? Set.of()
+                    : amr.stream().filter(value -> value != null).collect(Collectors.toUnmodifiableSet())));
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new AuthenticationException("invalid bearer token (" + e.getClass().getSimpleName() + ")");
         }

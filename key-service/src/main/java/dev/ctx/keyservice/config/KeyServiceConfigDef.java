@@ -8,6 +8,8 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 
+import dev.ctx.keyservice.access.AccessLevels;
+
 /**
  * The key service's keys: name, type, default, validator and doc. One style: lower case, words separated by dots,
  * as in the processor and Kafka. A secret {@code S} is two keys, {@code S.env} and {@code S.file}.
@@ -64,6 +66,12 @@ public final class KeyServiceConfigDef {
     public static final String AUTH_FAILURES_MAX_CLIENTS_CONFIG = "auth.failures.max.clients";
 
     public static final String AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG = "audit.denials.queue.capacity";
+
+    public static final String ACCESS_LEVELS_CONFIG = "access.levels";
+    public static final String ACCESS_REQUIRE_MFA_CONFIG = "access.require.mfa";
+    public static final String ACCESS_COMMIT_LINGER_MS_CONFIG = "access.commit.linger.ms";
+    public static final String ACCESS_COMMIT_MAX_EVENTS_CONFIG = "access.commit.max.events";
+    public static final String ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG = "access.commit.queue.capacity";
     public static final String ROTATION_MAX_AGE_CONFIG = "rotation.max.age";
     public static final String ROTATION_CHECK_INTERVAL_CONFIG = "rotation.check.interval";
     public static final String SERVICE_INSTANCE_CONFIG = "service.instance";
@@ -79,6 +87,7 @@ public final class KeyServiceConfigDef {
         defineKek(def);
         defineHttp(def);
         defineAuth(def);
+        defineAccess(def);
         def.define(AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
                         "Denial events (401/403) queued for writing at most; more are dropped and counted.")
                 .define(ROTATION_MAX_AGE_CONFIG, Type.STRING, "P90D", new PositiveDurationValidator(), Importance.HIGH,
@@ -163,6 +172,19 @@ public final class KeyServiceConfigDef {
                 .define(AUTH_FAILURES_MAX_CLIENTS_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
                         "Client addresses tracked at most (bounds the table's memory).");
         defineSecret(def, AUTH_JWT_HS256_SECRET, "the HS256 shared secret, at least 32 bytes");
+    }
+
+    private static void defineAccess(ConfigDef def) {
+        def.define(ACCESS_LEVELS_CONFIG, Type.STRING, AccessLevels.DEFAULT, new AccessLevelsValidator(),
+                        Importance.HIGH, "Purpose to the confidential fields an access request for it may release.")
+                .define(ACCESS_REQUIRE_MFA_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
+                        "Access requests need a JWT amr of mfa, otp or hwk, or a client certificate (else 401).")
+                .define(ACCESS_COMMIT_LINGER_MS_CONFIG, Type.INT, 2, Range.between(0, 1_000), Importance.LOW,
+                        "How long the first access event of a group commit waits for others.")
+                .define(ACCESS_COMMIT_MAX_EVENTS_CONFIG, Type.INT, 500, Range.between(1, 10_000), Importance.LOW,
+                        "Access events per Kafka transaction at most.")
+                .define(ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION),
+                        Importance.LOW, "Access events waiting to commit at most; beyond it requests get 503.");
     }
 
     private static void defineSecret(ConfigDef def, String secret, String what) {

@@ -80,4 +80,36 @@ class JwtAuthenticatorTest {
     void shortHs256SecretsAreRejectedAtConstruction() {
         assertThatThrownBy(() -> JwtAuthenticator.hs256(new byte[16], ISSUER, AUDIENCE)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theAmrClaimBecomesTheAuthenticationMethodsAndASecondFactorStepsUp() throws Exception {
+        // Given
+        byte[] secret = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(secret, ISSUER, AUDIENCE);
+        SignedJWT withOtp = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+                claims("participant").claim("amr", List.of("pwd", "otp")).build());
+        withOtp.sign(new MACSigner(secret));
+        SignedJWT passwordOnly = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+                claims("participant").claim("amr", List.of("pwd")).build());
+        passwordOnly.sign(new MACSigner(secret));
+        // When
+        Identity stepped = authenticator.authenticate(bearer(withOtp.serialize())).orElseThrow();
+        Identity plain = authenticator.authenticate(bearer(passwordOnly.serialize())).orElseThrow();
+        // Then
+        assertThat(stepped.authenticationMethods()).containsExactlyInAnyOrder("pwd", "otp");
+        assertThat(stepped.hasSteppedUp()).isTrue();
+        assertThat(plain.hasSteppedUp()).isFalse();
+    }
+
+    @Test
+    void anAmrClaimThatIsNotAListOfStringsIsRefused() throws Exception {
+        // Given
+        byte[] secret = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(secret, ISSUER, AUDIENCE);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims("participant").claim("amr", 7).build());
+        jwt.sign(new MACSigner(secret));
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(jwt.serialize())))
+                .isInstanceOf(AuthenticationException.class);
+    }
 }

@@ -1,0 +1,73 @@
+package dev.ctx.keyservice;
+
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_COMMIT_LINGER_MS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_COMMIT_MAX_EVENTS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_LEVELS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_REQUIRE_MFA_CONFIG;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Serde;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.ctx.keyservice.access.AccessLevels;
+import dev.ctx.keyservice.access.AccessService;
+import dev.ctx.keyservice.access.AccessSettings;
+import dev.ctx.keyservice.access.ParticipantDirectory;
+import dev.ctx.keyservice.audit.AccessEventCommitter;
+import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.config.KeyServiceConfig;
+import dev.ctx.keyservice.custody.CustodialKeys;
+import dev.ctx.keyservice.grants.GrantBook;
+import dev.ctx.keyservice.lookup.TransactionLookup;
+import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.store.AccessEventLog;
+import dev.ctx.keyservice.store.StoreConfig;
+import dev.ctx.schemas.access.AccessEvent;
+
+/**
+ * The access-request path: its transactional event log, the group committer in front of it and the service. Closing
+ * commits what is queued, then closes the producer.
+ */
+public final class AccessWiring implements AutoCloseable {
+
+    private final AccessEventLog log;
+    private final AccessEventCommitter committer;
+    private final AccessService service;
+    private final Duration timeout;
+
+    private AccessWiring(AccessEventLog log, AccessEventCommitter committer, AccessService service, Duration timeout) {
+        this.log = log;
+        this.committer = committer;
+        this.service = service;
+        this.timeout = timeout;
+    }
+
+    /** Starts the path; the caller closes it after the HTTP server stopped. */
+    public static AccessWiring start(KeyServiceConfig config, StoreConfig store, Serde<AccessEvent> serde,
+            TransactionLookup lookup, GrantBook grants, ParticipantStates states, CustodialKeys keys,
+            AccessEvents events, Clock clock, MeterRegistry meters) {
+        AccessSettings settings = new AccessSettings(AccessLevels.parse(config.getString(ACCESS_LEVELS_CONFIG)),
+                config.getBoolean(ACCESS_REQUIRE_MFA_CONFIG), store.timeout().multipliedBy(2).plusSeconds(1));
+        AccessEventLog log = AccessEventLog.open(store, serde);
+        AccessEventCommitter committer = AccessEventCommitter.start(config.getInt(ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG),
+                config.getInt(ACCESS_COMMIT_MAX_EVENTS_CONFIG),
+                Duration.ofMillis(config.getInt(ACCESS_COMMIT_LINGER_MS_CONFIG)), log, meters);
+        AccessService service = new AccessService(lookup, ParticipantDirectory.of(states), grants, keys, committer,
+                events, settings, clock, meters);
+        return new AccessWiring(log, committer, service, store.timeout());
+    }
+
+    public AccessService service() {
+        return service;
+    }
+
+    @Override
+    public void close() {
+        committer.close(timeout);
+        log.close();
+    }
+}

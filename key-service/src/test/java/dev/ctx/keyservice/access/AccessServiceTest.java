@@ -1,0 +1,293 @@
+package dev.ctx.keyservice.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.ctx.keyservice.audit.AccessEventCommitter;
+import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.audit.AuditContext;
+import dev.ctx.keyservice.auth.Identity;
+import dev.ctx.keyservice.auth.Role;
+import dev.ctx.keyservice.grants.Grant;
+import dev.ctx.keyservice.lookup.LookupResult;
+import dev.ctx.keyservice.registry.Participant;
+import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.testing.MutableClock;
+import dev.ctx.schemas.access.AccessEventType;
+import dev.ctx.schemas.access.AccessOutcome;
+import dev.ctx.schemas.keys.KycStatus;
+import dev.ctx.schemas.keys.ParticipantRole;
+import dev.ctx.schemas.keys.ParticipantStatus;
+import dev.ctx.schemas.transaction.Transaction;
+
+class AccessServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-10T00:00:00Z");
+    private static final AuditContext FROM = new AuditContext("ignored", "10.0.0.7", "ctx-client/1.0");
+    private static final String TXN = SealedSample.TXN;
+    private static final Identity COMPLIANCE = new Identity("compliance-7", Role.COMPLIANCE_OFFICER, "jwt");
+
+    private final SealedSample sample = SealedSample.create();
+    private final Map<String, Participant> registry = new HashMap<>();
+    private final Map<String, LookupResult> view = new HashMap<>();
+    private final FakeGrantBook grants = new FakeGrantBook();
+    private final FakeCustodialKeys keys = new FakeCustodialKeys(sample.keys);
+    private final RecordingEventLog log = new RecordingEventLog();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final AccessEventCommitter committer = AccessEventCommitter.start(100, 10, Duration.ZERO, log,
+            new SimpleMeterRegistry());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private boolean requireMfa;
+
+    AccessServiceTest() {
+        register("client-1", KycStatus.VERIFIED, List.of("settlement", "audit"));
+        register("miner-1", KycStatus.VERIFIED, List.of("settlement", "marketing"));
+        register("outsider", KycStatus.VERIFIED, List.of("settlement"));
+        view.put(TXN, new LookupResult.Found(sample.encrypted, sample.envelope));
+    }
+
+    @AfterEach
+    void stop() {
+        committer.close();
+    }
+
+    /** One deny reason: what makes it happen, who asks what, and the expected code. */
+    record Denial(String name, Consumer<AccessServiceTest> given, Identity who, AccessRequest request,
+            DenialReason reason) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Denial> denials() {
+        Identity miner = participant("miner-1");
+        AccessRequest settlement = new AccessRequest(TXN, "settlement", null);
+        return Stream.of(
+                new Denial("non-participant", t -> { }, participant("outsider"), settlement,
+                        DenialReason.NOT_A_PARTICIPANT),
+                new Denial("wrong purpose", t -> { }, miner, new AccessRequest(TXN, "marketing", null),
+                        DenialReason.PURPOSE_NOT_IN_POLICY),
+                new Denial("purpose not allowed for the participant", t -> { }, miner,
+                        new AccessRequest(TXN, "audit", null), DenialReason.PURPOSE_NOT_ALLOWED_FOR_PARTICIPANT),
+                new Denial("outside the window", t -> t.clock.advance(Duration.between(NOW, SealedSample.NOT_AFTER)),
+                        miner, settlement, DenialReason.OUTSIDE_POLICY_WINDOW),
+                new Denial("before the window", t -> t.view.put(TXN, new LookupResult.Found(
+                        t.sample.withPolicyWindow(NOW.plus(Duration.ofDays(1)), null), t.sample.envelope)), miner,
+                        settlement, DenialReason.OUTSIDE_POLICY_WINDOW),
+                new Denial("expired grant", t -> t.grants.grants.add(grant("settlement", Set.of("amount"),
+                        NOW.minus(Duration.ofDays(1)))), COMPLIANCE, settlement, DenialReason.GRANT_NOT_VALID),
+                new Denial("revoked grant", t -> t.grants.revoked.add(grant("settlement", Set.of("amount"),
+                        NOW.plus(Duration.ofDays(1)))), COMPLIANCE, settlement, DenialReason.GRANT_NOT_VALID),
+                new Denial("suspended participant", t -> t.update("miner-1", ParticipantStatus.SUSPENDED,
+                        KycStatus.VERIFIED), miner, settlement, DenialReason.PARTICIPANT_NOT_ACTIVE),
+                new Denial("KYC pending", t -> t.update("miner-1", ParticipantStatus.ACTIVE, KycStatus.PENDING),
+                        miner, settlement, DenialReason.KYC_NOT_VERIFIED),
+                new Denial("unknown transaction", t -> { }, miner, new AccessRequest("txn-none", "settlement", null),
+                        DenialReason.UNKNOWN_TRANSACTION),
+                new Denial("shredded", t -> t.view.put(TXN, new LookupResult.Shredded(TXN)), miner, settlement,
+                        DenialReason.SHREDDED),
+                new Denial("tampered ciphertext", t -> t.view.put(TXN, new LookupResult.Found(
+                        t.sample.withTamperedCiphertext(), t.sample.envelope)), miner, settlement,
+                        DenialReason.INTEGRITY_FAILURE),
+                new Denial("tampered envelope", t -> t.view.put(TXN, new LookupResult.Found(t.sample.encrypted,
+                        t.sample.withTamperedWraps())), miner, settlement, DenialReason.INTEGRITY_FAILURE),
+                new Denial("missing step-up", t -> t.requireMfa = true, miner, settlement,
+                        DenialReason.STEP_UP_REQUIRED),
+                new Denial("field not allowed", t -> { }, miner, new AccessRequest(TXN, "settlement",
+                        List.of("pricing")), DenialReason.FIELD_NOT_ALLOWED),
+                new Denial("participant-held key", t -> t.keys.participantHeld.add("miner-1"), miner, settlement,
+                        DenialReason.PARTICIPANT_HELD_KEY));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("denials")
+    void everyDenialReleasesNothingAndIsExactlyOneDeniedEvent(Denial denial) {
+        // Given
+        denial.given().accept(this);
+        // When
+        AccessAnswer answer = service().handle(denial.who(), context(denial.who()), denial.request());
+        // Then
+        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Refused.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(denial.reason());
+            assertThat(refused.detail()).doesNotContain("1250", "DE89", "per-gpu-hour");
+        });
+        assertThat(log.events()).singleElement().satisfies(event -> {
+            assertThat(event.getType()).isEqualTo(AccessEventType.ACCESS_DENIED);
+            assertThat(event.getOutcome()).isEqualTo(AccessOutcome.DENIED);
+            assertThat(event.getReason()).startsWith(denial.reason().name() + ":");
+            assertThat(event.getTransactionId()).isEqualTo(denial.request().transactionId());
+            assertThat(event.getRequester()).isEqualTo(denial.who().subject());
+            assertThat(event.getPurpose()).isEqualTo(denial.request().purpose());
+            assertThat(event.getDataAccessed()).isEmpty();
+            assertThat(event.getAuthorizedBy()).isNull();
+            assertThat(event.getIp()).isEqualTo("10.0.0.7");
+            assertThat(event.getUserAgent()).isEqualTo("ctx-client/1.0");
+            assertThat(event.getAttributes()).containsEntry("status", Integer.toString(denial.reason().status()));
+        });
+    }
+
+    @Test
+    void tamperingIsCountedAsAnIntegrityFailure() {
+        // Given
+        view.put(TXN, new LookupResult.Found(sample.withTamperedCiphertext(), sample.envelope));
+        AccessService service = service();
+        // When
+        service.handle(participant("miner-1"), FROM, new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(meters.counter("ctx.keyservice.integrity.failures").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aParticipantReadsTheFieldsOfItsPurposeWithItsOwnKeyVersion() {
+        // Given
+        Identity miner = participant("miner-1");
+        // When
+        AccessAnswer answer = service().handle(miner, context(miner), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Released.class, released -> {
+            assertThat(released.fields()).isEqualTo(expected(sample.input, Set.of("amount", "settlementDetails")));
+            assertThat(released.fields()).containsEntry("amount", "1250.50000000");
+            assertThat(released.toString()).doesNotContain("1250", "DE89");
+            assertThat(released.authorizedBy()).isEqualTo("policy:" + TXN);
+            assertThat(log.events()).singleElement().satisfies(event -> {
+                assertThat(event.getType()).isEqualTo(AccessEventType.ACCESS_GRANTED);
+                assertThat(event.getOutcome()).isEqualTo(AccessOutcome.GRANTED);
+                assertThat(event.getEventId()).isEqualTo(released.eventId());
+                assertThat(event.getAuthorizedBy()).isEqualTo("policy:" + TXN);
+                assertThat(event.getDataAccessed()).containsExactly("amount", "settlementDetails");
+                assertThat(event.getRequester()).isEqualTo("miner-1");
+                assertThat(event.getPurpose()).isEqualTo("settlement");
+            });
+        });
+        assertThat(keys.lent).containsExactly("miner-1/2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"settlement", "audit"})
+    void aGrantReleasesExactlyTheProducersValuesOfTheAccessLevelsFields(String purpose) {
+        // Given: a compliance officer, not a participant, holds a grant for every field
+        grants.grants.add(grant(purpose, Set.of("amount", "pricing", "settlementDetails"),
+                NOW.plus(Duration.ofDays(1))));
+        Set<String> level = AccessLevels.parse(AccessLevels.DEFAULT).fieldsFor(purpose);
+        // When
+        AccessAnswer answer = service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, purpose, null));
+        // Then
+        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Released.class, released -> {
+            assertThat(released.fields()).isEqualTo(expected(sample.input, level));
+            assertThat(released.authorizedBy()).isEqualTo("grant:g-1");
+        });
+        assertThat(log.events()).singleElement().satisfies(event -> {
+            assertThat(event.getAuthorizedBy()).isEqualTo("grant:g-1");
+            assertThat(event.getDataAccessed()).containsExactlyInAnyOrderElementsOf(level);
+        });
+    }
+
+    @Test
+    void aGrantsFieldsCutTheAccessLevelFurther() {
+        // Given
+        grants.grants.add(grant("audit", Set.of("pricing"), NOW.plus(Duration.ofDays(1))));
+        // When
+        AccessAnswer answer = service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, "audit", null));
+        // Then
+        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Released.class,
+                released -> assertThat(released.fields()).isEqualTo(expected(sample.input, Set.of("pricing"))));
+    }
+
+    @Test
+    void whenTheEventCannotBeCommittedTheAnswerIsAuditUnavailableAndNothingIsReleased() {
+        // Given
+        log.failing = true;
+        Identity miner = participant("miner-1");
+        // When
+        AccessAnswer answer = service().handle(miner, context(miner), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Refused.class,
+                refused -> assertThat(refused.reason()).isEqualTo(DenialReason.AUDIT_UNAVAILABLE));
+        assertThat(log.events()).isEmpty();
+    }
+
+    @Test
+    void stepUpIsSatisfiedByASecondFactorOrAClientCertificate() {
+        // Given
+        requireMfa = true;
+        AccessService service = service();
+        AccessRequest request = new AccessRequest(TXN, "settlement", null);
+        // When
+        AccessAnswer withOtp = service.handle(new Identity("miner-1", Role.PARTICIPANT, "jwt", Set.of("pwd", "otp")),
+                FROM, request);
+        AccessAnswer withCertificate = service.handle(new Identity("miner-1", Role.PARTICIPANT, "mtls"), FROM, request);
+        AccessAnswer withPasswordOnly = service.handle(new Identity("miner-1", Role.PARTICIPANT, "jwt",
+                Set.of("pwd")), FROM, request);
+        // Then
+        assertThat(withOtp).isInstanceOf(AccessAnswer.Released.class);
+        assertThat(withCertificate).isInstanceOf(AccessAnswer.Released.class);
+        assertThat(withPasswordOnly).isInstanceOfSatisfying(AccessAnswer.Refused.class,
+                refused -> assertThat(refused.reason()).isEqualTo(DenialReason.STEP_UP_REQUIRED));
+    }
+
+    private AccessService service() {
+        return new AccessService(id -> view.getOrDefault(id, new LookupResult.Unknown(id)),
+                id -> Optional.ofNullable(registry.get(id)), grants, keys, committer,
+                new AccessEvents("key-service/test", clock),
+                new AccessSettings(AccessLevels.parse(AccessLevels.DEFAULT), requireMfa, Duration.ofSeconds(5)),
+                clock, meters);
+    }
+
+    private static Identity participant(String id) {
+        return new Identity(id, Role.PARTICIPANT, "jwt");
+    }
+
+    private static AuditContext context(Identity who) {
+        return new AuditContext(who.subject(), FROM.ip(), FROM.userAgent());
+    }
+
+    private static Grant grant(String purpose, Set<String> fields, Instant notAfter) {
+        return new Grant("g-1", COMPLIANCE.subject(), List.of(TXN), null, null, null, purpose, fields,
+                NOW.minus(Duration.ofDays(30)), notAfter, "operator-1");
+    }
+
+    private void register(String id, KycStatus kyc, List<String> purposes) {
+        registry.put(id, Participant.registered(ParticipantId.parse(id), ParticipantRole.CLIENT, kyc, purposes, NOW));
+    }
+
+    private void update(String id, ParticipantStatus status, KycStatus kyc) {
+        Participant current = registry.get(id);
+        registry.put(id, current.withRegistryFields(status, kyc, current.allowedPurposes(), NOW));
+    }
+
+    /** The producer's input values, rendered as the API promises (decimals as strings, timestamps ISO-8601). */
+    private static Map<String, Object> expected(Transaction input, Set<String> fields) {
+        Map<String, Object> all = Map.of(
+                "amount", input.getAmount().toPlainString(),
+                "pricing", Map.of("unitPrice", input.getPricing().getUnitPrice().toPlainString(),
+                        "quantity", input.getPricing().getQuantity().toPlainString(),
+                        "fee", input.getPricing().getFee().toPlainString(),
+                        "pricingModel", input.getPricing().getPricingModel(),
+                        "attributes", input.getPricing().getAttributes()),
+                "settlementDetails", Map.of("method", input.getSettlementDetails().getMethod(),
+                        "accountReference", input.getSettlementDetails().getAccountReference(),
+                        "settlementDate", input.getSettlementDetails().getSettlementDate().toString(),
+                        "attributes", input.getSettlementDetails().getAttributes()));
+        return all.entrySet().stream().filter(e -> fields.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
