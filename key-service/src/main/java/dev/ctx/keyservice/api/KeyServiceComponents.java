@@ -1,5 +1,7 @@
 package dev.ctx.keyservice.api;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -8,6 +10,7 @@ import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
+import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
@@ -28,10 +31,25 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param ready readiness (the store accepts writes; false while it recovers from a write with an unknown outcome)
  * @param maxBodyBytes request body limit
  * @param keyringSigningKey the public key that verifies every keyring the service writes (served for pinning)
+ * @param participantHeldKeys proofs of possession of participant-held (BYOK) keys
  */
 public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation, Authenticator authenticator,
         AccessEvents events, DenialSink auditSink, FailedAuthenticationLimiter authFailures, HttpMetrics metrics,
-        BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
+        BooleanSupplier live, BooleanSupplier ready, long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey,
+        ParticipantHeldKeys participantHeldKeys) {
+
+    /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
+    public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
+
+    /** Without a configured {@link ParticipantHeldKeys}: one on the system clock with the default challenge TTL. */
+    public KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
+            Authenticator authenticator, AccessEvents events, DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
+            long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
+        this(registry, keys, rotation, authenticator, events, auditSink, authFailures, metrics, live, ready,
+                maxBodyBytes, keyringSigningKey,
+                new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL));
+    }
 
     public KeyServiceComponents {
         Objects.requireNonNull(registry, "registry");
@@ -45,5 +63,6 @@ public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle ke
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(keyringSigningKey, "keyringSigningKey");
+        Objects.requireNonNull(participantHeldKeys, "participantHeldKeys");
     }
 }
