@@ -10,6 +10,7 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ES256_JWKS_
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256_SECRET;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ISSUER_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.BYOK_CHALLENGE_TTL_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_HOST_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_MAX_BODY_BYTES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_PORT_CONFIG;
@@ -61,6 +62,7 @@ import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
+import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.MasterKek;
@@ -140,7 +142,8 @@ public final class KeyService implements AutoCloseable {
             MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
-                    store::isReady, maxBody, signer.verifyingKey());
+                    store::isReady, maxBody, signer.verifyingKey(), new ParticipantHeldKeys(keys, events, denials.queue(),
+                    clock, config.getDuration(BYOK_CHALLENGE_TTL_CONFIG)));
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, components);
                 cfg.jetty.host = host;
