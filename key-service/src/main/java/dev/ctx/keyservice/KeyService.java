@@ -140,10 +140,11 @@ public final class KeyService implements AutoCloseable {
             store.signAdoptedKeyrings();
             KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
             MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
+            ParticipantHeldKeys participantHeld = new ParticipantHeldKeys(keys, events, denials.queue(), clock,
+                    config.getDuration(BYOK_CHALLENGE_TTL_CONFIG));
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
-                    store::isReady, maxBody, signer.verifyingKey(), new ParticipantHeldKeys(keys, events, denials.queue(),
-                    clock, config.getDuration(BYOK_CHALLENGE_TTL_CONFIG)));
+                    store::isReady, maxBody, signer.verifyingKey(), participantHeld);
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, components);
                 cfg.jetty.host = host;

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  * aad  = "ctx.byok.possession.aad.v1" || str(participantId) || u32(keyVersion) || str(challengeId)
  * plaintext = 32 random bytes (the challenge); the answer is exactly these bytes
  * </pre>
- * The labels keep a challenge from ever being a valid DEK wrap (whose info starts {@code ctx-wrap} or {@code ctx-epoch}), so a client that
- * rebuilds info and aad itself, and refuses a challenge whose info differs, is no decryption oracle.
+ * The labels keep a challenge from ever being a valid DEK wrap (whose info starts {@code ctx-wrap} or
+ * {@code ctx-epoch}), so a client that rebuilds info and aad itself, and refuses a challenge whose info differs, is no
+ * decryption oracle.
  */
 public final class PossessionProtocol {
 

@@ -96,9 +96,9 @@ public final class KeyServiceConfigDef {
         def.define(CUSTODY_CACHE_MAX_KEYS_CONFIG, Type.INT, 1000, Range.between(0, MILLION), Importance.MEDIUM,
                         "Unsealed custodial keys kept in memory at most; 0 turns the cache off (unseal on every use).")
                 .define(CUSTODY_CACHE_TTL_CONFIG, Type.STRING, "PT5M", new PositiveDurationValidator(),
-                        Importance.MEDIUM, "A cached unsealed key is destroyed at most this long after it was unsealed.")
+                        Importance.MEDIUM, "A cached unsealed key is destroyed at most this long after unsealing.")
                 .define(BYOK_CHALLENGE_TTL_CONFIG, Type.STRING, "PT5M", new PositiveDurationValidator(),
-                        Importance.LOW, "How long a participant-held key's proof-of-possession challenge can be answered.");
+                        Importance.LOW, "How long a BYOK proof-of-possession challenge can be answered.");
     }
 
     private static void defineStore(ConfigDef def) {

@@ -43,7 +43,8 @@ public final class CachingCustodialKeys implements CustodialKeys, KeyStatusListe
      * @param ttl a key is destroyed at most this long after it was unsealed
      * @param ticker the cache's time source (a fake one in tests)
      */
-    public CachingCustodialKeys(CustodialKeys delegate, int maxKeys, Duration ttl, Ticker ticker, MeterRegistry meters) {
+    public CachingCustodialKeys(CustodialKeys delegate, int maxKeys, Duration ttl, Ticker ticker,
+            MeterRegistry meters) {
         if (maxKeys < 1 || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("custodial key cache needs maxKeys >= 1 and a positive ttl");
         }
@@ -61,7 +62,8 @@ public final class CachingCustodialKeys implements CustodialKeys, KeyStatusListe
 
     /** The cache for {@code delegate}, or {@code delegate} itself when {@code maxKeys == 0} (the cache is off). */
     public static CustodialKeys wrap(CustodialKeys delegate, int maxKeys, Duration ttl, MeterRegistry meters) {
-        return maxKeys == 0 ? delegate : new CachingCustodialKeys(delegate, maxKeys, ttl, Ticker.systemTicker(), meters);
+        return maxKeys == 0 ? delegate
+                : new CachingCustodialKeys(delegate, maxKeys, ttl, Ticker.systemTicker(), meters);
     }
 
     @Override

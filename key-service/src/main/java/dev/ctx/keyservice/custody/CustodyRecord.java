@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  *
  * @param participantId the participant (also the record key)
  * @param keys sealed key versions, ascending, no duplicates
- * @param participantHeldVersions versions registered with a proof of possession, ascending, none of them in {@code keys}
+ * @param participantHeldVersions versions registered with a proof of possession, ascending, none of them sealed in
+ *        {@code keys}
  */
 public record CustodyRecord(String participantId, List<SealedPrivateKey> keys, List<Integer> participantHeldVersions) {
 

@@ -102,7 +102,8 @@ public final class KeyLifecycle {
     /**
      * Adds {@code publicKey}, whose possession was proven, as the participant's new current version {@code version},
      * marked participant-held: no private key is sealed for it, and {@link #openCustodialKeyAudited} refuses it with
-     * {@link dev.ctx.keyservice.custody.ParticipantHeldKeyException}. Commits with a {@code KEY_POSSESSION_PROVEN} event.
+     * {@link dev.ctx.keyservice.custody.ParticipantHeldKeyException}. Commits with a {@code KEY_POSSESSION_PROVEN}
+     * event.
      *
      * @throws ConflictException if {@code version} is no longer the next version (another key was added meanwhile)
      */

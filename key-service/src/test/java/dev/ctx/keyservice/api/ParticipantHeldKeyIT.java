@@ -57,7 +57,8 @@ class ParticipantHeldKeyIT {
     static void start() {
         api = ApiFixture.start(dir, Clock.systemUTC());
         for (String id : List.of("miner-1", "miner-2", "miner-3", "client-1")) {
-            api.operator("POST", "/v1/participants", "{\"id\":\"" + id + "\",\"role\":\"miner\",\"kycStatus\":\"verified\"}");
+            api.operator("POST", "/v1/participants",
+                    "{\"id\":\"" + id + "\",\"role\":\"miner\",\"kycStatus\":\"verified\"}");
         }
     }
 
