@@ -30,7 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ctx.envelope.hpke.Hpke;
 import dev.ctx.envelope.hpke.HpkeSuite;
 import dev.ctx.envelope.key.X25519KeyPair;
+import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
+import dev.ctx.keyservice.byok.IssuedChallenge;
+import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.byok.PossessionProtocol;
 import dev.ctx.keyservice.custody.ParticipantHeldKeyException;
 import dev.ctx.keyservice.registry.ParticipantId;
@@ -40,7 +43,9 @@ import dev.ctx.keyservice.testing.StoreFixture;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
+import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.keys.ParticipantRole;
 import dev.ctx.schemas.keys.signing.KeyringSigningInput;
 
 /** Participant-held keys over HTTP on the real broker: proof of possession, the signed keyring, the refusals. */
@@ -150,6 +155,34 @@ class ParticipantHeldKeyIT {
                 ApiFixture.token("client-1", "participant"), "{\"publicKey\":\"AAAA\"}");
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theParticipantHeldMarkIsReplayedFromKeyCustodyAfterARestart(@TempDir Path ownDir) {
+        try (StoreFixture service = StoreFixture.start(ownDir, Clock.systemUTC())) {
+            // Given: a custodial v1, then a proven participant-held v2
+            AuditContext operator = new AuditContext("operator-1", null, null);
+            ParticipantId carol = ParticipantId.parse("carol");
+            service.registry.register(operator, carol, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
+            service.keys.createKey(operator, carol);
+            ParticipantHeldKeys byok = new ParticipantHeldKeys(service.keys,
+                    new AccessEvents("key-service/test", Clock.systemUTC()), event -> { }, Clock.systemUTC(),
+                    Duration.ofMinutes(5));
+            X25519KeyPair own = X25519KeyPair.generate();
+            IssuedChallenge challenge = byok.challenge(operator, carol, own.publicKey().bytes());
+            byte[] answer = HPKE.open(challenge.enc(), own.privateKey(), challenge.info(), challenge.aad(),
+                    challenge.ciphertext());
+            byok.prove(operator, carol, challenge.keyVersion(), challenge.challengeId(), answer);
+            // When
+            service.restart();
+            // Then
+            assertThat(service.registry.get(carol).currentVersion()).isEqualTo(2);
+            assertThat(service.states.require(carol).custody().isParticipantHeld(2)).isTrue();
+            service.keys.openCustodialKeyAudited(operator, carol, 1).destroy();
+            assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(operator, carol, 2))
+                    .isInstanceOf(ParticipantHeldKeyException.class);
+            own.destroy();
+        }
     }
 
     private static JsonNode challenge(String id, X25519KeyPair own) throws Exception {
