@@ -3,10 +3,16 @@ package dev.ctx.keyservice.custody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +165,38 @@ class CachingCustodialKeysTest {
         assertThat(inFlight.get(10, TimeUnit.SECONDS)).hasSize(32);
         assertThat(cached.isDestroyed()).isTrue();
         assertThat(custody.unseals()).isEqualTo(1);
+    }
+
+    @Test
+    void noUseEverSeesADestroyedKeyWhileEntriesAreEvictedAndInvalidatedConcurrently() throws Exception {
+        // Given a cache smaller than the working set, and a thread invalidating all the time
+        cache = new CachingCustodialKeys(custody, 2, TTL, ticker, meters);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Future<?>> users = new ArrayList<>();
+        // When
+        Future<?> invalidator = pool.submit(() -> {
+            while (running.get()) {
+                cache.participantChanged("p" + ThreadLocalRandom.current().nextInt(4));
+            }
+        });
+        for (int t = 0; t < 4; t++) {
+            users.add(pool.submit(() -> {
+                for (int i = 0; i < 500; i++) {
+                    String participant = "p" + ThreadLocalRandom.current().nextInt(4);
+                    cache.withKey(CALLER, participant, 1, CachingCustodialKeysTest::agree);
+                }
+                return null;
+            }));
+        }
+        // Then: no use failed (a destroyed key throws DestroyedKeyException)
+        for (Future<?> user : users) {
+            user.get(60, TimeUnit.SECONDS);
+        }
+        running.set(false);
+        invalidator.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(counter("hits") + counter("misses")).isEqualTo(2_000.0);
     }
 
     @Test
