@@ -54,6 +54,7 @@ public final class ParticipantHeldKeys {
      */
     public IssuedChallenge challenge(AuditContext context, ParticipantId id, byte[] publicKey) {
         X25519PublicKey key = X25519PublicKey.of(publicKey);
+        PossessionChallengeSealer.requireSealable(key);
         String challengeId = UUID.randomUUID().toString();
         int version = keys.challengeParticipantHeldKey(context, id, challengeId);
         byte[] info = PossessionProtocol.info(id.value(), version, challengeId);

@@ -1,7 +1,10 @@
 package dev.ctx.keyservice.byok;
 
+import java.util.Arrays;
+
 import dev.ctx.envelope.hpke.Hpke;
 import dev.ctx.envelope.hpke.HpkeSuite;
+import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PublicKey;
 
 /**
@@ -13,6 +16,23 @@ final class PossessionChallengeSealer {
     private static final Hpke HPKE = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
 
     private PossessionChallengeSealer() {
+    }
+
+    /**
+     * Refuses a key no challenge can be sealed to (a low-order point: every shared secret with it is all zero), before
+     * anything is recorded.
+     *
+     * @throws dev.ctx.envelope.error.InvalidInputException for such a key
+     */
+    static void requireSealable(X25519PublicKey recipient) {
+        X25519KeyPair probe = X25519KeyPair.generate();
+        byte[] shared = new byte[X25519PublicKey.LENGTH];
+        try {
+            probe.privateKey().agreeWith(recipient.bytes(), 0, shared, 0);
+        } finally {
+            Arrays.fill(shared, (byte) 0);
+            probe.destroy();
+        }
     }
 
     /**

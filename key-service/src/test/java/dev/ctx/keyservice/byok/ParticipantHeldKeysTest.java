@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.hpke.Hpke;
 import dev.ctx.envelope.hpke.HpkeSuite;
 import dev.ctx.envelope.key.X25519KeyPair;
@@ -208,6 +209,17 @@ class ParticipantHeldKeysTest {
         // Then
         assertThat(rotated).isEmpty();
         assertThat(service.registry.get(ALICE).currentVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aLowOrderPublicKeyIsRefusedBeforeAnythingIsRecorded() {
+        // Given: the point of order 1 (u = 0)
+        int eventsBefore = service.store.events().size();
+        // When / Then
+        assertThatThrownBy(() -> byok.challenge(ALICE_CALLS, ALICE, new byte[32]))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(service.store.events()).hasSize(eventsBefore);
+        assertThat(byok.pendingCount()).isZero();
     }
 
     @Test
