@@ -9,6 +9,7 @@ Usage:
   docs/examples/decode_golden.py encrypted-transaction schemas/src/test/resources/golden/encrypted-transaction-v2.hex
   docs/examples/decode_golden.py envelope              schemas/src/test/resources/golden/envelope-v2.hex
   docs/examples/decode_golden.py custody-record        key-service/src/test/resources/golden/custody-record-v1.hex
+  docs/examples/decode_golden.py custody-record        key-service/src/test/resources/golden/custody-record-v2.hex
   docs/examples/decode_golden.py ciphertext            envelope/src/test/resources/golden/v2/ciphertext.hex
   docs/examples/decode_golden.py wrap                  envelope/src/test/resources/golden/v2/wrap-client-42.hex
 """
@@ -174,10 +175,10 @@ def envelope(data):
 
 
 def custody_record(data):
-    """key-custody value, layout v1 (docs/key-service-custody.md)."""
+    """key-custody value, layout v1 or v2 (docs/key-service-custody.md)."""
     r = Reader(data)
     version = r.u8()
-    if version != 1:
+    if version not in (1, 2):
         raise ValueError("custody record version %d" % version)
     record = {"version": version, "participantId": r.take(r.u16()).decode("utf-8"), "keys": []}
     for _ in range(r.u16()):
@@ -186,6 +187,7 @@ def custody_record(data):
         key["ciphertext"] = sealed[:-16].hex()
         key["tag"] = sealed[-16:].hex()
         record["keys"].append(key)
+    record["participantHeldVersions"] = [r.u32() for _ in range(r.u16())] if version == 2 else []
     r.end()
     return record
 

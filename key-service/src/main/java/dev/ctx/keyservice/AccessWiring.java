@@ -5,6 +5,8 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_COMMIT_MAX_EV
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_LEVELS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_REQUIRE_MFA_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.CUSTODY_CACHE_MAX_KEYS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.CUSTODY_CACHE_TTL_CONFIG;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import dev.ctx.keyservice.access.ParticipantDirectory;
 import dev.ctx.keyservice.audit.AccessEventCommitter;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.config.KeyServiceConfig;
+import dev.ctx.keyservice.custody.CachingCustodialKeys;
 import dev.ctx.keyservice.custody.CustodialKeys;
 import dev.ctx.keyservice.grants.GrantBook;
 import dev.ctx.keyservice.lookup.TransactionLookup;
@@ -38,18 +41,29 @@ public final class AccessWiring implements AutoCloseable {
     private final AccessEventCommitter committer;
     private final AccessService service;
     private final Duration timeout;
+    private final CustodialKeys keys;
 
-    private AccessWiring(AccessEventLog log, AccessEventCommitter committer, AccessService service, Duration timeout) {
+    private AccessWiring(AccessEventLog log, AccessEventCommitter committer, AccessService service, Duration timeout,
+            CustodialKeys keys) {
         this.log = log;
         this.committer = committer;
         this.service = service;
         this.timeout = timeout;
+        this.keys = keys;
     }
 
-    /** Starts the path; the caller closes it after the HTTP server stopped. */
+    /**
+     * Starts the path; the caller closes it after the HTTP server stopped. {@code unsealing} is put behind the
+     * custodial key cache ({@code custody.cache.*}), which the registry's key status changes invalidate.
+     */
     public static AccessWiring start(KeyServiceConfig config, StoreConfig store, Serde<AccessEvent> serde,
-            TransactionLookup lookup, GrantBook grants, ParticipantStates states, CustodialKeys keys,
+            TransactionLookup lookup, GrantBook grants, ParticipantStates states, CustodialKeys unsealing,
             AccessEvents events, Clock clock, MeterRegistry meters) {
+        CustodialKeys keys = CachingCustodialKeys.wrap(unsealing, config.getInt(CUSTODY_CACHE_MAX_KEYS_CONFIG),
+                config.getDuration(CUSTODY_CACHE_TTL_CONFIG), meters);
+        if (keys instanceof CachingCustodialKeys cache) {
+            states.addKeyStatusListener(cache);
+        }
         AccessSettings settings = new AccessSettings(AccessLevels.parse(config.getString(ACCESS_LEVELS_CONFIG)),
                 config.getBoolean(ACCESS_REQUIRE_MFA_CONFIG), store.timeout().multipliedBy(2).plusSeconds(1));
         AccessEventLog log = AccessEventLog.open(store, serde);
@@ -58,7 +72,7 @@ public final class AccessWiring implements AutoCloseable {
                 Duration.ofMillis(config.getInt(ACCESS_COMMIT_LINGER_MS_CONFIG)), log, meters);
         AccessService service = new AccessService(lookup, ParticipantDirectory.of(states), grants, keys, committer,
                 events, settings, clock, meters);
-        return new AccessWiring(log, committer, service, store.timeout());
+        return new AccessWiring(log, committer, service, store.timeout(), keys);
     }
 
     public AccessService service() {
@@ -69,5 +83,8 @@ public final class AccessWiring implements AutoCloseable {
     public void close() {
         committer.close(timeout);
         log.close();
+        if (keys instanceof CachingCustodialKeys cache) {
+            cache.close();
+        }
     }
 }

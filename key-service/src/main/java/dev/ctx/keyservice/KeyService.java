@@ -10,6 +10,7 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ES256_JWKS_
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256_SECRET;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ISSUER_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.BYOK_CHALLENGE_TTL_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.GRANTS_MAX_DURATION_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_HOST_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_MAX_BODY_BYTES_CONFIG;
@@ -63,6 +64,7 @@ import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
+import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.custody.KeyCustodian;
@@ -159,9 +161,11 @@ public final class KeyService implements AutoCloseable {
             grantFollower = GrantFollower.start(storeConfig, serde(AccessGrant.class, registryUrl), grantTable);
             Grants grants = new Grants(grantTable, store.grantLog(serde(AccessGrant.class, registryUrl)),
                     new GrantValidator(grantsMaxDuration), events, clock);
-            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
-                    authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
-                    store::isReady, maxBody, signer.verifyingKey(), grants);
+            ParticipantHeldKeys participantHeld = new ParticipantHeldKeys(keys, events, denials.queue(), clock,
+                    config.getDuration(BYOK_CHALLENGE_TTL_CONFIG));
+            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock),
+                    keys, maxAgeRotation, authenticator, events, denials.queue(), authFailures, metrics,
+                    store::isAlive, store::isReady, maxBody, signer.verifyingKey(), grants, participantHeld, null);
             // INTEGRATION: the lookup view is built on another branch; until it is wired here,
             // POST /v1/access-requests stays unregistered (access == null)
             TransactionLookup lookup = null;

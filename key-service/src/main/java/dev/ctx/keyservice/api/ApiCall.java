@@ -71,6 +71,16 @@ final class ApiCall {
         return value;
     }
 
+    /** Whether the request has a body other than white space (some routes mean two things with and without). */
+    boolean hasBody() {
+        for (byte b : rawBody()) {
+            if (!Character.isWhitespace(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private byte[] rawBody() {
         if (ctx.req().getContentLengthLong() > maxBodyBytes) {
             throw tooLarge();

@@ -17,11 +17,14 @@ final class KeyRoutes {
     private final ParticipantRegistry registry;
     private final KeyLifecycle keys;
     private final MaxAgeRotation rotation;
+    private final ParticipantHeldKeyRoutes participantHeld;
 
-    KeyRoutes(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation) {
+    KeyRoutes(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
+            ParticipantHeldKeyRoutes participantHeld) {
         this.registry = registry;
         this.keys = keys;
         this.rotation = rotation;
+        this.participantHeld = participantHeld;
     }
 
     List<ApiRoute> routes() {
@@ -29,7 +32,7 @@ final class KeyRoutes {
         return List.of(
                 new ApiRoute(HandlerType.GET, "/v1/participants/{id}/keys", AccessRule.AUTHENTICATED, this::list),
                 new ApiRoute(HandlerType.POST, "/v1/participants/{id}/keys", AccessRule.OWNER_OR_OPERATOR,
-                        c -> c.respond(201, Responses.KeyView.of(keys.createKey(c.audit(), c.participantId())))),
+                        this::createKey),
                 new ApiRoute(HandlerType.POST, "/v1/participants/{id}/keys/rotate", AccessRule.OWNER_OR_OPERATOR,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), c.participantId())))),
                 new ApiRoute(HandlerType.POST, key + "/retire", AccessRule.OPERATOR,
@@ -44,6 +47,19 @@ final class KeyRoutes {
                 new ApiRoute(HandlerType.POST, "/v1/escrow/key/rotate", AccessRule.OPERATOR_OR_COMPLIANCE,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), ParticipantId.ESCROW)))),
                 new ApiRoute(HandlerType.POST, "/v1/rotation/run", AccessRule.OPERATOR, this::runRotation));
+    }
+
+    /**
+     * No body or no {@code publicKey}: a custodial key (201); a {@code publicKey}: a participant-held key's proof of
+     * possession starts (202).
+     */
+    private void createKey(ApiCall call) {
+        Requests.CreateKey body = call.hasBody() ? call.body(Requests.CreateKey.class) : new Requests.CreateKey(null);
+        if (body.publicKey() != null) {
+            participantHeld.challenge(call, body.publicKey());
+        } else {
+            call.respond(201, Responses.KeyView.of(keys.createKey(call.audit(), call.participantId())));
+        }
     }
 
     private void list(ApiCall call) {

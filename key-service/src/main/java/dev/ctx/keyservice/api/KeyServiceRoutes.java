@@ -64,7 +64,10 @@ public final class KeyServiceRoutes {
         routes.add(new ApiRoute(HandlerType.GET, OPENAPI_PATH, AccessRule.AUTHENTICATED, c -> c.rawJson(openApiDocument())));
         routes.add(new ApiRoute(HandlerType.GET, KEYRING_SIGNING_KEY_PATH, null, c -> signingKey(c, components.keyringSigningKey())));
         routes.addAll(new ParticipantRoutes(components.registry()).routes());
-        routes.addAll(new KeyRoutes(components.registry(), components.keys(), components.rotation()).routes());
+        ParticipantHeldKeyRoutes participantHeld = new ParticipantHeldKeyRoutes(components);
+        routes.addAll(new KeyRoutes(components.registry(), components.keys(), components.rotation(), participantHeld)
+                .routes());
+        routes.add(participantHeld.proofRoute());
         routes.addAll(new GrantRoutes(components.grants()).routes());
         if (components.access() != null) {
             routes.addAll(new AccessRoutes(components.access()).routes());

@@ -45,6 +45,17 @@ final class Requests {
      * @param allowedPurposes replaces the purposes
      * @param expectedRevision the revision the caller saw; 409 when stale
      */
+    /**
+     * {@code POST /v1/participants/{id}/keys}: empty, {@code {}} or no {@code publicKey} for a custodial key; else
+     * base64 of the participant's own 32-byte X25519 public key.
+     */
+    record CreateKey(String publicKey) {
+    }
+
+    /** {@code POST /v1/participants/{id}/keys/{version}/proof}: base64 of the opened challenge. */
+    record PossessionProof(String challengeId, String answer) {
+    }
+
     record UpdateParticipant(String status, String kycStatus, List<String> allowedPurposes, Long expectedRevision) {
     }
 

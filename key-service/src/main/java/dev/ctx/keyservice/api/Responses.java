@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
+import dev.ctx.keyservice.byok.IssuedChallenge;
 import dev.ctx.keyservice.registry.KeyVersion;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.schemas.keys.KeyringPublicKeys;
@@ -38,6 +39,18 @@ final class Responses {
             return new KeyView(k.version(), KeyringPublicKeys.X25519,
                     Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), k.publicKey().fingerprint(),
                     k.createdAt().toString(), lower(k.status()));
+        }
+    }
+
+    /** A proof-of-possession challenge (202); byte fields in standard base64. */
+    record PossessionChallenge(String challengeId, int keyVersion, String enc, String ciphertext, String info,
+            String aad, String expiresAt) {
+
+        static PossessionChallenge of(IssuedChallenge c) {
+            Base64.Encoder b64 = Base64.getEncoder();
+            return new PossessionChallenge(c.challengeId(), c.keyVersion(), b64.encodeToString(c.enc()),
+                    b64.encodeToString(c.ciphertext()), b64.encodeToString(c.info()), b64.encodeToString(c.aad()),
+                    c.expiresAt().toString());
         }
     }
 

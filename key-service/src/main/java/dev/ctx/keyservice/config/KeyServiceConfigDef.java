@@ -75,6 +75,9 @@ public final class KeyServiceConfigDef {
     public static final String ROTATION_MAX_AGE_CONFIG = "rotation.max.age";
     public static final String ROTATION_CHECK_INTERVAL_CONFIG = "rotation.check.interval";
     public static final String SERVICE_INSTANCE_CONFIG = "service.instance";
+    public static final String CUSTODY_CACHE_MAX_KEYS_CONFIG = "custody.cache.max.keys";
+    public static final String CUSTODY_CACHE_TTL_CONFIG = "custody.cache.ttl";
+    public static final String BYOK_CHALLENGE_TTL_CONFIG = "byok.challenge.ttl";
 
     private static final int MILLION = 1_000_000;
 
@@ -88,6 +91,7 @@ public final class KeyServiceConfigDef {
         defineHttp(def);
         defineAuth(def);
         defineAccess(def);
+        defineKeyUse(def);
         def.define(AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
                         "Denial events (401/403) queued for writing at most; more are dropped and counted.")
                 .define(ROTATION_MAX_AGE_CONFIG, Type.STRING, "P90D", new PositiveDurationValidator(), Importance.HIGH,
@@ -99,6 +103,15 @@ public final class KeyServiceConfigDef {
                 .define(SERVICE_INSTANCE_CONFIG, Type.STRING, "key-service-0", new NonEmptyStringWithoutControlChars(),
                         Importance.MEDIUM, "Written as the source of emitted access events (key-service/<instance>).");
         return def;
+    }
+
+    private static void defineKeyUse(ConfigDef def) {
+        def.define(CUSTODY_CACHE_MAX_KEYS_CONFIG, Type.INT, 1000, Range.between(0, MILLION), Importance.MEDIUM,
+                        "Unsealed custodial keys kept in memory at most; 0 turns the cache off (unseal on every use).")
+                .define(CUSTODY_CACHE_TTL_CONFIG, Type.STRING, "PT5M", new PositiveDurationValidator(),
+                        Importance.MEDIUM, "A cached unsealed key is destroyed at most this long after unsealing.")
+                .define(BYOK_CHALLENGE_TTL_CONFIG, Type.STRING, "PT5M", new PositiveDurationValidator(),
+                        Importance.LOW, "How long a BYOK proof-of-possession challenge can be answered.");
     }
 
     private static void defineStore(ConfigDef def) {

@@ -31,19 +31,28 @@ public final class CustodyRecordFormatV1 {
     private CustodyRecordFormatV1() {
     }
 
+    /** @throws IllegalArgumentException if the record has participant-held versions (layout v2 holds them) */
     public static byte[] serialize(CustodyRecord record) {
+        if (!record.participantHeldVersions().isEmpty()) {
+            throw new IllegalArgumentException("custody record v1 cannot hold participant-held versions; use v2");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
-            writeString(out, record.participantId());
-            out.writeShort(record.keys().size());
-            for (SealedPrivateKey key : record.keys()) {
-                writeKey(out, key);
-            }
+            writeBody(out, record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Participant id, key count and sealed keys: everything after the version byte in v1, the start of v2. */
+    static void writeBody(DataOutputStream out, CustodyRecord record) throws IOException {
+        writeString(out, record.participantId());
+        out.writeShort(record.keys().size());
+        for (SealedPrivateKey key : record.keys()) {
+            writeKey(out, key);
+        }
     }
 
     private static void writeKey(DataOutputStream out, SealedPrivateKey key) throws IOException {
@@ -77,7 +86,7 @@ public final class CustodyRecordFormatV1 {
         }
     }
 
-    private static List<SealedPrivateKey> readKeys(DataInputStream in) throws IOException {
+    static List<SealedPrivateKey> readKeys(DataInputStream in) throws IOException {
         int count = in.readUnsignedShort();
         List<SealedPrivateKey> keys = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -90,11 +99,11 @@ public final class CustodyRecordFormatV1 {
         return keys;
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    static String readString(DataInputStream in) throws IOException {
         return new String(readExactly(in, in.readUnsignedShort()), StandardCharsets.UTF_8);
     }
 
-    private static byte[] readExactly(DataInputStream in, int length) throws IOException {
+    static byte[] readExactly(DataInputStream in, int length) throws IOException {
         byte[] bytes = in.readNBytes(length);
         if (bytes.length != length) {
             throw new CustodyException("custody record truncated");

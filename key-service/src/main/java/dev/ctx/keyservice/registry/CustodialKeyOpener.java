@@ -3,6 +3,7 @@ package dev.ctx.keyservice.registry;
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.custody.KeyCustodian;
+import dev.ctx.keyservice.custody.ParticipantHeldKeyException;
 import dev.ctx.keyservice.custody.SealedPrivateKey;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.keys.ParticipantStatus;
@@ -53,6 +54,9 @@ final class CustodialKeyOpener {
                 .orElseThrow(() -> new NotFoundException("participant " + id + " has no key version " + version));
         if (!key.isOpenable()) {
             throw new OpenRefusedException("key " + id + " v" + version + " is " + key.status() + "; only ACTIVE or RETIRED keys are opened");
+        }
+        if (state.custody().isParticipantHeld(version)) {
+            throw new ParticipantHeldKeyException(id.value(), version);
         }
         return state.custody().version(version)
                 .orElseThrow(() -> new NotFoundException("participant " + id + " holds no private key version " + version));

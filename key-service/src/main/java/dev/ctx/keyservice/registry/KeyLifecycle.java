@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.envelope.key.X25519PublicKey;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.custody.CustodyRecord;
@@ -27,6 +28,7 @@ public final class KeyLifecycle {
     private final KeyIssuer issuer;
     private final KeyEvents events;
     private final CustodialKeyOpener opener;
+    private final ParticipantHeldKeyIssuer participantHeld;
     private final Clock clock;
 
     public KeyLifecycle(ParticipantStates states, KeyCustodian custodian, AccessEvents accessEvents, Clock clock) {
@@ -35,6 +37,7 @@ public final class KeyLifecycle {
         this.events = new KeyEvents(accessEvents);
         this.issuer = new KeyIssuer(custodian, events, this.clock);
         this.opener = new CustodialKeyOpener(states, custodian, events);
+        this.participantHeld = new ParticipantHeldKeyIssuer(states, accessEvents, this.clock);
     }
 
     /**
@@ -74,9 +77,39 @@ public final class KeyLifecycle {
      * returns the new version, or empty when nothing was due.
      */
     public Optional<KeyVersion> rotateIfDue(AuditContext context, ParticipantId id, Instant cutoff) {
-        return states.update(id, current -> current.orElseThrow().participant().dueForRotation(cutoff)
+        return states.update(id, current -> dueForCustodialRotation(current.orElseThrow(), cutoff)
                 ? issuer.nextKey(current.orElseThrow(), KeyEvents.rotation(id), context).map(Optional::of)
                 : Change.unchanged(current.orElseThrow(), Optional.<KeyVersion>empty()));
+    }
+
+    /** A participant-held current key is the participant's to rotate (with a new proof of possession), never ours. */
+    private static boolean dueForCustodialRotation(ParticipantState state, Instant cutoff) {
+        Participant participant = state.participant();
+        return participant.dueForRotation(cutoff) && !state.custody().isParticipantHeld(participant.currentVersion());
+    }
+
+    /**
+     * Records a {@code KEY_POSSESSION_CHALLENGED} event for a proof of possession of a participant-held key (BYOK) and
+     * returns the version the key will get: the participant's next version at this moment.
+     *
+     * @throws NotFoundException if the participant does not exist
+     * @throws ConflictException for the escrow key or a revoked participant
+     */
+    public int challengeParticipantHeldKey(AuditContext context, ParticipantId id, String challengeId) {
+        return participantHeld.challenge(context, id, challengeId);
+    }
+
+    /**
+     * Adds {@code publicKey}, whose possession was proven, as the participant's new current version {@code version},
+     * marked participant-held: no private key is sealed for it, and {@link #openCustodialKeyAudited} refuses it with
+     * {@link dev.ctx.keyservice.custody.ParticipantHeldKeyException}. Commits with a {@code KEY_POSSESSION_PROVEN}
+     * event.
+     *
+     * @throws ConflictException if {@code version} is no longer the next version (another key was added meanwhile)
+     */
+    public KeyVersion addParticipantHeldKey(AuditContext context, ParticipantId id, int version,
+            X25519PublicKey publicKey, String challengeId) {
+        return participantHeld.add(context, id, version, publicKey, challengeId);
     }
 
     /** Marks a non-current ACTIVE version RETIRED (no envelope uses it any more; called by the rewrap job). */
@@ -118,6 +151,7 @@ public final class KeyLifecycle {
      * destroy the result and never let it leave the process.
      *
      * @throws OpenRefusedException for the escrow key, a revoked participant, or a version that is not ACTIVE or RETIRED
+     * @throws dev.ctx.keyservice.custody.ParticipantHeldKeyException for a participant-held (BYOK) version
      * @throws NotFoundException if the participant or the version does not exist
      * @throws StoreUnavailableException if the event was not committed (nothing was opened)
      */

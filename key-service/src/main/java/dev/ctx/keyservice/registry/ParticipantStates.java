@@ -9,6 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.ctx.keyservice.custody.KeyStatusListener;
 
 /**
  * The in-memory view of every participant's committed state, and the only place that changes it: one writer at a time
@@ -24,6 +27,7 @@ public final class ParticipantStates {
     private final Map<ParticipantId, ParticipantState> states;
     private final Map<ParticipantId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock storeWide = new ReentrantReadWriteLock();
+    private final KeyStatusChanges changes = new KeyStatusChanges();
 
     private ParticipantStates(RegistryStore store, Map<ParticipantId, ParticipantState> states) {
         this.store = store;
@@ -37,16 +41,28 @@ public final class ParticipantStates {
         return states;
     }
 
+    /**
+     * Registers {@code listener} for every change committed from now on (see {@link KeyStatusListener}); a store
+     * recovery tells it that every participant changed.
+     */
+    public void addKeyStatusListener(KeyStatusListener listener) {
+        changes.add(listener);
+    }
+
     /** Replaces the whole view with what {@code replay} read from the store, with no change in flight. */
     private void replaceWith(Supplier<Map<ParticipantId, ParticipantState>> replay) {
+        List<ParticipantId> affected;
         storeWide.writeLock().lock();
         try {
             Map<ParticipantId, ParticipantState> replayed = replay.get();
+            affected = Stream.concat(states.keySet().stream(), replayed.keySet().stream())
+                    .distinct().toList();
             states.keySet().retainAll(replayed.keySet());
             states.putAll(replayed);
         } finally {
             storeWide.writeLock().unlock();
         }
+        affected.forEach(id -> changes.replaced(id.value()));
     }
 
     public Optional<ParticipantState> get(ParticipantId id) {
@@ -73,18 +89,24 @@ public final class ParticipantStates {
      */
     <T> T update(ParticipantId id, Function<Optional<ParticipantState>, Change<T>> operation) {
         ReentrantLock lock = locks.computeIfAbsent(id, ignored -> new ReentrantLock());
+        Optional<ParticipantState> before;
+        Change<T> change;
         lock.lock();
         storeWide.readLock().lock();
         try {
-            Change<T> change = operation.apply(get(id));
+            before = get(id);
+            change = operation.apply(before);
             if (change.changesState()) {
                 store.commit(change.state(), change.event());
                 states.put(id, change.state());
             }
-            return change.result();
         } finally {
             storeWide.readLock().unlock();
             lock.unlock();
         }
+        if (change.changesState()) {
+            changes.committed(before, change.state()); // outside the locks: a listener may wait for an open in flight
+        }
+        return change.result();
     }
 }

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
-import dev.ctx.keyservice.custody.CustodyRecordFormatV1;
+import dev.ctx.keyservice.custody.CustodyRecordFormatV2;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.keyservice.signing.KeyringSigner;
@@ -39,7 +39,7 @@ final class StoreRecords {
     }
 
     ProducerRecord<String, byte[]> custody(String key, CustodyRecord custody) {
-        return new ProducerRecord<>(topics.keyCustody(), key, CustodyRecordFormatV1.serialize(custody));
+        return new ProducerRecord<>(topics.keyCustody(), key, CustodyRecordFormatV2.serialize(custody));
     }
 
     /** Serialization talks to the schema registry; its failures are store failures, not server errors. */

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
-import dev.ctx.keyservice.custody.CustodyRecordFormatV1;
+import dev.ctx.keyservice.custody.CustodyRecordFormatV2;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantState;
@@ -54,6 +54,6 @@ final class StoreReplay {
     /** The last custody record per id on {@code key-custody}. */
     Map<String, CustodyRecord> custody() {
         return TopicReplayer.replay(config.clientProperties(), config.timeout(), config.topics().keyCustody(),
-                CustodyRecordFormatV1::deserialize);
+                CustodyRecordFormatV2::deserialize);
     }
 }

@@ -1,7 +1,7 @@
 /**
  * The Kafka-backed {@link dev.ctx.keyservice.registry.RegistryStore}: compacted {@code participant-keys} (public
  * {@link dev.ctx.schemas.keys.ParticipantKeyring}, Confluent wire format) and {@code key-custody} (sealed keys,
- * {@link dev.ctx.keyservice.custody.CustodyRecordFormatV1}) are the source of truth and are replayed at startup; every
+ * {@link dev.ctx.keyservice.custody.CustodyRecordFormatV2}) are the source of truth and are replayed at startup; every
  * change commits in one Kafka transaction together with its {@link dev.ctx.schemas.access.AccessEvent} on
  * {@code access-log.events}.
  *

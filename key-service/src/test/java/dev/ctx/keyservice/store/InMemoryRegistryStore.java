@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
-import dev.ctx.keyservice.custody.CustodyRecordFormatV1;
+import dev.ctx.keyservice.custody.CustodyRecordFormatV2;
 import dev.ctx.keyservice.custody.SealedPrivateKey;
 import dev.ctx.keyservice.registry.Participant;
 import dev.ctx.keyservice.registry.ParticipantId;
@@ -26,7 +26,7 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 /**
  * A {@link RegistryStore} in memory, for fast unit tests of the lifecycle rules: the same contract as
  * {@link KafkaRegistryStore} without Kafka. A commit encodes the keyring (Avro, as on {@code participant-keys}), the
- * custody record ({@link CustodyRecordFormatV1}, as on {@code key-custody}) and the access event first, then applies
+ * custody record ({@link CustodyRecordFormatV2}, as on {@code key-custody}) and the access event first, then applies
  * all three at once, or nothing when {@link #failCommits(int)} makes it fail; {@link #load()} decodes what was
  * committed, as a replay would. Keyrings are not signed (signing is the Kafka store's own check on replay).
  * Thread-safe.
@@ -44,7 +44,7 @@ public final class InMemoryRegistryStore implements RegistryStore, SigningKeySto
         Map<ParticipantId, ParticipantState> states = new LinkedHashMap<>();
         keyrings.forEach((id, bytes) -> {
             Participant participant = KeyringMapper.fromAvro(decodeKeyring(bytes));
-            CustodyRecord record = Optional.ofNullable(custody.get(id)).map(CustodyRecordFormatV1::deserialize)
+            CustodyRecord record = Optional.ofNullable(custody.get(id)).map(CustodyRecordFormatV2::deserialize)
                     .orElse(CustodyRecord.empty(id));
             states.put(participant.id(), new ParticipantState(participant, record));
         });
@@ -56,7 +56,7 @@ public final class InMemoryRegistryStore implements RegistryStore, SigningKeySto
         String id = state.participant().id().value();
         byte[] eventBytes = encode(Objects.requireNonNull(event, "event"));
         byte[] keyring = encode(KeyringMapper.toAvro(state.participant()));
-        byte[] custodyBytes = CustodyRecordFormatV1.serialize(state.custody());
+        byte[] custodyBytes = CustodyRecordFormatV2.serialize(state.custody());
         failIfAsked(id);
         events.add(eventBytes);
         keyrings.put(id, keyring);
@@ -85,13 +85,13 @@ public final class InMemoryRegistryStore implements RegistryStore, SigningKeySto
 
     @Override
     public synchronized Optional<SealedPrivateKey> loadSigningKey(String ownerId) {
-        return Optional.ofNullable(custody.get(ownerId)).map(CustodyRecordFormatV1::deserialize)
+        return Optional.ofNullable(custody.get(ownerId)).map(CustodyRecordFormatV2::deserialize)
                 .flatMap(record -> record.keys().stream().reduce((a, b) -> b));
     }
 
     @Override
     public synchronized void storeSigningKey(String ownerId, SealedPrivateKey sealed) {
-        byte[] bytes = CustodyRecordFormatV1.serialize(new CustodyRecord(ownerId, List.of(sealed)));
+        byte[] bytes = CustodyRecordFormatV2.serialize(new CustodyRecord(ownerId, List.of(sealed)));
         failIfAsked(ownerId);
         custody.put(ownerId, bytes);
     }

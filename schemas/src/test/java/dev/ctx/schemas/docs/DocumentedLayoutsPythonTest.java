@@ -96,6 +96,21 @@ class DocumentedLayoutsPythonTest {
     }
 
     @Test
+    void theCustodyRecordV2GoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
+        // When
+        JsonNode decoded = PythonDecoder.decode("custody-record",
+                "key-service/src/test/resources/golden/custody-record-v2.hex");
+
+        // Then: the values CustodyRecordFormatV2Test writes (alice, sealed v1, participant-held v2 and v3)
+        assertThat(decoded.get("version").asInt()).isEqualTo(2);
+        assertThat(decoded.get("participantId").asText()).isEqualTo("alice");
+        assertThat(decoded.get("keys")).hasSize(1);
+        assertThat(decoded.at("/keys/0/keyVersion").asInt()).isEqualTo(1);
+        assertThat(decoded.at("/keys/0/ciphertext").asText()).isEqualTo("a1".repeat(32));
+        assertThat(decoded.get("participantHeldVersions").toString()).isEqualTo("[2,3]");
+    }
+
+    @Test
     void theV2CiphertextAndWrapGoldenFilesSplitAtTheDocumentedOffsets() throws IOException, InterruptedException {
         // When
         JsonNode ciphertext = PythonDecoder.decode("ciphertext", "envelope/src/test/resources/golden/v2/ciphertext.hex");
