@@ -14,6 +14,9 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_HOST_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_MAX_BODY_BYTES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_PORT_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_PREFIX;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_STATE_DIR_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_CHECK_INTERVAL_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_MAX_AGE_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.SCHEMA_REGISTRY_URL_CONFIG;
@@ -28,6 +31,8 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_TRUSTSTORE_PASSW
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_TRUSTSTORE_PATH_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPICS_CREATE_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENCRYPTED_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENVELOPES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
 
@@ -64,6 +69,10 @@ import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.MasterKek;
+import dev.ctx.keyservice.lookup.TransactionLookup;
+import dev.ctx.keyservice.lookup.TransactionView;
+import dev.ctx.keyservice.lookup.ViewSettings;
+import dev.ctx.keyservice.lookup.ViewTopics;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantId;
@@ -92,9 +101,10 @@ public final class KeyService implements AutoCloseable {
     private final Javalin app;
     private final KeyLifecycle keys;
     private final Ed25519VerifyingKey keyringSigningKey;
+    private final TransactionView view;
 
     private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, RotationScheduler rotation, Javalin app,
-            KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey) {
+            KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey, TransactionView view) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
@@ -102,6 +112,7 @@ public final class KeyService implements AutoCloseable {
         this.app = app;
         this.keys = keys;
         this.keyringSigningKey = keyringSigningKey;
+        this.view = view;
     }
 
     /**
@@ -121,10 +132,12 @@ public final class KeyService implements AutoCloseable {
         StoreConfig storeConfig = storeConfig(config);
         String registryUrl = config.getString(SCHEMA_REGISTRY_URL_CONFIG);
         Optional<TlsSettings> tls = tlsSettings(config);
+        ViewSettings viewSettings = viewSettings(config, storeConfig, registryUrl);
         String host = config.getString(HTTP_HOST_CONFIG);
         MasterKek kek = KekProviders.open(config);
         KafkaRegistryStore store = null;
         Denials denials = null;
+        TransactionView view = null;
         try {
             store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
@@ -138,9 +151,10 @@ public final class KeyService implements AutoCloseable {
             store.signAdoptedKeyrings();
             KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
             MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
+            view = TransactionView.start(viewSettings);
             KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock), keys, maxAgeRotation,
                     authenticator, events, denials.queue(), authFailures, metrics, store::isAlive,
-                    store::isReady, maxBody, signer.verifyingKey());
+                    store::isReady, maxBody, signer.verifyingKey(), view);
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, components);
                 cfg.jetty.host = host;
@@ -148,8 +162,11 @@ public final class KeyService implements AutoCloseable {
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
             return new KeyService(kek, store, denials, RotationScheduler.start(maxAgeRotation, interval), app, keys,
-                    signer.verifyingKey());
+                    signer.verifyingKey(), view);
         } catch (RuntimeException e) {
+            if (view != null) {
+                view.close();
+            }
             if (denials != null) {
                 denials.close();
             }
@@ -179,6 +196,16 @@ public final class KeyService implements AutoCloseable {
                 config.getString(TOPIC_KEY_CUSTODY_CONFIG), config.getString(TOPIC_ACCESS_EVENTS_CONFIG));
         return new StoreConfig(client, topics, config.getString(STORE_TRANSACTIONAL_ID_CONFIG), config.getBoolean(TOPICS_CREATE_CONFIG),
                 Duration.ofMillis(config.getInt(STORE_TIMEOUT_MS_CONFIG)));
+    }
+
+    /** The lookup view: the processor's topics, a per-replica application id, the store's client settings. */
+    private static ViewSettings viewSettings(KeyServiceConfig config, StoreConfig storeConfig, String registryUrl) {
+        String applicationId = config.optionalString(LOOKUP_APPLICATION_ID_CONFIG)
+                .orElse(LOOKUP_APPLICATION_ID_PREFIX + config.getString(SERVICE_INSTANCE_CONFIG));
+        ViewTopics topics = new ViewTopics(config.getString(TOPIC_ENCRYPTED_CONFIG), config.getString(TOPIC_ENVELOPES_CONFIG));
+        return new ViewSettings(applicationId, Path.of(config.getString(LOOKUP_STATE_DIR_CONFIG)), topics,
+                storeConfig.clientProperties(), Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl),
+                storeConfig.timeout());
     }
 
     private static Authenticator authenticator(KeyServiceConfig config) {
@@ -232,6 +259,11 @@ public final class KeyService implements AutoCloseable {
         return keyringSigningKey;
     }
 
+    /** Encrypted transactions and their newest envelopes by id (the Streams-built view; 503 while unavailable). */
+    public TransactionLookup lookup() {
+        return view;
+    }
+
     /** The HTTP port (useful with {@code http.port=0}). */
     public int port() {
         return app.port();
@@ -241,6 +273,7 @@ public final class KeyService implements AutoCloseable {
     public void close() {
         rotation.close();
         app.stop();
+        view.close();
         denials.close();
         store.close();
         kek.close();

@@ -52,7 +52,7 @@ public final class ViewEntry {
         return new ViewEntry(copy(record), copy(envelope), generation, false);
     }
 
-    /** With {@code value} as the record, unless a record is known already (the first seal of an id wins) or shredded. */
+    /** With {@code value} as the record, unless one is known already (an id is sealed once) or it is shredded. */
     public ViewEntry withRecord(byte[] value) {
         if (shredded || record != null) {
             return this;
