@@ -6,6 +6,8 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -131,7 +133,10 @@ public final class TransactionView implements TransactionLookup, AutoCloseable {
         if (thread != null) {
             thread.interrupt();
         }
-        streams.close(CLOSE_TIMEOUT);
+        // leave the group: the next start of this replica (its own application id) need not wait for the session
+        // timeout of this member before it gets every partition
+        streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
         serdes.close();
     }
 }
