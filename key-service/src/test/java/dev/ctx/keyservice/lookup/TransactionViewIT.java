@@ -13,10 +13,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -89,17 +91,19 @@ class TransactionViewIT {
         // When
         try (TransactionView view = TransactionView.start(settings(stateDir))) {
             // Then
-            awaitFound(view, found);
-            assertThat(view.find("txn-shredded")).isEqualTo(new LookupResult.Shredded("txn-shredded"));
+            awaitResult(view, found);
+            awaitResult(view, new LookupResult.Shredded("txn-shredded"));
             assertThat(view.find("txn-never")).isEqualTo(new LookupResult.Unknown("txn-never"));
+            assertThat(changelogConfig().get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value())
+                    .as("replaced wraps are compacted away within a day").isEqualTo("86400000");
         }
 
         // When: the state directory is lost, as on a new pod
         Directories.deleteRecursively(stateDir);
         try (TransactionView view = TransactionView.start(settings(stateDir))) {
             // Then: rebuilt from its topics
-            awaitFound(view, found);
-            assertThat(view.find("txn-shredded")).isEqualTo(new LookupResult.Shredded("txn-shredded"));
+            awaitResult(view, found);
+            awaitResult(view, new LookupResult.Shredded("txn-shredded"));
         }
     }
 
@@ -119,7 +123,7 @@ class TransactionViewIT {
             }
 
             // Then
-            awaitFound(view, new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
+            awaitResult(view, new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
         }
     }
 
@@ -134,16 +138,24 @@ class TransactionViewIT {
                 .hasMessageContaining(topics.envelopes() + " (2 partitions)");
     }
 
-    private static void awaitFound(TransactionView view, LookupResult expected) {
+    /** The view answers {@code expected} once it has caught up (partitions are processed independently). */
+    private static void awaitResult(TransactionView view, LookupResult expected) {
+        String id = expected instanceof LookupResult.Found found ? found.transaction().getTransactionId()
+                : ((LookupResult.Shredded) expected).transactionId();
         await().atMost(WAIT).ignoreException(LookupUnavailableException.class)
-                .untilAsserted(() -> assertThat(view.find(((LookupResult.Found) expected).transaction()
-                        .getTransactionId())).isEqualTo(expected));
+                .untilAsserted(() -> assertThat(view.find(id)).isEqualTo(expected));
     }
 
     private ViewSettings settings(Path stateDir) {
         return new ViewSettings("view-it" + suffix, stateDir, topics,
                 Map.of("bootstrap.servers", SharedKafka.bootstrapServers()), ViewRecords.registry(registryUrl),
                 Duration.ofSeconds(10));
+    }
+
+    private Config changelogConfig() throws Exception {
+        ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC,
+                "view-it" + suffix + "-" + TransactionViewTopology.STORE + "-changelog");
+        return admin.describeConfigs(List.of(changelog)).all().get(30, TimeUnit.SECONDS).get(changelog);
     }
 
     private void createTopics(int encryptedPartitions, int envelopePartitions) throws Exception {
