@@ -2,9 +2,9 @@
 """Decodes ctx byte layouts from their documentation alone (Python 3 standard library, no crypto, no Avro library).
 
 An independent check of docs/topics-and-records.md, docs/key-service-custody.md, docs/key-service-lookup.md and
-docs/envelope-format.md: every
-offset, integer width and byte order used here is the one those pages state. Input files are hex, as the golden files
-are: whitespace is ignored and '#' starts a comment. Output is one JSON object; bytes are lower-case hex.
+docs/envelope-format.md: every offset, integer width and byte order used here is the one those pages state. Input
+files are hex, as the golden files are: whitespace is ignored and '#' starts a comment. Output is one JSON object;
+bytes are lower-case hex.
 
 Usage:
   docs/examples/decode_golden.py encrypted-transaction schemas/src/test/resources/golden/encrypted-transaction-v2.hex
