@@ -119,8 +119,6 @@ public final class TransactionView implements TransactionLookup, AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        // the view has no global store; without this Streams warns at every start
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // merges are idempotent (first record wins, generations only grow), so a replay after a crash is harmless
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         // the processor writes both topics in Kafka transactions: never show an aborted record or envelope

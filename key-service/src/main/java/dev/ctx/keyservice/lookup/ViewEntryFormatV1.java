@@ -36,7 +36,11 @@ public final class ViewEntryFormatV1 {
         return out.array();
     }
 
-    /** @throws ViewEntryFormatException when {@code bytes} is not a well-formed v1 value */
+    /**
+     * Reads a v1 value.
+     *
+     * @throws ViewEntryFormatException when {@code bytes} is not a well-formed v1 value
+     */
     public static ViewEntry decode(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);

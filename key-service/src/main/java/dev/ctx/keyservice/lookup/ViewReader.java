@@ -20,7 +20,11 @@ public final class ViewReader implements TransactionLookup {
     private final ViewTopics topics;
     private final ViewSerdes serdes;
 
-    /** @param store the store, resolved per call (interactive queries may move it) */
+    /**
+     * A reader over {@code store}.
+     *
+     * @param store the store, resolved per call (interactive queries may move it)
+     */
     public ViewReader(Supplier<ReadOnlyKeyValueStore<String, ViewEntry>> store, ViewTopics topics, ViewSerdes serdes) {
         this.store = store;
         this.topics = topics;

@@ -17,7 +17,11 @@ import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 public record ViewSerdes(Deserializer<EncryptedTransaction> encrypted, Deserializer<Envelope> envelope)
         implements AutoCloseable {
 
-    /** @param registryConfig serde configuration; at least {@code schema.registry.url} */
+    /**
+     * Deserializers on one registry.
+     *
+     * @param registryConfig serde configuration; at least {@code schema.registry.url}
+     */
     public static ViewSerdes create(Map<String, ?> registryConfig) {
         return new ViewSerdes(ConfluentAvroSerdes.forClass(EncryptedTransaction.class, registryConfig, false),
                 ConfluentAvroSerdes.forClass(Envelope.class, registryConfig, false));
