@@ -1,5 +1,6 @@
 package dev.ctx.keyservice.lookup;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,6 +34,7 @@ public final class ViewReader implements TransactionLookup {
 
     @Override
     public LookupResult find(String transactionId) {
+        Objects.requireNonNull(transactionId, "transactionId");
         ViewEntry entry = store.get().get(transactionId);
         if (entry == null) {
             return new LookupResult.Unknown(transactionId);

@@ -128,6 +128,21 @@ class TransactionViewIT {
     }
 
     @Test
+    void replicasSharingAnApplicationIdRefuseToAnswerRatherThanMissHalfTheIds() throws Exception {
+        // Given: two replicas misconfigured with one application id split the partitions
+        createTopics(2, 2);
+        try (TransactionView first = TransactionView.start(settings(dir.resolve("first")));
+                TransactionView second = TransactionView.start(settings(dir.resolve("second")))) {
+            // When / Then
+            for (TransactionView view : List.of(first, second)) {
+                await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> view.find("txn-1"))
+                        .isInstanceOf(LookupUnavailableException.class)
+                        .hasMessageContaining("does not hold every partition"));
+            }
+        }
+    }
+
+    @Test
     void refusesToStartOnTopicsWithDifferentPartitionCounts() throws Exception {
         // Given
         createTopics(3, 2);
