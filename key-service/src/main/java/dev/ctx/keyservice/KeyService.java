@@ -202,7 +202,8 @@ public final class KeyService implements AutoCloseable {
     private static ViewSettings viewSettings(KeyServiceConfig config, StoreConfig storeConfig, String registryUrl) {
         String applicationId = config.optionalString(LOOKUP_APPLICATION_ID_CONFIG)
                 .orElse(LOOKUP_APPLICATION_ID_PREFIX + config.getString(SERVICE_INSTANCE_CONFIG));
-        ViewTopics topics = new ViewTopics(config.getString(TOPIC_ENCRYPTED_CONFIG), config.getString(TOPIC_ENVELOPES_CONFIG));
+        ViewTopics topics = new ViewTopics(config.getString(TOPIC_ENCRYPTED_CONFIG),
+                config.getString(TOPIC_ENVELOPES_CONFIG));
         return new ViewSettings(applicationId, Path.of(config.getString(LOOKUP_STATE_DIR_CONFIG)), topics,
                 storeConfig.clientProperties(), Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl),
                 storeConfig.timeout());

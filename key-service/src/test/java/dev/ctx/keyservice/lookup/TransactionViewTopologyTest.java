@@ -121,11 +121,13 @@ class TransactionViewTopologyTest {
         // When
         if (recordFirst) {
             records.pipeInput("txn-1", ViewRecords.sealed("txn-1"));
-            assertThat(lookup.find("txn-1")).as("only the record so far").isEqualTo(new LookupResult.Unknown("txn-1"));
+            assertThat(lookup.find("txn-1")).as("only the record so far")
+                    .isEqualTo(new LookupResult.Unknown("txn-1"));
             envelopes.pipeInput("txn-1", ViewRecords.envelope("txn-1", 1));
         } else {
             envelopes.pipeInput("txn-1", ViewRecords.envelope("txn-1", 1));
-            assertThat(lookup.find("txn-1")).as("only the envelope so far").isEqualTo(new LookupResult.Unknown("txn-1"));
+            assertThat(lookup.find("txn-1")).as("only the envelope so far")
+                    .isEqualTo(new LookupResult.Unknown("txn-1"));
             records.pipeInput("txn-1", ViewRecords.sealed("txn-1"));
         }
         // Then

@@ -30,7 +30,8 @@ class ViewEntryFormatV1Test {
     }
 
     static byte[] golden(String name) throws IOException {
-        try (InputStream in = ViewEntryFormatV1Test.class.getResourceAsStream("/golden/view-entry-v1-" + name + ".hex")) {
+        String resource = "/golden/view-entry-v1-" + name + ".hex";
+        try (InputStream in = ViewEntryFormatV1Test.class.getResourceAsStream(resource)) {
             String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             return HexFormat.of().parseHex(text.replaceAll("#.*", "").replaceAll("\\s", ""));
         }
