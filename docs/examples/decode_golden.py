@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Decodes ctx byte layouts from their documentation alone (Python 3 standard library, no crypto, no Avro library).
 
-An independent check of docs/topics-and-records.md, docs/key-service-custody.md and docs/envelope-format.md: every
-offset, integer width and byte order used here is the one those pages state. Input files are hex, as the golden files
-are: whitespace is ignored and '#' starts a comment. Output is one JSON object; bytes are lower-case hex.
+An independent check of docs/topics-and-records.md, docs/key-service-custody.md, docs/key-service-lookup.md and
+docs/envelope-format.md: every offset, integer width and byte order used here is the one those pages state. Input
+files are hex, as the golden files are: whitespace is ignored and '#' starts a comment. Output is one JSON object;
+bytes are lower-case hex.
 
 Usage:
   docs/examples/decode_golden.py encrypted-transaction schemas/src/test/resources/golden/encrypted-transaction-v2.hex
   docs/examples/decode_golden.py envelope              schemas/src/test/resources/golden/envelope-v2.hex
   docs/examples/decode_golden.py custody-record        key-service/src/test/resources/golden/custody-record-v1.hex
   docs/examples/decode_golden.py custody-record        key-service/src/test/resources/golden/custody-record-v2.hex
+  docs/examples/decode_golden.py view-entry            key-service/src/test/resources/golden/view-entry-v1-found.hex
   docs/examples/decode_golden.py ciphertext            envelope/src/test/resources/golden/v2/ciphertext.hex
   docs/examples/decode_golden.py wrap                  envelope/src/test/resources/golden/v2/wrap-client-42.hex
 """
@@ -192,6 +194,24 @@ def custody_record(data):
     return record
 
 
+def view_entry(data):
+    """The key service's transaction view store value, layout v1 (docs/key-service-lookup.md)."""
+    r = Reader(data)
+    version = r.u8()
+    if version != 1:
+        raise ValueError("view entry version %d" % version)
+    flags = r.u8()
+    if flags & ~0x07:
+        raise ValueError("unknown view entry flags %x" % flags)
+    out = {"version": version, "shredded": bool(flags & 0x01), "generation": r.u32()}
+    for flag, name in ((0x02, "record"), (0x04, "envelope")):
+        if flags & flag:
+            part = r.take(r.u32())
+            out[name] = {"magic": part[0], "schemaId": int.from_bytes(part[1:5], "big"), "avro": part[5:].hex()}
+    r.end()
+    return out
+
+
 def ciphertext(data):
     """SealedFields.ciphertext (docs/envelope-format.md, "Ciphertext part")."""
     r = Reader(data)
@@ -237,7 +257,7 @@ def read_hex(path):
 
 
 DECODERS = {"encrypted-transaction": encrypted_transaction, "envelope": envelope, "custody-record": custody_record,
-            "ciphertext": ciphertext, "wrap": wrap}
+            "ciphertext": ciphertext, "wrap": wrap, "view-entry": view_entry}
 
 
 def main(argv):

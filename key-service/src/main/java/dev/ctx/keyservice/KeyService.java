@@ -16,6 +16,9 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_HOST_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_MAX_BODY_BYTES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_PORT_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_PREFIX;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_STATE_DIR_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_CHECK_INTERVAL_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_MAX_AGE_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.SCHEMA_REGISTRY_URL_CONFIG;
@@ -31,6 +34,8 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.TLS_TRUSTSTORE_PATH_
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPICS_CREATE_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_GRANTS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENCRYPTED_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENVELOPES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
 
@@ -72,6 +77,9 @@ import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
 import dev.ctx.keyservice.grants.Grants;
 import dev.ctx.keyservice.kek.MasterKek;
+import dev.ctx.keyservice.lookup.TransactionView;
+import dev.ctx.keyservice.lookup.ViewSettings;
+import dev.ctx.keyservice.lookup.ViewTopics;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantId;
@@ -105,10 +113,11 @@ public final class KeyService implements AutoCloseable {
     private final KeyLifecycle keys;
     private final Ed25519VerifyingKey keyringSigningKey;
     private final AccessWiring access;
+    private final TransactionView view;
 
     private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, GrantFollower grantFollower,
             RotationScheduler rotation, Javalin app, KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey,
-            AccessWiring access) {
+            AccessWiring access, TransactionView view) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
@@ -118,6 +127,7 @@ public final class KeyService implements AutoCloseable {
         this.keys = keys;
         this.keyringSigningKey = keyringSigningKey;
         this.access = access;
+        this.view = view;
     }
 
     /**
@@ -137,6 +147,7 @@ public final class KeyService implements AutoCloseable {
         StoreConfig storeConfig = storeConfig(config);
         String registryUrl = config.getString(SCHEMA_REGISTRY_URL_CONFIG);
         Optional<TlsSettings> tls = tlsSettings(config);
+        ViewSettings viewSettings = viewSettings(config, storeConfig, registryUrl);
         String host = config.getString(HTTP_HOST_CONFIG);
         MasterKek kek = KekProviders.open(config);
         KafkaRegistryStore store = null;
@@ -144,6 +155,7 @@ public final class KeyService implements AutoCloseable {
         GrantFollower grantFollower = null;
         Duration grantsMaxDuration = config.getDuration(GRANTS_MAX_DURATION_CONFIG);
         AccessWiring access = null;
+        TransactionView view = null;
         try {
             store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
@@ -163,18 +175,13 @@ public final class KeyService implements AutoCloseable {
                     new GrantValidator(grantsMaxDuration), events, clock);
             ParticipantHeldKeys participantHeld = new ParticipantHeldKeys(keys, events, denials.queue(), clock,
                     config.getDuration(BYOK_CHALLENGE_TTL_CONFIG));
-            KeyServiceComponents components = new KeyServiceComponents(new ParticipantRegistry(states, events, clock),
+            view = TransactionView.start(viewSettings);
+            access = AccessWiring.start(config, storeConfig, serde(AccessEvent.class, registryUrl), view, grants,
+                    states, new UnsealingCustodialKeys(states, keys), events, clock, metrics.registry());
+            KeyServiceComponents routed = new KeyServiceComponents(new ParticipantRegistry(states, events, clock),
                     keys, maxAgeRotation, authenticator, events, denials.queue(), authFailures, metrics,
-                    store::isAlive, store::isReady, maxBody, signer.verifyingKey(), grants, participantHeld, null);
-            // INTEGRATION: the lookup view is built on another branch; until it is wired here,
-            // POST /v1/access-requests stays unregistered (access == null)
-            TransactionLookup lookup = null;
-            if (lookup != null) {
-                access = AccessWiring.start(config, storeConfig, serde(AccessEvent.class, registryUrl), lookup, grants,
-                        states, new UnsealingCustodialKeys(states, keys), events, clock, metrics.registry());
-                components = components.withAccess(access.service());
-            }
-            KeyServiceComponents routed = components;
+                    store::isAlive, store::isReady, maxBody, signer.verifyingKey(), grants, participantHeld,
+                    access.service());
             Javalin app = Javalin.create(cfg -> {
                 KeyServiceRoutes.register(cfg, routed);
                 cfg.jetty.host = host;
@@ -182,10 +189,13 @@ public final class KeyService implements AutoCloseable {
                 tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
             }).start();
             return new KeyService(kek, store, denials, grantFollower, RotationScheduler.start(maxAgeRotation, interval),
-                    app, keys, signer.verifyingKey(), access);
+                    app, keys, signer.verifyingKey(), access, view);
         } catch (RuntimeException e) {
             if (access != null) {
                 access.close();
+            }
+            if (view != null) {
+                view.close();
             }
             if (grantFollower != null) {
                 grantFollower.close();
@@ -220,6 +230,17 @@ public final class KeyService implements AutoCloseable {
                 config.getString(TOPIC_ACCESS_GRANTS_CONFIG));
         return new StoreConfig(client, topics, config.getString(STORE_TRANSACTIONAL_ID_CONFIG), config.getBoolean(TOPICS_CREATE_CONFIG),
                 Duration.ofMillis(config.getInt(STORE_TIMEOUT_MS_CONFIG)));
+    }
+
+    /** The lookup view: the processor's topics, a per-replica application id, the store's client settings. */
+    private static ViewSettings viewSettings(KeyServiceConfig config, StoreConfig storeConfig, String registryUrl) {
+        String applicationId = config.optionalString(LOOKUP_APPLICATION_ID_CONFIG)
+                .orElse(LOOKUP_APPLICATION_ID_PREFIX + config.getString(SERVICE_INSTANCE_CONFIG));
+        ViewTopics topics = new ViewTopics(config.getString(TOPIC_ENCRYPTED_CONFIG),
+                config.getString(TOPIC_ENVELOPES_CONFIG));
+        return new ViewSettings(applicationId, Path.of(config.getString(LOOKUP_STATE_DIR_CONFIG)), topics,
+                storeConfig.clientProperties(), Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl),
+                storeConfig.timeout());
     }
 
     private static Authenticator authenticator(KeyServiceConfig config) {
@@ -273,6 +294,11 @@ public final class KeyService implements AutoCloseable {
         return keyringSigningKey;
     }
 
+    /** Encrypted transactions and their newest envelopes by id (the Streams-built view; 503 while unavailable). */
+    public TransactionLookup lookup() {
+        return view;
+    }
+
     /** The HTTP port (useful with {@code http.port=0}). */
     public int port() {
         return app.port();
@@ -285,6 +311,7 @@ public final class KeyService implements AutoCloseable {
         if (access != null) {
             access.close();
         }
+        view.close();
         grantFollower.close();
         denials.close();
         store.close();

@@ -17,6 +17,7 @@ import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.AuthenticationException;
 import dev.ctx.keyservice.auth.Credentials;
 import dev.ctx.keyservice.auth.Identity;
+import dev.ctx.keyservice.lookup.LookupUnavailableException;
 import dev.ctx.keyservice.registry.ConflictException;
 import dev.ctx.keyservice.registry.InvalidParticipantIdException;
 import dev.ctx.keyservice.registry.NotFoundException;
@@ -131,6 +132,9 @@ final class RequestGuard {
             return new ApiException(409, "conflict", "Conflict", e.getMessage());
         } else if (e instanceof StoreUnavailableException) {
             return new ApiException(503, "store-unavailable", "Service unavailable", "the change was not acknowledged; retry later");
+        } else if (e instanceof LookupUnavailableException) {
+            return new ApiException(503, "lookup-unavailable", "Service unavailable",
+                    "the transaction view is not queryable now; retry later");
         }
         return new ApiException(500, "internal", "Internal error", "internal error");
     }

@@ -79,6 +79,13 @@ public final class KeyServiceConfigDef {
     public static final String CUSTODY_CACHE_TTL_CONFIG = "custody.cache.ttl";
     public static final String BYOK_CHALLENGE_TTL_CONFIG = "byok.challenge.ttl";
 
+    public static final String TOPIC_ENCRYPTED_CONFIG = "topic.encrypted";
+    public static final String TOPIC_ENVELOPES_CONFIG = "topic.envelopes";
+    public static final String LOOKUP_APPLICATION_ID_CONFIG = "lookup.application.id";
+    /** The default {@code lookup.application.id}: this prefix and {@code service.instance}. */
+    public static final String LOOKUP_APPLICATION_ID_PREFIX = "ctx-key-service-lookup-";
+    public static final String LOOKUP_STATE_DIR_CONFIG = "lookup.state.dir";
+
     private static final int MILLION = 1_000_000;
 
     private KeyServiceConfigDef() {
@@ -92,6 +99,7 @@ public final class KeyServiceConfigDef {
         defineAuth(def);
         defineAccess(def);
         defineKeyUse(def);
+        defineLookup(def);
         def.define(AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
                         "Denial events (401/403) queued for writing at most; more are dropped and counted.")
                 .define(ROTATION_MAX_AGE_CONFIG, Type.STRING, "P90D", new PositiveDurationValidator(), Importance.HIGH,
@@ -198,6 +206,20 @@ public final class KeyServiceConfigDef {
                         "Access events per Kafka transaction at most.")
                 .define(ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION),
                         Importance.LOW, "Access events waiting to commit at most; beyond it requests get 503.");
+    }
+
+    private static void defineLookup(ConfigDef def) {
+        def.define(TOPIC_ENCRYPTED_CONFIG, Type.STRING, "transactions.encrypted",
+                        new NonEmptyStringWithoutControlChars(), Importance.LOW,
+                        "Encrypted transactions the lookup view reads (the processor's topic.encrypted).")
+                .define(TOPIC_ENVELOPES_CONFIG, Type.STRING, "transactions.envelopes",
+                        new NonEmptyStringWithoutControlChars(), Importance.LOW,
+                        "Envelopes the lookup view reads (the processor's topic.envelopes; compact).")
+                .define(LOOKUP_APPLICATION_ID_CONFIG, Type.STRING, null, Importance.MEDIUM,
+                        "Streams application id of the lookup view, unique per replica; unset: "
+                                + LOOKUP_APPLICATION_ID_PREFIX + "<service.instance>.")
+                .define(LOOKUP_STATE_DIR_CONFIG, Type.STRING, "target/ctx-key-service-lookup", new NonEmptyString(),
+                        Importance.MEDIUM, "Directory of the lookup view's RocksDB store (rebuilt when lost).");
     }
 
     private static void defineSecret(ConfigDef def, String secret, String what) {

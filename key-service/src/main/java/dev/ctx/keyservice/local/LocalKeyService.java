@@ -65,6 +65,7 @@ public final class LocalKeyService implements AutoCloseable {
         values.put("auth.jwt.issuer", ISSUER);
         values.put("auth.jwt.audience", AUDIENCE);
         values.put("auth.jwt.hs256.secret.env", JWT_SECRET_ENV);
+        values.put("lookup.state.dir", dir.resolve("lookup").toString());
         values.putAll(config);
         // secrets reach the key service as (in-process) environment values, never as plain config entries
         Map<String, String> secrets = Map.of(KEK_PASSWORD_ENV, password, JWT_SECRET_ENV, jwtSecret);

@@ -111,6 +111,21 @@ class DocumentedLayoutsPythonTest {
     }
 
     @Test
+    void theViewEntryGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
+        // When
+        JsonNode decoded = PythonDecoder.decode("view-entry",
+                "key-service/src/test/resources/golden/view-entry-v1-found.hex");
+
+        // Then: the entry ViewEntryFormatV1Test writes (a record and a generation-2 envelope, both framed)
+        assertThat(decoded.get("shredded").asBoolean()).isFalse();
+        assertThat(decoded.get("generation").asInt()).isEqualTo(2);
+        assertThat(decoded.at("/record/schemaId").asInt()).isEqualTo(0x01020304);
+        assertThat(decoded.at("/record/avro").asText()).isEqualTo("c1".repeat(4));
+        assertThat(decoded.at("/envelope/schemaId").asInt()).isEqualTo(0x01020305);
+        assertThat(decoded.at("/envelope/avro").asText()).isEqualTo("e2".repeat(3));
+    }
+
+    @Test
     void theV2CiphertextAndWrapGoldenFilesSplitAtTheDocumentedOffsets() throws IOException, InterruptedException {
         // When
         JsonNode ciphertext = PythonDecoder.decode("ciphertext", "envelope/src/test/resources/golden/v2/ciphertext.hex");
