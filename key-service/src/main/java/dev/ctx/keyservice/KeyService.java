@@ -31,10 +31,12 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +61,7 @@ import dev.ctx.keyservice.api.TlsSettings;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.auth.ClientCertificateAuthenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.config.KeyServiceConfig;
@@ -183,7 +186,7 @@ public final class KeyService implements AutoCloseable {
 
     private static Authenticator authenticator(KeyServiceConfig config) {
         List<Authenticator> authenticators = new ArrayList<>();
-        authenticators.add(new dev.ctx.keyservice.auth.ClientCertificateAuthenticator());
+        authenticators.add(new ClientCertificateAuthenticator());
         String issuer = config.getString(AUTH_JWT_ISSUER_CONFIG);
         String audience = config.getString(AUTH_JWT_AUDIENCE_CONFIG);
         authenticators.add(config.getString(AUTH_JWT_ALGORITHM_CONFIG).equals(AUTH_JWT_HS256)
@@ -204,7 +207,7 @@ public final class KeyService implements AutoCloseable {
     private static Authenticator es256(KeyServiceConfig config, String issuer, String audience) {
         try {
             return JwtAuthenticator.es256(Files.readString(config.getPath(AUTH_JWT_ES256_JWKS_FILE_CONFIG)), issuer, audience);
-        } catch (java.io.IOException | java.text.ParseException e) {
+        } catch (IOException | ParseException e) {
             throw new ConfigException(AUTH_JWT_ES256_JWKS_FILE_CONFIG + " is not a readable JWK set");
         }
     }

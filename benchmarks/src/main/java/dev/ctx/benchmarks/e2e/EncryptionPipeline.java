@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
@@ -96,7 +97,7 @@ final class EncryptionPipeline implements Pipeline {
         EncryptionSettings settings = new EncryptionSettings(EncryptionMode.ALWAYS,
                 new InstrumentedSealer(EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults()), metrics), metrics, deadLetters, "bench", Clock.systemUTC());
         return EncryptionTopology.build(withInput, serdes(environment), settings,
-                new KeyringTrust(keyringSigner.verifyingKey(), Set.of(java.util.Objects.requireNonNull(escrowFingerprint,
+                new KeyringTrust(keyringSigner.verifyingKey(), Set.of(Objects.requireNonNull(escrowFingerprint,
                         "prepare() publishes the escrow keyring before the topology is built"))));
     }
 

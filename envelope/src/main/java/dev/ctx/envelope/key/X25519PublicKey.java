@@ -1,10 +1,13 @@
 package dev.ctx.envelope.key;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
+import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.envelope.error.InvalidInputException;
 
 /**
@@ -46,9 +49,9 @@ public final class X25519PublicKey {
      */
     public String fingerprint() {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new dev.ctx.envelope.error.CryptoProviderException("SHA-256 unavailable", e);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new CryptoProviderException("SHA-256 unavailable", e);
         }
     }
 

@@ -21,6 +21,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.KeyService;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
@@ -73,7 +74,7 @@ public final class LocalKeyService implements AutoCloseable {
     }
 
     /** The public key that verifies every keyring this service writes: the processor's {@code keyring.signing.public.key} pin. */
-    public dev.ctx.envelope.sign.Ed25519VerifyingKey keyringSigningKey() {
+    public Ed25519VerifyingKey keyringSigningKey() {
         return service.keyringSigningKey();
     }
 

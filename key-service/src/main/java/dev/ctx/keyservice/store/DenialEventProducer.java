@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -82,7 +83,7 @@ public final class DenialEventProducer implements AutoCloseable {
         for (Future<RecordMetadata> future : sent) {
             try {
                 future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 throw new StoreUnavailableException("denial events were not acknowledged (" + e.getClass().getSimpleName() + ")", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package dev.ctx.processor.config;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -235,7 +236,7 @@ public final class ProcessorConfig extends AbstractConfig {
     /** The pinned escrow public key fingerprints, lower-case hex. */
     public Set<String> escrowFingerprints() {
         Set<String> fingerprints = new LinkedHashSet<>();
-        getList(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG).forEach(f -> fingerprints.add(f.trim().toLowerCase(java.util.Locale.ROOT)));
+        getList(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG).forEach(f -> fingerprints.add(f.trim().toLowerCase(Locale.ROOT)));
         return fingerprints;
     }
 

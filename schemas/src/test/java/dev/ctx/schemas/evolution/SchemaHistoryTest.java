@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.schemas.access.AccessEvent;
@@ -91,12 +93,12 @@ class SchemaHistoryTest {
         assertThat(SchemaHistory.backwardProblems(evolved, history)).isEmpty();
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> currentSchemasByName() {
-        return currentSchemas().map(s -> org.junit.jupiter.params.provider.Arguments.of(s.getFullName(), s));
+    static Stream<Arguments> currentSchemasByName() {
+        return currentSchemas().map(s -> Arguments.of(s.getFullName(), s));
     }
 
     private static Schema withExtraField(Schema schema, Schema type, boolean withDefault) {
-        List<Schema.Field> fields = new java.util.ArrayList<>(schema.getFields().stream()
+        List<Schema.Field> fields = new ArrayList<>(schema.getFields().stream()
                 .map(f -> new Schema.Field(f, f.schema())).toList());
         fields.add(withDefault ? new Schema.Field("venue", type, null, "XETRA") : new Schema.Field("venue", type));
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
