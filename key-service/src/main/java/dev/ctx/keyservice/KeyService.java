@@ -85,7 +85,9 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 
-/** The wired service: KEK, Kafka store (replayed), registry, rotation scheduler and HTTP server. Config keys: README. */
+/**
+ * The wired service: KEK, Kafka store (replayed), registry, rotation scheduler and HTTP server. Config keys: README.
+ */
 public final class KeyService implements AutoCloseable {
 
     private final MasterKek kek;
@@ -164,7 +166,9 @@ public final class KeyService implements AutoCloseable {
         }
     }
 
-    /** HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy). */
+    /**
+     * HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy).
+     */
     private static Optional<TlsSettings> tlsSettings(KeyServiceConfig config) {
         Optional<String> keyStore = config.optionalString(TLS_KEYSTORE_PATH_CONFIG);
         if (keyStore.isEmpty()) {
@@ -221,8 +225,8 @@ public final class KeyService implements AutoCloseable {
     /**
      * DANGER: unseals a participant's custodial private key into this process (the demo opens one sample with it; the
      * HTTP API never hands private keys out). Audited: a {@code KEY_OPENED} event naming {@code requester} is committed
-     * before the key is returned. Refuses the escrow key and keys that are not ACTIVE or RETIRED. Never log the result or
-     * let it leave the process; destroy it after use.
+     * before the key is returned. Refuses the escrow key and keys that are not ACTIVE or RETIRED. Never log the result
+     * or let it leave the process; destroy it after use.
      *
      * @param requester who asks, e.g. {@code system:demo}; recorded in the event
      */

@@ -45,10 +45,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The product's encryption topology ({@link EncryptionTopology#build}) with per-transaction or epoch DEK wraps, with the keyrings of the generated participants
- * and the escrow key published to its {@code participant-keys} topic first. Measured on {@code transactions.encrypted}.
- * The pipeline plays the key service for its keyrings: it signs them with its own Ed25519 key, and the topology pins
- * that key and the escrow key's fingerprint, so the processor's keyring verification runs as in production.
+ * The product's encryption topology ({@link EncryptionTopology#build}) with per-transaction or epoch DEK wraps, with
+ * the keyrings of the generated participants and the escrow key published to its {@code participant-keys} topic first.
+ * Measured on {@code transactions.encrypted}. The pipeline plays the key service for its keyrings: it signs them with
+ * its own Ed25519 key, and the topology pins that key and the escrow key's fingerprint, so the processor's keyring
+ * verification runs as in production.
  */
 final class EncryptionPipeline implements Pipeline {
 

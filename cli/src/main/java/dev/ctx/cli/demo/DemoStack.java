@@ -85,7 +85,10 @@ final class DemoStack implements AutoCloseable {
         return keyService.issueToken(subject, role, lifetime);
     }
 
-    /** Unseals a participant's private key inside this process (for the demo's one opened sample; audited as KEY_OPENED). */
+    /**
+     * Unseals a participant's private key inside this process (for the demo's one opened sample; audited as
+     * KEY_OPENED).
+     */
     X25519PrivateKey unsealCustodialKeyInProcess(String participantId, int version) {
         return keyService.unsealCustodialKeyInProcess("system:demo", participantId, version);
     }

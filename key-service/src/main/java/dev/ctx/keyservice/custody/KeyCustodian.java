@@ -36,7 +36,8 @@ public final class KeyCustodian {
     /**
      * Opens a sealed key of {@code participantId}. The caller owns the handle and must destroy it after use.
      *
-     * @throws CustodyException if it was sealed for another participant or version, under another KEK, or was tampered with
+     * @throws CustodyException if it was sealed for another participant or version, under another KEK, or was tampered
+     * with
      */
     public X25519PrivateKey open(String participantId, SealedPrivateKey sealed) {
         if (!sealed.kekId().equals(kek.kekId())) {
@@ -50,7 +51,9 @@ public final class KeyCustodian {
         }
     }
 
-    /** Seals the Ed25519 seed of {@code signingKey} as version {@code keyVersion} of the reserved id {@code ownerId}. */
+    /**
+     * Seals the Ed25519 seed of {@code signingKey} as version {@code keyVersion} of the reserved id {@code ownerId}.
+     */
     public SealedPrivateKey sealSigningKey(String ownerId, int keyVersion, Ed25519SigningKey signingKey) {
         byte[] seed = signingKey.exposeSecretBytesForCustodySealing();
         try {

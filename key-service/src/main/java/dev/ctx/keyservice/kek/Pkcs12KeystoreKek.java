@@ -53,8 +53,8 @@ public final class Pkcs12KeystoreKek {
     }
 
     /**
-     * Provisioning: creates {@code file} holding a fresh random AES-256 KEK under {@code alias}. Fails if the file exists.
-     * The password array is zeroed before returning.
+     * Provisioning: creates {@code file} holding a fresh random AES-256 KEK under {@code alias}. Fails if the file
+     * exists. The password array is zeroed before returning.
      */
     public static void createWithNewKey(Path file, char[] password, String alias) {
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {

@@ -73,12 +73,17 @@ public final class LocalKeyService implements AutoCloseable {
                 jwtSecret.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The public key that verifies every keyring this service writes: the processor's {@code keyring.signing.public.key} pin. */
+    /**
+     * The public key that verifies every keyring this service writes: the processor's
+     * {@code keyring.signing.public.key} pin.
+     */
     public Ed25519VerifyingKey keyringSigningKey() {
         return service.keyringSigningKey();
     }
 
-    /** A token for {@code subject} with {@code role} (participant, operator or compliance), valid for {@code lifetime}. */
+    /**
+     * A token for {@code subject} with {@code role} (participant, operator or compliance), valid for {@code lifetime}.
+     */
     public String issueToken(String subject, String role, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)

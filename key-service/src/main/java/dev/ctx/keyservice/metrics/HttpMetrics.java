@@ -8,8 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * {@code keysvc_http_requests_seconds{method,route,status,outcome}}: count, sum, max and histogram buckets of request latency, by route
- * template (never the raw path, so ids don't become labels). Thread-safe.
+ * {@code keysvc_http_requests_seconds{method,route,status,outcome}}: count, sum, max and histogram buckets of request
+ * latency, by route template (never the raw path, so ids don't become labels). Thread-safe.
  */
 public final class HttpMetrics {
 

@@ -24,15 +24,15 @@ import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 
 /**
- * Writes batches of denial events to {@code access-log.events} with a producer of its own: idempotent, {@code acks=all},
- * and <em>not</em> transactional.
+ * Writes batches of denial events to {@code access-log.events} with a producer of its own: idempotent,
+ * {@code acks=all}, and <em>not</em> transactional.
  *
  * <p>Why not the store's transactional producer (or a batch in a transaction of its own): a denial changes no state, so
- * it needs no atomicity with a keyring or custody record, and the store's producer allows one open transaction at a time
- * under the lock lifecycle changes take, so every denial written through it queued in front of revocations. A separate
- * transactional id would add a second fencing domain for nothing. Idempotence still gives per-partition order and no
- * duplicates on retry; read_committed readers see non-transactional records at once. This producer is not fenced when
- * another instance takes over the store, which is harmless: what it writes are denials this instance did answer.
+ * it needs no atomicity with a keyring or custody record, and the store's producer allows one open transaction at a
+ * time under the lock lifecycle changes take, so every denial written through it queued in front of revocations. A
+ * separate transactional id would add a second fencing domain for nothing. Idempotence still gives per-partition order
+ * and no duplicates on retry; read_committed readers see non-transactional records at once. This producer is not fenced
+ * when another instance takes over the store, which is harmless: what it writes are denials this instance did answer.
  */
 public final class DenialEventProducer implements AutoCloseable {
 

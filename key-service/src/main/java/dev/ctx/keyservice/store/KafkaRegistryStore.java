@@ -41,9 +41,10 @@ import dev.ctx.schemas.topics.TopicSetupException;
  * authorization; {@link KafkaErrors}) are never recovered from.
  *
  * <p>Every keyring it writes is signed by the {@link KeyringSigner} installed with {@link #signWith}; until one is
- * installed, {@link #commit} and {@link #load} refuse. The sealed signing key itself lives on {@code key-custody} under a
- * reserved id ({@link SigningKeyStore}). A replay loads only the keyrings {@link KeyringSigning} admits; the start that
- * created the signing key adopts the unsigned keyrings written before and {@link #signAdoptedKeyrings} rewrites them.
+ * installed, {@link #commit} and {@link #load} refuse. The sealed signing key itself lives on {@code key-custody} under
+ * a reserved id ({@link SigningKeyStore}). A replay loads only the keyrings {@link KeyringSigning} admits; the start
+ * that created the signing key adopts the unsigned keyrings written before and {@link #signAdoptedKeyrings} rewrites
+ * them.
  *
  * <p>Thread-safe. Only lifecycle changes take the commit turn: denied requests are written by a
  * {@link DenialEventProducer} of their own, so they never queue in front of a revocation.
@@ -93,7 +94,9 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
         return replay.participants();
     }
 
-    /** Installs the signer of every keyring written from now on, and the one every replayed keyring must verify with. */
+    /**
+     * Installs the signer of every keyring written from now on, and the one every replayed keyring must verify with.
+     */
     public void signWith(KeyringSigner keyringSigner) {
         signWith(keyringSigner, false);
     }
@@ -155,7 +158,10 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
         return health.isAlive();
     }
 
-    /** True while writes are accepted: not during a recovery from a write with an unknown outcome, never after a fatal error. */
+    /**
+     * True while writes are accepted: not during a recovery from a write with an unknown outcome, never after a fatal
+     * error.
+     */
     public boolean isReady() {
         return health.isReady();
     }

@@ -104,7 +104,10 @@ public final class SoftHsmToken {
         }
     }
 
-    /** Initialises a token labelled {@code label}; its SunPKCS11 config generates AES keys sensitive, as told extractable. */
+    /**
+     * Initialises a token labelled {@code label}; its SunPKCS11 config generates AES keys sensitive, as told
+     * extractable.
+     */
     private static Path token(Path conf, String label, boolean extractable) throws IOException {
         String module = LIBRARY.toString();
         run(conf, "softhsm2-util", "--module", module, "--init-token", "--free", "--label", label, "--so-pin", "0000-so-pin",

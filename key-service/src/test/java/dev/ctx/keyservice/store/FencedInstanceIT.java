@@ -13,7 +13,9 @@ import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 
-/** A second instance with the same transactional id fences the first, which then refuses writes and fails its probes. */
+/**
+ * A second instance with the same transactional id fences the first, which then refuses writes and fails its probes.
+ */
 class FencedInstanceIT {
 
     @TempDir

@@ -47,8 +47,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Produce → Streams ({@code exactly_once_v2}) → consume on the real embedded broker, with our Confluent-wire-format Avro
- * serde on both sides: a copy of every transaction and a count per currency, read back with {@code read_committed}.
+ * Produce → Streams ({@code exactly_once_v2}) → consume on the real embedded broker, with our Confluent-wire-format
+ * Avro serde on both sides: a copy of every transaction and a count per currency, read back with
+ * {@code read_committed}.
  */
 class ExactlyOnceAvroStreamsIT {
 
