@@ -154,6 +154,6 @@ class AuthorizationMatrixIT {
         String scrape = api.operator("GET", "/metrics", null).body();
         // Then
         assertThat(scrape).contains("keysvc_http_requests_seconds_count{")
-                .containsPattern("keysvc_http_requests_seconds_count\\{[^}]*outcome=\"client_error\"[^}]*route=\"/v1/participants/\\{id\\}\"[^}]*status=\"403\"");
+                .containsPattern("keysvc_http_requests_seconds_count\\{[^}]*outcome=\"client_error\"" + "[^}]*route=\"/v1/participants/\\{id\\}\"[^}]*status=\"403\"");
     }
 }

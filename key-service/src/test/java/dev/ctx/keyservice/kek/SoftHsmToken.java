@@ -115,7 +115,7 @@ public final class SoftHsmToken {
         String slot = slotOf(run(conf, "softhsm2-util", "--module", module, "--show-slots"), label);
         Path cfg = conf.getParent().resolve("pkcs11-" + UUID.randomUUID() + ".cfg");
         Files.writeString(cfg, "name = SoftHSM-" + label + "\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
-                + "attributes(generate, CKO_SECRET_KEY, CKK_AES) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = "
+                + "attributes(generate, CKO_SECRET_KEY, CKK_AES) " + "= {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = "
                 + extractable + "\n}\n");
         return cfg;
     }

@@ -50,7 +50,7 @@ class SchemaHistoryTest {
         assertThat(snapshots).as("no snapshot for %s: commit its schema as %s/v1.avsc", name,
                 new SchemaHistory(name).directory()).isNotEmpty();
         assertThat(problems).as("%s is not BACKWARD compatible with its history. Old records on the topics could no"
-                + " longer be read. Give every new field a default, never change a field's type incompatibly,"
+                + " longer be read. Give every new field a default, " + "never change a field's type incompatibly,"
                 + " never remove an enum symbol without a default (EVOLUTION.md)", name).isEmpty();
     }
 
