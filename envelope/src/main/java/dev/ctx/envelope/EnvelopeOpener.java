@@ -15,11 +15,12 @@ import dev.ctx.envelope.internal.AvroBinary;
  * Opens a sealed transaction with one recipient's private key. Thread-safe; its only state is the epoch context cache.
  *
  * <p>Opens per-transaction wraps (single-shot HPKE) and epoch wraps (multi-shot HPKE at the wrap's sequence number,
- * through a bounded {@link EpochContextCache}). Failures: {@link dev.ctx.envelope.error.RecipientMismatchException} if the wrap names another recipient or key
- * version than the key; {@link dev.ctx.envelope.error.InvalidInputException} if the writer schema does not match the
- * context's fingerprint; {@link dev.ctx.envelope.error.AuthenticationFailedException} for a wrong key or any tampered
- * byte of ciphertext, nonce, wrap, {@code enc} or context; {@link SealIdMismatchException} if the wrap belongs to
- * another seal than the ciphertext. Opens format v1 and v2, each with its own AAD, info and schema fingerprint.
+ * through a bounded {@link EpochContextCache}). Failures: {@link dev.ctx.envelope.error.RecipientMismatchException} if
+ * the wrap names another recipient or key version than the key; {@link dev.ctx.envelope.error.InvalidInputException} if
+ * the writer schema does not match the context's fingerprint;
+ * {@link dev.ctx.envelope.error.AuthenticationFailedException} for a wrong key or any tampered byte of ciphertext,
+ * nonce, wrap, {@code enc} or context; {@link SealIdMismatchException} if the wrap belongs to another seal than the
+ * ciphertext. Opens format v1 and v2, each with its own AAD, info and schema fingerprint.
  */
 public final class EnvelopeOpener {
 

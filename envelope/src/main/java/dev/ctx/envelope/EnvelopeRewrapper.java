@@ -34,7 +34,8 @@ public final class EnvelopeRewrapper {
     /**
      * Re-wraps the DEK in {@code wrap} for {@code newRecipient}.
      *
-     * @throws dev.ctx.envelope.error.InvalidInputException if {@code newRecipient} is neither a participant of the transaction nor the escrow
+     * @throws dev.ctx.envelope.error.InvalidInputException if {@code newRecipient} is neither a participant of the
+     * transaction nor the escrow
      * @throws dev.ctx.envelope.error.RecipientMismatchException if {@code wrap} is not addressed to {@code oldKey}
      * @throws dev.ctx.envelope.error.AuthenticationFailedException if the old wrap does not open
      */

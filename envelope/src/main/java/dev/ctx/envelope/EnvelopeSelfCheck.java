@@ -12,8 +12,9 @@ import dev.ctx.envelope.key.X25519PrivateKey;
 
 /**
  * Startup check of the crypto providers: a known-answer seal of the current format (X25519, HKDF-SHA256, AES-256-GCM
- * must reproduce fixed bytes; the only place besides tests where a key and nonce repeat on purpose), its open, rejection of a flipped bit, and a random round trip. Call {@link #run()} before processing data;
- * it throws {@link CryptoProviderException} if anything misbehaves.
+ * must reproduce fixed bytes; the only place besides tests where a key and nonce repeat on purpose), its open,
+ * rejection of a flipped bit, and a random round trip. Call {@link #run()} before processing data; it throws
+ * {@link CryptoProviderException} if anything misbehaves.
  */
 public final class EnvelopeSelfCheck {
 

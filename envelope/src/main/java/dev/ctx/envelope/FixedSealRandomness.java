@@ -9,11 +9,34 @@ import dev.ctx.envelope.key.X25519PrivateKey;
  * Known-answer randomness: the same DEK (with its fixed nonce), ephemeral key and seal id on every call. Never for
  * real data.
  */
-record FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId, byte[] epochId)
-        implements SealRandomness {
+final class FixedSealRandomness implements SealRandomness {
+
+    private final byte[] dek;
+    private final byte[] nonce;
+    private final byte[] ephemeralScalar;
+    private final byte[] sealId;
+    private final byte[] epochId;
+
+    FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId, byte[] epochId) {
+        this.dek = dek;
+        this.nonce = nonce;
+        this.ephemeralScalar = ephemeralScalar;
+        this.sealId = sealId;
+        this.epochId = epochId;
+    }
 
     FixedSealRandomness(byte[] dek, byte[] nonce, byte[] ephemeralScalar, byte[] sealId) {
         this(dek, nonce, ephemeralScalar, sealId, new byte[EpochId.LENGTH]);
+    }
+
+    /** The DEK every {@link #newDek()} returns (for known-answer tests). */
+    byte[] dek() {
+        return dek;
+    }
+
+    /** The nonce every DEK seals with. */
+    byte[] nonce() {
+        return nonce;
     }
 
     @Override

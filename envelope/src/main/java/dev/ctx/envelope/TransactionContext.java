@@ -69,7 +69,9 @@ public final class TransactionContext {
                 null, sortedUnique(transactionId, participants));
     }
 
-    /** The fingerprint of {@code schema} for the version new envelopes are sealed with ({@link FormatVersion#CURRENT}). */
+    /**
+     * The fingerprint of {@code schema} for the version new envelopes are sealed with ({@link FormatVersion#CURRENT}).
+     */
     public static byte[] fingerprintOf(Schema schema) {
         return SchemaFingerprint.of(schema, FormatVersion.CURRENT);
     }

@@ -2,6 +2,7 @@ package dev.ctx.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -84,7 +85,7 @@ class EnvelopeRoundTripTest {
         SealedTransaction sealed = sealer.seal(Fixtures.confidentialFields(), CONTEXT, recipients());
         // Then
         assertThat(sealed.wraps()).extracting(w -> List.of(w.enc())).hasSize(4);
-        assertThat(sealed.wraps().stream().map(w -> java.util.HexFormat.of().formatHex(w.enc())).distinct())
+        assertThat(sealed.wraps().stream().map(w -> HexFormat.of().formatHex(w.enc())).distinct())
                 .hasSize(1);
     }
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.lang.reflect.Field;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.hpke.HPKE;
+import org.bouncycastle.crypto.hpke.HPKEContext;
 import org.junit.jupiter.api.Test;
 
+import dev.ctx.envelope.format.ContextEncoding;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.SealId;
 import dev.ctx.envelope.key.X25519PrivateKey;
@@ -31,7 +34,7 @@ class EnvelopeSelfCheckTest {
         DekWrap wrap = DekWrap.parse("self-check", 1, wrapBytes);
         X25519PrivateKey key = X25519PrivateKey.takeCopyOf(HexFormat.of().parseHex((String) constant("RECIPIENT_SK")));
         TransactionContext context = TransactionContext.of("ctx-self-check", new byte[32],
-                java.util.List.of("self-check"));
+                List.of("self-check"));
         AsymmetricCipherKeyPair bcKey = BC.deserializePrivateKey(key.exposeSecretBytesForCustodySealing(),
                 key.publicKey().bytes());
         // When
@@ -54,13 +57,13 @@ class EnvelopeSelfCheckTest {
                 byte[] dek;
                 if (wrap.isEpoch()) {
                     // BouncyCastle's context keeps its own sequence number (shared by seal and open): advance it
-                    org.bouncycastle.crypto.hpke.HPKEContext epoch = BC.setupBaseR(wrap.enc(), bcKey,
-                            dev.ctx.envelope.format.ContextEncoding.epochInfo(wrap.epochId().orElseThrow(),
+                    HPKEContext epoch = BC.setupBaseR(wrap.enc(), bcKey,
+                            ContextEncoding.epochInfo(wrap.epochId().orElseThrow(),
                                     key.recipientId(), key.keyVersion()));
                     for (long seq = 0; seq < wrap.sequence(); seq++) {
                         epoch.seal(new byte[0], new byte[0]);
                     }
-                    dek = epoch.open(dev.ctx.envelope.format.ContextEncoding.epochWrapAad(key.recipientId(),
+                    dek = epoch.open(ContextEncoding.epochWrapAad(key.recipientId(),
                             key.keyVersion(), context.aad(wrap.version(), sealId)), wrap.sealedDek());
                 } else {
                     dek = BC.open(wrap.enc(), bcKey,

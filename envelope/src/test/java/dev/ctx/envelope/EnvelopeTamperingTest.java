@@ -3,6 +3,7 @@ package dev.ctx.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.envelope.error.AuthenticationFailedException;
+import dev.ctx.envelope.error.DestroyedKeyException;
 import dev.ctx.envelope.error.EnvelopeException;
 import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.RecipientMismatchException;
@@ -127,9 +129,9 @@ class EnvelopeTamperingTest {
 
     @Test
     void truncatedLayoutsAreFormatErrors() {
-        assertThatThrownBy(() -> CiphertextPart.parse(java.util.Arrays.copyOf(CIPHERTEXT, 44)))
+        assertThatThrownBy(() -> CiphertextPart.parse(Arrays.copyOf(CIPHERTEXT, 44)))
                 .isExactlyInstanceOf(EnvelopeFormatException.class).hasMessageContaining("truncated");
-        assertThatThrownBy(() -> DekWrap.parse(MINER.id(), 3, java.util.Arrays.copyOf(WRAP, 80)))
+        assertThatThrownBy(() -> DekWrap.parse(MINER.id(), 3, Arrays.copyOf(WRAP, 80)))
                 .isExactlyInstanceOf(EnvelopeFormatException.class).hasMessageContaining("expected 97");
         assertThatThrownBy(() -> CiphertextPart.parse(new byte[0])).isExactlyInstanceOf(EnvelopeFormatException.class);
     }
@@ -240,7 +242,7 @@ class EnvelopeTamperingTest {
         key.destroy();
         // When / Then
         assertThatThrownBy(() -> opener.openSerialized(sealed.ciphertext(), sealed.wrapFor("miner-789"), key, CONTEXT))
-                .isExactlyInstanceOf(dev.ctx.envelope.error.DestroyedKeyException.class);
+                .isExactlyInstanceOf(DestroyedKeyException.class);
     }
 
     private static byte[] flip(byte[] bytes, int position) {

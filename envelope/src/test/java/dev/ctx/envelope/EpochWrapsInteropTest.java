@@ -15,9 +15,10 @@ import dev.ctx.envelope.testing.Fixtures;
 import dev.ctx.envelope.testing.Party;
 
 /**
- * BouncyCastle's HPKE opens epoch wraps from what the layout carries and docs/envelope-format.md specifies: {@code enc},
- * the epoch info, the per-wrap aad and the sequence number. BouncyCastle's context keeps its own sequence number, so
- * to open sequence number N it opens N earlier wraps first (in a real consumer, the earlier wraps of the epoch).
+ * BouncyCastle's HPKE opens epoch wraps from what the layout carries and docs/envelope-format.md specifies:
+ * {@code enc}, the epoch info, the per-wrap aad and the sequence number. BouncyCastle's context keeps its own sequence
+ * number, so to open sequence number N it opens N earlier wraps first (in a real consumer, the earlier wraps of the
+ * epoch).
  */
 class EpochWrapsInteropTest {
 

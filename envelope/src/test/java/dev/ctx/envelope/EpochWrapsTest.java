@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,7 +92,7 @@ class EpochWrapsTest {
         assertThat(sealer.epochsStarted()).isEqualTo(3);
         assertThat(minerWraps.stream().map(DekWrap::sequence)).containsExactly(0L, 1L, 0L, 1L, 0L);
         assertThat(minerWraps.stream().map(w -> w.epochId().orElseThrow()).distinct()).hasSize(3);
-        assertThat(minerWraps.stream().map(w -> java.util.HexFormat.of().formatHex(w.enc())).distinct()).hasSize(3);
+        assertThat(minerWraps.stream().map(w -> HexFormat.of().formatHex(w.enc())).distinct()).hasSize(3);
         EnvelopeOpener opener = EnvelopeOpener.create();
         for (Sealed one : sealed) {
             assertThat(opener.open(one.sealed().ciphertext(), one.sealed().wrapFor(miner.id()), miner.privateKey(),
@@ -125,7 +127,7 @@ class EpochWrapsTest {
             try (EnvelopeSealer sealer = EnvelopeSealer.createEpoch(policy(7, Duration.ofMinutes(1)))) {
                 for (Sealed one : sealMany(sealer, 20)) {
                     for (DekWrap wrap : one.sealed().wraps()) {
-                        seen.add(java.util.HexFormat.of().formatHex(wrap.enc()) + ":" + wrap.sequence());
+                        seen.add(HexFormat.of().formatHex(wrap.enc()) + ":" + wrap.sequence());
                         total++;
                     }
                 }
@@ -209,13 +211,13 @@ class EpochWrapsTest {
         // Then
         assertThat(bytes).hasSize(DekWrap.EPOCH_LENGTH).hasSize(121);
         assertThat(bytes[0]).isEqualTo((byte) 0x03);
-        assertThat(java.util.Arrays.copyOfRange(bytes, 1, 17)).isEqualTo(one.sealed().sealId().bytes());
-        assertThat(java.util.Arrays.copyOfRange(bytes, 17, 33)).isEqualTo(wrap.epochId().orElseThrow().bytes());
-        assertThat(java.util.Arrays.copyOfRange(bytes, 33, 65)).isEqualTo(wrap.enc());
-        assertThat(java.util.Arrays.copyOfRange(bytes, 65, 73)).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
-        assertThat(java.util.Arrays.copyOfRange(bytes, 73, 121)).isEqualTo(wrap.sealedDek());
+        assertThat(Arrays.copyOfRange(bytes, 1, 17)).isEqualTo(one.sealed().sealId().bytes());
+        assertThat(Arrays.copyOfRange(bytes, 17, 33)).isEqualTo(wrap.epochId().orElseThrow().bytes());
+        assertThat(Arrays.copyOfRange(bytes, 33, 65)).isEqualTo(wrap.enc());
+        assertThat(Arrays.copyOfRange(bytes, 65, 73)).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
+        assertThat(Arrays.copyOfRange(bytes, 73, 121)).isEqualTo(wrap.sealedDek());
         assertThat(DekWrap.parse(client.id(), client.keyVersion(), bytes).toBytes()).isEqualTo(bytes);
-        assertThatThrownBy(() -> DekWrap.parse(client.id(), 1, java.util.Arrays.copyOf(bytes, 120)))
+        assertThatThrownBy(() -> DekWrap.parse(client.id(), 1, Arrays.copyOf(bytes, 120)))
                 .isInstanceOf(EnvelopeFormatException.class);
     }
 

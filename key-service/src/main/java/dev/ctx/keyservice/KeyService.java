@@ -39,10 +39,12 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENVELOPES_CONF
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +69,7 @@ import dev.ctx.keyservice.api.TlsSettings;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Authenticator;
+import dev.ctx.keyservice.auth.ClientCertificateAuthenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.byok.ParticipantHeldKeys;
@@ -101,7 +104,9 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 
-/** The wired service: KEK, Kafka store (replayed), registry, rotation scheduler and HTTP server. Config keys: README. */
+/**
+ * The wired service: KEK, Kafka store (replayed), registry, rotation scheduler and HTTP server. Config keys: README.
+ */
 public final class KeyService implements AutoCloseable {
 
     private final MasterKek kek;
@@ -211,7 +216,9 @@ public final class KeyService implements AutoCloseable {
         }
     }
 
-    /** HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy). */
+    /**
+     * HTTPS with client certificates when {@code tls.keystore.path} is set; plain HTTP otherwise (behind a TLS proxy).
+     */
     private static Optional<TlsSettings> tlsSettings(KeyServiceConfig config) {
         Optional<String> keyStore = config.optionalString(TLS_KEYSTORE_PATH_CONFIG);
         if (keyStore.isEmpty()) {
@@ -245,7 +252,7 @@ public final class KeyService implements AutoCloseable {
 
     private static Authenticator authenticator(KeyServiceConfig config) {
         List<Authenticator> authenticators = new ArrayList<>();
-        authenticators.add(new dev.ctx.keyservice.auth.ClientCertificateAuthenticator());
+        authenticators.add(new ClientCertificateAuthenticator());
         String issuer = config.getString(AUTH_JWT_ISSUER_CONFIG);
         String audience = config.getString(AUTH_JWT_AUDIENCE_CONFIG);
         authenticators.add(config.getString(AUTH_JWT_ALGORITHM_CONFIG).equals(AUTH_JWT_HS256)
@@ -266,7 +273,7 @@ public final class KeyService implements AutoCloseable {
     private static Authenticator es256(KeyServiceConfig config, String issuer, String audience) {
         try {
             return JwtAuthenticator.es256(Files.readString(config.getPath(AUTH_JWT_ES256_JWKS_FILE_CONFIG)), issuer, audience);
-        } catch (java.io.IOException | java.text.ParseException e) {
+        } catch (IOException | ParseException e) {
             throw new ConfigException(AUTH_JWT_ES256_JWKS_FILE_CONFIG + " is not a readable JWK set");
         }
     }
@@ -280,8 +287,8 @@ public final class KeyService implements AutoCloseable {
     /**
      * DANGER: unseals a participant's custodial private key into this process (the demo opens one sample with it; the
      * HTTP API never hands private keys out). Audited: a {@code KEY_OPENED} event naming {@code requester} is committed
-     * before the key is returned. Refuses the escrow key and keys that are not ACTIVE or RETIRED. Never log the result or
-     * let it leave the process; destroy it after use.
+     * before the key is returned. Refuses the escrow key and keys that are not ACTIVE or RETIRED. Never log the result
+     * or let it leave the process; destroy it after use.
      *
      * @param requester who asks, e.g. {@code system:demo}; recorded in the event
      */

@@ -28,7 +28,10 @@ import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.keyservice.testing.TestPki;
 import dev.ctx.testkit.kafka.SharedKafka;
 
-/** The service started from a config file, as {@code KeyServiceMain} does: HTTPS with client certificates, JWT, both KEKs. */
+/**
+ * The service started from a config file, as {@code KeyServiceMain} does: HTTPS with client certificates, JWT, both
+ * KEKs.
+ */
 class KeyServiceMainIT {
 
     @TempDir

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
@@ -44,10 +45,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The product's encryption topology ({@link EncryptionTopology#build}) with per-transaction or epoch DEK wraps, with the keyrings of the generated participants
- * and the escrow key published to its {@code participant-keys} topic first. Measured on {@code transactions.encrypted}.
- * The pipeline plays the key service for its keyrings: it signs them with its own Ed25519 key, and the topology pins
- * that key and the escrow key's fingerprint, so the processor's keyring verification runs as in production.
+ * The product's encryption topology ({@link EncryptionTopology#build}) with per-transaction or epoch DEK wraps, with
+ * the keyrings of the generated participants and the escrow key published to its {@code participant-keys} topic first.
+ * Measured on {@code transactions.encrypted}. The pipeline plays the key service for its keyrings: it signs them with
+ * its own Ed25519 key, and the topology pins that key and the escrow key's fingerprint, so the processor's keyring
+ * verification runs as in production.
  */
 final class EncryptionPipeline implements Pipeline {
 
@@ -96,7 +98,7 @@ final class EncryptionPipeline implements Pipeline {
         EncryptionSettings settings = new EncryptionSettings(EncryptionMode.ALWAYS,
                 new InstrumentedSealer(EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults()), metrics), metrics, deadLetters, "bench", Clock.systemUTC());
         return EncryptionTopology.build(withInput, serdes(environment), settings,
-                new KeyringTrust(keyringSigner.verifyingKey(), Set.of(java.util.Objects.requireNonNull(escrowFingerprint,
+                new KeyringTrust(keyringSigner.verifyingKey(), Set.of(Objects.requireNonNull(escrowFingerprint,
                         "prepare() publishes the escrow keyring before the topology is built"))));
     }
 

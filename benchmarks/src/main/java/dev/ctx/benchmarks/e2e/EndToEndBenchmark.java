@@ -25,7 +25,9 @@ public final class EndToEndBenchmark {
     private EndToEndBenchmark() {
     }
 
-    /** {@code java ... EndToEndBenchmark [--quick]}: prints the table; the last line is the epoch-mode throughput ratio. */
+    /**
+     * {@code java ... EndToEndBenchmark [--quick]}: prints the table; the last line is the epoch-mode throughput ratio.
+     */
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path results = Path.of("benchmarks", "results");

@@ -1,6 +1,7 @@
 package dev.ctx.benchmarks.e2e;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ final class OutputWatcher implements AutoCloseable {
     /** Percentiles of the records seen in order {@code [from, to)}, e.g. to look at the start separately. */
     Percentiles latency(int from, int to) {
         int end = (int) Math.min(Math.min(count, latenciesMillis.length), to);
-        return Percentiles.of(java.util.Arrays.copyOfRange(latenciesMillis, Math.min(from, end), end), Math.max(0, end - from));
+        return Percentiles.of(Arrays.copyOfRange(latenciesMillis, Math.min(from, end), end), Math.max(0, end - from));
     }
 
     @Override

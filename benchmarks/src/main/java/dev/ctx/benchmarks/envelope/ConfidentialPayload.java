@@ -45,8 +45,8 @@ final class ConfidentialPayload {
         record.put("amount", new BigDecimal("98765432.12345678"));
         record.put("pricing", pricing);
         record.put("settlementDetails", "IBAN DE89 3704 0044 0532 0130 00; BIC COBADEFFXXX; reference "
-                + "INV-2026-000042; value date 2026-11-24; correspondent bank Example Clearing AG, Frankfurt am Main; "
-                + "beneficiary Example Mining Cooperative eG, Hauptstrasse 1, 10115 Berlin; remittance: settlement "
+                + "INV-2026-000042; value date 2026-11-24; correspondent " + "bank Example Clearing AG, Frankfurt am Main; "
+                + "beneficiary Example Mining Cooperative eG, " + "Hauptstrasse 1, 10115 Berlin; remittance: settlement "
                 + "of job 42 for miner 789, fees netted per contract 2026-A-17; contact ops@example.invalid");
         return record;
     }

@@ -24,7 +24,10 @@ import dev.ctx.envelope.TransactionContext;
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.key.X25519KeyPair;
 
-/** One recipient opening one transaction (1 X25519 + HKDF + 2 AES-GCM + Avro decode), and one rewrap (2 X25519 + 1 keygen). */
+/**
+ * One recipient opening one transaction (1 X25519 + HKDF + 2 AES-GCM + Avro decode), and one rewrap (2 X25519 + 1
+ * keygen).
+ */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)

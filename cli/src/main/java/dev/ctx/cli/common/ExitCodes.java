@@ -16,7 +16,10 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** Prints {@code ctx: <message>} on stderr (the stack trace only with {@code CTX_DEBUG=1}) and returns {@link #FAILURE}. */
+    /**
+     * Prints {@code ctx: <message>} on stderr (the stack trace only with {@code CTX_DEBUG=1}) and returns
+     * {@link #FAILURE}.
+     */
     public static int oneLineError(Exception e, CommandLine commandLine, ParseResult parseResult) {
         commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));
         if ("1".equals(System.getenv("CTX_DEBUG"))) {

@@ -1,6 +1,7 @@
 package dev.ctx.cli.common;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +61,7 @@ public final class KeyServiceClient {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new IllegalStateException("cannot connect to the key service at " + baseUrl + " (is it running?)", e);
         }
         JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());

@@ -3,11 +3,13 @@ package dev.ctx.cli.demo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.local.LocalKeyService;
 import dev.ctx.processor.app.ProcessorApplication;
 import dev.ctx.processor.config.ProcessorConfig;
@@ -50,7 +52,7 @@ final class DemoStack implements AutoCloseable {
     }
 
     /** The public key that signs the demo key service's keyrings: the processor's pin. */
-    dev.ctx.envelope.sign.Ed25519VerifyingKey keyringSigningKey() {
+    Ed25519VerifyingKey keyringSigningKey() {
         return keyService.keyringSigningKey();
     }
 
@@ -66,7 +68,7 @@ final class DemoStack implements AutoCloseable {
         config.put(ProcessorConfig.METRICS_PORT_CONFIG, Integer.toString(ports.metrics()));
         config.put(ProcessorConfig.TOPICS_PARTITIONS_CONFIG, "3");
         config.put(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
-                java.util.Base64.getEncoder().encodeToString(keyringSigningKey().bytes()));
+                Base64.getEncoder().encodeToString(keyringSigningKey().bytes()));
         config.put(ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint);
         ProcessorApplication processor = ProcessorApplication.start(ProcessorConfig.of(config));
         started.push(processor);
@@ -83,7 +85,10 @@ final class DemoStack implements AutoCloseable {
         return keyService.issueToken(subject, role, lifetime);
     }
 
-    /** Unseals a participant's private key inside this process (for the demo's one opened sample; audited as KEY_OPENED). */
+    /**
+     * Unseals a participant's private key inside this process (for the demo's one opened sample; audited as
+     * KEY_OPENED).
+     */
     X25519PrivateKey unsealCustodialKeyInProcess(String participantId, int version) {
         return keyService.unsealCustodialKeyInProcess("system:demo", participantId, version);
     }

@@ -3,6 +3,7 @@ package dev.ctx.cli.demo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,10 +58,10 @@ final class OutputCounter implements AutoCloseable {
     }
 
     /** The first sealed transaction and its envelope, once both were seen. */
-    java.util.Optional<Map.Entry<EncryptedTransaction, Envelope>> sample() {
+    Optional<Map.Entry<EncryptedTransaction, Envelope>> sample() {
         EncryptedTransaction transaction = sample.get();
         Envelope envelope = transaction == null ? null : envelopes.get(transaction.getTransactionId());
-        return envelope == null ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(transaction, envelope));
+        return envelope == null ? Optional.empty() : Optional.of(Map.entry(transaction, envelope));
     }
 
     private void run() {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** Runs the key service until Ctrl-C; the configuration keys are in key-service/README.md. */
 @Command(name = "key-service", mixinStandardHelpOptions = true,
         description = {"Run the key service (HTTP API, custodial keys under a master KEK) until Ctrl-C.",
-            "Reads a properties file; CTX_KEYSVC_* environment variables override it (CTX_KEYSVC_HTTP_PORT -> http.port).",
+            "Reads a properties file; CTX_KEYSVC_* environment " + "variables override it (CTX_KEYSVC_HTTP_PORT -> http.port).",
             "Exit codes: 0 stopped, 1 failed, 2 invalid configuration."})
 public final class KeyServiceCommand implements Callable<Integer> {
 

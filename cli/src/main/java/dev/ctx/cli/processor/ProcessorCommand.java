@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** Runs the encryption processor until Ctrl-C; the configuration keys are listed in the README. */
 @Command(name = "processor", mixinStandardHelpOptions = true,
         description = {"Run the encryption processor (Kafka Streams) until Ctrl-C.",
-            "Reads a properties file; CTX_* environment variables override it (CTX_BOOTSTRAP_SERVERS -> bootstrap.servers).",
+            "Reads a properties file; CTX_* environment variables " + "override it (CTX_BOOTSTRAP_SERVERS -> bootstrap.servers).",
             "Exit codes: 0 stopped cleanly, 1 failed, 2 invalid configuration."})
 public final class ProcessorCommand implements Callable<Integer> {
 

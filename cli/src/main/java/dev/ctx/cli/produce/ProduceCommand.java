@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** Produces generated transactions, optionally at a fixed rate, and reports how many were acknowledged. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Produce plaintext transactions (Avro, Confluent wire format) to a topic: generated, or from a JSON Lines file.",
+        description = {"Produce plaintext transactions (Avro, Confluent wire " + "format) to a topic: generated, or from a JSON Lines file.",
             "Every confidential value carries the marker SECRET-<txn id>, so leaks are easy to spot."})
 public final class ProduceCommand implements Callable<Integer> {
 
@@ -53,7 +53,7 @@ public final class ProduceCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--file", paramLabel = "FILE.jsonl",
-            description = "Produce the transactions of a JSON Lines file (one Transaction object per line) instead of generated ones.")
+            description = "Produce the transactions of a JSON Lines file (one " + "Transaction object per line) instead of generated ones.")
     Path file;
 
     @Override

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What CI can check of deploy/ without a cluster: it parses, kustomize's references resolve, topics match the design. */
+/**
+ * What CI can check of deploy/ without a cluster: it parses, kustomize's references resolve, topics match the design.
+ */
 class DeployManifestsTest {
 
     private static final Map<String, String> CLEANUP_POLICY = Map.of(

@@ -61,7 +61,9 @@ class KafkaUserAclsTest {
         assertThat(kustomization.path("resources").toString()).contains("users.yaml");
     }
 
-    /** Users whose ACLs allow {@code operation} (or All) on topic {@code topic}, by literal, prefix or wildcard match. */
+    /**
+     * Users whose ACLs allow {@code operation} (or All) on topic {@code topic}, by literal, prefix or wildcard match.
+     */
     private static Set<String> principalsAllowed(String operation, String topic) {
         Set<String> principals = new TreeSet<>();
         for (JsonNode user : USERS) {

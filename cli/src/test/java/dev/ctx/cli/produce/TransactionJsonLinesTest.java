@@ -19,7 +19,7 @@ class TransactionJsonLinesTest {
 
     private static final String VALID = "{\"transactionId\":\"t\",\"jobId\":\"j\",\"timestamp\":0,\"amount\":\"1\",\"currency\":\"EUR\","
             + "\"pricing\":{\"unitPrice\":\"1\",\"quantity\":\"1\",\"fee\":\"0\",\"pricingModel\":\"flat\"},"
-            + "\"settlementDetails\":{\"method\":\"SEPA\",\"accountReference\":\"r\"},\"participants\":[\"a\"]}";
+            + "\"settlementDetails\":{\"method\":\"SEPA\"" + ",\"accountReference\":\"r\"},\"participants\":[\"a\"]}";
 
     @Test
     void readsEveryLineWithDecimalsAtScaleEightAndBothTimestampForms() throws Exception {

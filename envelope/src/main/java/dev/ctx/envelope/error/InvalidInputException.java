@@ -1,6 +1,9 @@
 package dev.ctx.envelope.error;
 
-/** The caller passed an invalid argument (wrong key length, empty or duplicate recipients, schema fingerprint mismatch, ...). */
+/**
+ * The caller passed an invalid argument (wrong key length, empty or duplicate recipients, schema fingerprint mismatch,
+ * ...).
+ */
 public class InvalidInputException extends EnvelopeException {
 
     private static final long serialVersionUID = 1L;

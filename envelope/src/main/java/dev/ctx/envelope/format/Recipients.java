@@ -13,7 +13,9 @@ public final class Recipients {
     private Recipients() {
     }
 
-    /** Returns {@code id} if it is a non-blank id that fits the encodings, else throws {@link InvalidInputException}. */
+    /**
+     * Returns {@code id} if it is a non-blank id that fits the encodings, else throws {@link InvalidInputException}.
+     */
     public static String checkId(String id) {
         if (id == null || id.isBlank()) {
             throw new InvalidInputException("recipient id must not be null or blank");

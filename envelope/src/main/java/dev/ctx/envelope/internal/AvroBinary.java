@@ -23,8 +23,8 @@ import dev.ctx.envelope.error.EnvelopeFormatException;
 import dev.ctx.envelope.error.InvalidInputException;
 
 /**
- * Avro binary encoding of the confidential-fields record (fingerprints: {@code format.SchemaFingerprint}). Generic records are read
- * and written with the standard logical-type conversions (decimal as {@code BigDecimal}, timestamps as
+ * Avro binary encoding of the confidential-fields record (fingerprints: {@code format.SchemaFingerprint}). Generic
+ * records are read and written with the standard logical-type conversions (decimal as {@code BigDecimal}, timestamps as
  * {@code Instant}, UUID); specific records with their own model. Thread-safe.
  */
 public final class AvroBinary {

@@ -1,10 +1,13 @@
 package dev.ctx.envelope.key;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
+import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.internal.PublicKeyFingerprint;
 

@@ -16,7 +16,8 @@ import dev.ctx.envelope.error.InvalidInputException;
  *
  * <p>Byte ownership is explicit: {@link #takeOwnershipOf(byte[])} keeps the caller's array and zeroes it on
  * {@link #destroy()}. The seed leaves the handle only through {@link #exposeSecretBytesForCustodySealing()}.
- * {@link #toString()} is redacted. Thread-safe; after {@link #destroy()} every use throws {@link DestroyedKeyException}.
+ * {@link #toString()} is redacted. Thread-safe; after {@link #destroy()} every use throws
+ * {@link DestroyedKeyException}.
  */
 public final class Ed25519SigningKey implements Destroyable {
 

@@ -34,8 +34,8 @@ class SchemaFingerprintTest {
         String form = SchemaFingerprint.logicalCanonicalForm(parse(AMOUNT.formatted(8)));
         // Then
         assertThat(form).isEqualTo("{\"name\":\"n.F\",\"type\":\"record\",\"fields\":["
-                + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":38,"
-                + "\"scale\":8}},{\"name\":\"at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}]}");
+                + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\"" + ",\"logicalType\":\"decimal\",\"precision\":38,"
+                + "\"scale\":8}},{\"name\":\"at\",\"type\":" + "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}]}");
     }
 
     @Test

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +17,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.auth.AccessRule;
 
 /**
@@ -42,7 +47,7 @@ public final class KeyServiceRoutes {
         cfg.startup.showJavalinBanner = false;
         RequestGuard guard = new RequestGuard(components, mapper);
         for (ApiRoute route : routes(components)) {
-            cfg.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(), guard.guard(route)));
+            cfg.routes.addEndpoint(new Endpoint(route.method(), route.path(), guard.guard(route)));
         }
         cfg.routes.error(404, "*", ctx -> {
             if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
@@ -80,15 +85,15 @@ public final class KeyServiceRoutes {
      * A store whose producer was fenced or failed fatally never recovers in this process, so both probes fail and the
      * orchestrator restarts it (the new instance replays the topics).
      */
-    private static void probe(ApiCall call, java.util.function.BooleanSupplier check, String state) {
+    private static void probe(ApiCall call, BooleanSupplier check, String state) {
         boolean ok = check.getAsBoolean();
-        call.respond(ok ? 200 : 503, java.util.Map.of("status", ok ? state : "not " + state));
+        call.respond(ok ? 200 : 503, Map.of("status", ok ? state : "not " + state));
     }
 
     /** The raw 32-byte Ed25519 public key (standard base64) and its SHA-256 fingerprint (lower-case hex). */
-    private static void signingKey(ApiCall call, dev.ctx.envelope.sign.Ed25519VerifyingKey key) {
-        call.respond(200, java.util.Map.of("algorithm", "Ed25519",
-                "publicKey", java.util.Base64.getEncoder().encodeToString(key.bytes()),
+    private static void signingKey(ApiCall call, Ed25519VerifyingKey key) {
+        call.respond(200, Map.of("algorithm", "Ed25519",
+                "publicKey", Base64.getEncoder().encodeToString(key.bytes()),
                 "fingerprint", key.fingerprint()));
     }
 

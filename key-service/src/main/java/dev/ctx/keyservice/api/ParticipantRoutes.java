@@ -8,6 +8,7 @@ import dev.ctx.keyservice.auth.AccessRule;
 import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
 import dev.ctx.keyservice.registry.ParticipantUpdate;
+import dev.ctx.schemas.keys.KycStatus;
 
 /** {@code /v1/participants}: register, list, get, update status/KYC/purposes. */
 final class ParticipantRoutes {
@@ -45,7 +46,7 @@ final class ParticipantRoutes {
     private void update(ApiCall call) {
         Requests.UpdateParticipant body = call.body(Requests.UpdateParticipant.class);
         ParticipantUpdate update = new ParticipantUpdate(Requests.status(body.status()),
-                Requests.parse(dev.ctx.schemas.keys.KycStatus.class, "kycStatus", body.kycStatus()),
+                Requests.parse(KycStatus.class, "kycStatus", body.kycStatus()),
                 Requests.purposes(body.allowedPurposes()), body.expectedRevision());
         call.respond(200, Responses.ParticipantView.of(registry.update(call.audit(), call.participantId(), update)));
     }

@@ -16,8 +16,8 @@ import javax.naming.ldap.Rdn;
  * CA in {@code tls.truststore.path}) to an identity: the subject's CN is the identity (the participant id for
  * participants), its OU the role ({@code participant}, {@code operator}, {@code compliance}, compared exactly).
  *
- * <p>The subject must hold exactly one CN and exactly one OU, each a single non-blank attribute value: a certificate with
- * two CNs (or two OUs, or a multi-valued RDN mixing them) is ambiguous, since which one a check reads is an
+ * <p>The subject must hold exactly one CN and exactly one OU, each a single non-blank attribute value: a certificate
+ * with two CNs (or two OUs, or a multi-valued RDN mixing them) is ambiguous, since which one a check reads is an
  * implementation accident, and is refused. So is a role spelt any other way ({@code Operator}, {@code operators}).
  */
 public final class ClientCertificateAuthenticator implements Authenticator {

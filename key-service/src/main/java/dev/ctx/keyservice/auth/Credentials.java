@@ -4,7 +4,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * What a request presented: the Authorization header and the verified TLS client certificate chain (empty without mTLS).
+ * What a request presented: the Authorization header and the verified TLS client certificate chain (empty without
+ * mTLS).
  *
  * @param authorization the raw Authorization header, or null
  * @param clientCertificates the chain Jetty verified against the trust store, leaf first

@@ -2,7 +2,9 @@ package dev.ctx.keyservice.auth;
 
 import java.util.Optional;
 
-/** What a caller may do: a participant acts on its own resources; operators run the registry; compliance officers audit. */
+/**
+ * What a caller may do: a participant acts on its own resources; operators run the registry; compliance officers audit.
+ */
 public enum Role {
     PARTICIPANT("participant"),
     OPERATOR("operator"),

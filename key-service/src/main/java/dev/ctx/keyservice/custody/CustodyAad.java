@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The associated data a sealed private key is bound to: {@code "ctx.key-custody.v1"}, then the participant id (u16 length
- * + UTF-8) and the key version (u32, big-endian). Moving a sealed key to another participant or version fails to open.
+ * The associated data a sealed private key is bound to: {@code "ctx.key-custody.v1"}, then the participant id (u16
+ * length + UTF-8) and the key version (u32, big-endian). Moving a sealed key to another participant or version fails to
+ * open.
  */
 final class CustodyAad {
 

@@ -38,7 +38,9 @@ public final class KeyCustodian {
         return X25519PrivateKey.takeOwnershipOf(openBytes("key", participantId, sealed));
     }
 
-    /** Seals the Ed25519 seed of {@code signingKey} as version {@code keyVersion} of the reserved id {@code ownerId}. */
+    /**
+     * Seals the Ed25519 seed of {@code signingKey} as version {@code keyVersion} of the reserved id {@code ownerId}.
+     */
     public SealedPrivateKey sealSigningKey(String ownerId, int keyVersion, Ed25519SigningKey signingKey) {
         return sealZeroing(ownerId, keyVersion, signingKey.exposeSecretBytesForCustodySealing());
     }

@@ -34,7 +34,7 @@ record KeyProtection(Boolean extractable, Boolean neverExtractable) {
             }
             if (Boolean.FALSE.equals(object.neverExtractable())) {
                 throw new ExtractableKekException(alias, ExtractableKekException.Reason.ONCE_EXTRACTABLE, "the token's key '"
-                        + alias + "' has CKA_NEVER_EXTRACTABLE=false (it was extractable or imported); a master KEK must"
+                        + alias + "' has CKA_NEVER_EXTRACTABLE=false (it was " + "extractable or imported); a master KEK must"
                         + " be generated non-extractable in the token");
             }
         }

@@ -3,8 +3,9 @@ package dev.ctx.keyservice.kek;
 /**
  * An AES-256-GCM key-encryption key held by a provider (HSM token or keystore). Implementations never expose the key.
  *
- * <p>Security guarantees: {@link #seal} output is confidential and authenticated together with {@code aad}; {@link #open}
- * succeeds only for the exact ciphertext, IV and AAD that {@link #seal} produced under the same KEK. Thread-safe.
+ * <p>Security guarantees: {@link #seal} output is confidential and authenticated together with {@code aad};
+ * {@link #open} succeeds only for the exact ciphertext, IV and AAD that {@link #seal} produced under the same KEK.
+ * Thread-safe.
  */
 public interface MasterKek extends AutoCloseable {
 

@@ -14,14 +14,14 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
 /**
- * The master KEK as a non-extractable AES-256 key in a PKCS#11 token (SunPKCS11; SoftHSM2 in development and CI). Sealing
- * and opening run inside the token.
+ * The master KEK as a non-extractable AES-256 key in a PKCS#11 token (SunPKCS11; SoftHSM2 in development and CI).
+ * Sealing and opening run inside the token.
  *
  * <p>A key the token would release is refused with an {@link ExtractableKekException}: the token must report
  * {@code CKA_EXTRACTABLE = false} and, where it reports the attribute, {@code CKA_NEVER_EXTRACTABLE = true}. A
- * sensitive key ({@code getEncoded() == null}) can still be extractable, wrapped under another key, so the attributes are
- * read from the token itself ({@link TokenAttributes}); that needs the JVM option {@value #JVM_OPTION}, and without it
- * every PKCS#11 KEK is refused (fail closed).
+ * sensitive key ({@code getEncoded() == null}) can still be extractable, wrapped under another key, so the attributes
+ * are read from the token itself ({@link TokenAttributes}); that needs the JVM option {@value #JVM_OPTION}, and without
+ * it every PKCS#11 KEK is refused (fail closed).
  */
 public final class Pkcs11Kek {
 
@@ -29,7 +29,9 @@ public final class Pkcs11Kek {
     public static final String JVM_OPTION = TokenAttributes.JVM_OPTION;
 
     private static final String KEYSTORE_TYPE = "PKCS11";
-    /** One SunPKCS11 provider per token config in this JVM: several instances on one slot invalidate each other's keys. */
+    /**
+     * One SunPKCS11 provider per token config in this JVM: several instances on one slot invalidate each other's keys.
+     */
     private static final Map<Path, Provider> PROVIDERS = new ConcurrentHashMap<>();
 
     private Pkcs11Kek() {

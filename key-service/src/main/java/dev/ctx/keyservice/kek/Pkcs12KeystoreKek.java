@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Security;
@@ -52,11 +53,11 @@ public final class Pkcs12KeystoreKek {
     }
 
     /**
-     * Provisioning: creates {@code file} holding a fresh random AES-256 KEK under {@code alias}. Fails if the file exists.
-     * The password array is zeroed before returning.
+     * Provisioning: creates {@code file} holding a fresh random AES-256 KEK under {@code alias}. Fails if the file
+     * exists. The password array is zeroed before returning.
      */
     public static void createWithNewKey(Path file, char[] password, String alias) {
-        try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
             KeyStore store = KeyStore.getInstance(TYPE);
             store.load(null, password);
             SecretKey key = newAes256Key();

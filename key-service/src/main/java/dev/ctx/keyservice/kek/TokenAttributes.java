@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.kek;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -185,13 +186,13 @@ final class TokenAttributes {
             }
             throw e;
         }
-        return value.get(java.lang.reflect.Array.get(template, 0)) instanceof Boolean flag ? flag : null;
+        return value.get(Array.get(template, 0)) instanceof Boolean flag ? flag : null;
     }
 
     private Object attributes(Object... elements) {
-        Object array = java.lang.reflect.Array.newInstance(attributeType, elements.length);
+        Object array = Array.newInstance(attributeType, elements.length);
         for (int i = 0; i < elements.length; i++) {
-            java.lang.reflect.Array.set(array, i, elements[i]);
+            Array.set(array, i, elements[i]);
         }
         return array;
     }

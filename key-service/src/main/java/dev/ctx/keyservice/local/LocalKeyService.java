@@ -21,6 +21,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.KeyService;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
@@ -73,12 +74,17 @@ public final class LocalKeyService implements AutoCloseable {
                 jwtSecret.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The public key that verifies every keyring this service writes: the processor's {@code keyring.signing.public.key} pin. */
-    public dev.ctx.envelope.sign.Ed25519VerifyingKey keyringSigningKey() {
+    /**
+     * The public key that verifies every keyring this service writes: the processor's
+     * {@code keyring.signing.public.key} pin.
+     */
+    public Ed25519VerifyingKey keyringSigningKey() {
         return service.keyringSigningKey();
     }
 
-    /** A token for {@code subject} with {@code role} (participant, operator or compliance), valid for {@code lifetime}. */
+    /**
+     * A token for {@code subject} with {@code role} (participant, operator or compliance), valid for {@code lifetime}.
+     */
     public String issueToken(String subject, String role, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)

@@ -1,5 +1,6 @@
 package dev.ctx.keyservice.metrics;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Timer;
@@ -7,8 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * {@code keysvc_http_requests_seconds{method,route,status,outcome}}: count, sum, max and histogram buckets of request latency, by route
- * template (never the raw path, so ids don't become labels). Thread-safe.
+ * {@code keysvc_http_requests_seconds{method,route,status,outcome}}: count, sum, max and histogram buckets of request
+ * latency, by route template (never the raw path, so ids don't become labels). Thread-safe.
  */
 public final class HttpMetrics {
 
@@ -30,8 +31,8 @@ public final class HttpMetrics {
                 .tag("status", Integer.toString(status))
                 .tag("outcome", outcome(status))
                 .publishPercentileHistogram()
-                .minimumExpectedValue(java.time.Duration.ofMillis(1))
-                .maximumExpectedValue(java.time.Duration.ofSeconds(30))
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -1,5 +1,7 @@
 package dev.ctx.keyservice.registry;
 
+import java.util.function.Function;
+
 import dev.ctx.schemas.access.AccessEvent;
 
 /**
@@ -21,7 +23,7 @@ record Change<T>(ParticipantState state, AccessEvent event, T result) {
         return event != null;
     }
 
-    <R> Change<R> map(java.util.function.Function<T, R> mapper) {
+    <R> Change<R> map(Function<T, R> mapper) {
         return new Change<>(state, event, mapper.apply(result));
     }
 }

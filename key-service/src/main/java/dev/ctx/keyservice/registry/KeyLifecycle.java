@@ -73,8 +73,8 @@ public final class KeyLifecycle {
     }
 
     /**
-     * Rotates {@code id} if its current key is still due at the time of the change ({@link Participant#dueForRotation});
-     * returns the new version, or empty when nothing was due.
+     * Rotates {@code id} if its current key is still due at the time of the change
+     * ({@link Participant#dueForRotation}); returns the new version, or empty when nothing was due.
      */
     public Optional<KeyVersion> rotateIfDue(AuditContext context, ParticipantId id, Instant cutoff) {
         return states.update(id, current -> dueForCustodialRotation(current.orElseThrow(), cutoff)
@@ -117,7 +117,9 @@ public final class KeyLifecycle {
         return transition(context, id, version, KeyTransition.RETIRE);
     }
 
-    /** Revokes an ACTIVE or RETIRED version; revoking the current version leaves the participant without a current key. */
+    /**
+     * Revokes an ACTIVE or RETIRED version; revoking the current version leaves the participant without a current key.
+     */
     public KeyVersion revoke(AuditContext context, ParticipantId id, int version) {
         return transition(context, id, version, KeyTransition.REVOKE);
     }
@@ -150,7 +152,8 @@ public final class KeyLifecycle {
      * transaction: if the event is not committed, the opened key is destroyed and the call fails. The caller must
      * destroy the result and never let it leave the process.
      *
-     * @throws OpenRefusedException for the escrow key, a revoked participant, or a version that is not ACTIVE or RETIRED
+     * @throws OpenRefusedException for the escrow key, a revoked participant, or a version that is not ACTIVE or
+     * RETIRED
      * @throws dev.ctx.keyservice.custody.ParticipantHeldKeyException for a participant-held (BYOK) version
      * @throws NotFoundException if the participant or the version does not exist
      * @throws StoreUnavailableException if the event was not committed (nothing was opened)

@@ -44,7 +44,9 @@ enum KeyTransition {
         return eventType;
     }
 
-    /** @throws ConflictException if {@code key} may not take this transition (wrong status, or retiring the current one) */
+    /**
+     * @throws ConflictException if {@code key} may not take this transition (wrong status, or retiring the current one)
+     */
     void check(ParticipantId id, KeyVersion key, int currentVersion) {
         if (!from.contains(key.status())) {
             throw new ConflictException("key " + id + " v" + key.version() + " is " + key.status() + "; cannot become " + target);

@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.registry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public final class ParticipantRegistry {
     public ParticipantRegistry(ParticipantStates states, AccessEvents events, Clock clock) {
         this.states = states;
         this.events = events;
-        this.clock = Clock.tick(clock, java.time.Duration.ofMillis(1)); // the store keeps milliseconds
+        this.clock = Clock.tick(clock, Duration.ofMillis(1)); // the store keeps milliseconds
     }
 
     /**

@@ -84,8 +84,8 @@ public final class ParticipantStates {
     }
 
     /**
-     * Runs {@code operation} on the participant's current state while holding its lock, commits the resulting change and
-     * only then makes it visible. If {@code operation} or the commit throws, nothing changes.
+     * Runs {@code operation} on the participant's current state while holding its lock, commits the resulting change
+     * and only then makes it visible. If {@code operation} or the commit throws, nothing changes.
      */
     <T> T update(ParticipantId id, Function<Optional<ParticipantState>, Change<T>> operation) {
         ReentrantLock lock = locks.computeIfAbsent(id, ignored -> new ReentrantLock());

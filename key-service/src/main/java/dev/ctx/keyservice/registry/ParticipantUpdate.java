@@ -1,5 +1,6 @@
 package dev.ctx.keyservice.registry;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.ctx.schemas.keys.KycStatus;
@@ -15,7 +16,7 @@ import dev.ctx.schemas.keys.ParticipantStatus;
  */
 public record ParticipantUpdate(ParticipantStatus status, KycStatus kycStatus, List<String> allowedPurposes, Long expectedRevision) {
 
-    Participant applyTo(Participant current, java.time.Instant now) {
+    Participant applyTo(Participant current, Instant now) {
         if (expectedRevision != null && expectedRevision != current.revision()) {
             throw new ConflictException("participant " + current.id() + " is at revision " + current.revision()
                     + ", not " + expectedRevision);

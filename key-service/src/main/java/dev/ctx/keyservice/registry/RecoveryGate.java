@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 public interface RecoveryGate {
 
     /** A gate with no in-memory view behind it: runs the replay and discards its result. */
-    RecoveryGate NONE = Supplier::get;
+    RecoveryGate NONE = replay -> {
+        var unused = replay.get(); // no in-memory view to install the result in
+    };
 
     /**
      * Runs {@code replay} with every change held back, then makes its result the committed state. If {@code replay}

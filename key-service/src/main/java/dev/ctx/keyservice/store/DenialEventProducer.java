@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,8 +24,8 @@ import dev.ctx.keyservice.registry.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 
 /**
- * Writes batches of denial events to {@code access-log.events} with a producer of its own: idempotent, {@code acks=all},
- * and <em>not</em> transactional.
+ * Writes batches of denial events to {@code access-log.events} with a producer of its own: idempotent,
+ * {@code acks=all}, and <em>not</em> transactional.
  *
  * <p>Why not the store's transactional producer: {@code docs/audit.md}.
  */
@@ -77,7 +78,7 @@ public final class DenialEventProducer implements AutoCloseable {
         for (Future<RecordMetadata> future : sent) {
             try {
                 future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 throw new StoreUnavailableException("denial events were not acknowledged (" + e.getClass().getSimpleName() + ")", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

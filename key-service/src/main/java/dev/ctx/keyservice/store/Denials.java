@@ -24,7 +24,8 @@ public final class Denials implements AutoCloseable {
     }
 
     /**
-     * @param capacity events queued at most; more are dropped and counted ({@code ctx_keyservice_denial_events_dropped_total})
+     * @param capacity events queued at most; more are dropped and counted
+     * ({@code ctx_keyservice_denial_events_dropped_total})
      */
     public static Denials start(StoreConfig config, Serde<AccessEvent> eventSerde, int capacity, MeterRegistry meters) {
         DenialEventProducer producer = DenialEventProducer.open(config, eventSerde);

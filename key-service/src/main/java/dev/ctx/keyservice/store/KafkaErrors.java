@@ -19,8 +19,8 @@ final class KafkaErrors {
     }
 
     /**
-     * The broker is out of reach: a commit's outcome is unknown (it may still complete), and an abort would wait for the
-     * broker too.
+     * The broker is out of reach: a commit's outcome is unknown (it may still complete), and an abort would wait for
+     * the broker too.
      */
     static boolean isUnknownOutcome(Throwable e) {
         return causedBy(e, TimeoutException.class);

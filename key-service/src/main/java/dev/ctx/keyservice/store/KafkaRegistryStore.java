@@ -84,7 +84,9 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
         return replay.participants();
     }
 
-    /** Installs the signer of every keyring written from now on, and the one every replayed keyring must verify with. */
+    /**
+     * Installs the signer of every keyring written from now on, and the one every replayed keyring must verify with.
+     */
     public void signWith(KeyringSigner keyringSigner) {
         signWith(keyringSigner, false);
     }
@@ -156,7 +158,10 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
         return health.isAlive();
     }
 
-    /** True while writes are accepted: not during a recovery from a write with an unknown outcome, never after a fatal error. */
+    /**
+     * True while writes are accepted: not during a recovery from a write with an unknown outcome, never after a fatal
+     * error.
+     */
     public boolean isReady() {
         return health.isReady();
     }

@@ -13,9 +13,9 @@ import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 
 /**
- * The store's keyring signer, which replayed keyrings it admits, and the unsigned ones a replay adopted. A replay admits
- * only keyrings this signer signed, under their own id; the one exception is the start that created the signing key
- * (the upgrade to signed keyrings), whose replay adopts the unsigned keyrings written before. Thread-safe.
+ * The store's keyring signer, which replayed keyrings it admits, and the unsigned ones a replay adopted. A replay
+ * admits only keyrings this signer signed, under their own id; the one exception is the start that created the signing
+ * key (the upgrade to signed keyrings), whose replay adopts the unsigned keyrings written before. Thread-safe.
  */
 final class KeyringSigning {
 
@@ -25,7 +25,10 @@ final class KeyringSigning {
     private volatile boolean adoptUnsigned;
     private final Map<ParticipantId, Participant> adopted = new ConcurrentHashMap<>();
 
-    /** @param adoptUnsignedOnce the next replay also admits unsigned keyrings (only when the signing key was just created) */
+    /**
+     * @param adoptUnsignedOnce the next replay also admits unsigned keyrings (only when the signing key was just
+     * created)
+     */
     void install(KeyringSigner keyringSigner, boolean adoptUnsignedOnce) {
         this.signer = Objects.requireNonNull(keyringSigner, "keyringSigner");
         this.adoptUnsigned = adoptUnsignedOnce;

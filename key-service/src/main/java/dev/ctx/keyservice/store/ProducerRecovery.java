@@ -13,9 +13,9 @@ import dev.ctx.keyservice.registry.ParticipantState;
 import dev.ctx.keyservice.registry.RecoveryGate;
 
 /**
- * Recovers the store after a write with an unknown outcome, in the background with backoff ({@link RecoveryLoop}): a new
- * producer with the same transactional id ({@code initTransactions()} completes or aborts the open transaction on the
- * broker), then a read_committed replay swapped into the in-memory view through the {@link RecoveryGate}. A fatal
+ * Recovers the store after a write with an unknown outcome, in the background with backoff ({@link RecoveryLoop}): a
+ * new producer with the same transactional id ({@code initTransactions()} completes or aborts the open transaction on
+ * the broker), then a read_committed replay swapped into the in-memory view through the {@link RecoveryGate}. A fatal
  * error ends the attempts for good.
  */
 final class ProducerRecovery implements AutoCloseable {

@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs a recovery attempt on one background thread until it reports success, waiting {@link #FIRST_DELAY} before the
- * first attempt and doubling the wait after each failure up to {@link #MAX_DELAY}. Starting it while it runs does nothing.
+ * first attempt and doubling the wait after each failure up to {@link #MAX_DELAY}. Starting it while it runs does
+ * nothing.
  */
 final class RecoveryLoop implements AutoCloseable {
 

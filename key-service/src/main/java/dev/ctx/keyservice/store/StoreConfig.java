@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * How the store reaches Kafka.
  *
- * @param clientProperties {@code bootstrap.servers} plus any security settings, applied to the producer, consumer and admin
+ * @param clientProperties {@code bootstrap.servers} plus any security settings, applied to the producer, consumer and
+ * admin
  * @param topics topic names
- * @param transactionalId the producer's transactional id: one live writer per id (a restarted instance fences the old one)
+ * @param transactionalId the producer's transactional id: one live writer per id (a restarted instance fences the old
+ * one)
  * @param createTopics create missing topics at startup (compacted ones with {@code cleanup.policy=compact})
  * @param timeout how long a write may wait for the broker before it fails
  */

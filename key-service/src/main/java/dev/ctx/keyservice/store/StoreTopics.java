@@ -34,10 +34,16 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
         this(participantKeys, keyCustody, accessEvents, ACCESS_GRANTS);
     }
 
-    /** Upper bound on how long a superseded custody record (a destroyed key's sealed bytes) stays compactable-but-kept: 1 day. */
+    /**
+     * Upper bound on how long a superseded custody record (a destroyed key's sealed bytes) stays compactable-but-kept:
+     * 1 day.
+     */
     public static final long CUSTODY_MAX_COMPACTION_LAG_MS = 86_400_000L;
 
-    /** Segments of {@code key-custody} roll at least hourly, so the active segment never shields a record from compaction. */
+    /**
+     * Segments of {@code key-custody} roll at least hourly, so the active segment never shields a record from
+     * compaction.
+     */
     public static final long CUSTODY_SEGMENT_MS = 3_600_000L;
 
     /**

@@ -25,8 +25,8 @@ final class TopicReplayer {
     }
 
     /**
-     * @param stallTimeout how long a metadata call may block, and how long the replay may go without progress, before it
-     *        fails with a {@link TimeoutException} (the broker went away)
+     * @param stallTimeout how long a metadata call may block, and how long the replay may go without progress, before
+     * it        fails with a {@link TimeoutException} (the broker went away)
      */
     static <V> Map<String, V> replay(Map<String, Object> clientProperties, Duration stallTimeout, String topic, Function<byte[], V> decode) {
         Map<String, V> latest = new HashMap<>();

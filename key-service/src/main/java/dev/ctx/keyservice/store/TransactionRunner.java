@@ -58,7 +58,9 @@ final class TransactionRunner implements AutoCloseable {
         }
     }
 
-    /** A send that already failed (no metadata within max.block.ms) ends the transaction now, not after every record. */
+    /**
+     * A send that already failed (no metadata within max.block.ms) ends the transaction now, not after every record.
+     */
     private static void failFast(Future<RecordMetadata> sent) {
         if (sent.isDone()) {
             try {

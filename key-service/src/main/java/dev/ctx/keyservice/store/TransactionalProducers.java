@@ -16,7 +16,9 @@ final class TransactionalProducers {
     private TransactionalProducers() {
     }
 
-    /** A new transactional producer that has fenced every earlier one with the same id and settled its open transaction. */
+    /**
+     * A new transactional producer that has fenced every earlier one with the same id and settled its open transaction.
+     */
     static KafkaProducer<String, byte[]> initialised(StoreConfig config) {
         KafkaProducer<String, byte[]> fresh = new KafkaProducer<>(properties(config), new StringSerializer(), new ByteArraySerializer());
         try {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +54,7 @@ class AuthorizationMatrixIT {
             case "operator" -> ApiFixture.token("operator-1", "operator");
             case "compliance" -> ApiFixture.token("officer-1", "compliance");
             case "alg-none" -> new PlainJWT(new JWTClaimsSet.Builder().subject("operator-1").issuer(ApiFixture.ISSUER)
-                    .audience(ApiFixture.AUDIENCE).expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000))
+                    .audience(ApiFixture.AUDIENCE).expirationTime(new Date(System.currentTimeMillis() + 60_000))
                     .claim("role", "operator").build()).serialize();
             case "expired" -> ApiFixture.token("operator-1", "operator", ApiFixture.ISSUER, ApiFixture.AUDIENCE, Instant.now().minusSeconds(600));
             case "wrong-audience" -> ApiFixture.token("operator-1", "operator", ApiFixture.ISSUER, "other-service", Instant.now().plusSeconds(60));
@@ -134,7 +136,7 @@ class AuthorizationMatrixIT {
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(document).contains("\"openapi\": \"3.1.0\"");
         for (String route : KeyServiceRoutes.describeRoutes(api.components)) {
-            String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+            String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
             String path = route.substring(route.indexOf(' ') + 1);
             int pathAt = document.indexOf("\"" + path + "\": {");
             assertThat(pathAt).as(route).isPositive();
@@ -152,6 +154,6 @@ class AuthorizationMatrixIT {
         String scrape = api.operator("GET", "/metrics", null).body();
         // Then
         assertThat(scrape).contains("keysvc_http_requests_seconds_count{")
-                .containsPattern("keysvc_http_requests_seconds_count\\{[^}]*outcome=\"client_error\"[^}]*route=\"/v1/participants/\\{id\\}\"[^}]*status=\"403\"");
+                .containsPattern("keysvc_http_requests_seconds_count\\{[^}]*outcome=\"client_error\"" + "[^}]*route=\"/v1/participants/\\{id\\}\"[^}]*status=\"403\"");
     }
 }

@@ -23,7 +23,9 @@ import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 
-/** Denied requests go through their own bounded queue and producer: a flood of bad tokens cannot hold up a revocation. */
+/**
+ * Denied requests go through their own bounded queue and producer: a flood of bad tokens cannot hold up a revocation.
+ */
 class DenialFloodIT {
 
     private static final String FLOODED = "/v1/participants/alice/keys/rotate";

@@ -35,30 +35,30 @@ class ProblemBodyIT {
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "POST  | /v1/participants                  | '{\"id\":\"bob\",'                                   | 400 | malformed-json",
-        "POST  | /v1/participants                  | '{\"id\":\"bob\" \"role\":\"client\"}'              | 400 | malformed-json",
-        "POST  | /v1/participants                  | 'null'                                               | 400 | malformed-json",
-        "POST  | /v1/participants                  | ''                                                   | 400 | invalid-field",
-        "POST  | /v1/participants                  | '{\"id\":\"bob\",\"role\":\"client\",\"admin\":true}' | 400 | unknown-field",
-        "POST  | /v1/participants                  | '{\"id\":\"bob\",\"role\":\"king\"}'                  | 400 | invalid-field",
-        "POST  | /v1/participants                  | '{\"id\":\"bob\",\"role\":[\"client\"]}'              | 400 | invalid-field",
-        "POST  | /v1/participants                  | '{\"id\":\"b o b\",\"role\":\"client\"}'              | 400 | invalid-path",
-        "POST  | /v1/participants                  | '{\"id\":\"__escrow\",\"role\":\"client\"}'           | 400 | invalid-path",
-        "POST  | /v1/participants                  | '{\"id\":\"alice\",\"role\":\"client\"}'              | 409 | conflict",
-        "GET   | /v1/participants/no-such-one      | ''                                                   | 404 | not-found",
-        "GET   | /v1/participants/..%2F..          | ''                                                   | 400 | invalid-path",
-        "GET   | /v1/participants/.hidden          | ''                                                   | 400 | invalid-path",
-        "POST  | /v1/participants/alice/keys/0/revoke  | ''                                               | 400 | invalid-path",
-        "POST  | /v1/participants/alice/keys/x/revoke  | ''                                               | 400 | invalid-path",
-        "POST  | /v1/participants/alice/keys/9/revoke  | ''                                               | 404 | not-found",
-        "DELETE| /v1/participants/alice/keys/1     | ''                                                   | 409 | conflict",
-        "POST  | /v1/participants/alice/keys/1/retire  | ''                                               | 409 | conflict",
-        "POST  | /v1/participants/alice/keys       | ''                                                   | 409 | conflict",
-        "PATCH | /v1/participants/alice            | '{\"expectedRevision\":99}'                          | 409 | conflict",
-        "PATCH | /v1/participants/alice            | '{\"status\":\"gone\"}'                              | 400 | invalid-field",
-        "GET   | /v1/no-such-endpoint              | ''                                                   | 404 | not-found",
-    })
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+        POST  | /v1/participants                     | '{"id":"bob",'                             | 400 | malformed-json
+        POST  | /v1/participants                     | '{"id":"bob" "role":"client"}'             | 400 | malformed-json
+        POST  | /v1/participants                     | 'null'                                     | 400 | malformed-json
+        POST  | /v1/participants                     | ''                                         | 400 | invalid-field
+        POST  | /v1/participants                     | '{"id":"bob","role":"client","admin":true}' | 400 | unknown-field
+        POST  | /v1/participants                     | '{"id":"bob","role":"king"}'               | 400 | invalid-field
+        POST  | /v1/participants                     | '{"id":"bob","role":["client"]}'           | 400 | invalid-field
+        POST  | /v1/participants                     | '{"id":"b o b","role":"client"}'           | 400 | invalid-path
+        POST  | /v1/participants                     | '{"id":"__escrow","role":"client"}'        | 400 | invalid-path
+        POST  | /v1/participants                     | '{"id":"alice","role":"client"}'           | 409 | conflict
+        GET   | /v1/participants/no-such-one         | ''                                         | 404 | not-found
+        GET   | /v1/participants/..%2F..             | ''                                         | 400 | invalid-path
+        GET   | /v1/participants/.hidden             | ''                                         | 400 | invalid-path
+        POST  | /v1/participants/alice/keys/0/revoke | ''                                         | 400 | invalid-path
+        POST  | /v1/participants/alice/keys/x/revoke | ''                                         | 400 | invalid-path
+        POST  | /v1/participants/alice/keys/9/revoke | ''                                         | 404 | not-found
+        DELETE| /v1/participants/alice/keys/1        | ''                                         | 409 | conflict
+        POST  | /v1/participants/alice/keys/1/retire | ''                                         | 409 | conflict
+        POST  | /v1/participants/alice/keys          | ''                                         | 409 | conflict
+        PATCH | /v1/participants/alice               | '{"expectedRevision":99}'                  | 409 | conflict
+        PATCH | /v1/participants/alice               | '{"status":"gone"}'                        | 400 | invalid-field
+        GET   | /v1/no-such-endpoint                 | ''                                         | 404 | not-found
+        """)
     void badInputGetsAProblemBody(String method, String path, String body, int status, String type) {
         // When
         HttpResponse<String> response = api.operator(method, path, body.isEmpty() && !method.equals("POST") ? null : body);

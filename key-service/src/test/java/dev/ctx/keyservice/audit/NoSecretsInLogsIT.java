@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.envelope.sign.Ed25519SigningKey;
+import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.registry.KeyVersion;
 import dev.ctx.keyservice.registry.Participant;
+import dev.ctx.keyservice.signing.SigningKeyCustody;
 import dev.ctx.keyservice.testing.ApiFixture;
+import dev.ctx.schemas.keys.KeyStatus;
 
 /**
  * After a full lifecycle with logging at TRACE for our code, no private key, keyring-signing key or KEK bytes appear in
@@ -64,16 +68,16 @@ class NoSecretsInLogsIT {
             api.operator("POST", "/v1/participants", "{\"id\":\"bob\",\"role\":\"client\",\"x\":1}");
             for (Participant participant : api.service.registry.list()) {
                 for (KeyVersion key : participant.keys()) {
-                    if (key.status() != dev.ctx.schemas.keys.KeyStatus.DESTROYED) {
+                    if (key.status() != KeyStatus.DESTROYED) {
                         X25519PrivateKey opened = api.service.unsealForTest(participant.id(), key.version());
                         secrets.add(encodings(opened.exposeSecretBytesForCustodySealing()));
                         opened.destroy();
                     }
                 }
             }
-            dev.ctx.envelope.sign.Ed25519SigningKey signing = new dev.ctx.keyservice.custody.KeyCustodian(api.service.kek)
-                    .openSigningKey(dev.ctx.keyservice.signing.SigningKeyCustody.RESERVED_ID,
-                            api.service.store.loadSigningKey(dev.ctx.keyservice.signing.SigningKeyCustody.RESERVED_ID).orElseThrow());
+            Ed25519SigningKey signing = new KeyCustodian(api.service.kek)
+                    .openSigningKey(SigningKeyCustody.RESERVED_ID,
+                            api.service.store.loadSigningKey(SigningKeyCustody.RESERVED_ID).orElseThrow());
             secrets.add(encodings(signing.exposeSecretBytesForCustodySealing()));
             signing.destroy();
             api.service.restart();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,7 @@ class KeyCustodianTest {
         assertThat(opened.publicKey()).isEqualTo(pair.publicKey());
         assertThat(sealed.keyVersion()).isEqualTo(3);
         assertThat(sealed.kekId()).isEqualTo(kek.kekId());
-        assertThat(sealed.toString()).doesNotContain(java.util.HexFormat.of().formatHex(pair.privateKey().exposeSecretBytesForCustodySealing()));
+        assertThat(sealed.toString()).doesNotContain(HexFormat.of().formatHex(pair.privateKey().exposeSecretBytesForCustodySealing()));
     }
 
     @Test
@@ -93,14 +95,14 @@ class KeyCustodianTest {
     @Test
     void sealedSigningKeyOpensOnlyForItsReservedIdAndSignsLikeTheOriginal() {
         // Given
-        Ed25519SigningKey original = Ed25519SigningKey.generate(new java.security.SecureRandom());
+        Ed25519SigningKey original = Ed25519SigningKey.generate(new SecureRandom());
         SealedPrivateKey sealed = custodian.sealSigningKey("__keyring-signer", 1, original);
         // When
         Ed25519SigningKey opened = custodian.openSigningKey("__keyring-signer", sealed);
         // Then
         byte[] message = {1, 2, 3};
         assertThat(opened.sign(message)).isEqualTo(original.sign(message));
-        assertThat(opened.toString()).doesNotContain(java.util.HexFormat.of().formatHex(original.exposeSecretBytesForCustodySealing()));
+        assertThat(opened.toString()).doesNotContain(HexFormat.of().formatHex(original.exposeSecretBytesForCustodySealing()));
         assertThatThrownBy(() -> custodian.openSigningKey("__escrow", sealed)).isInstanceOf(CustodyException.class);
     }
 }

@@ -31,8 +31,9 @@ public interface KekFixture {
     }
 
     /**
-     * Keys in the JVM's SoftHSM2 token. The SoftHSM2 assumption runs here, when the fixture is made, so the calling test
-     * is skipped (or, under {@code CTX_REQUIRE_SOFTHSM=1}, fails) before it reaches the code under test or an assertion.
+     * Keys in the JVM's SoftHSM2 token. The SoftHSM2 assumption runs here, when the fixture is made, so the calling
+     * test is skipped (or, under {@code CTX_REQUIRE_SOFTHSM=1}, fails) before it reaches the code under test or an
+     * assertion.
      */
     static KekFixture pkcs11() {
         SoftHsmToken token = SoftHsmToken.shared();

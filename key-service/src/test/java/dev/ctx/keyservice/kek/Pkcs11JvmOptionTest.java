@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class Pkcs11JvmOptionTest {
     @Test
     void theContainerImageEntrypointPassesTheOption() throws IOException {
         assertThat(Files.readString(ROOT.resolve("deploy/docker/Dockerfile")))
-                .containsPattern("ENTRYPOINT \\[\"java\", \"" + java.util.regex.Pattern.quote(Pkcs11Kek.JVM_OPTION) + "\"");
+                .containsPattern("ENTRYPOINT \\[\"java\", \"" + Pattern.quote(Pkcs11Kek.JVM_OPTION) + "\"");
     }
 
     @Test

@@ -84,7 +84,10 @@ public final class SoftHsmToken {
         }
     }
 
-    /** Initialises a token labelled {@code label}; its SunPKCS11 config generates AES keys sensitive, as told extractable. */
+    /**
+     * Initialises a token labelled {@code label}; its SunPKCS11 config generates AES keys sensitive, as told
+     * extractable.
+     */
     private static Path token(Path conf, String label, boolean extractable) throws IOException {
         String module = LIBRARY.toString();
         run(conf, "softhsm2-util", "--module", module, "--init-token", "--free", "--label", label, "--so-pin", "0000-so-pin",
@@ -92,7 +95,7 @@ public final class SoftHsmToken {
         String slot = slotOf(run(conf, "softhsm2-util", "--module", module, "--show-slots"), label);
         Path cfg = conf.getParent().resolve("pkcs11-" + UUID.randomUUID() + ".cfg");
         Files.writeString(cfg, "name = SoftHSM-" + label + "\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
-                + "attributes(generate, CKO_SECRET_KEY, CKK_AES) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = "
+                + "attributes(generate, CKO_SECRET_KEY, CKK_AES) " + "= {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = "
                 + extractable + "\n}\n");
         return cfg;
     }

@@ -2,7 +2,9 @@ package dev.ctx.keyservice.kek;
 
 import java.nio.file.Path;
 
-/** Run in a child JVM by {@link TokenAttributesTest}: prints the reason the attribute check gives for args[0], args[1]. */
+/**
+ * Run in a child JVM by {@link TokenAttributesTest}: prints the reason the attribute check gives for args[0], args[1].
+ */
 public final class TokenAttributesProbe {
 
     private TokenAttributesProbe() {

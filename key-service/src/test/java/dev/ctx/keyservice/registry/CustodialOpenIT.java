@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -63,8 +65,8 @@ class CustodialOpenIT {
             assertThat(event.getSubject()).isEqualTo("alice");
             assertThat(event.getOutcome()).isEqualTo(AccessOutcome.SUCCESS);
             assertThat(event.getAttributes()).containsEntry("keyVersion", "1").containsEntry("participantId", "alice");
-            assertThat(event.toString()).doesNotContain(java.util.HexFormat.of().formatHex(secret))
-                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(secret));
+            assertThat(event.toString()).doesNotContain(HexFormat.of().formatHex(secret))
+                    .doesNotContain(Base64.getEncoder().encodeToString(secret));
         });
     }
 

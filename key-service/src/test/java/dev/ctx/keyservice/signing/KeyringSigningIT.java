@@ -3,6 +3,7 @@ package dev.ctx.keyservice.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class KeyringSigningIT {
             service.registry.register(OPERATOR, ParticipantId.parse("bob"), ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
             ParticipantKeyring bob = latest(keyrings(service), "bob");
             ParticipantKeyring forgedBob = ParticipantKeyring.newBuilder(bob).setKycStatus(KycStatus.REJECTED).build();
-            Ed25519SigningKey attacker = Ed25519SigningKey.generate(new java.security.SecureRandom());
+            Ed25519SigningKey attacker = Ed25519SigningKey.generate(new SecureRandom());
             ParticipantKeyring carol = ParticipantKeyring.newBuilder(bob).setParticipantId("carol").setSignature(null).build();
             write(service, "bob", KeyringSigningInput.withSignature(forgedBob, attacker.sign(KeyringSigningInput.canonicalBytes(forgedBob))));
             write(service, "carol", carol);

@@ -20,7 +20,10 @@ import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantRole;
 import dev.ctx.testkit.kafka.EmbeddedKafkaBroker;
 
-/** With the broker gone a write fails within the store timeout and is not applied; after recovery nothing is half-written. */
+/**
+ * With the broker gone a write fails within the store timeout and is not applied; after recovery nothing is
+ * half-written.
+ */
 class BrokerOutageIT {
 
     private static final AuditContext OPERATOR = new AuditContext("operator-1", null, null);

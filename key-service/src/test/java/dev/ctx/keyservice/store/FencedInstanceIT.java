@@ -8,11 +8,14 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.keyservice.registry.ParticipantId;
 import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 
-/** A second instance with the same transactional id fences the first, which then refuses writes and fails its probes. */
+/**
+ * A second instance with the same transactional id fences the first, which then refuses writes and fails its probes.
+ */
 class FencedInstanceIT {
 
     @TempDir
@@ -33,7 +36,7 @@ class FencedInstanceIT {
                 assertThat(refused.body()).contains("store-unavailable");
                 assertThat(api.call("GET", "/health/live", null, null).statusCode()).isEqualTo(503);
                 assertThat(api.call("GET", "/health/ready", null, null).statusCode()).isEqualTo(503);
-                assertThat(newer.load()).containsOnlyKeys(dev.ctx.keyservice.registry.ParticipantId.parse("alice"));
+                assertThat(newer.load()).containsOnlyKeys(ParticipantId.parse("alice"));
             }
         }
     }

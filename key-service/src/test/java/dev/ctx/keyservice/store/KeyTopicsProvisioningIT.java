@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -132,7 +133,7 @@ class KeyTopicsProvisioningIT {
             try {
                 admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.schemas.topics.CleanupPolicy;
@@ -32,10 +33,10 @@ class StoreTopicsTest {
     @Test
     void bothKeyTopicsMustBeCompactedAndAccessEventsDeleted() {
         assertThat(StoreTopics.defaults().specs()).extracting(TopicSpec::name, TopicSpec::cleanupPolicy).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("participant-keys", CleanupPolicy.COMPACT),
-                org.assertj.core.groups.Tuple.tuple("key-custody", CleanupPolicy.COMPACT),
-                org.assertj.core.groups.Tuple.tuple("access-log.events", CleanupPolicy.DELETE),
-                org.assertj.core.groups.Tuple.tuple("access-grants", CleanupPolicy.COMPACT));
+                Tuple.tuple("participant-keys", CleanupPolicy.COMPACT),
+                Tuple.tuple("key-custody", CleanupPolicy.COMPACT),
+                Tuple.tuple("access-log.events", CleanupPolicy.DELETE),
+                Tuple.tuple("access-grants", CleanupPolicy.COMPACT));
     }
 
     @Test

@@ -42,7 +42,10 @@ public final class AccessLog {
         }
     }
 
-    /** Reads until at least {@code count} events match (denial events are written asynchronously), or fails after {@code timeout}. */
+    /**
+     * Reads until at least {@code count} events match (denial events are written asynchronously), or fails after
+     * {@code timeout}.
+     */
     public static List<AccessEvent> awaitAtLeast(StoreFixture service, Predicate<AccessEvent> filter, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
@@ -94,7 +95,7 @@ public final class StoreFixture implements AutoCloseable {
         return new KeyCustodian(kek).open(id.value(), states.require(id).custody().version(version).orElseThrow());
     }
 
-    public <T extends org.apache.avro.specific.SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {
+    public <T extends SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {
         ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type);
         serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         return serde;

@@ -3,6 +3,7 @@ package dev.ctx.processor.config;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class ProcessorConfig extends AbstractConfig {
 
     public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
     private static final String SCHEMA_REGISTRY_URL_DOC =
-            "Confluent-compatible schema registry: http(s)://host:port; mock://scope (in-process) is for tests, the demo and"
+            "Confluent-compatible schema registry: http(s)://host:port; " + "mock://scope (in-process) is for tests, the demo and"
                     + " benchmarks only, and ProcessorMain refuses it.";
 
     public static final String APPLICATION_ID_CONFIG = "application.id";
@@ -68,7 +69,7 @@ public final class ProcessorConfig extends AbstractConfig {
     private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
 
     public static final String STATE_DIR_CONFIG = StreamsConfig.STATE_DIR_CONFIG;
-    private static final String STATE_DIR_DOC = "Kafka Streams state directory (holds the public keyring store and the transaction-id deduplication store).";
+    private static final String STATE_DIR_DOC = "Kafka Streams state directory (holds the public keyring " + "store and the transaction-id deduplication store).";
 
     public static final String TOPICS_CREATE_CONFIG = "topics.create";
     private static final String TOPICS_CREATE_DOC = "Create missing topics at startup with their cleanup policies;"
@@ -235,7 +236,7 @@ public final class ProcessorConfig extends AbstractConfig {
     /** The pinned escrow public key fingerprints, lower-case hex. */
     public Set<String> escrowFingerprints() {
         Set<String> fingerprints = new LinkedHashSet<>();
-        getList(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG).forEach(f -> fingerprints.add(f.trim().toLowerCase(java.util.Locale.ROOT)));
+        getList(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG).forEach(f -> fingerprints.add(f.trim().toLowerCase(Locale.ROOT)));
         return fingerprints;
     }
 

@@ -7,9 +7,12 @@ import java.util.Objects;
  * What the deduplication store remembers of the first accepted record of a transaction id: the 32-byte digest of its
  * value and the 16-byte seal id it was sealed under (empty when it passed in clear). Holds no plaintext.
  */
-public record FirstSeen(byte[] digest, byte[] sealId) {
+public final class FirstSeen {
 
-    public FirstSeen {
+    private final byte[] digest;
+    private final byte[] sealId;
+
+    public FirstSeen(byte[] digest, byte[] sealId) {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(sealId, "sealId");
         if (digest.length != TransactionDigest.LENGTH) {
@@ -18,16 +21,14 @@ public record FirstSeen(byte[] digest, byte[] sealId) {
         if (sealId.length != 0 && sealId.length != 16) {
             throw new IllegalArgumentException("seal id must be empty or 16 bytes");
         }
-        digest = digest.clone();
-        sealId = sealId.clone();
+        this.digest = digest.clone();
+        this.sealId = sealId.clone();
     }
 
-    @Override
     public byte[] digest() {
         return digest.clone();
     }
 
-    @Override
     public byte[] sealId() {
         return sealId.clone();
     }

@@ -11,7 +11,8 @@ import dev.ctx.schemas.encrypted.Envelope;
 
 /**
  * The outputs of one input record: sealed (encrypted record, envelope and access event), clear (encrypted record and
- * its {@code PASSED_IN_CLEAR} access event) or rejected (dead letter only). Each accessor returns zero or one element, ready for {@code flatMapValues}.
+ * its {@code PASSED_IN_CLEAR} access event) or rejected (dead letter only). Each accessor returns zero or one element,
+ * ready for {@code flatMapValues}.
  */
 public final class EncryptionOutcome {
 

@@ -5,11 +5,22 @@ import java.util.Objects;
 import dev.ctx.processor.keys.ResolvedRecipient;
 
 /** The DEK wrapped (HPKE, versioned layout) for one recipient. */
-public record SealedWrap(ResolvedRecipient recipient, byte[] wrap) {
+public final class SealedWrap {
 
-    public SealedWrap {
-        Objects.requireNonNull(recipient, "recipient");
-        Objects.requireNonNull(wrap, "wrap");
+    private final ResolvedRecipient recipient;
+    private final byte[] wrap;
+
+    public SealedWrap(ResolvedRecipient recipient, byte[] wrap) {
+        this.recipient = Objects.requireNonNull(recipient, "recipient");
+        this.wrap = Objects.requireNonNull(wrap, "wrap");
+    }
+
+    public ResolvedRecipient recipient() {
+        return recipient;
+    }
+
+    public byte[] wrap() {
+        return wrap;
     }
 
     @Override

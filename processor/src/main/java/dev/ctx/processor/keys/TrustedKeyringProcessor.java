@@ -94,7 +94,7 @@ public final class TrustedKeyringProcessor implements Processor<String, Particip
                 .addKeyValue("offset", metadata.map(RecordMetadata::offset).orElse(null))
                 .addKeyValue("recordKey", record.key())
                 .addKeyValue("reason", reason.tag())
-                .log("untrusted keyring; its participant is disabled until a keyring signed by the key service replaces it");
+                .log("untrusted keyring; its participant is disabled " + "until a keyring signed by the key service replaces it");
     }
 
     /**

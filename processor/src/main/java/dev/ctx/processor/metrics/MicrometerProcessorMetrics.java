@@ -83,7 +83,7 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     @Override
     public void untrustedKeyring(String reason) {
         untrustedKeyrings.computeIfAbsent(reason, tag -> Counter.builder(UNTRUSTED_KEYRINGS).tag("reason", tag)
-                .description("Keyrings refused as untrusted (unsigned, mis-signed, mis-keyed, unpinned escrow key)")
+                .description("Keyrings refused as untrusted (unsigned, " + "mis-signed, mis-keyed, unpinned escrow key)")
                 .register(registry)).increment();
     }
 

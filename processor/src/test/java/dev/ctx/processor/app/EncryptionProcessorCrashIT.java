@@ -48,7 +48,9 @@ class EncryptionProcessorCrashIT {
     private static final List<String> POOL = List.of("client-1", "miner-1", "miner-2", "miner-3");
     private static final int BEFORE_CRASH = 4_000;
     private static final int AFTER_CRASH = 1_000;
-    /** Input added every 100 ms until the kill, so the doomed instance always has a transaction open to be killed in. */
+    /**
+     * Input added every 100 ms until the kill, so the doomed instance always has a transaction open to be killed in.
+     */
     private static final int FEED = 50;
 
     @TempDir

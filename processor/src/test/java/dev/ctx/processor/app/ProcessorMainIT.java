@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.schemas.registry.MockRegistryOptIn;
 import dev.ctx.testkit.kafka.SharedKafka;
 
@@ -52,7 +53,7 @@ class ProcessorMainIT {
         List<String> config = new ArrayList<>(List.of("schema.registry.url=mock://" + suffix, "topics.create=false",
                 "metrics.host=127.0.0.1", "metrics.port=0"));
         config.addAll(List.of(lines));
-        config.addAll(dev.ctx.processor.testing.TestKeyrings.pinsProperties().lines().toList());
+        config.addAll(TestKeyrings.pinsProperties().lines().toList());
         Path file = Files.write(dir.resolve("p.properties"), config);
         return ProcessorMain.run(new String[] {"--config", file.toString()},
                 Map.of("CTX_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers()),

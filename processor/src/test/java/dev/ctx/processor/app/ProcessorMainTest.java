@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.processor.testing.TestKeyrings;
+
 class ProcessorMainTest {
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -35,7 +37,7 @@ class ProcessorMainTest {
         // Given
         Path file = Files.writeString(dir.resolve("p.properties"),
                 "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=mock://x\nencryption.mode=never\n"
-                        + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
+                        + TestKeyrings.pinsProperties());
 
         // When
         int exit = run("--config", file.toString());
@@ -50,7 +52,7 @@ class ProcessorMainTest {
         // Given: an otherwise valid configuration on a mock:// registry
         Path file = Files.writeString(dir.resolve("p.properties"),
                 "bootstrap.servers=127.0.0.1:9\nschema.registry.url=mock://prod\n"
-                        + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
+                        + TestKeyrings.pinsProperties());
 
         // When
         int exit = run("--config", file.toString());
@@ -66,7 +68,7 @@ class ProcessorMainTest {
         // Given: the file names a real registry; the CTX_ environment overrides it with mock://
         Path file = Files.writeString(dir.resolve("p.properties"),
                 "bootstrap.servers=127.0.0.1:9\nschema.registry.url=http://registry:8081\n"
-                        + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
+                        + TestKeyrings.pinsProperties());
 
         // When
         int exit = ProcessorMain.run(new String[] {"--config", file.toString()},
@@ -81,7 +83,7 @@ class ProcessorMainTest {
     void acceptsTheEqualsFormAndReadsTheEnvironment() throws IOException {
         // Given
         Path file = Files.writeString(dir.resolve("p.properties"), "schema.registry.url=mock://x\n"
-                + dev.ctx.processor.testing.TestKeyrings.pinsProperties());
+                + TestKeyrings.pinsProperties());
 
         // When
         var config = ProcessorMain.configFrom(new String[] {"--config=" + file}, Map.of("CTX_BOOTSTRAP_SERVERS",

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -37,7 +41,7 @@ class ProcessorConfigLoaderTest {
         assertThat(config.encryptionMode()).isEqualTo(EncryptionMode.OPT_IN);
         assertThat(config.wrapMode()).isEqualTo(WrapMode.EPOCH);
         assertThat(config.epochPolicy().maxSeals()).isEqualTo(100_000);
-        assertThat(config.epochPolicy().maxAge()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(config.epochPolicy().maxAge()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         assertThat(config.topicNames()).isEqualTo(TopicNames.defaults());
         assertThat(config.createTopics()).isTrue();
@@ -66,7 +70,7 @@ class ProcessorConfigLoaderTest {
     @Test
     void environmentAloneIsEnough() {
         // When
-        Map<String, String> env = new java.util.HashMap<>(TestKeyrings.pinsEnvironment());
+        Map<String, String> env = new HashMap<>(TestKeyrings.pinsEnvironment());
         env.putAll(Map.of("CTX_BOOTSTRAP_SERVERS", "kafka:9092", "CTX_SCHEMA_REGISTRY_URL", "mock://scope-a"));
         ProcessorConfig config = ProcessorConfigLoader.load(null, env);
 
@@ -129,7 +133,7 @@ class ProcessorConfigLoaderTest {
         // Then
         assertThat(config.wrapMode()).isEqualTo(WrapMode.PER_TRANSACTION);
         assertThat(config.epochPolicy().maxSeals()).isEqualTo(500);
-        assertThat(config.epochPolicy().maxAge()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(config.epochPolicy().maxAge()).isEqualTo(Duration.ofMillis(2500));
     }
 
     @ParameterizedTest
@@ -146,11 +150,11 @@ class ProcessorConfigLoaderTest {
     @Test
     void readsTheKeyringSigningPinAsBase64OrHexAndTheEscrowFingerprintsAsAList() throws IOException {
         // Given
-        String hexKey = java.util.HexFormat.of().formatHex(TestKeyrings.SIGNING_KEY.verifyingKey().bytes());
+        String hexKey = HexFormat.of().formatHex(TestKeyrings.SIGNING_KEY.verifyingKey().bytes());
         String other = "ab".repeat(32);
         Path file = write("bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n"
                 + "keyring.signing.public.key=" + hexKey + "\nescrow.public.key.fingerprint="
-                + TestKeyrings.escrowFingerprint().toUpperCase(java.util.Locale.ROOT) + ", " + other + "\n");
+                + TestKeyrings.escrowFingerprint().toUpperCase(Locale.ROOT) + ", " + other + "\n");
 
         // When
         ProcessorConfig config = ProcessorConfigLoader.load(file, Map.of());

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.processor.dlq.DeadLetterReason;
+import dev.ctx.processor.testing.TestKeyrings;
 
 /** The module README documents what the code defines. */
 class ReadmeTest {
@@ -37,14 +40,14 @@ class ReadmeTest {
     @Test
     void theExampleConfigurationLoads() {
         assertThat(ProcessorConfigLoader.load(Path.of("processor.example.properties"),
-                dev.ctx.processor.testing.TestKeyrings.pinsEnvironment()).encryptionMode()).isEqualTo(EncryptionMode.OPT_IN);
+                TestKeyrings.pinsEnvironment()).encryptionMode()).isEqualTo(EncryptionMode.OPT_IN);
     }
 
     @Test
     void theExampleConfigurationRefusesToStartUntilTheOperatorPinsTheKeyringSigningKey() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcessorConfigLoader.load(
+        Assertions.assertThatThrownBy(() -> ProcessorConfigLoader.load(
                         Path.of("processor.example.properties"), Map.of()))
-                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG);
     }
 }

@@ -2,10 +2,12 @@ package dev.ctx.processor.testing;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,7 +96,7 @@ public final class TestKeyrings {
     /** The processor configuration entries that pin {@link #SIGNING_KEY} and {@link #ESCROW}. */
     public static Map<String, String> pins() {
         return Map.of(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
-                java.util.Base64.getEncoder().encodeToString(SIGNING_KEY.verifyingKey().bytes()),
+                Base64.getEncoder().encodeToString(SIGNING_KEY.verifyingKey().bytes()),
                 ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint());
     }
 
@@ -108,7 +110,7 @@ public final class TestKeyrings {
     /** {@link #pins()} as the {@code CTX_*} environment variables that override a configuration file. */
     public static Map<String, String> pinsEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        pins().forEach((key, value) -> env.put("CTX_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+        pins().forEach((key, value) -> env.put("CTX_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         return env;
     }
 

@@ -3,6 +3,7 @@ package dev.ctx.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.dlq.DeadLetterRecords;
 import dev.ctx.processor.dlq.DeadLetters;
+import dev.ctx.processor.testing.TestKeyrings;
 
 class StreamsPropertiesTest {
 
@@ -20,10 +22,10 @@ class StreamsPropertiesTest {
     @ValueSource(strings = {"exactly_once_v2", "at_least_once"})
     void keyringsAreReadCommittedWhateverTheGuaranteeOrOverrides(String guarantee) {
         // Given
-        Map<String, String> values = new java.util.HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:9092",
+        Map<String, String> values = new HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:9092",
                 "schema.registry.url", "mock://streams-properties", "processing.guarantee", guarantee,
                 "streams.global.consumer.isolation.level", "read_uncommitted"));
-        values.putAll(dev.ctx.processor.testing.TestKeyrings.pins());
+        values.putAll(TestKeyrings.pins());
         ProcessorConfig config = ProcessorConfig.of(values);
         DeadLetterRecords deadLetters = new DeadLetterRecords("dlq",
                 (topic, value) -> new byte[0], new DeadLetters("test", Clock.systemUTC()), reason -> { });

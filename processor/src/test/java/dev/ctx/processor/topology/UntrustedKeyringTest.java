@@ -24,6 +24,7 @@ import dev.ctx.processor.testing.TopologyHarness;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.keys.ParticipantStatus;
 import dev.ctx.schemas.keys.signing.KeyringSigningInput;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
@@ -131,7 +132,7 @@ class UntrustedKeyringTest {
         // Given: the key service revoked client-1's key in revision 2 after revision 1 was published
         ParticipantKeyring revision1 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT)).setRevision(1).build());
         ParticipantKeyring revision2 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT)).setRevision(2)
-                .setStatus(dev.ctx.schemas.keys.ParticipantStatus.REVOKED).build());
+                .setStatus(ParticipantStatus.REVOKED).build());
         harness = TopologyHarness.start(EncryptionMode.ALWAYS).publish(keys);
         harness.keyrings.pipeInput(CLIENT, revision1);
         harness.keyrings.pipeInput(CLIENT, revision2);

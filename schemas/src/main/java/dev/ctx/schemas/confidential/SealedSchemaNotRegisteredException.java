@@ -12,7 +12,7 @@ public final class SealedSchemaNotRegisteredException extends RuntimeException {
 
     public SealedSchemaNotRegisteredException(String subject, String fingerprintHex, Throwable cause) {
         super("the sealed-record schema (fingerprint " + fingerprintHex + ") is not registered under subject " + subject
-                + " and auto.register.schemas=false; register it in the deploy pipeline (docs/topics-and-records.md)",
+                + " and auto.register.schemas=false; register it in " + "the deploy pipeline (docs/topics-and-records.md)",
                 cause);
         this.subject = subject;
     }

@@ -1,5 +1,7 @@
 package dev.ctx.schemas.registry;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,7 +25,7 @@ final class RegistryErrors {
             if (json != null && json.hasNonNull("message")) {
                 message = message + ": " + truncate(json.get("message").asText());
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not JSON: keep the status-only message and never echo an unparsed body
         }
         return SchemaRegistryException.of(status, code, message);

@@ -16,8 +16,8 @@ public final class SchemaRegistryClients {
 
     /**
      * Returns the client for {@link RegistryClientConfig#SCHEMA_REGISTRY_URL}: the shared in-process registry of the
-     * scope for {@code mock://<scope>} (from the {@link InProcessSchemaRegistries} on the classpath), otherwise an {@link HttpSchemaRegistryClient} behind a
-     * {@link CachingSchemaRegistryClient}.
+     * scope for {@code mock://<scope>} (from the {@link InProcessSchemaRegistries} on the classpath), otherwise an
+     * {@link HttpSchemaRegistryClient} behind a {@link CachingSchemaRegistryClient}.
      *
      * @throws ConfigException if the settings are missing or invalid, or name {@code mock://} where no test support
      *     provides in-process registries (the production artifacts)

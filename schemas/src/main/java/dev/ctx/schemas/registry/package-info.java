@@ -7,11 +7,11 @@
  * {@link dev.ctx.schemas.registry.CachingSchemaRegistryClient} decorates any client with bounded caches. Build a client
  * from Confluent-style configuration with {@link dev.ctx.schemas.registry.SchemaRegistryClients#fromConfig}.
  *
- * <p>{@code mock://<scope>} URLs name in-process registries ({@link dev.ctx.schemas.registry.InProcessSchemaRegistries}).
- * Their implementation ({@code InMemorySchemaRegistry}, {@code MockSchemaRegistry}) is test support: it lives in this
- * module's test sources, ships as the {@code ctx-schemas} test fixtures jar through {@code ctx-testkit}, and is absent
- * from the production artifacts, where a {@code mock://} URL fails; the production mains refuse it up front
- * ({@link dev.ctx.schemas.registry.MockRegistryOptIn}).
+ * <p>{@code mock://<scope>} URLs name in-process registries
+ * ({@link dev.ctx.schemas.registry.InProcessSchemaRegistries}). Their implementation ({@code InMemorySchemaRegistry},
+ * {@code MockSchemaRegistry}) is test support: it lives in this module's test sources, ships as the {@code ctx-schemas}
+ * test fixtures jar through {@code ctx-testkit}, and is absent from the production artifacts, where a {@code mock://}
+ * URL fails; the production mains refuse it up front ({@link dev.ctx.schemas.registry.MockRegistryOptIn}).
  *
  * <p>Credentials are never logged and never appear in {@code toString()} or exception messages.
  */

@@ -23,8 +23,9 @@ import dev.ctx.schemas.registry.SchemaRegistryClients;
  * {@code <topic>-value} or {@code <topic>-key}. Deserializing fetches the writer schema by the id in the header and
  * resolves it to the class's schema, so records written with an older compatible schema read as the current class;
  * decimals arrive as {@link java.math.BigDecimal} and timestamps as {@link java.time.Instant}. A serde built with a
- * {@link WriterSchemaAllowList} also refuses writer schemas whose fingerprint is not on it, before reading the body. Null stays null in
- * both directions (tombstones). Every other failure is an {@link AvroSerdeException}. Thread-safe once configured.
+ * {@link WriterSchemaAllowList} also refuses writer schemas whose fingerprint is not on it, before reading the body.
+ * Null stays null in both directions (tombstones). Every other failure is an {@link AvroSerdeException}. Thread-safe
+ * once configured.
  *
  * <pre>{@code
  * Serde<Transaction> serde = new ConfluentAvroSerde<>(Transaction.class);

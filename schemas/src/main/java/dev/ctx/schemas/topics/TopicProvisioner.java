@@ -74,7 +74,9 @@ public final class TopicProvisioner {
         specs.forEach(this::verifyPolicy);
     }
 
-    /** True if this call created the topic; false if another client created it first (its policy is checked like any). */
+    /**
+     * True if this call created the topic; false if another client created it first (its policy is checked like any).
+     */
     private boolean createUnlessRaced(TopicSpec spec) throws Exception {
         NewTopic topic = new NewTopic(spec.name(), partitions, replicationFactor).configs(spec.configs());
         try {

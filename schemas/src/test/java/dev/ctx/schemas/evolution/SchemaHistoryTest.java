@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.schemas.access.AccessEvent;
@@ -49,7 +51,7 @@ class SchemaHistoryTest {
         assertThat(snapshots).as("no snapshot for %s: commit its schema as %s/v1.avsc", name,
                 new SchemaHistory(name).directory()).isNotEmpty();
         assertThat(problems).as("%s is not BACKWARD compatible with its history. Old records on the topics could no"
-                + " longer be read. Give every new field a default, never change a field's type incompatibly,"
+                + " longer be read. Give every new field a default, " + "never change a field's type incompatibly,"
                 + " never remove an enum symbol without a default (EVOLUTION.md)", name).isEmpty();
     }
 
@@ -92,12 +94,12 @@ class SchemaHistoryTest {
         assertThat(SchemaHistory.backwardProblems(evolved, history)).isEmpty();
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> currentSchemasByName() {
-        return currentSchemas().map(s -> org.junit.jupiter.params.provider.Arguments.of(s.getFullName(), s));
+    static Stream<Arguments> currentSchemasByName() {
+        return currentSchemas().map(s -> Arguments.of(s.getFullName(), s));
     }
 
     private static Schema withExtraField(Schema schema, Schema type, boolean withDefault) {
-        List<Schema.Field> fields = new java.util.ArrayList<>(schema.getFields().stream()
+        List<Schema.Field> fields = new ArrayList<>(schema.getFields().stream()
                 .map(f -> new Schema.Field(f, f.schema())).toList());
         fields.add(withDefault ? new Schema.Field("venue", type, null, "XETRA") : new Schema.Field("venue", type));
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,7 +64,7 @@ class InMemorySchemaRegistryTest {
     void levelsDecideWithAvroSchemaCompatibility(CompatibilityLevel level, boolean addWithDefault,
             boolean addWithoutDefault) {
         // Given
-        List<org.apache.avro.Schema> history = List.of(TestSchemas.tradeV1());
+        List<Schema> history = List.of(TestSchemas.tradeV1());
         // When / Then
         assertThat(level.isCompatible(TestSchemas.tradeV2WithDefault(), history)).isEqualTo(addWithDefault);
         assertThat(level.isCompatible(TestSchemas.tradeV2WithoutDefault(), history)).isEqualTo(addWithoutDefault);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,6 @@ class MockSchemaRegistryTest {
     void mockUrlMayNotBeMixedWithOtherUrls() {
         assertThatThrownBy(() -> SchemaRegistryClients.fromConfig(
                 Map.of("schema.registry.url", "mock://scope-a,http://localhost:8081")))
-                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class);
+                .isInstanceOf(ConfigException.class);
     }
 }

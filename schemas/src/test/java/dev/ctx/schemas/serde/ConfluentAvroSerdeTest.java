@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,11 +160,11 @@ class ConfluentAvroSerdeTest {
     @Test
     void serdeCreatedByClassNameRejectsAMissingOrNonAvroType() {
         assertThatThrownBy(() -> new ConfluentAvroSerde<>().configure(Map.of("schema.registry.url", URL), false))
-                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE);
         assertThatThrownBy(() -> new ConfluentAvroSerde<>().configure(Map.of("schema.registry.url", URL,
                 AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE, "java.lang.String"), true))
-                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SpecificRecord");
     }
 
@@ -182,7 +183,7 @@ class ConfluentAvroSerdeTest {
         ConfluentAvroSerde<Transaction> serde = new ConfluentAvroSerde<>(Transaction.class);
         // When / Then
         assertThatThrownBy(() -> serde.configure(Map.of(), false))
-                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("schema.registry.url");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +121,7 @@ class MalformedPayloadTest {
                 Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE), false);
         byte[] payload = events.serialize(TOPIC, AccessEvent.newBuilder().setEventId("e-1")
                 .setType(AccessEventType.ACCESS_DENIED).setRequester("client-1")
-                .setTimestamp(java.time.Instant.EPOCH).setOutcome(AccessOutcome.DENIED).setSource("test").build());
+                .setTimestamp(Instant.EPOCH).setOutcome(AccessOutcome.DENIED).setSource("test").build());
         // When / Then
         assertRejected(payload, IncompatibleWriterSchemaException.class, "cannot be read as dev.ctx.schemas.transaction.Transaction");
     }
@@ -161,7 +163,7 @@ class MalformedPayloadTest {
         String hex = HexFormat.of().formatHex(payload, Math.min(5, payload.length), payload.length);
         assertThatThrownBy(() -> serde.deserialize(TOPIC, payload))
                 .isInstanceOf(type)
-                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                .isInstanceOf(SerializationException.class)
                 .hasMessageStartingWith("topic 'transactions': ")
                 .hasMessageContaining(cause)
                 .satisfies(e -> assertThat(hex.isEmpty() || !e.getMessage().contains(hex)).isTrue())

@@ -38,15 +38,15 @@ class WriterSchemaFingerprintTest {
 
         // Then
         assertThat(canonical).isEqualTo("{\"name\":\"ex.Money\",\"type\":\"record\",\"fields\":["
-                + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":38,"
+                + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\"" + ",\"logicalType\":\"decimal\",\"precision\":38,"
                 + "\"scale\":8}},"
                 + "{\"name\":\"at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}},"
                 + "{\"name\":\"code\",\"type\":\"string\"},"
-                + "{\"name\":\"kind\",\"type\":{\"name\":\"ex.Kind\",\"type\":\"enum\",\"symbols\":[\"A\",\"B\"]}},"
+                + "{\"name\":\"kind\",\"type\":{\"name\":\"ex.Kind\"" + ",\"type\":\"enum\",\"symbols\":[\"A\",\"B\"]}},"
                 + "{\"name\":\"again\",\"type\":[\"null\",\"ex.Kind\"]},"
                 + "{\"name\":\"id\",\"type\":{\"name\":\"ex.Id\",\"type\":\"fixed\",\"size\":16,"
                 + "\"logicalType\":\"uuid\"}},"
-                + "{\"name\":\"tags\",\"type\":{\"type\":\"map\",\"values\":{\"type\":\"array\",\"items\":\"int\"}}}"
+                + "{\"name\":\"tags\",\"type\":{\"type\":\"map\"" + ",\"values\":{\"type\":\"array\",\"items\":\"int\"}}}"
                 + "]}");
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -53,8 +54,8 @@ public final class TransactionGenerator {
     }
 
     /** An endless iterator over {@link #next()}. */
-    public java.util.Iterator<Transaction> asIterator() {
-        return new java.util.Iterator<>() {
+    public Iterator<Transaction> asIterator() {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return true;

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * An idempotent producer of transactions keyed by their id, as fast as possible or at a fixed rate; {@code ctx produce},
- * the demo and the end-to-end benchmark share it.
+ * An idempotent producer of transactions keyed by their id, as fast as possible or at a fixed rate;
+ * {@code ctx produce}, the demo and the end-to-end benchmark share it.
  */
 public final class TransactionProducer implements AutoCloseable {
 

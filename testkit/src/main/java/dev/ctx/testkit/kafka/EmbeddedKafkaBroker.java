@@ -14,8 +14,8 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real single-node KRaft Kafka broker (broker and controller roles) running in this JVM, bound to 127.0.0.1 only.
  *
- * <p>{@link #stop()} then {@link #start()} restarts it on the same log directory with its data. {@link #close()} stops it
- * and deletes the directory.
+ * <p>{@link #stop()} then {@link #start()} restarts it on the same log directory with its data. {@link #close()} stops
+ * it and deletes the directory.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.ctx.testkit.kafka;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class ForkedKafkaBroker implements AutoCloseable {
         try {
             return new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot launch the forked broker", e);
         }
     }

@@ -3,6 +3,7 @@ package dev.ctx.testkit.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -91,7 +92,7 @@ class EmbeddedKafkaBrokerIT {
     private static Optional<InetAddress> firstNonLoopbackAddress() throws IOException {
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (nic.isUp() && !nic.isLoopback()) {
-                Optional<InetAddress> address = nic.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).findFirst();
+                Optional<InetAddress> address = nic.inetAddresses().filter(a -> a instanceof Inet4Address).findFirst();
                 if (address.isPresent()) {
                     return address;
                 }

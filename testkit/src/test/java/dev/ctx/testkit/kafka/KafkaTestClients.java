@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -40,11 +41,11 @@ final class KafkaTestClients {
 
     static void send(KafkaProducer<String, String> producer, String topic, int from, int to)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+        List<Future<?>> acks = new ArrayList<>();
         for (int i = from; i < to; i++) {
             acks.add(producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)));
         }
-        for (java.util.concurrent.Future<?> ack : acks) {
+        for (Future<?> ack : acks) {
             ack.get(120, TimeUnit.SECONDS);
         }
     }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,11 @@ import org.junit.jupiter.api.Test;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
+import dev.ctx.schemas.transaction.AccessPolicy;
+import dev.ctx.schemas.transaction.Pricing;
+import dev.ctx.schemas.transaction.SettlementDetails;
 import dev.ctx.schemas.transaction.Transaction;
+import dev.ctx.schemas.transaction.TransactionStatus;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 
 /**
@@ -42,15 +48,15 @@ class ApicurioInteropTest {
         // Given
         Transaction original = Transaction.newBuilder()
                 .setTransactionId("txn-interop").setJobId("job-1").setTimestamp(Instant.parse("2026-05-06T07:08:09.010Z"))
-                .setStatus(dev.ctx.schemas.transaction.TransactionStatus.PENDING)
+                .setStatus(TransactionStatus.PENDING)
                 .setAmount(new BigDecimal("42.00000001")).setCurrency("USD")
-                .setPricing(dev.ctx.schemas.transaction.Pricing.newBuilder().setUnitPrice(new BigDecimal("1.00000000"))
+                .setPricing(Pricing.newBuilder().setUnitPrice(new BigDecimal("1.00000000"))
                         .setQuantity(new BigDecimal("42.00000001")).setFee(BigDecimal.ZERO.setScale(8))
                         .setPricingModel("flat").build())
-                .setSettlementDetails(dev.ctx.schemas.transaction.SettlementDetails.newBuilder().setMethod("card")
+                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("card")
                         .setAccountReference("acct-1").build())
-                .setParticipants(java.util.List.of("p1"))
-                .setAccessPolicy(dev.ctx.schemas.transaction.AccessPolicy.newBuilder().build())
+                .setParticipants(List.of("p1"))
+                .setAccessPolicy(AccessPolicy.newBuilder().build())
                 .build();
         byte[] bytes = ConfluentAvroSerdes.forClass(Transaction.class,
                 Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, server.url()), false).serialize("transactions", original);
@@ -71,7 +77,7 @@ class ApicurioInteropTest {
                 EncryptedTransaction.class);
     }
 
-    private <T extends SpecificRecord> void assertGoldenDecodes(String file, org.apache.avro.Schema schema,
+    private <T extends SpecificRecord> void assertGoldenDecodes(String file, Schema schema,
             Class<T> type) throws IOException {
         // Given
         server.registry().registerWithId("golden-value", schema, InteropFixtures.GOLDEN_SCHEMA_ID);

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +21,8 @@ import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
 
 import dev.ctx.schemas.registry.IncompatibleSchemaException;
 import dev.ctx.schemas.registry.RegistryClientConfig;
@@ -210,10 +215,10 @@ class HttpSchemaRegistryClientTest {
     @Test
     void answerWithoutAnIdIsATypedErrorNotIdZero() throws IOException {
         // Given: an HTTP server that answers 200 with a body lacking "id"
-        com.sun.net.httpserver.HttpServer broken = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer broken = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         broken.createContext("/", exchange -> {
-            byte[] body = "{\"unexpected\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = "{\"unexpected\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

@@ -2,6 +2,7 @@ package dev.ctx.testkit.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.SchemaParseException;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.schemas.registry.CompatibilityLevel;
@@ -53,7 +55,7 @@ class RegistryRoutesTest {
         RegistryRoutes.Reply references = routes.handle("GET", "/apis/registry/v3/ids/contentIds/" + id + "/references", null);
         // Then
         assertThat(new Schema.Parser().parse(content.rawJson())).isEqualTo(TRADE);
-        assertThat(references.json()).isEqualTo(java.util.List.of());
+        assertThat(references.json()).isEqualTo(List.of());
     }
 
     @Test
@@ -71,7 +73,7 @@ class RegistryRoutesTest {
         try {
             new Schema.Parser().parse(schemaText);
             return "";
-        } catch (org.apache.avro.SchemaParseException e) {
+        } catch (SchemaParseException e) {
             return e.getMessage();
         }
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
+import dev.ctx.schemas.transaction.AccessPolicy;
+import dev.ctx.schemas.transaction.Pricing;
+import dev.ctx.schemas.transaction.SettlementDetails;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.schemas.transaction.TransactionStatus;
 
@@ -61,14 +66,14 @@ class SchemaRegistryServerProcessTest {
 
     private static Transaction minimalTransaction() {
         return Transaction.newBuilder().setTransactionId("txn-x").setJobId("job-x")
-                .setTimestamp(java.time.Instant.ofEpochMilli(1_700_000_000_123L)).setStatus(TransactionStatus.PENDING)
-                .setAmount(new java.math.BigDecimal("0.00000001")).setCurrency("EUR")
-                .setPricing(dev.ctx.schemas.transaction.Pricing.newBuilder()
-                        .setUnitPrice(java.math.BigDecimal.ONE.setScale(8)).setQuantity(java.math.BigDecimal.ONE.setScale(8))
-                        .setFee(java.math.BigDecimal.ZERO.setScale(8)).setPricingModel("flat").build())
-                .setSettlementDetails(dev.ctx.schemas.transaction.SettlementDetails.newBuilder().setMethod("card")
+                .setTimestamp(Instant.ofEpochMilli(1_700_000_000_123L)).setStatus(TransactionStatus.PENDING)
+                .setAmount(new BigDecimal("0.00000001")).setCurrency("EUR")
+                .setPricing(Pricing.newBuilder()
+                        .setUnitPrice(BigDecimal.ONE.setScale(8)).setQuantity(BigDecimal.ONE.setScale(8))
+                        .setFee(BigDecimal.ZERO.setScale(8)).setPricingModel("flat").build())
+                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("card")
                         .setAccountReference("a").build())
-                .setParticipants(List.of("p")).setAccessPolicy(dev.ctx.schemas.transaction.AccessPolicy.newBuilder().build())
+                .setParticipants(List.of("p")).setAccessPolicy(AccessPolicy.newBuilder().build())
                 .build();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,6 @@ class SerdeOverHttpTest {
 
     private static DeadLetter deadLetter() {
         return DeadLetter.newBuilder().setSourceTopic("transactions").setSourcePartition(0).setSourceOffset(1L)
-                .setReason("UNDECODABLE_RECORD").setTimestamp(java.time.Instant.EPOCH).setSource("test").build();
+                .setReason("UNDECODABLE_RECORD").setTimestamp(Instant.EPOCH).setSource("test").build();
     }
 }

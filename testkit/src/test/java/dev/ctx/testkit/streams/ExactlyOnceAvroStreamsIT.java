@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -44,8 +47,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Produce → Streams ({@code exactly_once_v2}) → consume on the real embedded broker, with our Confluent-wire-format Avro
- * serde on both sides: a copy of every transaction and a count per currency, read back with {@code read_committed}.
+ * Produce → Streams ({@code exactly_once_v2}) → consume on the real embedded broker, with our Confluent-wire-format
+ * Avro serde on both sides: a copy of every transaction and a count per currency, read back with
+ * {@code read_committed}.
  */
 class ExactlyOnceAvroStreamsIT {
 
@@ -84,7 +88,7 @@ class ExactlyOnceAvroStreamsIT {
         }
     }
 
-    private org.apache.kafka.streams.Topology topology() {
+    private Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Transaction> transactions = builder.stream(input, Consumed.with(Serdes.String(), serde()));
         transactions.to(copies, Produced.with(Serdes.String(), serde()));
@@ -124,7 +128,7 @@ class ExactlyOnceAvroStreamsIT {
     }
 
     private static <V> List<V> readCommitted(String bootstrap, String topic, int atLeast,
-            org.apache.kafka.common.serialization.Deserializer<V> deserializer) {
+            Deserializer<V> deserializer) {
         return consume(bootstrap, topic, atLeast, deserializer).stream().map(ConsumerRecord::value).collect(Collectors.toList());
     }
 
@@ -134,7 +138,7 @@ class ExactlyOnceAvroStreamsIT {
     }
 
     private static <V> List<ConsumerRecord<String, V>> consume(String bootstrap, String topic, int atLeast,
-            org.apache.kafka.common.serialization.Deserializer<V> deserializer) {
+            Deserializer<V> deserializer) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, SharedKafka.uniqueName("eos-reader"),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -156,7 +160,7 @@ class ExactlyOnceAvroStreamsIT {
 
     private static void createTopics(String bootstrap, String... names) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(java.util.Arrays.stream(names).map(name -> new NewTopic(name, 2, (short) 1))
+            admin.createTopics(Arrays.stream(names).map(name -> new NewTopic(name, 2, (short) 1))
                     .collect(Collectors.toList())).all().get(30, TimeUnit.SECONDS);
         }
     }

@@ -125,6 +125,22 @@ public final class Hpke {
     }
 
     /** {@code enc} and ciphertext (with tag) of a single-shot seal; both public. */
-    public record SealedMessage(byte[] enc, byte[] ciphertext) {
+    public static final class SealedMessage {
+
+        private final byte[] enc;
+        private final byte[] ciphertext;
+
+        public SealedMessage(byte[] enc, byte[] ciphertext) {
+            this.enc = enc;
+            this.ciphertext = ciphertext;
+        }
+
+        public byte[] enc() {
+            return enc;
+        }
+
+        public byte[] ciphertext() {
+            return ciphertext;
+        }
     }
 }
