@@ -1,5 +1,8 @@
 package dev.ctx.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 import dev.ctx.cli.access.AccessCommand;
 import dev.ctx.cli.bench.BenchCommand;
 import dev.ctx.cli.common.ExitCodes;
@@ -11,13 +14,24 @@ import dev.ctx.cli.keyservice.KeyServiceCommand;
 import dev.ctx.cli.processor.ProcessorCommand;
 import dev.ctx.cli.produce.ProduceCommand;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 /** The root command. Exit codes: 0 ok, 1 failure, 2 usage error. */
-@Command(name = "ctx", mixinStandardHelpOptions = true, versionProvider = CtxVersion.class,
+@Command(
+        name = "ctx",
+        mixinStandardHelpOptions = true,
+        versionProvider = CtxVersion.class,
         description = "Confidential transactions for Kafka.",
-        subcommands = {DemoCommand.class, KafkaCommand.class, ProcessorCommand.class, KeyServiceCommand.class, KeysCommand.class, ProduceCommand.class, ConsumeCommand.class, AccessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            KafkaCommand.class,
+            ProcessorCommand.class,
+            KeyServiceCommand.class,
+            KeysCommand.class,
+            ProduceCommand.class,
+            ConsumeCommand.class,
+            AccessCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Ctx {
 
     /** Runs the command line and exits with its code. */

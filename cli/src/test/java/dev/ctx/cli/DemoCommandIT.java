@@ -6,13 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-import dev.ctx.cli.common.ExitCodes;
-import dev.ctx.testkit.kafka.BrokerProperties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
+
+import dev.ctx.cli.common.ExitCodes;
+import dev.ctx.testkit.kafka.BrokerProperties;
 
 /** The Quick start's run command, end to end, as a new user runs it (with fewer transactions and free ports). */
 class DemoCommandIT {
@@ -29,14 +29,28 @@ class DemoCommandIT {
         int kafkaPort = BrokerProperties.freeLoopbackPort();
 
         // When
-        int exit = commandLine.execute("demo", "-n", "300", "--rate", "1000", "--dir", dir.resolve("demo").toString(),
-                "--kafka-port", Integer.toString(kafkaPort), "--registry-port", "0",
-                "--key-service-port", "0", "--metrics-port", "0");
+        int exit = commandLine.execute(
+                "demo",
+                "-n",
+                "300",
+                "--rate",
+                "1000",
+                "--dir",
+                dir.resolve("demo").toString(),
+                "--kafka-port",
+                Integer.toString(kafkaPort),
+                "--registry-port",
+                "0",
+                "--key-service-port",
+                "0",
+                "--metrics-port",
+                "0");
 
         // Then
         String output = out.toString();
         assertThat(exit).as(output).isEqualTo(ExitCodes.OK);
-        assertThat(output).containsPattern("transactions\\.encrypted\\s+300\\b")
+        assertThat(output)
+                .containsPattern("transactions\\.encrypted\\s+300\\b")
                 .containsPattern("transactions\\.dlq\\s+0\\b")
                 .contains("registered client-1, miner-1, miner-2")
                 .containsPattern("Opened with (client-1|miner-1|miner-2)'s key v1")

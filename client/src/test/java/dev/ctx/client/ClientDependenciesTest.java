@@ -20,23 +20,31 @@ class ClientDependenciesTest {
     @Test
     void noClassDependsOnStreamsMetricsOrAnHttpServer() {
         assertThat(CLASSES).as("imported main classes").hasSizeGreaterThan(20);
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.streams..",
-                        "io.micrometer..", "io.javalin..", "org.eclipse.jetty..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.kafka.streams..", "io.micrometer..", "io.javalin..", "org.eclipse.jetty..")
                 .because("a downstream consumer needs the opener and the access client, not a processor or a server")
                 .check(CLASSES);
     }
 
     @Test
     void noClassDependsOnTheProcessorOrTheKeyService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.ctx.processor..", "dev.ctx.keyservice..",
-                        "dev.ctx.testkit..", "dev.ctx.cli..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ctx.processor..", "dev.ctx.keyservice..", "dev.ctx.testkit..", "dev.ctx.cli..")
                 .because("the client is built against the topics and the HTTP contract, not against our servers")
                 .check(CLASSES);
     }
 
     @Test
     void noClassUsesTheEnvelopeInternals() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.ctx.envelope.internal..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.ctx.envelope.internal..")
                 .because("the envelope library's internals (raw HPKE, AES-GCM) are not API")
                 .check(CLASSES);
     }
@@ -48,7 +56,11 @@ class ClientDependenciesTest {
 
     @Test
     void nothingWritesToTheStandardStreams() {
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .because("a library reports through exceptions and return values")
                 .check(CLASSES);
     }

@@ -22,25 +22,47 @@ class ClientRuntimeClasspathTest {
 
     @Test
     void holdsTheSchemasTheEnvelopeAndJackson() throws IOException {
-        assertThat(artifacts()).contains("dev.ctx:ctx-schemas:jar", "dev.ctx:ctx-envelope:jar",
-                "com.fasterxml.jackson.core:jackson-databind:jar");
+        assertThat(artifacts())
+                .contains(
+                        "dev.ctx:ctx-schemas:jar",
+                        "dev.ctx:ctx-envelope:jar",
+                        "com.fasterxml.jackson.core:jackson-databind:jar");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"org.apache.kafka:kafka-streams", "io.micrometer:", "org.eclipse.jetty", "io.javalin:",
-        "dev.ctx:ctx-testkit", "org.openjdk.jmh:", "org.apache.kafka:kafka_2.13", "org.testcontainers:",
-        "com.tngtech.archunit:", "org.junit", "dev.ctx:ctx-processor", "dev.ctx:ctx-key-service"})
+    @ValueSource(
+            strings = {
+                "org.apache.kafka:kafka-streams",
+                "io.micrometer:",
+                "org.eclipse.jetty",
+                "io.javalin:",
+                "dev.ctx:ctx-testkit",
+                "org.openjdk.jmh:",
+                "org.apache.kafka:kafka_2.13",
+                "org.testcontainers:",
+                "com.tngtech.archunit:",
+                "org.junit",
+                "dev.ctx:ctx-processor",
+                "dev.ctx:ctx-key-service"
+            })
     void holdsNo(String artifact) throws IOException {
-        assertThat(artifacts()).noneMatch(coordinates -> coordinates.startsWith(artifact))
+        assertThat(artifacts())
+                .noneMatch(coordinates -> coordinates.startsWith(artifact))
                 .noneMatch(coordinates -> coordinates.contains(":test-jar"));
     }
 
     /** {@code groupId:artifactId:type} of every resolved runtime dependency. */
     private static List<String> artifacts() throws IOException {
-        assertThat(CLASSPATH_FILE).as("written by the runtime-classpath execution of the pom").exists();
-        List<String> artifacts = Files.readAllLines(CLASSPATH_FILE).stream().map(String::trim)
-                .filter(line -> line.split(":").length >= 5).map(line -> line.split(" ")[0])
-                .map(coordinates -> String.join(":", List.of(coordinates.split(":")).subList(0, 3))).toList();
+        assertThat(CLASSPATH_FILE)
+                .as("written by the runtime-classpath execution of the pom")
+                .exists();
+        List<String> artifacts = Files.readAllLines(CLASSPATH_FILE).stream()
+                .map(String::trim)
+                .filter(line -> line.split(":").length >= 5)
+                .map(line -> line.split(" ")[0])
+                .map(coordinates ->
+                        String.join(":", List.of(coordinates.split(":")).subList(0, 3)))
+                .toList();
         assertThat(artifacts).as("runtime classpath").hasSizeGreaterThan(5);
         return artifacts;
     }

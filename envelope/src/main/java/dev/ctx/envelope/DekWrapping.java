@@ -21,17 +21,22 @@ final class DekWrapping {
 
     private static final Hpke HPKE = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
 
-    private DekWrapping() {
-    }
+    private DekWrapping() {}
 
     /** Wraps {@code dek} for {@code recipient} at {@code version}; {@code aad} is the context's AAD of that seal. */
-    static DekWrap wrap(Dek dek, X25519KeyPair ephemeral, Recipient recipient, TransactionContext context,
-            FormatVersion version, SealId sealId, byte[] aad) {
+    static DekWrap wrap(
+            Dek dek,
+            X25519KeyPair ephemeral,
+            Recipient recipient,
+            TransactionContext context,
+            FormatVersion version,
+            SealId sealId,
+            byte[] aad) {
         byte[] info = context.wrapInfo(version, sealId, recipient.recipientId(), recipient.keyVersion());
         Hpke.SealedMessage sealed = dek.exposeKeyBytesForWrapping(
                 key -> HPKE.sealWithEphemeral(ephemeral, recipient.publicKey(), info, aad, key));
-        return DekWrap.of(recipient.recipientId(), recipient.keyVersion(), version, sealId, sealed.enc(),
-                sealed.ciphertext());
+        return DekWrap.of(
+                recipient.recipientId(), recipient.keyVersion(), version, sealId, sealed.enc(), sealed.ciphertext());
     }
 
     /** Opens {@code wrap} with the AAD and info of its own version and seal id; the caller destroys the DEK. */
@@ -43,15 +48,15 @@ final class DekWrapping {
      * As {@link #unwrap(DekWrap, RecipientPrivateKey, TransactionContext)}; an epoch wrap is opened through
      * {@code epochContexts} (or, if null, a context set up for this wrap only).
      */
-    static Dek unwrap(DekWrap wrap, RecipientPrivateKey key, TransactionContext context,
-            EpochContextCache epochContexts) {
+    static Dek unwrap(
+            DekWrap wrap, RecipientPrivateKey key, TransactionContext context, EpochContextCache epochContexts) {
         key.requireAddressedBy(wrap, context.transactionId());
         SealId sealId = wrap.sealId().orElse(null);
         try {
             byte[] dek;
             if (wrap.isEpoch()) {
-                byte[] wrapAad = ContextEncoding.epochWrapAad(wrap.recipientId(), wrap.keyVersion(),
-                        context.aad(wrap.version(), sealId));
+                byte[] wrapAad = ContextEncoding.epochWrapAad(
+                        wrap.recipientId(), wrap.keyVersion(), context.aad(wrap.version(), sealId));
                 EpochContextCache cache = epochContexts != null ? epochContexts : EpochContextCache.withCapacity(1);
                 try {
                     dek = cache.open(wrap, key, wrapAad);
@@ -62,14 +67,16 @@ final class DekWrapping {
                 }
             } else {
                 byte[] info = context.wrapInfo(wrap.version(), sealId, wrap.recipientId(), wrap.keyVersion());
-                dek = HPKE.open(wrap.enc(), key.privateKey(), info, context.aad(wrap.version(), sealId),
-                        wrap.sealedDek());
+                dek = HPKE.open(
+                        wrap.enc(), key.privateKey(), info, context.aad(wrap.version(), sealId), wrap.sealedDek());
             }
             return Dek.forDecryption(dek);
         } catch (AuthenticationFailedException e) {
-            throw new AuthenticationFailedException("DEK wrap for recipient " + wrap.recipientId() + " key version "
-                    + wrap.keyVersion() + " of transaction " + context.transactionId()
-                    + " failed authentication (wrong key, or tampered wrap, enc or context)", e);
+            throw new AuthenticationFailedException(
+                    "DEK wrap for recipient " + wrap.recipientId() + " key version "
+                            + wrap.keyVersion() + " of transaction " + context.transactionId()
+                            + " failed authentication (wrong key, or tampered wrap, enc or context)",
+                    e);
         }
     }
 

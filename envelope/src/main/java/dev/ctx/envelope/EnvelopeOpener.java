@@ -49,8 +49,12 @@ public final class EnvelopeOpener {
     }
 
     /** Opens and decodes the confidential fields (decimals as {@code BigDecimal}, timestamps as {@code Instant}). */
-    public GenericRecord open(CiphertextPart ciphertext, DekWrap wrap, RecipientPrivateKey key,
-            TransactionContext context, Schema writerSchema) {
+    public GenericRecord open(
+            CiphertextPart ciphertext,
+            DekWrap wrap,
+            RecipientPrivateKey key,
+            TransactionContext context,
+            Schema writerSchema) {
         Objects.requireNonNull(writerSchema, "writerSchema");
         Objects.requireNonNull(ciphertext, "ciphertext");
         Objects.requireNonNull(context, "context");
@@ -70,8 +74,8 @@ public final class EnvelopeOpener {
      * @throws SealIdMismatchException if {@code wrap} belongs to another seal (version or seal id) than
      *         {@code ciphertext}
      */
-    public byte[] openSerialized(CiphertextPart ciphertext, DekWrap wrap, RecipientPrivateKey key,
-            TransactionContext context) {
+    public byte[] openSerialized(
+            CiphertextPart ciphertext, DekWrap wrap, RecipientPrivateKey key, TransactionContext context) {
         Objects.requireNonNull(ciphertext, "ciphertext");
         Objects.requireNonNull(wrap, "wrap");
         Objects.requireNonNull(context, "context");
@@ -79,8 +83,13 @@ public final class EnvelopeOpener {
         Dek dek = DekWrapping.unwrap(wrap, key, context, epochContexts);
         try {
             byte[] sealed = ciphertext.ciphertext();
-            return dek.decrypt(ciphertext.nonce(), context.aad(ciphertext.version(), ciphertext.sealId().orElse(null)),
-                    sealed, 0, sealed.length, "ciphertext of transaction " + context.transactionId());
+            return dek.decrypt(
+                    ciphertext.nonce(),
+                    context.aad(ciphertext.version(), ciphertext.sealId().orElse(null)),
+                    sealed,
+                    0,
+                    sealed.length,
+                    "ciphertext of transaction " + context.transactionId());
         } finally {
             dek.destroy();
         }

@@ -39,16 +39,16 @@ public final class EnvelopeRewrapper {
      * @throws dev.ctx.envelope.error.RecipientMismatchException if {@code wrap} is not addressed to {@code oldKey}
      * @throws dev.ctx.envelope.error.AuthenticationFailedException if the old wrap does not open
      */
-    public DekWrap rewrap(DekWrap wrap, RecipientPrivateKey oldKey, Recipient newRecipient,
-            TransactionContext context) {
+    public DekWrap rewrap(
+            DekWrap wrap, RecipientPrivateKey oldKey, Recipient newRecipient, TransactionContext context) {
         Objects.requireNonNull(newRecipient, "newRecipient");
         context.requireAdmits(newRecipient.recipientId());
         Dek dek = DekWrapping.unwrap(wrap, oldKey, context, epochContexts);
         X25519KeyPair ephemeral = randomness.newEphemeral();
         try {
             SealId sealId = wrap.sealId().orElse(null);
-            return DekWrapping.wrap(dek, ephemeral, newRecipient, context, wrap.version(), sealId,
-                    context.aad(wrap.version(), sealId));
+            return DekWrapping.wrap(
+                    dek, ephemeral, newRecipient, context, wrap.version(), sealId, context.aad(wrap.version(), sealId));
         } finally {
             ephemeral.destroy();
             dek.destroy();

@@ -92,8 +92,8 @@ public final class EnvelopeSealer implements AutoCloseable {
      * @throws InvalidInputException if the record's schema fingerprint differs from the context's, the recipient list
      *         is empty or names a recipient twice, or a recipient is neither a participant nor the escrow
      */
-    public SealedTransaction seal(IndexedRecord confidentialFields, TransactionContext context,
-            List<Recipient> recipients) {
+    public SealedTransaction seal(
+            IndexedRecord confidentialFields, TransactionContext context, List<Recipient> recipients) {
         Objects.requireNonNull(confidentialFields, "confidentialFields");
         Objects.requireNonNull(context, "context");
         context.requireSchema(confidentialFields.getSchema(), "confidential fields", FormatVersion.CURRENT);
@@ -109,8 +109,8 @@ public final class EnvelopeSealer implements AutoCloseable {
      * Bytes-level seal: {@code serializedFields} must be the Avro binary encoding of a record whose schema has the
      * context's fingerprint (not checked here). The caller keeps ownership of the array.
      */
-    public SealedTransaction sealSerialized(byte[] serializedFields, TransactionContext context,
-            List<Recipient> recipients) {
+    public SealedTransaction sealSerialized(
+            byte[] serializedFields, TransactionContext context, List<Recipient> recipients) {
         Objects.requireNonNull(serializedFields, "serializedFields");
         checkRecipients(context, recipients);
         if (randomness.repeatsForKnownAnswers()) {
@@ -120,8 +120,8 @@ public final class EnvelopeSealer implements AutoCloseable {
         return sealWithFreshDek(serializedFields, context, recipients);
     }
 
-    private SealedTransaction sealWithFreshDek(byte[] serializedFields, TransactionContext context,
-            List<Recipient> recipients) {
+    private SealedTransaction sealWithFreshDek(
+            byte[] serializedFields, TransactionContext context, List<Recipient> recipients) {
         FormatVersion version = FormatVersion.CURRENT;
         SealId sealId = randomness.newSealId();
         byte[] aad = context.aad(version, sealId);

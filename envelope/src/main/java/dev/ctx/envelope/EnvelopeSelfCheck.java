@@ -32,8 +32,7 @@ public final class EnvelopeSelfCheck {
             + "b5bea823d9c9ff576091c54b7c596c0ae296884f0e150290e88455d7fba6126f"
             + "8d9458fed4e5c73abd4cac80837004d063d48c0dccdeba5938b16c3ff8a2c80b229a3dc353a63e970aeec97b2c556524";
 
-    private EnvelopeSelfCheck() {
-    }
+    private EnvelopeSelfCheck() {}
 
     /**
      * Runs every check.
@@ -42,15 +41,17 @@ public final class EnvelopeSelfCheck {
      */
     public static void run() {
         TransactionContext context = TransactionContext.of("ctx-self-check", new byte[32], List.of("self-check"));
-        RecipientPrivateKey key = RecipientPrivateKey.of("self-check", 1,
-                X25519PrivateKey.takeCopyOf(HEX.parseHex(RECIPIENT_SK)));
+        RecipientPrivateKey key =
+                RecipientPrivateKey.of("self-check", 1, X25519PrivateKey.takeCopyOf(HEX.parseHex(RECIPIENT_SK)));
         try {
             SealedTransaction known = EnvelopeSealer.insecureDeterministicForKnownAnswers(FIXED)
                     .sealSerialized(PLAINTEXT, context, List.of(key.asRecipient()));
             checkKnownAnswer(known);
             checkOpens(known, key, context);
             checkRejectsFlippedBit(known, key, context);
-            checkOpens(EnvelopeSealer.create().sealSerialized(PLAINTEXT, context, List.of(key.asRecipient())), key,
+            checkOpens(
+                    EnvelopeSealer.create().sealSerialized(PLAINTEXT, context, List.of(key.asRecipient())),
+                    key,
                     context);
         } finally {
             key.destroy();
@@ -69,7 +70,8 @@ public final class EnvelopeSelfCheck {
     private static void checkOpens(SealedTransaction sealed, RecipientPrivateKey key, TransactionContext context) {
         byte[] opened;
         try {
-            opened = EnvelopeOpener.create().openSerialized(sealed.ciphertext(), sealed.wraps().get(0), key, context);
+            opened = EnvelopeOpener.create()
+                    .openSerialized(sealed.ciphertext(), sealed.wraps().get(0), key, context);
         } catch (RuntimeException e) {
             throw new CryptoProviderException("envelope self-check: a fresh seal does not open", e);
         }
@@ -78,8 +80,8 @@ public final class EnvelopeSelfCheck {
         }
     }
 
-    private static void checkRejectsFlippedBit(SealedTransaction sealed, RecipientPrivateKey key,
-            TransactionContext context) {
+    private static void checkRejectsFlippedBit(
+            SealedTransaction sealed, RecipientPrivateKey key, TransactionContext context) {
         byte[] tampered = sealed.ciphertext().toBytes();
         tampered[tampered.length - 1] ^= 1;
         DekWrap wrap = sealed.wraps().get(0);

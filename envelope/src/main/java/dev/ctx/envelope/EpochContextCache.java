@@ -56,9 +56,13 @@ public final class EpochContextCache {
     /** Opens the sealed DEK of epoch wrap {@code wrap} at its sequence number with HPKE aad {@code wrapAad}. */
     byte[] open(DekWrap wrap, RecipientPrivateKey key, byte[] wrapAad) {
         EpochId epochId = wrap.epochId().orElseThrow(() -> new InvalidInputException("not an epoch wrap"));
-        Key cacheKey = new Key(key.recipientId(), key.keyVersion(),
-                ByteBuffer.wrap(key.privateKey().publicKey().bytes()), epochId, ByteBuffer.wrap(wrap.enc()));
-        for (int attempt = 0;; attempt++) {
+        Key cacheKey = new Key(
+                key.recipientId(),
+                key.keyVersion(),
+                ByteBuffer.wrap(key.privateKey().publicKey().bytes()),
+                epochId,
+                ByteBuffer.wrap(wrap.enc()));
+        for (int attempt = 0; ; attempt++) {
             HpkeContext context = contextFor(cacheKey, wrap, key, epochId);
             try {
                 return context.openAt(wrap.sequence(), wrapAad, wrap.sealedDek());
@@ -77,8 +81,8 @@ public final class EpochContextCache {
                 return cached;
             }
         }
-        HpkeContext fresh = HPKE.setupBaseR(wrap.enc(), key.privateKey(),
-                ContextEncoding.epochInfo(epochId, key.recipientId(), key.keyVersion()));
+        HpkeContext fresh = HPKE.setupBaseR(
+                wrap.enc(), key.privateKey(), ContextEncoding.epochInfo(epochId, key.recipientId(), key.keyVersion()));
         synchronized (contexts) {
             setups++;
             HpkeContext previous = contexts.put(cacheKey, fresh);
@@ -120,7 +124,6 @@ public final class EpochContextCache {
         return "EpochContextCache[capacity=" + capacity + ", size=" + size() + "]";
     }
 
-    private record Key(String recipientId, int keyVersion, ByteBuffer recipientPublicKey, EpochId epochId,
-            ByteBuffer enc) {
-    }
+    private record Key(
+            String recipientId, int keyVersion, ByteBuffer recipientPublicKey, EpochId epochId, ByteBuffer enc) {}
 }

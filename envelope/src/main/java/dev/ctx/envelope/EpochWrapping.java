@@ -53,8 +53,14 @@ final class EpochWrapping implements AutoCloseable {
             byte[] wrapAad = ContextEncoding.epochWrapAad(recipient.recipientId(), recipient.keyVersion(), aad);
             long sequence = context.sequence();
             byte[] sealed = dek.exposeKeyBytesForWrapping(key -> context.seal(wrapAad, key));
-            wraps.add(DekWrap.ofEpoch(recipient.recipientId(), recipient.keyVersion(), sealId, epoch.id,
-                    context.enc(), sequence, sealed));
+            wraps.add(DekWrap.ofEpoch(
+                    recipient.recipientId(),
+                    recipient.keyVersion(),
+                    sealId,
+                    epoch.id,
+                    context.enc(),
+                    sequence,
+                    sealed));
         }
         return wraps;
     }
@@ -65,10 +71,12 @@ final class EpochWrapping implements AutoCloseable {
     }
 
     private Epoch epochFor(List<Recipient> recipients) {
-        if (current != null && (current.seals >= policy.maxSeals()
-                || policy.nanoTime().getAsLong() - current.startedNanos >= policy.maxAge().toNanos()
-                || current.contexts.size() + recipients.size() > policy.maxContexts()
-                        && current.missingAny(recipients))) {
+        if (current != null
+                && (current.seals >= policy.maxSeals()
+                        || policy.nanoTime().getAsLong() - current.startedNanos
+                                >= policy.maxAge().toNanos()
+                        || current.contexts.size() + recipients.size() > policy.maxContexts()
+                                && current.missingAny(recipients))) {
             current.destroy();
             current = null;
         }
@@ -108,7 +116,9 @@ final class EpochWrapping implements AutoCloseable {
             return contexts.computeIfAbsent(ContextKey.of(recipient), key -> {
                 X25519KeyPair ephemeral = randomness.newEphemeral();
                 try {
-                    return HPKE.setupBaseS(ephemeral, recipient.publicKey(),
+                    return HPKE.setupBaseS(
+                            ephemeral,
+                            recipient.publicKey(),
                             ContextEncoding.epochInfo(id, recipient.recipientId(), recipient.keyVersion()));
                 } finally {
                     ephemeral.destroy();
@@ -125,7 +135,9 @@ final class EpochWrapping implements AutoCloseable {
     /** A recipient key: id, key version and public key bytes. */
     private record ContextKey(String recipientId, int keyVersion, ByteBuffer publicKey) {
         static ContextKey of(Recipient recipient) {
-            return new ContextKey(recipient.recipientId(), recipient.keyVersion(),
+            return new ContextKey(
+                    recipient.recipientId(),
+                    recipient.keyVersion(),
                     ByteBuffer.wrap(recipient.publicKey().bytes()));
         }
     }

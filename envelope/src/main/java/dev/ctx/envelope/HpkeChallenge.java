@@ -29,8 +29,7 @@ public final class HpkeChallenge {
     private static final Hpke HPKE = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private HpkeChallenge() {
-    }
+    private HpkeChallenge() {}
 
     /** Seals a fresh random 32-byte challenge to {@code recipient} with a fresh ephemeral key. */
     public static Sealed sealTo(X25519PublicKey recipient, byte[] info, byte[] aad) {
@@ -50,7 +49,11 @@ public final class HpkeChallenge {
      */
     public static byte[] open(X25519PrivateKey recipient, byte[] enc, byte[] ciphertext, byte[] info, byte[] aad) {
         Objects.requireNonNull(recipient, "recipient");
-        return HPKE.open(checked(enc, "enc"), recipient, checked(info, "info"), checked(aad, "aad"),
+        return HPKE.open(
+                checked(enc, "enc"),
+                recipient,
+                checked(info, "info"),
+                checked(aad, "aad"),
                 checked(ciphertext, "ciphertext"));
     }
 

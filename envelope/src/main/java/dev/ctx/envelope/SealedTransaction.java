@@ -30,7 +30,9 @@ public record SealedTransaction(CiphertextPart ciphertext, List<DekWrap> wraps) 
      * @throws UnknownRecipientException if there is none
      */
     public DekWrap wrapFor(String recipientId) {
-        return wraps.stream().filter(w -> w.recipientId().equals(recipientId)).findFirst()
+        return wraps.stream()
+                .filter(w -> w.recipientId().equals(recipientId))
+                .findFirst()
                 .orElseThrow(() -> new UnknownRecipientException("no DEK wrap for recipient " + recipientId));
     }
 }

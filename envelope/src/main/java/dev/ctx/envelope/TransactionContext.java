@@ -33,8 +33,8 @@ public final class TransactionContext {
     private final byte[] fixedFingerprint;
     private final List<String> participants;
 
-    private TransactionContext(String transactionId, Schema schema, byte[] fixedFingerprint,
-            List<String> participants) {
+    private TransactionContext(
+            String transactionId, Schema schema, byte[] fixedFingerprint, List<String> participants) {
         this.transactionId = transactionId;
         this.schema = schema;
         this.fixedFingerprint = fixedFingerprint;
@@ -50,23 +50,26 @@ public final class TransactionContext {
      * @param participants non-empty participant ids without duplicates, in any order
      * @throws InvalidInputException if any part is missing or malformed, or a participant is listed twice
      */
-    public static TransactionContext of(String transactionId, byte[] schemaFingerprint,
-            Collection<String> participants) {
+    public static TransactionContext of(
+            String transactionId, byte[] schemaFingerprint, Collection<String> participants) {
         checkTransactionId(transactionId);
         if (schemaFingerprint == null || schemaFingerprint.length != SchemaFingerprint.LENGTH) {
             throw new InvalidInputException("schema fingerprint of transaction " + transactionId + " must be "
                     + SchemaFingerprint.LENGTH + " bytes");
         }
-        return new TransactionContext(transactionId, null, schemaFingerprint.clone(),
-                sortedUnique(transactionId, participants));
+        return new TransactionContext(
+                transactionId, null, schemaFingerprint.clone(), sortedUnique(transactionId, participants));
     }
 
     /** Creates a context from the confidential-fields schema itself (each version computes its own fingerprint). */
-    public static TransactionContext of(String transactionId, Schema confidentialSchema,
-            Collection<String> participants) {
+    public static TransactionContext of(
+            String transactionId, Schema confidentialSchema, Collection<String> participants) {
         checkTransactionId(transactionId);
-        return new TransactionContext(transactionId, Objects.requireNonNull(confidentialSchema, "confidentialSchema"),
-                null, sortedUnique(transactionId, participants));
+        return new TransactionContext(
+                transactionId,
+                Objects.requireNonNull(confidentialSchema, "confidentialSchema"),
+                null,
+                sortedUnique(transactionId, participants));
     }
 
     /**
@@ -87,9 +90,11 @@ public final class TransactionContext {
         if (participants == null || participants.isEmpty()) {
             throw new InvalidInputException("transaction " + transactionId + " has no participants");
         }
-        List<Map.Entry<byte[], String>> encoded = participants.stream().map(Recipients::checkId)
+        List<Map.Entry<byte[], String>> encoded = participants.stream()
+                .map(Recipients::checkId)
                 .map(id -> Map.entry(ContextEncoding.utf8Checked(id, "participant id"), id))
-                .sorted((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey())).toList();
+                .sorted((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()))
+                .toList();
         for (int i = 1; i < encoded.size(); i++) {
             if (Arrays.equals(encoded.get(i - 1).getKey(), encoded.get(i).getKey())) {
                 throw new InvalidInputException("transaction " + transactionId + " lists a participant twice");
@@ -155,7 +160,8 @@ public final class TransactionContext {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TransactionContext that && transactionId.equals(that.transactionId)
+        return other instanceof TransactionContext that
+                && transactionId.equals(that.transactionId)
                 && participants.equals(that.participants)
                 && Arrays.stream(FormatVersion.values())
                         .allMatch(v -> Arrays.equals(schemaFingerprint(v), that.schemaFingerprint(v)));

@@ -48,9 +48,11 @@ class DekTest {
         byte[] nonce = encrypted.nonce();
         byte[] ciphertext = encrypted.ciphertext();
         // When / Then
-        assertThat(dek.decrypt(nonce, AAD, ciphertext, 0, ciphertext.length, "test")).containsExactly(42);
+        assertThat(dek.decrypt(nonce, AAD, ciphertext, 0, ciphertext.length, "test"))
+                .containsExactly(42);
         assertThatThrownBy(() -> dek.decrypt(nonce, new byte[] {2}, ciphertext, 0, ciphertext.length, "test"))
-                .isExactlyInstanceOf(AuthenticationFailedException.class).hasMessageStartingWith("test");
+                .isExactlyInstanceOf(AuthenticationFailedException.class)
+                .hasMessageStartingWith("test");
     }
 
     @Test

@@ -43,17 +43,18 @@ class EnvelopeConcurrencyTest {
         }
     }
 
-    private static int sealAndOpen(EnvelopeSealer sealer, EnvelopeOpener opener, Party miner, Party escrow, int thread) {
+    private static int sealAndOpen(
+            EnvelopeSealer sealer, EnvelopeOpener opener, Party miner, Party escrow, int thread) {
         int opened = 0;
         for (int i = 0; i < TRANSACTIONS_PER_THREAD; i++) {
-            TransactionContext context = TransactionContext.of("tx-" + thread + "-" + i, Fixtures.SCHEMA,
-                    Fixtures.PARTICIPANTS);
+            TransactionContext context =
+                    TransactionContext.of("tx-" + thread + "-" + i, Fixtures.SCHEMA, Fixtures.PARTICIPANTS);
             GenericRecord fields = Fixtures.confidentialFields("note " + thread + "/" + i);
             SealedTransaction sealed = sealer.seal(fields, context, List.of(miner.recipient(), escrow.recipient()));
-            GenericRecord byMiner = opener.open(sealed.ciphertext(), sealed.wrapFor(miner.id()), miner.privateKey(),
-                    context, Fixtures.SCHEMA);
-            GenericRecord byEscrow = opener.open(sealed.ciphertext(), sealed.wrapFor(escrow.id()),
-                    escrow.privateKey(), context, Fixtures.SCHEMA);
+            GenericRecord byMiner = opener.open(
+                    sealed.ciphertext(), sealed.wrapFor(miner.id()), miner.privateKey(), context, Fixtures.SCHEMA);
+            GenericRecord byEscrow = opener.open(
+                    sealed.ciphertext(), sealed.wrapFor(escrow.id()), escrow.privateKey(), context, Fixtures.SCHEMA);
             if (byMiner.equals(fields) && byEscrow.equals(fields)) {
                 opened++;
             }

@@ -17,8 +17,8 @@ import dev.ctx.envelope.testing.Party;
 
 class EnvelopeSealerTest {
 
-    private static final TransactionContext CONTEXT = TransactionContext.of("tx-7", Fixtures.SCHEMA,
-            Fixtures.PARTICIPANTS);
+    private static final TransactionContext CONTEXT =
+            TransactionContext.of("tx-7", Fixtures.SCHEMA, Fixtures.PARTICIPANTS);
     private static final Party MINER = Party.generate("miner-789", 1);
 
     private final EnvelopeSealer sealer = EnvelopeSealer.create();
@@ -26,17 +26,20 @@ class EnvelopeSealerTest {
     @Test
     void sealRejectsAnEmptyRecipientList() {
         assertThatThrownBy(() -> sealer.seal(Fixtures.confidentialFields(), CONTEXT, List.of()))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("tx-7")
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tx-7")
                 .hasMessageContaining("no recipients");
     }
 
     @Test
     void sealRejectsARecipientNamedTwice() {
         // Given
-        Recipient again = new Recipient("miner-789", 2, Party.generate("miner-789", 2).keys().publicKey());
+        Recipient again = new Recipient(
+                "miner-789", 2, Party.generate("miner-789", 2).keys().publicKey());
         // When / Then
         assertThatThrownBy(() -> sealer.seal(Fixtures.confidentialFields(), CONTEXT, List.of(MINER.recipient(), again)))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("miner-789 twice");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("miner-789 twice");
     }
 
     @Test
@@ -45,18 +48,20 @@ class EnvelopeSealerTest {
         Recipient outsider = Party.generate("outsider-1", 1).recipient();
         // When / Then
         assertThatThrownBy(() -> sealer.seal(Fixtures.confidentialFields(), CONTEXT, List.of(outsider)))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("outsider-1");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outsider-1");
     }
 
     @Test
     void sealRejectsARecordWhoseSchemaIsNotTheContexts() {
         // Given
-        GenericRecord other = new GenericData.Record(SchemaBuilder.record("Other").fields().requiredString("x")
-                .endRecord());
+        GenericRecord other = new GenericData.Record(
+                SchemaBuilder.record("Other").fields().requiredString("x").endRecord());
         other.put("x", "y");
         // When / Then
         assertThatThrownBy(() -> sealer.seal(other, CONTEXT, List.of(MINER.recipient())))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("schema fingerprint")
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("schema fingerprint")
                 .hasMessageContaining("tx-7");
     }
 
@@ -65,9 +70,18 @@ class EnvelopeSealerTest {
         // Given
         SealedTransaction sealed = sealer.seal(Fixtures.confidentialFields(), CONTEXT, List.of(MINER.recipient()));
         // When / Then
-        assertThatThrownBy(() -> EnvelopeOpener.create().open(sealed.ciphertext(), sealed.wrapFor("miner-789"),
-                MINER.privateKey(), CONTEXT, SchemaBuilder.record("Other").fields().requiredString("x").endRecord()))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("writer schema");
+        assertThatThrownBy(() -> EnvelopeOpener.create()
+                        .open(
+                                sealed.ciphertext(),
+                                sealed.wrapFor("miner-789"),
+                                MINER.privateKey(),
+                                CONTEXT,
+                                SchemaBuilder.record("Other")
+                                        .fields()
+                                        .requiredString("x")
+                                        .endRecord()))
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("writer schema");
     }
 
     @Test
@@ -76,7 +90,8 @@ class EnvelopeSealerTest {
         Recipient lowOrder = new Recipient("miner-789", 1, X25519PublicKey.of(new byte[32]));
         // When / Then
         assertThatThrownBy(() -> sealer.seal(Fixtures.confidentialFields(), CONTEXT, List.of(lowOrder)))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("all-zero");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("all-zero");
     }
 
     @Test
@@ -84,19 +99,22 @@ class EnvelopeSealerTest {
         // Given
         SealedTransaction sealed = sealer.seal(Fixtures.confidentialFields(), CONTEXT, List.of(MINER.recipient()));
         // When / Then
-        assertThatThrownBy(() -> sealed.wrapFor("client-42")).isExactlyInstanceOf(UnknownRecipientException.class)
+        assertThatThrownBy(() -> sealed.wrapFor("client-42"))
+                .isExactlyInstanceOf(UnknownRecipientException.class)
                 .hasMessageContaining("client-42");
     }
 
     @Test
     void contextRejectsDuplicateParticipantsAndMissingParts() {
         assertThatThrownBy(() -> TransactionContext.of("tx", Fixtures.SCHEMA, List.of("a", "a")))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("twice");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("twice");
         assertThatThrownBy(() -> TransactionContext.of("tx", Fixtures.SCHEMA, List.of()))
                 .isExactlyInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> TransactionContext.of(" ", Fixtures.SCHEMA, List.of("a")))
                 .isExactlyInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> TransactionContext.of("tx", new byte[31], List.of("a")))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("32 bytes");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("32 bytes");
     }
 }

@@ -32,12 +32,15 @@ class EnvelopeTamperingTest {
 
     private static final Party MINER = Party.generate("miner-789", 3);
     private static final Party CLIENT = Party.generate("client-42", 1);
-    private static final TransactionContext CONTEXT = TransactionContext.of("tx-42", Fixtures.SCHEMA,
-            Fixtures.PARTICIPANTS);
-    private static final FixedSealRandomness SAME_DEK = new FixedSealRandomness(new byte[32], new byte[12],
-            HexFormat.of().parseHex("58abababababababababababababababababababababababababababababab6b"), new byte[16]);
-    private static final SealedTransaction SEALED = EnvelopeSealer.create().seal(Fixtures.confidentialFields(),
-            CONTEXT, List.of(MINER.recipient(), CLIENT.recipient()));
+    private static final TransactionContext CONTEXT =
+            TransactionContext.of("tx-42", Fixtures.SCHEMA, Fixtures.PARTICIPANTS);
+    private static final FixedSealRandomness SAME_DEK = new FixedSealRandomness(
+            new byte[32],
+            new byte[12],
+            HexFormat.of().parseHex("58abababababababababababababababababababababababababababababab6b"),
+            new byte[16]);
+    private static final SealedTransaction SEALED = EnvelopeSealer.create()
+            .seal(Fixtures.confidentialFields(), CONTEXT, List.of(MINER.recipient(), CLIENT.recipient()));
     private static final byte[] CIPHERTEXT = SEALED.ciphertext().toBytes();
     private static final byte[] WRAP = SEALED.wrapFor(MINER.id()).toBytes();
 
@@ -63,11 +66,14 @@ class EnvelopeTamperingTest {
         CiphertextPart tamperedCiphertext = CiphertextPart.parse(flip(CIPHERTEXT, position));
         DekWrap tamperedWrap = DekWrap.parse(MINER.id(), MINER.keyVersion(), flip(WRAP, position));
         // When / Then
-        assertThatThrownBy(() -> opener.open(tamperedCiphertext, SEALED.wrapFor(MINER.id()), MINER.privateKey(),
-                CONTEXT, Fixtures.SCHEMA)).isExactlyInstanceOf(SealIdMismatchException.class)
-                .hasMessageContaining("transaction tx-42").hasMessageContaining("recipient miner-789");
-        assertThatThrownBy(() -> opener.open(SEALED.ciphertext(), tamperedWrap, MINER.privateKey(), CONTEXT,
-                Fixtures.SCHEMA)).isExactlyInstanceOf(SealIdMismatchException.class);
+        assertThatThrownBy(() -> opener.open(
+                        tamperedCiphertext, SEALED.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT, Fixtures.SCHEMA))
+                .isExactlyInstanceOf(SealIdMismatchException.class)
+                .hasMessageContaining("transaction tx-42")
+                .hasMessageContaining("recipient miner-789");
+        assertThatThrownBy(() ->
+                        opener.open(SEALED.ciphertext(), tamperedWrap, MINER.privateKey(), CONTEXT, Fixtures.SCHEMA))
+                .isExactlyInstanceOf(SealIdMismatchException.class);
     }
 
     @ParameterizedTest(name = "byte {0}")
@@ -85,14 +91,16 @@ class EnvelopeTamperingTest {
     @Test
     void twoSealsOfOneTransactionIdDoNotOpenEachOther() {
         // Given: the same transaction id, context and recipient sealed twice
-        SealedTransaction second = EnvelopeSealer.create().seal(Fixtures.confidentialFields(), CONTEXT,
-                List.of(MINER.recipient(), CLIENT.recipient()));
+        SealedTransaction second = EnvelopeSealer.create()
+                .seal(Fixtures.confidentialFields(), CONTEXT, List.of(MINER.recipient(), CLIENT.recipient()));
         // When / Then
         assertThat(second.sealId()).isNotEqualTo(SEALED.sealId());
-        assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), second.wrapFor(MINER.id()),
-                MINER.privateKey(), CONTEXT)).isExactlyInstanceOf(SealIdMismatchException.class);
-        assertThat(opener.open(SEALED.ciphertext(), SEALED.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT,
-                Fixtures.SCHEMA)).isEqualTo(Fixtures.confidentialFields());
+        assertThatThrownBy(() -> opener.openSerialized(
+                        SEALED.ciphertext(), second.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT))
+                .isExactlyInstanceOf(SealIdMismatchException.class);
+        assertThat(opener.open(
+                        SEALED.ciphertext(), SEALED.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT, Fixtures.SCHEMA))
+                .isEqualTo(Fixtures.confidentialFields());
     }
 
     @ParameterizedTest(name = "byte {0}")
@@ -101,8 +109,9 @@ class EnvelopeTamperingTest {
         // Given
         CiphertextPart tampered = CiphertextPart.parse(flip(CIPHERTEXT, position));
         // When / Then
-        assertThatThrownBy(() -> opener.open(tampered, SEALED.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT,
-                Fixtures.SCHEMA)).isExactlyInstanceOf(AuthenticationFailedException.class)
+        assertThatThrownBy(() ->
+                        opener.open(tampered, SEALED.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT, Fixtures.SCHEMA))
+                .isExactlyInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining("ciphertext of transaction tx-42");
     }
 
@@ -112,8 +121,9 @@ class EnvelopeTamperingTest {
         // Given
         DekWrap tampered = DekWrap.parse(MINER.id(), MINER.keyVersion(), flip(WRAP, position));
         // When / Then
-        assertThatThrownBy(() -> opener.open(SEALED.ciphertext(), tampered, MINER.privateKey(), CONTEXT,
-                Fixtures.SCHEMA)).isExactlyInstanceOf(AuthenticationFailedException.class)
+        assertThatThrownBy(
+                        () -> opener.open(SEALED.ciphertext(), tampered, MINER.privateKey(), CONTEXT, Fixtures.SCHEMA))
+                .isExactlyInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining("recipient miner-789 key version 3 of transaction tx-42");
     }
 
@@ -121,7 +131,8 @@ class EnvelopeTamperingTest {
     void aWrongVersionByteIsAFormatError() {
         assertThatThrownBy(() -> CiphertextPart.parse(flip(CIPHERTEXT, 0)))
                 .isExactlyInstanceOf(EnvelopeFormatException.class)
-                .hasMessageContaining("ciphertext part").hasMessageContaining("unknown format version byte 3");
+                .hasMessageContaining("ciphertext part")
+                .hasMessageContaining("unknown format version byte 3");
         assertThatThrownBy(() -> DekWrap.parse(MINER.id(), 3, flip(WRAP, 0)))
                 .isExactlyInstanceOf(EnvelopeFormatException.class)
                 .hasMessageContaining("DEK wrap for recipient miner-789 key version 3");
@@ -130,9 +141,11 @@ class EnvelopeTamperingTest {
     @Test
     void truncatedLayoutsAreFormatErrors() {
         assertThatThrownBy(() -> CiphertextPart.parse(Arrays.copyOf(CIPHERTEXT, 44)))
-                .isExactlyInstanceOf(EnvelopeFormatException.class).hasMessageContaining("truncated");
+                .isExactlyInstanceOf(EnvelopeFormatException.class)
+                .hasMessageContaining("truncated");
         assertThatThrownBy(() -> DekWrap.parse(MINER.id(), 3, Arrays.copyOf(WRAP, 80)))
-                .isExactlyInstanceOf(EnvelopeFormatException.class).hasMessageContaining("expected 97");
+                .isExactlyInstanceOf(EnvelopeFormatException.class)
+                .hasMessageContaining("expected 97");
         assertThatThrownBy(() -> CiphertextPart.parse(new byte[0])).isExactlyInstanceOf(EnvelopeFormatException.class);
     }
 
@@ -140,19 +153,27 @@ class EnvelopeTamperingTest {
         return Stream.of(
                 Arguments.of("transaction id", TransactionContext.of("tx-43", Fixtures.SCHEMA, Fixtures.PARTICIPANTS)),
                 Arguments.of("schema fingerprint", TransactionContext.of("tx-42", new byte[32], Fixtures.PARTICIPANTS)),
-                Arguments.of("participant added", TransactionContext.of("tx-42", Fixtures.SCHEMA,
-                        List.of("miner-789", "client-42", "settlement-7", "auditor-1"))),
-                Arguments.of("participant removed", TransactionContext.of("tx-42", Fixtures.SCHEMA,
-                        List.of("miner-789", "client-42"))),
-                Arguments.of("participant renamed", TransactionContext.of("tx-42", Fixtures.SCHEMA,
-                        List.of("miner-789", "client-42", "settlement-8"))));
+                Arguments.of(
+                        "participant added",
+                        TransactionContext.of(
+                                "tx-42",
+                                Fixtures.SCHEMA,
+                                List.of("miner-789", "client-42", "settlement-7", "auditor-1"))),
+                Arguments.of(
+                        "participant removed",
+                        TransactionContext.of("tx-42", Fixtures.SCHEMA, List.of("miner-789", "client-42"))),
+                Arguments.of(
+                        "participant renamed",
+                        TransactionContext.of(
+                                "tx-42", Fixtures.SCHEMA, List.of("miner-789", "client-42", "settlement-8"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("contextVariants")
     void openRejectsAWrapUnderAnyOtherAadComponent(String component, TransactionContext other) {
-        assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), SEALED.wrapFor(MINER.id()),
-                MINER.privateKey(), other)).isExactlyInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> opener.openSerialized(
+                        SEALED.ciphertext(), SEALED.wrapFor(MINER.id()), MINER.privateKey(), other))
+                .isExactlyInstanceOf(AuthenticationFailedException.class);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,25 +184,32 @@ class EnvelopeTamperingTest {
         SealedTransaction original = fixed.sealSerialized(new byte[] {1, 2, 3}, CONTEXT, List.of(MINER.recipient()));
         SealedTransaction elsewhere = fixed.sealSerialized(new byte[] {1, 2, 3}, other, List.of(MINER.recipient()));
         // When / Then
-        assertThatThrownBy(() -> opener.openSerialized(original.ciphertext(), elsewhere.wrapFor(MINER.id()),
-                MINER.privateKey(), other)).isExactlyInstanceOf(AuthenticationFailedException.class)
+        assertThatThrownBy(() -> opener.openSerialized(
+                        original.ciphertext(), elsewhere.wrapFor(MINER.id()), MINER.privateKey(), other))
+                .isExactlyInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining("ciphertext of transaction " + other.transactionId());
     }
 
     static Stream<Arguments> infoVariants() {
         return Stream.<Arguments>of(
-                Arguments.of("recipient id", (Function<byte[], DekWrap>) w -> DekWrap.parse("client-42", 3, w),
+                Arguments.of(
+                        "recipient id",
+                        (Function<byte[], DekWrap>) w -> DekWrap.parse("client-42", 3, w),
                         MINER.privateKeyLabelledAs("client-42", 3)),
-                Arguments.of("key version", (Function<byte[], DekWrap>) w -> DekWrap.parse("miner-789", 4, w),
+                Arguments.of(
+                        "key version",
+                        (Function<byte[], DekWrap>) w -> DekWrap.parse("miner-789", 4, w),
                         MINER.privateKeyLabelledAs("miner-789", 4)),
-                Arguments.of("escrow id", (Function<byte[], DekWrap>) w -> DekWrap.parse(Recipient.ESCROW_ID, 3, w),
+                Arguments.of(
+                        "escrow id",
+                        (Function<byte[], DekWrap>) w -> DekWrap.parse(Recipient.ESCROW_ID, 3, w),
                         MINER.privateKeyLabelledAs(Recipient.ESCROW_ID, 3)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("infoVariants")
-    void openRejectsAWrapRelabelledWithAnyOtherInfoComponent(String component, Function<byte[], DekWrap> relabel,
-            RecipientPrivateKey key) {
+    void openRejectsAWrapRelabelledWithAnyOtherInfoComponent(
+            String component, Function<byte[], DekWrap> relabel, RecipientPrivateKey key) {
         assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), relabel.apply(WRAP), key, CONTEXT))
                 .isExactlyInstanceOf(AuthenticationFailedException.class);
     }
@@ -190,13 +218,15 @@ class EnvelopeTamperingTest {
     void openRejectsSwappedCiphertextsBetweenTransactions() {
         // Given
         TransactionContext otherContext = TransactionContext.of("tx-43", Fixtures.SCHEMA, Fixtures.PARTICIPANTS);
-        SealedTransaction other = EnvelopeSealer.create().seal(Fixtures.confidentialFields(), otherContext,
-                List.of(MINER.recipient()));
+        SealedTransaction other =
+                EnvelopeSealer.create().seal(Fixtures.confidentialFields(), otherContext, List.of(MINER.recipient()));
         // When / Then
-        assertThatThrownBy(() -> opener.openSerialized(other.ciphertext(), SEALED.wrapFor(MINER.id()),
-                MINER.privateKey(), CONTEXT)).isExactlyInstanceOf(SealIdMismatchException.class);
-        assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), other.wrapFor(MINER.id()),
-                MINER.privateKey(), otherContext)).isExactlyInstanceOf(SealIdMismatchException.class);
+        assertThatThrownBy(() -> opener.openSerialized(
+                        other.ciphertext(), SEALED.wrapFor(MINER.id()), MINER.privateKey(), CONTEXT))
+                .isExactlyInstanceOf(SealIdMismatchException.class);
+        assertThatThrownBy(() -> opener.openSerialized(
+                        SEALED.ciphertext(), other.wrapFor(MINER.id()), MINER.privateKey(), otherContext))
+                .isExactlyInstanceOf(SealIdMismatchException.class);
     }
 
     @Test
@@ -204,8 +234,9 @@ class EnvelopeTamperingTest {
         // Given
         TransactionContext moved = TransactionContext.of("tx-43", Fixtures.SCHEMA, Fixtures.PARTICIPANTS);
         // When / Then
-        assertThatThrownBy(() -> opener.open(SEALED.ciphertext(), SEALED.wrapFor(MINER.id()), MINER.privateKey(),
-                moved, Fixtures.SCHEMA)).isExactlyInstanceOf(AuthenticationFailedException.class)
+        assertThatThrownBy(() -> opener.open(
+                        SEALED.ciphertext(), SEALED.wrapFor(MINER.id()), MINER.privateKey(), moved, Fixtures.SCHEMA))
+                .isExactlyInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining("tx-43");
     }
 
@@ -216,9 +247,13 @@ class EnvelopeTamperingTest {
         // When / Then
         assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), minersWrap, CLIENT.privateKey(), CONTEXT))
                 .isExactlyInstanceOf(RecipientMismatchException.class)
-                .hasMessageContaining("recipient miner-789 key version 3").hasMessageContaining("client-42");
-        assertThatThrownBy(() -> opener.openSerialized(SEALED.ciphertext(), minersWrap,
-                CLIENT.privateKeyLabelledAs(MINER.id(), MINER.keyVersion()), CONTEXT))
+                .hasMessageContaining("recipient miner-789 key version 3")
+                .hasMessageContaining("client-42");
+        assertThatThrownBy(() -> opener.openSerialized(
+                        SEALED.ciphertext(),
+                        minersWrap,
+                        CLIENT.privateKeyLabelledAs(MINER.id(), MINER.keyVersion()),
+                        CONTEXT))
                 .isExactlyInstanceOf(AuthenticationFailedException.class);
     }
 
@@ -227,17 +262,25 @@ class EnvelopeTamperingTest {
         // Given
         String secret = HexFormat.of().formatHex(MINER.keys().privateKey().exposeSecretBytesForCustodySealing());
         // When / Then
-        assertThatThrownBy(() -> opener.open(CiphertextPart.parse(flip(CIPHERTEXT, 20)), SEALED.wrapFor(MINER.id()),
-                MINER.privateKey(), CONTEXT, Fixtures.SCHEMA)).isInstanceOf(EnvelopeException.class)
-                .message().doesNotContain(secret).doesNotContain("IBAN").doesNotContain("98765432");
+        assertThatThrownBy(() -> opener.open(
+                        CiphertextPart.parse(flip(CIPHERTEXT, 20)),
+                        SEALED.wrapFor(MINER.id()),
+                        MINER.privateKey(),
+                        CONTEXT,
+                        Fixtures.SCHEMA))
+                .isInstanceOf(EnvelopeException.class)
+                .message()
+                .doesNotContain(secret)
+                .doesNotContain("IBAN")
+                .doesNotContain("98765432");
     }
 
     @Test
     void aDestroyedKeyRefusesToOpen() {
         // Given
         Party party = Party.generate("miner-789", 3);
-        SealedTransaction sealed = EnvelopeSealer.create().seal(Fixtures.confidentialFields(), CONTEXT,
-                List.of(party.recipient()));
+        SealedTransaction sealed =
+                EnvelopeSealer.create().seal(Fixtures.confidentialFields(), CONTEXT, List.of(party.recipient()));
         RecipientPrivateKey key = party.privateKey();
         key.destroy();
         // When / Then

@@ -22,14 +22,16 @@ import dev.ctx.envelope.testing.Party;
  */
 class EpochWrapsInteropTest {
 
-    private static final HPKE BC = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
-            HPKE.aead_AES_GCM256);
+    private static final HPKE BC =
+            new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
 
     @Test
     void bouncyCastleOpensEveryEpochWrapOfAnEpochGivenEncInfoAadAndSequence() throws Exception {
         // Given
         Party miner = Party.generate("miner-789", 3);
-        List<Recipient> recipients = List.of(miner.recipient(), Party.generate("client-42", 1).recipient(),
+        List<Recipient> recipients = List.of(
+                miner.recipient(),
+                Party.generate("client-42", 1).recipient(),
                 Party.generate("settlement-7", 1).recipient());
         EnvelopeSealer sealer = EnvelopeSealer.createEpoch(EpochPolicy.defaults());
         TransactionContext[] contexts = new TransactionContext[4];
@@ -42,20 +44,27 @@ class EpochWrapsInteropTest {
         }
         byte[] info = ContextEncoding.epochInfo(wraps[0].epochId().orElseThrow(), miner.id(), miner.keyVersion());
         AsymmetricCipherKeyPair bcKey = BC.deserializePrivateKey(
-                miner.keys().privateKey().exposeSecretBytesForCustodySealing(), miner.keys().publicKey().bytes());
+                miner.keys().privateKey().exposeSecretBytesForCustodySealing(),
+                miner.keys().publicKey().bytes());
         // When
         HPKEContext bc = BC.setupBaseR(wraps[0].enc(), bcKey, info);
         // Then
         for (int i = 0; i < 4; i++) {
             assertThat(wraps[i].sequence()).isEqualTo(i);
-            byte[] aad = ContextEncoding.epochWrapAad(miner.id(), miner.keyVersion(),
-                    contexts[i].aad(wraps[i].version(), sealed[i].sealId()));
+            byte[] aad = ContextEncoding.epochWrapAad(
+                    miner.id(), miner.keyVersion(), contexts[i].aad(wraps[i].version(), sealed[i].sealId()));
             byte[] dek = bc.open(aad, wraps[i].sealedDek());
             assertThat(dek).hasSize(Dek.LENGTH);
             Dek handle = Dek.forDecryption(dek);
             byte[] ciphertext = sealed[i].ciphertext().ciphertext();
-            assertThat(handle.decrypt(sealed[i].ciphertext().nonce(), contexts[i].aad(wraps[i].version(),
-                    sealed[i].sealId()), ciphertext, 0, ciphertext.length, "test")).isNotEmpty();
+            assertThat(handle.decrypt(
+                            sealed[i].ciphertext().nonce(),
+                            contexts[i].aad(wraps[i].version(), sealed[i].sealId()),
+                            ciphertext,
+                            0,
+                            ciphertext.length,
+                            "test"))
+                    .isNotEmpty();
         }
     }
 }

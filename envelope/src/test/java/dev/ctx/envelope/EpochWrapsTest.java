@@ -30,8 +30,8 @@ class EpochWrapsTest {
     private final Party client = Party.generate("client-42", 1);
     private final Party settlement = Party.generate("settlement-7", 2);
     private final Party escrow = Party.generate(Recipient.ESCROW_ID, 1);
-    private final List<Recipient> recipients = List.of(miner.recipient(), client.recipient(),
-            settlement.recipient(), escrow.recipient());
+    private final List<Recipient> recipients =
+            List.of(miner.recipient(), client.recipient(), settlement.recipient(), escrow.recipient());
     private final AtomicLong clock = new AtomicLong();
 
     private EpochPolicy policy(long maxSeals, Duration maxAge) {
@@ -42,8 +42,7 @@ class EpochWrapsTest {
         return TransactionContext.of(txnId, Fixtures.SCHEMA, Fixtures.PARTICIPANTS);
     }
 
-    private record Sealed(TransactionContext context, SealedTransaction sealed) {
-    }
+    private record Sealed(TransactionContext context, SealedTransaction sealed) {}
 
     private List<Sealed> sealMany(EnvelopeSealer sealer, int count) {
         List<Sealed> result = new ArrayList<>();
@@ -68,9 +67,12 @@ class EpochWrapsTest {
             for (Party party : List.of(miner, client, settlement, escrow)) {
                 DekWrap wrap = one.sealed().wrapFor(party.id());
                 assertThat(wrap.isEpoch()).isTrue();
-                GenericRecord fields = opener.open(one.sealed().ciphertext(),
-                        DekWrap.parse(party.id(), party.keyVersion(), wrap.toBytes()), party.privateKey(),
-                        one.context(), Fixtures.SCHEMA);
+                GenericRecord fields = opener.open(
+                        one.sealed().ciphertext(),
+                        DekWrap.parse(party.id(), party.keyVersion(), wrap.toBytes()),
+                        party.privateKey(),
+                        one.context(),
+                        Fixtures.SCHEMA);
                 assertThat(fields.get("settlementDetails").toString())
                         .isEqualTo("note " + one.context().transactionId().substring("tx-epoch-".length()));
             }
@@ -88,15 +90,25 @@ class EpochWrapsTest {
         // When
         List<Sealed> sealed = sealMany(sealer, 5);
         // Then
-        List<DekWrap> minerWraps = sealed.stream().map(s -> s.sealed().wrapFor(miner.id())).toList();
+        List<DekWrap> minerWraps =
+                sealed.stream().map(s -> s.sealed().wrapFor(miner.id())).toList();
         assertThat(sealer.epochsStarted()).isEqualTo(3);
         assertThat(minerWraps.stream().map(DekWrap::sequence)).containsExactly(0L, 1L, 0L, 1L, 0L);
-        assertThat(minerWraps.stream().map(w -> w.epochId().orElseThrow()).distinct()).hasSize(3);
-        assertThat(minerWraps.stream().map(w -> HexFormat.of().formatHex(w.enc())).distinct()).hasSize(3);
+        assertThat(minerWraps.stream().map(w -> w.epochId().orElseThrow()).distinct())
+                .hasSize(3);
+        assertThat(minerWraps.stream()
+                        .map(w -> HexFormat.of().formatHex(w.enc()))
+                        .distinct())
+                .hasSize(3);
         EnvelopeOpener opener = EnvelopeOpener.create();
         for (Sealed one : sealed) {
-            assertThat(opener.open(one.sealed().ciphertext(), one.sealed().wrapFor(miner.id()), miner.privateKey(),
-                    one.context(), Fixtures.SCHEMA)).isNotNull();
+            assertThat(opener.open(
+                            one.sealed().ciphertext(),
+                            one.sealed().wrapFor(miner.id()),
+                            miner.privateKey(),
+                            one.context(),
+                            Fixtures.SCHEMA))
+                    .isNotNull();
         }
     }
 
@@ -144,11 +156,18 @@ class EpochWrapsTest {
         List<Sealed> sealed = sealMany(sealer, 2);
         Sealed a = sealed.get(0);
         DekWrap fromB = sealed.get(1).sealed().wrapFor(miner.id());
-        DekWrap moved = DekWrap.ofEpoch(miner.id(), miner.keyVersion(), a.sealed().sealId(),
-                fromB.epochId().orElseThrow(), fromB.enc(), fromB.sequence(), fromB.sealedDek());
+        DekWrap moved = DekWrap.ofEpoch(
+                miner.id(),
+                miner.keyVersion(),
+                a.sealed().sealId(),
+                fromB.epochId().orElseThrow(),
+                fromB.enc(),
+                fromB.sequence(),
+                fromB.sealedDek());
         // When / Then
-        assertThatThrownBy(() -> EnvelopeOpener.create().open(a.sealed().ciphertext(), moved, miner.privateKey(),
-                a.context(), Fixtures.SCHEMA)).isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> EnvelopeOpener.create()
+                        .open(a.sealed().ciphertext(), moved, miner.privateKey(), a.context(), Fixtures.SCHEMA))
+                .isInstanceOf(AuthenticationFailedException.class);
     }
 
     @Test
@@ -157,14 +176,31 @@ class EpochWrapsTest {
         EnvelopeSealer sealer = EnvelopeSealer.createEpoch(policy(1000, Duration.ofMinutes(1)));
         Sealed one = sealMany(sealer, 2).get(1);
         DekWrap wrap = one.sealed().wrapFor(miner.id());
-        DekWrap otherSequence = DekWrap.ofEpoch(miner.id(), miner.keyVersion(), one.sealed().sealId(),
-                wrap.epochId().orElseThrow(), wrap.enc(), 0, wrap.sealedDek());
-        DekWrap otherEpoch = DekWrap.ofEpoch(miner.id(), miner.keyVersion(), one.sealed().sealId(),
-                EpochId.of(new byte[16]), wrap.enc(), wrap.sequence(), wrap.sealedDek());
+        DekWrap otherSequence = DekWrap.ofEpoch(
+                miner.id(),
+                miner.keyVersion(),
+                one.sealed().sealId(),
+                wrap.epochId().orElseThrow(),
+                wrap.enc(),
+                0,
+                wrap.sealedDek());
+        DekWrap otherEpoch = DekWrap.ofEpoch(
+                miner.id(),
+                miner.keyVersion(),
+                one.sealed().sealId(),
+                EpochId.of(new byte[16]),
+                wrap.enc(),
+                wrap.sequence(),
+                wrap.sealedDek());
         // When / Then
         for (DekWrap tampered : List.of(otherSequence, otherEpoch)) {
-            assertThatThrownBy(() -> EnvelopeOpener.create().open(one.sealed().ciphertext(), tampered,
-                    miner.privateKey(), one.context(), Fixtures.SCHEMA))
+            assertThatThrownBy(() -> EnvelopeOpener.create()
+                            .open(
+                                    one.sealed().ciphertext(),
+                                    tampered,
+                                    miner.privateKey(),
+                                    one.context(),
+                                    Fixtures.SCHEMA))
                     .isInstanceOf(AuthenticationFailedException.class);
         }
     }
@@ -177,12 +213,20 @@ class EpochWrapsTest {
         EnvelopeOpener opener = EnvelopeOpener.create(EpochContextCache.withCapacity(2));
         // When
         for (Sealed one : sealed) {
-            opener.open(one.sealed().ciphertext(), one.sealed().wrapFor(miner.id()), miner.privateKey(),
-                    one.context(), Fixtures.SCHEMA);
+            opener.open(
+                    one.sealed().ciphertext(),
+                    one.sealed().wrapFor(miner.id()),
+                    miner.privateKey(),
+                    one.context(),
+                    Fixtures.SCHEMA);
         }
         Sealed first = sealed.get(0);
-        GenericRecord reopened = opener.open(first.sealed().ciphertext(), first.sealed().wrapFor(miner.id()),
-                miner.privateKey(), first.context(), Fixtures.SCHEMA);
+        GenericRecord reopened = opener.open(
+                first.sealed().ciphertext(),
+                first.sealed().wrapFor(miner.id()),
+                miner.privateKey(),
+                first.context(),
+                Fixtures.SCHEMA);
         // Then
         assertThat(reopened).isNotNull();
         assertThat(opener.epochContexts().size()).isEqualTo(2);
@@ -211,12 +255,15 @@ class EpochWrapsTest {
         // Then
         assertThat(bytes).hasSize(DekWrap.EPOCH_LENGTH).hasSize(121);
         assertThat(bytes[0]).isEqualTo((byte) 0x03);
-        assertThat(Arrays.copyOfRange(bytes, 1, 17)).isEqualTo(one.sealed().sealId().bytes());
-        assertThat(Arrays.copyOfRange(bytes, 17, 33)).isEqualTo(wrap.epochId().orElseThrow().bytes());
+        assertThat(Arrays.copyOfRange(bytes, 1, 17))
+                .isEqualTo(one.sealed().sealId().bytes());
+        assertThat(Arrays.copyOfRange(bytes, 17, 33))
+                .isEqualTo(wrap.epochId().orElseThrow().bytes());
         assertThat(Arrays.copyOfRange(bytes, 33, 65)).isEqualTo(wrap.enc());
         assertThat(Arrays.copyOfRange(bytes, 65, 73)).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
         assertThat(Arrays.copyOfRange(bytes, 73, 121)).isEqualTo(wrap.sealedDek());
-        assertThat(DekWrap.parse(client.id(), client.keyVersion(), bytes).toBytes()).isEqualTo(bytes);
+        assertThat(DekWrap.parse(client.id(), client.keyVersion(), bytes).toBytes())
+                .isEqualTo(bytes);
         assertThatThrownBy(() -> DekWrap.parse(client.id(), 1, Arrays.copyOf(bytes, 120)))
                 .isInstanceOf(EnvelopeFormatException.class);
     }
@@ -228,12 +275,18 @@ class EpochWrapsTest {
         Sealed one = sealMany(sealer, 1).get(0);
         Party rotated = Party.generate(miner.id(), 4);
         // When
-        DekWrap rewrapped = EnvelopeRewrapper.create().rewrap(one.sealed().wrapFor(miner.id()), miner.privateKey(),
-                rotated.recipient(), one.context());
+        DekWrap rewrapped = EnvelopeRewrapper.create()
+                .rewrap(one.sealed().wrapFor(miner.id()), miner.privateKey(), rotated.recipient(), one.context());
         // Then
         assertThat(rewrapped.isEpoch()).isFalse();
         assertThat(rewrapped.sealId()).contains(one.sealed().sealId());
-        assertThat(EnvelopeOpener.create().open(one.sealed().ciphertext(), rewrapped, rotated.privateKey(),
-                one.context(), Fixtures.SCHEMA)).isNotNull();
+        assertThat(EnvelopeOpener.create()
+                        .open(
+                                one.sealed().ciphertext(),
+                                rewrapped,
+                                rotated.privateKey(),
+                                one.context(),
+                                Fixtures.SCHEMA))
+                .isNotNull();
     }
 }

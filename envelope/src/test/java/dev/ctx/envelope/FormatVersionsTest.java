@@ -22,16 +22,25 @@ class FormatVersionsTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final Party MINER = Party.generate("miner-789", 3);
-    private static final Schema SCALE_6 = new Schema.Parser().parse(Fixtures.SCHEMA.toString()
-            .replace("\"scale\":8", "\"scale\":6"));
+    private static final Schema SCALE_6 =
+            new Schema.Parser().parse(Fixtures.SCHEMA.toString().replace("\"scale\":8", "\"scale\":6"));
 
     private final EnvelopeOpener opener = EnvelopeOpener.create();
 
     @Test
     void newSealsAreV2WithOneSealIdInTheCiphertextAndEveryWrap() {
         // When
-        SealedTransaction sealed = EnvelopeSealer.create().seal(Fixtures.confidentialFields(), context(Fixtures.SCHEMA),
-                List.of(MINER.recipient(), Recipient.escrow(1, Party.generate(Recipient.ESCROW_ID, 1).keys().publicKey())));
+        SealedTransaction sealed = EnvelopeSealer.create()
+                .seal(
+                        Fixtures.confidentialFields(),
+                        context(Fixtures.SCHEMA),
+                        List.of(
+                                MINER.recipient(),
+                                Recipient.escrow(
+                                        1,
+                                        Party.generate(Recipient.ESCROW_ID, 1)
+                                                .keys()
+                                                .publicKey())));
         // Then
         assertThat(sealed.ciphertext().version()).isEqualTo(FormatVersion.V2);
         assertThat(sealed.wraps()).allSatisfy(wrap -> {
@@ -49,7 +58,8 @@ class FormatVersionsTest {
         RecipientPrivateKey key = v2.recipientKeys().get(0);
         // When / Then
         assertThatThrownBy(() -> opener.openSerialized(v1.ciphertext(), v2.wrap(key), key, v1.context()))
-                .isExactlyInstanceOf(SealIdMismatchException.class).hasMessageContaining("format v1")
+                .isExactlyInstanceOf(SealIdMismatchException.class)
+                .hasMessageContaining("format v1")
                 .hasMessageContaining("is v2");
     }
 
@@ -71,37 +81,46 @@ class FormatVersionsTest {
     @Test
     void aRewrappedV2WrapKeepsItsSealId() {
         // Given
-        SealedTransaction sealed = EnvelopeSealer.create().seal(Fixtures.confidentialFields(), context(Fixtures.SCHEMA),
-                List.of(MINER.recipient()));
+        SealedTransaction sealed = EnvelopeSealer.create()
+                .seal(Fixtures.confidentialFields(), context(Fixtures.SCHEMA), List.of(MINER.recipient()));
         Party rotated = Party.generate(MINER.id(), MINER.keyVersion() + 1);
         // When
-        DekWrap moved = EnvelopeRewrapper.create().rewrap(sealed.wrapFor(MINER.id()), MINER.privateKey(),
-                rotated.recipient(), context(Fixtures.SCHEMA));
+        DekWrap moved = EnvelopeRewrapper.create()
+                .rewrap(sealed.wrapFor(MINER.id()), MINER.privateKey(), rotated.recipient(), context(Fixtures.SCHEMA));
         // Then
         assertThat(moved.sealId()).contains(sealed.sealId());
-        assertThat(opener.open(sealed.ciphertext(), moved, rotated.privateKey(), context(Fixtures.SCHEMA),
-                Fixtures.SCHEMA)).isEqualTo(Fixtures.confidentialFields());
+        assertThat(opener.open(
+                        sealed.ciphertext(), moved, rotated.privateKey(), context(Fixtures.SCHEMA), Fixtures.SCHEMA))
+                .isEqualTo(Fixtures.confidentialFields());
     }
 
     @Test
     void aV2CiphertextRefusesAWriterSchemaWithAnotherDecimalScale() {
         // Given: v1 could not tell decimal(38,8) from decimal(38,6) and would have decoded amounts 100x off
-        SealedTransaction sealed = EnvelopeSealer.create().seal(Fixtures.confidentialFields(), context(Fixtures.SCHEMA),
-                List.of(MINER.recipient()));
+        SealedTransaction sealed = EnvelopeSealer.create()
+                .seal(Fixtures.confidentialFields(), context(Fixtures.SCHEMA), List.of(MINER.recipient()));
         // When / Then
-        assertThatThrownBy(() -> opener.open(sealed.ciphertext(), sealed.wrapFor(MINER.id()), MINER.privateKey(),
-                context(Fixtures.SCHEMA), SCALE_6)).isExactlyInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> opener.open(
+                        sealed.ciphertext(),
+                        sealed.wrapFor(MINER.id()),
+                        MINER.privateKey(),
+                        context(Fixtures.SCHEMA),
+                        SCALE_6))
+                .isExactlyInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("does not match the schema fingerprint");
-        assertThatThrownBy(() -> opener.openSerialized(sealed.ciphertext(), sealed.wrapFor(MINER.id()),
-                MINER.privateKey(), context(SCALE_6))).isExactlyInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> opener.openSerialized(
+                        sealed.ciphertext(), sealed.wrapFor(MINER.id()), MINER.privateKey(), context(SCALE_6)))
+                .isExactlyInstanceOf(AuthenticationFailedException.class);
     }
 
     @Test
     void participantsAreEncodedStrictly() {
         assertThatThrownBy(() -> TransactionContext.of("tx-1", Fixtures.SCHEMA, List.of("miner-789", "client-\uD800")))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("unpaired surrogate");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unpaired surrogate");
         assertThatThrownBy(() -> TransactionContext.of("tx-\uDC00", Fixtures.SCHEMA, List.of("miner-789")))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("transaction id");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("transaction id");
     }
 
     private static TransactionContext context(Schema schema) {

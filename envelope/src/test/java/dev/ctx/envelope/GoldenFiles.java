@@ -51,7 +51,9 @@ record GoldenFiles(Path dir, Properties inputs) {
     }
 
     TransactionContext context() {
-        return TransactionContext.of(inputs.getProperty("transactionId"), schema(),
+        return TransactionContext.of(
+                inputs.getProperty("transactionId"),
+                schema(),
                 List.of(inputs.getProperty("participants").split(",")));
     }
 
@@ -66,7 +68,10 @@ record GoldenFiles(Path dir, Properties inputs) {
     FixedSealRandomness randomness() {
         String sealId = inputs.getProperty("sealId");
         String epochId = inputs.getProperty("epochId");
-        return new FixedSealRandomness(hexProperty("dek"), hexProperty("nonce"), hexProperty("ephemeralPrivateKey"),
+        return new FixedSealRandomness(
+                hexProperty("dek"),
+                hexProperty("nonce"),
+                hexProperty("ephemeralPrivateKey"),
                 sealId == null ? new byte[16] : HEX.parseHex(sealId),
                 epochId == null ? new byte[16] : HEX.parseHex(epochId));
     }
@@ -75,7 +80,9 @@ record GoldenFiles(Path dir, Properties inputs) {
         List<RecipientPrivateKey> keys = new ArrayList<>();
         for (String entry : inputs.getProperty("recipients").split(",")) {
             String[] idAndVersion = entry.split(":");
-            keys.add(RecipientPrivateKey.of(idAndVersion[0], Integer.parseInt(idAndVersion[1]),
+            keys.add(RecipientPrivateKey.of(
+                    idAndVersion[0],
+                    Integer.parseInt(idAndVersion[1]),
                     X25519PrivateKey.takeOwnershipOf(hexProperty("privateKey." + idAndVersion[0]))));
         }
         return keys;

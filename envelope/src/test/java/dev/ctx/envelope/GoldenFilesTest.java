@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.envelope.format.FormatVersion;
-import dev.ctx.envelope.internal.hpke.Hpke;
 import dev.ctx.envelope.internal.AvroBinary;
+import dev.ctx.envelope.internal.hpke.Hpke;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.testing.Fixtures;
 
@@ -49,18 +49,24 @@ class GoldenFilesTest {
         GenericRecord expected = AvroBinary.read(golden.plaintext(), golden.schema());
         // When / Then
         for (RecipientPrivateKey key : golden.recipientKeys()) {
-            assertThat(EnvelopeOpener.create().open(golden.ciphertext(), golden.wrap(key), key, context,
-                    golden.schema())).as(golden.version() + " " + key.recipientId()).isEqualTo(expected);
+            assertThat(EnvelopeOpener.create()
+                            .open(golden.ciphertext(), golden.wrap(key), key, context, golden.schema()))
+                    .as(golden.version() + " " + key.recipientId())
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     void currentCodeReproducesTheCurrentVersionsBytesExactly() throws Exception {
         // Given
-        GoldenFiles golden = committedVersions().filter(g -> g.version().equals("v" + FormatVersion.CURRENT.id()))
-                .findFirst().orElseThrow();
+        GoldenFiles golden = committedVersions()
+                .filter(g -> g.version().equals("v" + FormatVersion.CURRENT.id()))
+                .findFirst()
+                .orElseThrow();
         GenericRecord fields = AvroBinary.read(golden.plaintext(), golden.schema());
-        List<Recipient> recipients = golden.recipientKeys().stream().map(RecipientPrivateKey::asRecipient).toList();
+        List<Recipient> recipients = golden.recipientKeys().stream()
+                .map(RecipientPrivateKey::asRecipient)
+                .toList();
         // When
         SealedTransaction sealed = EnvelopeSealer.insecureDeterministicForKnownAnswers(golden.randomness())
                 .seal(fields, golden.context(), recipients);
@@ -68,7 +74,8 @@ class GoldenFilesTest {
         assertThat(AvroBinary.write(fields)).isEqualTo(golden.plaintext());
         assertThat(sealed.ciphertext().toBytes()).isEqualTo(golden.ciphertextBytes());
         for (Recipient recipient : recipients) {
-            assertThat(sealed.wrapFor(recipient.recipientId()).toBytes()).as(recipient.recipientId())
+            assertThat(sealed.wrapFor(recipient.recipientId()).toBytes())
+                    .as(recipient.recipientId())
                     .isEqualTo(golden.wrapBytes(recipient.recipientId()));
         }
     }
@@ -76,7 +83,8 @@ class GoldenFilesTest {
     @Test
     void currentCodeReproducesTheEpochWrapBytesExactly() throws Exception {
         // Given
-        GoldenFiles golden = committedVersions().filter(GoldenFiles::epoch).findFirst().orElseThrow();
+        GoldenFiles golden =
+                committedVersions().filter(GoldenFiles::epoch).findFirst().orElseThrow();
         // When
         SealedTransaction sealed = sealEpochGolden(golden);
         // Then
@@ -92,9 +100,11 @@ class GoldenFilesTest {
     /** The golden epoch wraps are those of seal number {@code epochSequence} of one epoch of fixed inputs. */
     private static SealedTransaction sealEpochGolden(GoldenFiles golden) {
         GenericRecord fields = AvroBinary.read(golden.plaintext(), golden.schema());
-        List<Recipient> recipients = golden.recipientKeys().stream().map(RecipientPrivateKey::asRecipient).toList();
-        EnvelopeSealer sealer = EnvelopeSealer.insecureDeterministicEpochForKnownAnswers(golden.randomness(),
-                EpochPolicy.defaults());
+        List<Recipient> recipients = golden.recipientKeys().stream()
+                .map(RecipientPrivateKey::asRecipient)
+                .toList();
+        EnvelopeSealer sealer =
+                EnvelopeSealer.insecureDeterministicEpochForKnownAnswers(golden.randomness(), EpochPolicy.defaults());
         SealedTransaction sealed = null;
         for (int i = 0; i <= golden.epochSequence(); i++) {
             sealed = sealer.seal(fields, golden.context(), recipients);
@@ -109,8 +119,9 @@ class GoldenFilesTest {
         Path dir = SOURCE_DIR.resolve(System.getProperty("golden.write.epoch"));
         Files.createDirectories(dir);
         Properties inputs = new Properties();
-        try (var in = Files.newBufferedReader(SOURCE_DIR.resolve("v" + FormatVersion.CURRENT.id())
-                .resolve("inputs.properties"), StandardCharsets.UTF_8)) {
+        try (var in = Files.newBufferedReader(
+                SOURCE_DIR.resolve("v" + FormatVersion.CURRENT.id()).resolve("inputs.properties"),
+                StandardCharsets.UTF_8)) {
             inputs.load(in);
         }
         inputs.setProperty("transactionId", "tx-golden-" + dir.getFileName());
@@ -150,18 +161,22 @@ class GoldenFilesTest {
             inputs.setProperty("privateKey." + name, secretHex(derive(name)));
         }
         try (var out = Files.newBufferedWriter(dir.resolve("inputs.properties"), StandardCharsets.UTF_8)) {
-            inputs.store(out, "Test-only fixed inputs of the golden envelope (keys derived with RFC 9180 DeriveKeyPair)");
+            inputs.store(
+                    out, "Test-only fixed inputs of the golden envelope (keys derived with RFC 9180 DeriveKeyPair)");
         }
         Files.writeString(dir.resolve("confidential-fields.avsc"), Fixtures.SCHEMA.toString(true) + "\n");
         GoldenFiles golden = GoldenFiles.load(dir);
         GenericRecord fields = Fixtures.confidentialFields();
         GoldenFiles.writeHex(dir.resolve("plaintext.hex"), AvroBinary.write(fields));
-        List<Recipient> recipients = golden.recipientKeys().stream().map(RecipientPrivateKey::asRecipient).toList();
+        List<Recipient> recipients = golden.recipientKeys().stream()
+                .map(RecipientPrivateKey::asRecipient)
+                .toList();
         SealedTransaction sealed = EnvelopeSealer.insecureDeterministicForKnownAnswers(golden.randomness())
                 .seal(fields, golden.context(), recipients);
         GoldenFiles.writeHex(dir.resolve("ciphertext.hex"), sealed.ciphertext().toBytes());
         for (Recipient recipient : recipients) {
-            GoldenFiles.writeHex(dir.resolve("wrap-" + recipient.recipientId() + ".hex"),
+            GoldenFiles.writeHex(
+                    dir.resolve("wrap-" + recipient.recipientId() + ".hex"),
                     sealed.wrapFor(recipient.recipientId()).toBytes());
         }
         assertThat(hex.formatHex(sealed.ciphertext().toBytes())).isNotEmpty();

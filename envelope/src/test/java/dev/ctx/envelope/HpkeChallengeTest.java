@@ -15,8 +15,8 @@ import dev.ctx.envelope.key.X25519KeyPair;
 
 class HpkeChallengeTest {
 
-    private static final HPKE BC = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
-            HPKE.aead_AES_GCM256);
+    private static final HPKE BC =
+            new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
     private static final byte[] INFO = "ctx-key-possession".getBytes(StandardCharsets.UTF_8);
     private static final byte[] AAD = "participant-7:2".getBytes(StandardCharsets.UTF_8);
 
@@ -41,7 +41,8 @@ class HpkeChallengeTest {
         // Given
         HpkeChallenge.Sealed sealed = HpkeChallenge.sealTo(holder.publicKey(), INFO, AAD);
         AsymmetricCipherKeyPair bcKey = BC.deserializePrivateKey(
-                holder.privateKey().exposeSecretBytesForCustodySealing(), holder.publicKey().bytes());
+                holder.privateKey().exposeSecretBytesForCustodySealing(),
+                holder.publicKey().bytes());
         // When
         byte[] answer = BC.open(sealed.enc(), bcKey, INFO, AAD, sealed.ciphertext(), null, null, null);
         // Then
@@ -56,8 +57,13 @@ class HpkeChallengeTest {
         // When / Then
         assertThatThrownBy(() -> HpkeChallenge.open(other.privateKey(), sealed.enc(), sealed.ciphertext(), INFO, AAD))
                 .isInstanceOf(AuthenticationFailedException.class);
-        assertThatThrownBy(() -> HpkeChallenge.open(holder.privateKey(), sealed.enc(), sealed.ciphertext(), INFO,
-                "participant-7:3".getBytes(StandardCharsets.UTF_8))).isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> HpkeChallenge.open(
+                        holder.privateKey(),
+                        sealed.enc(),
+                        sealed.ciphertext(),
+                        INFO,
+                        "participant-7:3".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(AuthenticationFailedException.class);
     }
 
     @Test
@@ -81,7 +87,8 @@ class HpkeChallengeTest {
         // When
         String shown = sealed.toString();
         // Then
-        assertThat(shown).contains("redacted")
+        assertThat(shown)
+                .contains("redacted")
                 .doesNotContain(HexFormat.of().formatHex(sealed.exposeExpectedAnswerForVerifierStorage()));
     }
 }

@@ -35,8 +35,7 @@ final class NodeHpke {
     private static final String NODE = setting("CTX_NODE_BINARY", "ctx.node.binary", "node");
     private static final String NPM = setting("CTX_NPM_BINARY", "ctx.npm.binary", "npm");
 
-    private NodeHpke() {
-    }
+    private NodeHpke() {}
 
     /** Skips (or, when required, fails) unless node and npm run; installs @hpke/core and @hpke/dhkem-x25519 once. */
     static void requireInstalled() throws IOException, InterruptedException {
@@ -45,15 +44,19 @@ final class NodeHpke {
         if (!available && required) {
             throw new IllegalStateException("CTX_REQUIRE_NODE=1 but " + NODE + " / " + NPM + " do not run");
         }
-        assumeThat(available).as(NODE + " and " + NPM + " run (CTX_NODE_BINARY / CTX_NPM_BINARY; set CTX_REQUIRE_NODE=1"
-                + " to require them)").isTrue();
+        assumeThat(available)
+                .as(NODE + " and " + NPM + " run (CTX_NODE_BINARY / CTX_NPM_BINARY; set CTX_REQUIRE_NODE=1"
+                        + " to require them)")
+                .isTrue();
         try {
             installClient();
         } catch (IOException e) {
             if (required) {
                 throw e;
             }
-            assumeThat(e).as("npm ci of @hpke/core (offline?); CTX_REQUIRE_NODE=1 makes this fail").isNull();
+            assumeThat(e)
+                    .as("npm ci of @hpke/core (offline?); CTX_REQUIRE_NODE=1 makes this fail")
+                    .isNull();
         }
         Files.copy(SOURCES.resolve("interop.js"), WORK.resolve("interop.js"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -93,8 +96,10 @@ final class NodeHpke {
     private static List<String> run(Path directory, int timeoutSeconds, String... command)
             throws IOException, InterruptedException {
         Path errors = Files.createTempFile("node-hpke-interop", ".err");
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(errors.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectError(errors.toFile())
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         String stderr = Files.readString(errors);

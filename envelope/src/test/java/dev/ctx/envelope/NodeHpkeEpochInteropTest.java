@@ -35,7 +35,9 @@ class NodeHpkeEpochInteropTest {
     void hpkeCoreOpensEveryEpochWrapOfAnEpochAndItsDeksOpenThePayloads() throws Exception {
         // Given
         Party miner = Party.generate("miner-789", 3);
-        List<Recipient> recipients = List.of(Party.generate("client-42", 1).recipient(), miner.recipient(),
+        List<Recipient> recipients = List.of(
+                Party.generate("client-42", 1).recipient(),
+                miner.recipient(),
                 Party.generate(Recipient.ESCROW_ID, 1).recipient());
         EnvelopeSealer sealer = EnvelopeSealer.createEpoch(EpochPolicy.defaults());
         int count = 4;
@@ -45,18 +47,26 @@ class NodeHpkeEpochInteropTest {
         for (int i = 0; i < count; i++) {
             contexts[i] = TransactionContext.of("tx-node-" + i, Fixtures.SCHEMA, Fixtures.PARTICIPANTS);
             sealed[i] = sealer.seal(Fixtures.confidentialFields("node " + i), contexts[i], recipients);
-            DekWrap wrap = DekWrap.parse(miner.id(), miner.keyVersion(), sealed[i].wrapFor(miner.id()).toBytes());
-            byte[] aad = ContextEncoding.epochWrapAad(miner.id(), miner.keyVersion(),
-                    contexts[i].aad(wrap.version(), sealed[i].sealId()));
-            wraps.append(i == 0 ? "" : ",").append("{\"seq\":").append(wrap.sequence()).append(",\"aad\":\"")
-                    .append(HEX.formatHex(aad)).append("\",\"sealedDek\":\"").append(HEX.formatHex(wrap.sealedDek()))
+            DekWrap wrap = DekWrap.parse(
+                    miner.id(),
+                    miner.keyVersion(),
+                    sealed[i].wrapFor(miner.id()).toBytes());
+            byte[] aad = ContextEncoding.epochWrapAad(
+                    miner.id(), miner.keyVersion(), contexts[i].aad(wrap.version(), sealed[i].sealId()));
+            wraps.append(i == 0 ? "" : ",")
+                    .append("{\"seq\":")
+                    .append(wrap.sequence())
+                    .append(",\"aad\":\"")
+                    .append(HEX.formatHex(aad))
+                    .append("\",\"sealedDek\":\"")
+                    .append(HEX.formatHex(wrap.sealedDek()))
                     .append("\"}");
         }
         DekWrap first = sealed[0].wrapFor(miner.id());
         String input = "{\"privateKey\":\""
                 + HEX.formatHex(miner.keys().privateKey().exposeSecretBytesForCustodySealing()) + "\",\"info\":\""
-                + HEX.formatHex(ContextEncoding.epochInfo(first.epochId().orElseThrow(), miner.id(),
-                        miner.keyVersion()))
+                + HEX.formatHex(
+                        ContextEncoding.epochInfo(first.epochId().orElseThrow(), miner.id(), miner.keyVersion()))
                 + "\",\"enc\":\"" + HEX.formatHex(first.enc()) + "\",\"wraps\":[" + wraps + "]}";
         Path file = Files.createTempFile("epoch-wraps", ".json");
         Files.writeString(file, input, StandardCharsets.UTF_8);
@@ -68,9 +78,13 @@ class NodeHpkeEpochInteropTest {
         for (int i = 0; i < count; i++) {
             Dek dek = Dek.forDecryption(HEX.parseHex(deks.get(i)));
             byte[] ciphertext = sealed[i].ciphertext().ciphertext();
-            byte[] plaintext = dek.decrypt(sealed[i].ciphertext().nonce(),
-                    contexts[i].aad(sealed[i].ciphertext().version(), sealed[i].sealId()), ciphertext, 0,
-                    ciphertext.length, "test");
+            byte[] plaintext = dek.decrypt(
+                    sealed[i].ciphertext().nonce(),
+                    contexts[i].aad(sealed[i].ciphertext().version(), sealed[i].sealId()),
+                    ciphertext,
+                    0,
+                    ciphertext.length,
+                    "test");
             assertThat(plaintext).isEqualTo(AvroBinary.write(Fixtures.confidentialFields("node " + i)));
         }
     }

@@ -43,7 +43,11 @@ public final class AccessWiring implements AutoCloseable {
     private final Duration timeout;
     private final CustodialKeys keys;
 
-    private AccessWiring(AccessEventLog log, AccessEventCommitter committer, AccessService service, Duration timeout,
+    private AccessWiring(
+            AccessEventLog log,
+            AccessEventCommitter committer,
+            AccessService service,
+            Duration timeout,
             CustodialKeys keys) {
         this.log = log;
         this.committer = committer;
@@ -56,22 +60,38 @@ public final class AccessWiring implements AutoCloseable {
      * Starts the path; the caller closes it after the HTTP server stopped. {@code unsealing} is put behind the
      * custodial key cache ({@code custody.cache.*}), which the registry's key status changes invalidate.
      */
-    public static AccessWiring start(KeyServiceConfig config, StoreConfig store, Serde<AccessEvent> serde,
-            TransactionLookup lookup, GrantBook grants, ParticipantStates states, CustodialKeys unsealing,
-            AccessEvents events, Clock clock, MeterRegistry meters) {
-        CustodialKeys keys = CachingCustodialKeys.wrap(unsealing, config.getInt(CUSTODY_CACHE_MAX_KEYS_CONFIG),
-                config.getDuration(CUSTODY_CACHE_TTL_CONFIG), meters);
+    public static AccessWiring start(
+            KeyServiceConfig config,
+            StoreConfig store,
+            Serde<AccessEvent> serde,
+            TransactionLookup lookup,
+            GrantBook grants,
+            ParticipantStates states,
+            CustodialKeys unsealing,
+            AccessEvents events,
+            Clock clock,
+            MeterRegistry meters) {
+        CustodialKeys keys = CachingCustodialKeys.wrap(
+                unsealing,
+                config.getInt(CUSTODY_CACHE_MAX_KEYS_CONFIG),
+                config.getDuration(CUSTODY_CACHE_TTL_CONFIG),
+                meters);
         if (keys instanceof CachingCustodialKeys cache) {
             states.addKeyStatusListener(cache);
         }
-        AccessSettings settings = new AccessSettings(AccessLevels.parse(config.getString(ACCESS_LEVELS_CONFIG)),
-                config.getBoolean(ACCESS_REQUIRE_MFA_CONFIG), store.timeout().multipliedBy(2).plusSeconds(1));
+        AccessSettings settings = new AccessSettings(
+                AccessLevels.parse(config.getString(ACCESS_LEVELS_CONFIG)),
+                config.getBoolean(ACCESS_REQUIRE_MFA_CONFIG),
+                store.timeout().multipliedBy(2).plusSeconds(1));
         AccessEventLog log = AccessEventLog.open(store, serde);
-        AccessEventCommitter committer = AccessEventCommitter.start(config.getInt(ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG),
+        AccessEventCommitter committer = AccessEventCommitter.start(
+                config.getInt(ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG),
                 config.getInt(ACCESS_COMMIT_MAX_EVENTS_CONFIG),
-                Duration.ofMillis(config.getInt(ACCESS_COMMIT_LINGER_MS_CONFIG)), log, meters);
-        AccessService service = new AccessService(lookup, ParticipantDirectory.of(states), grants, keys, committer,
-                events, settings, clock, meters);
+                Duration.ofMillis(config.getInt(ACCESS_COMMIT_LINGER_MS_CONFIG)),
+                log,
+                meters);
+        AccessService service = new AccessService(
+                lookup, ParticipantDirectory.of(states), grants, keys, committer, events, settings, clock, meters);
         return new AccessWiring(log, committer, service, store.timeout(), keys);
     }
 

@@ -74,12 +74,12 @@ import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.config.KeyServiceConfig;
-import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
 import dev.ctx.keyservice.grants.Grants;
 import dev.ctx.keyservice.kek.MasterKek;
+import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.lookup.TransactionView;
 import dev.ctx.keyservice.lookup.ViewSettings;
 import dev.ctx.keyservice.lookup.ViewTopics;
@@ -91,10 +91,10 @@ import dev.ctx.keyservice.registry.ParticipantStates;
 import dev.ctx.keyservice.registry.UnsealingCustodialKeys;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
-import dev.ctx.keyservice.store.Denials;
-import dev.ctx.keyservice.store.GrantFollower;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
+import dev.ctx.keyservice.store.Denials;
+import dev.ctx.keyservice.store.GrantFollower;
 import dev.ctx.keyservice.store.KafkaRegistryStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
@@ -120,9 +120,17 @@ public final class KeyService implements AutoCloseable {
     private final AccessWiring access;
     private final TransactionView view;
 
-    private KeyService(MasterKek kek, KafkaRegistryStore store, Denials denials, GrantFollower grantFollower,
-            RotationScheduler rotation, Javalin app, KeyLifecycle keys, Ed25519VerifyingKey keyringSigningKey,
-            AccessWiring access, TransactionView view) {
+    private KeyService(
+            MasterKek kek,
+            KafkaRegistryStore store,
+            Denials denials,
+            GrantFollower grantFollower,
+            RotationScheduler rotation,
+            Javalin app,
+            KeyLifecycle keys,
+            Ed25519VerifyingKey keyringSigningKey,
+            AccessWiring access,
+            TransactionView view) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
@@ -145,8 +153,10 @@ public final class KeyService implements AutoCloseable {
         Duration interval = config.getDuration(ROTATION_CHECK_INTERVAL_CONFIG);
         int port = config.getInt(HTTP_PORT_CONFIG);
         long maxBody = config.getInt(HTTP_MAX_BODY_BYTES_CONFIG);
-        FailedAuthenticationLimiter authFailures = new FailedAuthenticationLimiter(config.getInt(AUTH_FAILURES_MAX_CONFIG),
-                config.getDuration(AUTH_FAILURES_WINDOW_CONFIG), config.getInt(AUTH_FAILURES_MAX_CLIENTS_CONFIG),
+        FailedAuthenticationLimiter authFailures = new FailedAuthenticationLimiter(
+                config.getInt(AUTH_FAILURES_MAX_CONFIG),
+                config.getDuration(AUTH_FAILURES_WINDOW_CONFIG),
+                config.getInt(AUTH_FAILURES_MAX_CLIENTS_CONFIG),
                 clock);
         int denialQueue = config.getInt(AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG);
         StoreConfig storeConfig = storeConfig(config);
@@ -162,9 +172,11 @@ public final class KeyService implements AutoCloseable {
         AccessWiring access = null;
         TransactionView view = null;
         try {
-            store = KafkaRegistryStore.open(storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
+            store = KafkaRegistryStore.open(
+                    storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
-            denials = Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
+            denials =
+                    Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
             AccessEvents events = new AccessEvents("key-service/" + config.getString(SERVICE_INSTANCE_CONFIG), clock);
             KeyCustodian custodian = new KeyCustodian(kek);
             SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
@@ -176,25 +188,60 @@ public final class KeyService implements AutoCloseable {
             MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
             GrantTable grantTable = new GrantTable();
             grantFollower = GrantFollower.start(storeConfig, serde(AccessGrant.class, registryUrl), grantTable);
-            Grants grants = new Grants(grantTable, store.grantLog(serde(AccessGrant.class, registryUrl)),
-                    new GrantValidator(grantsMaxDuration), events, clock);
-            ParticipantHeldKeys participantHeld = new ParticipantHeldKeys(keys, events, denials.queue(), clock,
-                    config.getDuration(BYOK_CHALLENGE_TTL_CONFIG));
+            Grants grants = new Grants(
+                    grantTable,
+                    store.grantLog(serde(AccessGrant.class, registryUrl)),
+                    new GrantValidator(grantsMaxDuration),
+                    events,
+                    clock);
+            ParticipantHeldKeys participantHeld = new ParticipantHeldKeys(
+                    keys, events, denials.queue(), clock, config.getDuration(BYOK_CHALLENGE_TTL_CONFIG));
             view = TransactionView.start(viewSettings);
-            access = AccessWiring.start(config, storeConfig, serde(AccessEvent.class, registryUrl), view, grants,
-                    states, new UnsealingCustodialKeys(states, keys), events, clock, metrics.registry());
-            KeyServiceComponents routed = new KeyServiceComponents(new ParticipantRegistry(states, events, clock),
-                    keys, maxAgeRotation, authenticator, events, denials.queue(), authFailures, metrics,
-                    store::isAlive, store::isReady, maxBody, signer.verifyingKey(), grants, participantHeld,
+            access = AccessWiring.start(
+                    config,
+                    storeConfig,
+                    serde(AccessEvent.class, registryUrl),
+                    view,
+                    grants,
+                    states,
+                    new UnsealingCustodialKeys(states, keys),
+                    events,
+                    clock,
+                    metrics.registry());
+            KeyServiceComponents routed = new KeyServiceComponents(
+                    new ParticipantRegistry(states, events, clock),
+                    keys,
+                    maxAgeRotation,
+                    authenticator,
+                    events,
+                    denials.queue(),
+                    authFailures,
+                    metrics,
+                    store::isAlive,
+                    store::isReady,
+                    maxBody,
+                    signer.verifyingKey(),
+                    grants,
+                    participantHeld,
                     access.service());
             Javalin app = Javalin.create(cfg -> {
-                KeyServiceRoutes.register(cfg, routed);
-                cfg.jetty.host = host;
-                cfg.jetty.port = port;
-                tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
-            }).start();
-            return new KeyService(kek, store, denials, grantFollower, RotationScheduler.start(maxAgeRotation, interval),
-                    app, keys, signer.verifyingKey(), access, view);
+                        KeyServiceRoutes.register(cfg, routed);
+                        cfg.jetty.host = host;
+                        cfg.jetty.port = port;
+                        tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
+                    })
+                    .start();
+            return new KeyService(
+                    kek,
+                    store,
+                    denials,
+                    grantFollower,
+                    RotationScheduler.start(maxAgeRotation, interval),
+                    app,
+                    keys,
+                    signer.verifyingKey(),
+                    access,
+                    view);
         } catch (RuntimeException e) {
             if (access != null) {
                 access.close();
@@ -224,18 +271,27 @@ public final class KeyService implements AutoCloseable {
         if (keyStore.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TlsSettings(Path.of(keyStore.get()), new String(config.secret(TLS_KEYSTORE_PASSWORD_SECRET)),
-                config.getPath(TLS_TRUSTSTORE_PATH_CONFIG), new String(config.secret(TLS_TRUSTSTORE_PASSWORD_SECRET)),
+        return Optional.of(new TlsSettings(
+                Path.of(keyStore.get()),
+                new String(config.secret(TLS_KEYSTORE_PASSWORD_SECRET)),
+                config.getPath(TLS_TRUSTSTORE_PATH_CONFIG),
+                new String(config.secret(TLS_TRUSTSTORE_PASSWORD_SECRET)),
                 config.getString(TLS_CLIENT_AUTH_CONFIG).equals(TLS_CLIENT_AUTH_NEED)));
     }
 
     private static StoreConfig storeConfig(KeyServiceConfig config) {
         Map<String, Object> client = new HashMap<>(config.kafkaClientConfig());
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.getString(KAFKA_BOOTSTRAP_SERVERS_CONFIG));
-        StoreTopics topics = new StoreTopics(config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
-                config.getString(TOPIC_KEY_CUSTODY_CONFIG), config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
+        StoreTopics topics = new StoreTopics(
+                config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
+                config.getString(TOPIC_KEY_CUSTODY_CONFIG),
+                config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
                 config.getString(TOPIC_ACCESS_GRANTS_CONFIG));
-        return new StoreConfig(client, topics, config.getString(STORE_TRANSACTIONAL_ID_CONFIG), config.getBoolean(TOPICS_CREATE_CONFIG),
+        return new StoreConfig(
+                client,
+                topics,
+                config.getString(STORE_TRANSACTIONAL_ID_CONFIG),
+                config.getBoolean(TOPICS_CREATE_CONFIG),
                 Duration.ofMillis(config.getInt(STORE_TIMEOUT_MS_CONFIG)));
     }
 
@@ -243,10 +299,14 @@ public final class KeyService implements AutoCloseable {
     private static ViewSettings viewSettings(KeyServiceConfig config, StoreConfig storeConfig, String registryUrl) {
         String applicationId = config.optionalString(LOOKUP_APPLICATION_ID_CONFIG)
                 .orElse(LOOKUP_APPLICATION_ID_PREFIX + config.getString(SERVICE_INSTANCE_CONFIG));
-        ViewTopics topics = new ViewTopics(config.getString(TOPIC_ENCRYPTED_CONFIG),
-                config.getString(TOPIC_ENVELOPES_CONFIG));
-        return new ViewSettings(applicationId, Path.of(config.getString(LOOKUP_STATE_DIR_CONFIG)), topics,
-                storeConfig.clientProperties(), Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl),
+        ViewTopics topics =
+                new ViewTopics(config.getString(TOPIC_ENCRYPTED_CONFIG), config.getString(TOPIC_ENVELOPES_CONFIG));
+        return new ViewSettings(
+                applicationId,
+                Path.of(config.getString(LOOKUP_STATE_DIR_CONFIG)),
+                topics,
+                storeConfig.clientProperties(),
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl),
                 storeConfig.timeout());
     }
 
@@ -255,8 +315,10 @@ public final class KeyService implements AutoCloseable {
         authenticators.add(new ClientCertificateAuthenticator());
         String issuer = config.getString(AUTH_JWT_ISSUER_CONFIG);
         String audience = config.getString(AUTH_JWT_AUDIENCE_CONFIG);
-        authenticators.add(config.getString(AUTH_JWT_ALGORITHM_CONFIG).equals(AUTH_JWT_HS256)
-                ? hs256(config, issuer, audience) : es256(config, issuer, audience));
+        authenticators.add(
+                config.getString(AUTH_JWT_ALGORITHM_CONFIG).equals(AUTH_JWT_HS256)
+                        ? hs256(config, issuer, audience)
+                        : es256(config, issuer, audience));
         return Authenticator.firstOf(authenticators);
     }
 
@@ -272,7 +334,8 @@ public final class KeyService implements AutoCloseable {
 
     private static Authenticator es256(KeyServiceConfig config, String issuer, String audience) {
         try {
-            return JwtAuthenticator.es256(Files.readString(config.getPath(AUTH_JWT_ES256_JWKS_FILE_CONFIG)), issuer, audience);
+            return JwtAuthenticator.es256(
+                    Files.readString(config.getPath(AUTH_JWT_ES256_JWKS_FILE_CONFIG)), issuer, audience);
         } catch (IOException | ParseException e) {
             throw new ConfigException(AUTH_JWT_ES256_JWKS_FILE_CONFIG + " is not a readable JWK set");
         }
@@ -293,7 +356,8 @@ public final class KeyService implements AutoCloseable {
      * @param requester who asks, e.g. {@code system:demo}; recorded in the event
      */
     public X25519PrivateKey unsealCustodialKeyInProcess(String requester, String participantId, int version) {
-        return keys.openCustodialKeyAudited(new AuditContext(requester, null, null), ParticipantId.parse(participantId), version);
+        return keys.openCustodialKeyAudited(
+                new AuditContext(requester, null, null), ParticipantId.parse(participantId), version);
     }
 
     /** The public key that verifies every keyring this service writes; processors pin it. */

@@ -21,8 +21,7 @@ public final class KeyServiceMain {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeyServiceMain.class);
 
-    private KeyServiceMain() {
-    }
+    private KeyServiceMain() {}
 
     public static void main(String[] args) {
         Path file = configFile(args);
@@ -31,14 +30,19 @@ public final class KeyServiceMain {
             refuseMockRegistry(config, MockRegistryOptIn.REFUSE);
             KeyService service = KeyService.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "key-service-stop"));
-            LOGGER.atInfo().addKeyValue("port", service.port())
-                    .addKeyValue("keyringSigningKeyFingerprint", service.keyringSigningKey().fingerprint())
+            LOGGER.atInfo()
+                    .addKeyValue("port", service.port())
+                    .addKeyValue(
+                            "keyringSigningKeyFingerprint",
+                            service.keyringSigningKey().fingerprint())
                     .log("key service started; pin the keyring-signing key from GET /v1/keyring-signing-key");
         } catch (ConfigException e) {
             LOGGER.atError().addKeyValue("error", e.getMessage()).log("invalid configuration; not starting");
             System.exit(2);
         } catch (TopicSetupException e) {
-            LOGGER.atError().addKeyValue("error", e.getMessage()).log("topics are missing or misconfigured; not starting");
+            LOGGER.atError()
+                    .addKeyValue("error", e.getMessage())
+                    .log("topics are missing or misconfigured; not starting");
             System.exit(1);
         }
     }
@@ -56,9 +60,11 @@ public final class KeyServiceMain {
      * @throws ConfigException naming {@code schema.registry.url}
      */
     public static KeyServiceConfig refuseMockRegistry(KeyServiceConfig config, MockRegistryOptIn mockRegistry) {
-        mockRegistry.refusal(config.getString(KeyServiceConfigDef.SCHEMA_REGISTRY_URL_CONFIG)).ifPresent(reason -> {
-            throw new ConfigException(reason);
-        });
+        mockRegistry
+                .refusal(config.getString(KeyServiceConfigDef.SCHEMA_REGISTRY_URL_CONFIG))
+                .ifPresent(reason -> {
+                    throw new ConfigException(reason);
+                });
         return config;
     }
 }

@@ -46,9 +46,14 @@ class GrantsServiceIT {
         String kept;
         String revoked;
         try (KeyService service = start(config)) {
-            kept = JSON.readTree(send(service, "POST", "/v1/grants", body).body()).get("grantId").asText();
-            revoked = JSON.readTree(send(service, "POST", "/v1/grants", body).body()).get("grantId").asText();
-            assertThat(send(service, "DELETE", "/v1/grants/" + revoked, null).statusCode()).isEqualTo(204);
+            kept = JSON.readTree(send(service, "POST", "/v1/grants", body).body())
+                    .get("grantId")
+                    .asText();
+            revoked = JSON.readTree(send(service, "POST", "/v1/grants", body).body())
+                    .get("grantId")
+                    .asText();
+            assertThat(send(service, "DELETE", "/v1/grants/" + revoked, null).statusCode())
+                    .isEqualTo(204);
         }
         // When
         try (KeyService restarted = start(config)) {
@@ -94,10 +99,12 @@ class GrantsServiceIT {
 
     private HttpResponse<String> send(KeyService service, String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + ApiFixture.token("officer-1", "compliance")).build();
+                .header("Authorization", "Bearer " + ApiFixture.token("officer-1", "compliance"))
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

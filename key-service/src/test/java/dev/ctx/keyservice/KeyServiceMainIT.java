@@ -79,16 +79,27 @@ class KeyServiceMainIT {
         config.put("tls.keystore.password.env", "TEST_PKI_PASSWORD");
         config.put("tls.truststore.path", pki.trustStore().toString());
         config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
-        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(config,
-                Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
+        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(
+                config, Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
             String base = "https://127.0.0.1:" + service.port();
             // When / Then
-            assertThat(send(pki.clientContext(operator), "POST", base + "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\"}")
-                    .statusCode()).isEqualTo(201);
-            assertThat(send(pki.clientContext(alice), "POST", base + "/v1/participants/alice/keys", "").statusCode()).isEqualTo(201);
-            assertThat(send(pki.clientContext(alice), "GET", base + "/v1/participants", null).statusCode()).isEqualTo(403);
-            assertThatThrownBy(() -> send(pki.clientContext(null), "GET", base + "/v1/participants", null)).isInstanceOf(IOException.class);
-            assertThatThrownBy(() -> send(pki.clientContext(stranger), "GET", base + "/v1/participants", null)).isInstanceOf(IOException.class);
+            assertThat(send(
+                                    pki.clientContext(operator),
+                                    "POST",
+                                    base + "/v1/participants",
+                                    "{\"id\":\"alice\",\"role\":\"client\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(send(pki.clientContext(alice), "POST", base + "/v1/participants/alice/keys", "")
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(send(pki.clientContext(alice), "GET", base + "/v1/participants", null)
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThatThrownBy(() -> send(pki.clientContext(null), "GET", base + "/v1/participants", null))
+                    .isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> send(pki.clientContext(stranger), "GET", base + "/v1/participants", null))
+                    .isInstanceOf(IOException.class);
         }
     }
 
@@ -102,17 +113,25 @@ class KeyServiceMainIT {
         config.put("tls.truststore.path", pki.trustStore().toString());
         config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
         config.put("tls.client.auth", "want");
-        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(config,
-                Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
+        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(
+                config, Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
             String base = "https://127.0.0.1:" + service.port();
             SSLContext noCertificate = pki.clientContext(null);
             // When / Then
-            assertThat(send(noCertificate, "GET", base + "/health/ready", null).statusCode()).isEqualTo(200);
-            assertThat(send(noCertificate, "GET", base + "/v1/participants", null).statusCode()).isEqualTo(401);
+            assertThat(send(noCertificate, "GET", base + "/health/ready", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(send(noCertificate, "GET", base + "/v1/participants", null)
+                            .statusCode())
+                    .isEqualTo(401);
             HttpRequest withToken = HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                    .header("Authorization", "Bearer " + ApiFixture.token("prometheus", "operator")).build();
-            assertThat(HttpClient.newBuilder().sslContext(noCertificate).build().send(withToken, HttpResponse.BodyHandlers.ofString())
-                    .body()).contains("keysvc_http_requests_seconds_count");
+                    .header("Authorization", "Bearer " + ApiFixture.token("prometheus", "operator"))
+                    .build();
+            assertThat(HttpClient.newBuilder()
+                            .sslContext(noCertificate)
+                            .build()
+                            .send(withToken, HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .contains("keysvc_http_requests_seconds_count");
         }
     }
 
@@ -134,10 +153,18 @@ class KeyServiceMainIT {
             String base = "http://127.0.0.1:" + service.port();
             String operator = ApiFixture.token("operator-1", "operator");
             // Then
-            assertThat(send(null, "GET", base + "/health/ready", null).statusCode()).isEqualTo(200);
-            assertThat(sendWithToken(operator, "POST", base + "/v1/participants", "{\"id\":\"carol\",\"role\":\"miner\"}").statusCode())
+            assertThat(send(null, "GET", base + "/health/ready", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(sendWithToken(
+                                    operator,
+                                    "POST",
+                                    base + "/v1/participants",
+                                    "{\"id\":\"carol\",\"role\":\"miner\"}")
+                            .statusCode())
                     .isEqualTo(201);
-            assertThat(sendWithToken(operator, "POST", base + "/v1/participants/carol/keys", "").statusCode()).isEqualTo(201);
+            assertThat(sendWithToken(operator, "POST", base + "/v1/participants/carol/keys", "")
+                            .statusCode())
+                    .isEqualTo(201);
         }
     }
 
@@ -147,7 +174,9 @@ class KeyServiceMainIT {
         Map<String, String> config = withPkcs12Kek(baseConfig());
         config.put("rotation.max.age", "ninety days");
         // When / Then
-        assertThatThrownBy(() -> start(config)).isInstanceOf(ConfigException.class).hasMessageContaining("rotation.max.age");
+        assertThatThrownBy(() -> start(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rotation.max.age");
     }
 
     private static HttpResponse<String> send(SSLContext tls, String method, String url, String body) throws Exception {
@@ -155,15 +184,22 @@ class KeyServiceMainIT {
         if (tls != null) {
             builder.sslContext(tls);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return builder.build().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> sendWithToken(String token, String method, String url, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    private static HttpResponse<String> sendWithToken(String token, String method, String url, String body)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

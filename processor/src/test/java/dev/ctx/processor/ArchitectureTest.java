@@ -28,38 +28,67 @@ class ArchitectureTest {
 
     @Test
     void featurePackagesAreLayered() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("app").definedBy("dev.ctx.processor.app..")
-                .layer("topology").definedBy("dev.ctx.processor.topology..")
-                .layer("dedup").definedBy("dev.ctx.processor.dedup..")
-                .layer("encrypt").definedBy("dev.ctx.processor.encrypt..")
-                .layer("keys").definedBy("dev.ctx.processor.keys..")
-                .layer("metrics").definedBy("dev.ctx.processor.metrics..")
-                .layer("dlq").definedBy("dev.ctx.processor.dlq..")
-                .layer("config").definedBy("dev.ctx.processor.config..")
-                .layer("topics").definedBy("dev.ctx.processor.topics..")
-                .whereLayer("app").mayNotBeAccessedByAnyLayer()
-                .whereLayer("topology").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("dedup").mayOnlyBeAccessedByLayers("topology")
-                .whereLayer("encrypt").mayOnlyBeAccessedByLayers("topology", "app", "dedup")
-                .whereLayer("keys").mayOnlyBeAccessedByLayers("encrypt", "topology", "app")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("encrypt", "topology", "app", "dedup")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("app")
+                .definedBy("dev.ctx.processor.app..")
+                .layer("topology")
+                .definedBy("dev.ctx.processor.topology..")
+                .layer("dedup")
+                .definedBy("dev.ctx.processor.dedup..")
+                .layer("encrypt")
+                .definedBy("dev.ctx.processor.encrypt..")
+                .layer("keys")
+                .definedBy("dev.ctx.processor.keys..")
+                .layer("metrics")
+                .definedBy("dev.ctx.processor.metrics..")
+                .layer("dlq")
+                .definedBy("dev.ctx.processor.dlq..")
+                .layer("config")
+                .definedBy("dev.ctx.processor.config..")
+                .layer("topics")
+                .definedBy("dev.ctx.processor.topics..")
+                .whereLayer("app")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("topology")
+                .mayOnlyBeAccessedByLayers("app")
+                .whereLayer("dedup")
+                .mayOnlyBeAccessedByLayers("topology")
+                .whereLayer("encrypt")
+                .mayOnlyBeAccessedByLayers("topology", "app", "dedup")
+                .whereLayer("keys")
+                .mayOnlyBeAccessedByLayers("encrypt", "topology", "app")
+                .whereLayer("metrics")
+                .mayOnlyBeAccessedByLayers("encrypt", "topology", "app", "dedup")
                 .because("the topology wires the features and only main wires the application")
                 .check(CLASSES);
     }
 
     @Test
     void onlyMainWritesToTheStandardStreams() {
-        noClasses().that().doNotHaveSimpleName("ProcessorMain")
-                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("ProcessorMain")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .because("log through SLF4J with coordinates, never content")
                 .check(CLASSES);
     }
 
     @Test
     void loggersArePrivateStaticFinalAndNamedLogger() {
-        fields().that().haveRawType(Logger.class)
-                .should().bePrivate().andShould().beStatic().andShould().beFinal().andShould().haveName("LOGGER")
+        fields().that()
+                .haveRawType(Logger.class)
+                .should()
+                .bePrivate()
+                .andShould()
+                .beStatic()
+                .andShould()
+                .beFinal()
+                .andShould()
+                .haveName("LOGGER")
                 .check(CLASSES);
     }
 }

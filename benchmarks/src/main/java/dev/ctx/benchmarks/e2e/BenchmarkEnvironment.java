@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
 import dev.ctx.schemas.registry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.testkit.data.TransactionProducer;
 import dev.ctx.testkit.kafka.EmbeddedKafkaBroker;
-
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /** The broker, registry scope and working directory one benchmark run shares between its pipelines. */
 final class BenchmarkEnvironment implements AutoCloseable {
@@ -60,8 +60,11 @@ final class BenchmarkEnvironment implements AutoCloseable {
 
     void createTopics(String... names) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(Arrays.stream(names).map(name -> new NewTopic(name, PARTITIONS, (short) 1))
-                    .collect(Collectors.toList())).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(Arrays.stream(names)
+                            .map(name -> new NewTopic(name, PARTITIONS, (short) 1))
+                            .collect(Collectors.toList()))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 

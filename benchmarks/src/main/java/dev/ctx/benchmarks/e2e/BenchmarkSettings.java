@@ -13,8 +13,14 @@ import java.nio.file.Path;
  * @param resultsDir where the JSON report goes
  * @param workDir broker and state directories (deleted afterwards)
  */
-public record BenchmarkSettings(String name, int transactions, int latencyTransactions, double latencyLoad,
-        int keyServiceOperations, Path resultsDir, Path workDir) {
+public record BenchmarkSettings(
+        String name,
+        int transactions,
+        int latencyTransactions,
+        double latencyLoad,
+        int keyServiceOperations,
+        Path resultsDir,
+        Path workDir) {
 
     /** Validates the ranges. */
     public BenchmarkSettings {

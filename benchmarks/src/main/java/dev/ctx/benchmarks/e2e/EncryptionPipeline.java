@@ -11,10 +11,17 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.ctx.envelope.EpochPolicy;
 import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.sign.Ed25519SigningKey;
-import dev.ctx.envelope.EpochPolicy;
 import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.config.WrapMode;
 import dev.ctx.processor.dlq.DeadLetterRecords;
@@ -36,13 +43,6 @@ import dev.ctx.schemas.keys.ParticipantStatus;
 import dev.ctx.schemas.keys.PublicKeyVersion;
 import dev.ctx.schemas.keys.signing.KeyringSigningInput;
 import dev.ctx.testkit.data.GeneratorSettings;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.Topology;
 
 /**
  * The product's encryption topology ({@link EncryptionTopology#build}) with per-transaction or epoch DEK wraps, with
@@ -66,8 +66,13 @@ final class EncryptionPipeline implements Pipeline {
         this.runId = runId;
         this.input = input;
         this.wrapMode = wrapMode;
-        this.topics = new TopicNames(runId + ".unused-input", runId + ".encrypted", runId + ".envelopes",
-                runId + ".participant-keys", runId + ".access-events", runId + ".dlq");
+        this.topics = new TopicNames(
+                runId + ".unused-input",
+                runId + ".encrypted",
+                runId + ".envelopes",
+                runId + ".participant-keys",
+                runId + ".access-events",
+                runId + ".dlq");
         this.deadLetters = new DeadLetters("bench/" + runId, Clock.systemUTC());
     }
 
@@ -78,12 +83,17 @@ final class EncryptionPipeline implements Pipeline {
 
     @Override
     public void prepare(BenchmarkEnvironment environment) throws Exception {
-        environment.createTopics(topics.encrypted(), topics.envelopes(), topics.participantKeys(), topics.accessEvents(),
+        environment.createTopics(
+                topics.encrypted(),
+                topics.envelopes(),
+                topics.participantKeys(),
+                topics.accessEvents(),
                 topics.deadLetters());
         List<String> ids = new ArrayList<>(input.participantPool());
         ids.add(Recipient.ESCROW_ID);
         try (KafkaProducer<String, ParticipantKeyring> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", environment.bootstrapServers(), "acks", "all"), new StringSerializer(),
+                Map.of("bootstrap.servers", environment.bootstrapServers(), "acks", "all"),
+                new StringSerializer(),
                 environment.serde(ParticipantKeyring.class).serializer())) {
             for (String id : ids) {
                 producer.send(new ProducerRecord<>(topics.participantKeys(), id, keyring(id)));
@@ -93,20 +103,38 @@ final class EncryptionPipeline implements Pipeline {
 
     @Override
     public Topology topology(BenchmarkEnvironment environment, String inputTopic) {
-        TopicNames withInput = new TopicNames(inputTopic, topics.encrypted(), topics.envelopes(), topics.participantKeys(),
-                topics.accessEvents(), topics.deadLetters());
-        EncryptionSettings settings = new EncryptionSettings(EncryptionMode.ALWAYS,
-                new InstrumentedSealer(EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults()), metrics), metrics, deadLetters, "bench", Clock.systemUTC());
-        return EncryptionTopology.build(withInput, serdes(environment), settings,
-                new KeyringTrust(keyringSigner.verifyingKey(), Set.of(Objects.requireNonNull(escrowFingerprint,
-                        "prepare() publishes the escrow keyring before the topology is built"))));
+        TopicNames withInput = new TopicNames(
+                inputTopic,
+                topics.encrypted(),
+                topics.envelopes(),
+                topics.participantKeys(),
+                topics.accessEvents(),
+                topics.deadLetters());
+        EncryptionSettings settings = new EncryptionSettings(
+                EncryptionMode.ALWAYS,
+                new InstrumentedSealer(EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults()), metrics),
+                metrics,
+                deadLetters,
+                "bench",
+                Clock.systemUTC());
+        return EncryptionTopology.build(
+                withInput,
+                serdes(environment),
+                settings,
+                new KeyringTrust(
+                        keyringSigner.verifyingKey(),
+                        Set.of(Objects.requireNonNull(
+                                escrowFingerprint,
+                                "prepare() publishes the escrow keyring before the topology is built"))));
     }
 
     /** The product's dead-letter handlers, as the processor wires them. */
     @Override
     public Properties streamsOverrides(BenchmarkEnvironment environment) {
-        return StreamsProperties.handlers(new DeadLetterRecords(topics.deadLetters(),
-                serdes(environment).deadLetter().serializer(), deadLetters, metrics), topics.participantKeys());
+        return StreamsProperties.handlers(
+                new DeadLetterRecords(
+                        topics.deadLetters(), serdes(environment).deadLetter().serializer(), deadLetters, metrics),
+                topics.participantKeys());
     }
 
     @Override
@@ -129,14 +157,24 @@ final class EncryptionPipeline implements Pipeline {
             escrowFingerprint = pair.publicKey().fingerprint();
         }
         Instant now = Instant.now();
-        PublicKeyVersion key = PublicKeyVersion.newBuilder().setVersion(1).setPublicKey(ByteBuffer.wrap(pair.publicKey().bytes()))
-                .setCreatedAt(now).setStatus(KeyStatus.ACTIVE).build();
+        PublicKeyVersion key = PublicKeyVersion.newBuilder()
+                .setVersion(1)
+                .setPublicKey(ByteBuffer.wrap(pair.publicKey().bytes()))
+                .setCreatedAt(now)
+                .setStatus(KeyStatus.ACTIVE)
+                .build();
         pair.destroy();
-        ParticipantKeyring keyring = ParticipantKeyring.newBuilder().setParticipantId(id)
+        ParticipantKeyring keyring = ParticipantKeyring.newBuilder()
+                .setParticipantId(id)
                 .setRole(Recipient.ESCROW_ID.equals(id) ? ParticipantRole.ESCROW : ParticipantRole.CLIENT)
-                .setStatus(ParticipantStatus.ACTIVE).setKycStatus(KycStatus.VERIFIED).setCurrentVersion(1)
-                .setKeys(List.of(key)).setUpdatedAt(now)
-                .setSignatureKeyId(keyringSigner.verifyingKey().fingerprint()).build();
-        return KeyringSigningInput.withSignature(keyring, keyringSigner.sign(KeyringSigningInput.canonicalBytes(keyring)));
+                .setStatus(ParticipantStatus.ACTIVE)
+                .setKycStatus(KycStatus.VERIFIED)
+                .setCurrentVersion(1)
+                .setKeys(List.of(key))
+                .setUpdatedAt(now)
+                .setSignatureKeyId(keyringSigner.verifyingKey().fingerprint())
+                .build();
+        return KeyringSigningInput.withSignature(
+                keyring, keyringSigner.sign(KeyringSigningInput.canonicalBytes(keyring)));
     }
 }

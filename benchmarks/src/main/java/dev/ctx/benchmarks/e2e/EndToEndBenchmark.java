@@ -22,8 +22,7 @@ import dev.ctx.testkit.data.TransactionProducer;
  */
 public final class EndToEndBenchmark {
 
-    private EndToEndBenchmark() {
-    }
+    private EndToEndBenchmark() {}
 
     /**
      * {@code java ... EndToEndBenchmark [--quick]}: prints the table; the last line is the epoch-mode throughput ratio.
@@ -32,7 +31,8 @@ public final class EndToEndBenchmark {
         boolean quick = List.of(args).contains("--quick");
         Path results = Path.of("benchmarks", "results");
         Path work = Files.createTempDirectory("ctx-bench");
-        BenchmarkSettings settings = quick ? BenchmarkSettings.quick(results, work) : BenchmarkSettings.full(results, work);
+        BenchmarkSettings settings =
+                quick ? BenchmarkSettings.quick(results, work) : BenchmarkSettings.full(results, work);
         System.out.println(run(settings).table());
     }
 
@@ -41,13 +41,15 @@ public final class EndToEndBenchmark {
         String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         GeneratorSettings input = GeneratorSettings.benchmarkDefault(runId);
         try (BenchmarkEnvironment environment = BenchmarkEnvironment.start(settings.workDir(), runId)) {
-            List<Pipeline> pipelines = List.of(new PassThroughPipeline(runId),
+            List<Pipeline> pipelines = List.of(
+                    new PassThroughPipeline(runId),
                     new EncryptionPipeline(runId, input, WrapMode.PER_TRANSACTION),
                     new EncryptionPipeline(runId + "-epoch", input, WrapMode.EPOCH));
             String inputTopic = runId + ".transactions";
             environment.createTopics(inputTopic);
             try (TransactionProducer producer = environment.producer(inputTopic)) {
-                producer.produce(new TransactionGenerator(input, 1).asIterator(), settings.transactions(), 0, sent -> { });
+                producer.produce(
+                        new TransactionGenerator(input, 1).asIterator(), settings.transactions(), 0, sent -> {});
             }
             BenchmarkReport report = measure(settings, environment, pipelines, inputTopic, input);
             write(report, settings.resultsDir().resolve(settings.name() + ".json"));
@@ -55,8 +57,13 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static BenchmarkReport measure(BenchmarkSettings settings, BenchmarkEnvironment environment,
-            List<Pipeline> pipelines, String inputTopic, GeneratorSettings input) throws Exception {
+    private static BenchmarkReport measure(
+            BenchmarkSettings settings,
+            BenchmarkEnvironment environment,
+            List<Pipeline> pipelines,
+            String inputTopic,
+            GeneratorSettings input)
+            throws Exception {
         PipelineRunner runner = new PipelineRunner(environment, "run");
         List<PipelineRunner.Throughput> throughputs = new ArrayList<>();
         for (Pipeline pipeline : pipelines) {
@@ -65,22 +72,33 @@ public final class EndToEndBenchmark {
         }
         // every pipeline's latency is measured at one input rate, a fraction of the slowest pipeline's throughput
         double rate = settings.latencyLoad()
-                * throughputs.stream().mapToDouble(PipelineRunner.Throughput::perSecond).min().orElseThrow();
+                * throughputs.stream()
+                        .mapToDouble(PipelineRunner.Throughput::perSecond)
+                        .min()
+                        .orElseThrow();
         List<PipelineResult> results = new ArrayList<>();
         for (int i = 0; i < pipelines.size(); i++) {
-            PipelineRunner.Latency latency = runner.latency(pipelines.get(i), input, settings.latencyTransactions(), rate);
+            PipelineRunner.Latency latency =
+                    runner.latency(pipelines.get(i), input, settings.latencyTransactions(), rate);
             PipelineRunner.Throughput throughput = throughputs.get(i);
-            results.add(new PipelineResult(pipelines.get(i).name(), settings.transactions(), throughput.perSecond(),
-                    throughput.cpuSecondsPer1000(), rate, latency.steadyMillis(), latency.warmupMillis()));
+            results.add(new PipelineResult(
+                    pipelines.get(i).name(),
+                    settings.transactions(),
+                    throughput.perSecond(),
+                    throughput.cpuSecondsPer1000(),
+                    rate,
+                    latency.steadyMillis(),
+                    latency.warmupMillis()));
         }
         return new BenchmarkReport(settings.name(), machine(), settings, results, keyService(settings, environment));
     }
 
-    private static List<KeyServiceLoad.OperationResult> keyService(BenchmarkSettings settings,
-            BenchmarkEnvironment environment) throws Exception {
+    private static List<KeyServiceLoad.OperationResult> keyService(
+            BenchmarkSettings settings, BenchmarkEnvironment environment) throws Exception {
         try (KeyServiceLoad load = KeyServiceLoad.start(environment, settings.workDir(), "ks")) {
             List<String> ids = load.register(20);
-            return List.of(load.rotations(ids, settings.keyServiceOperations()),
+            return List.of(
+                    load.rotations(ids, settings.keyServiceOperations()),
                     load.reads(ids, settings.keyServiceOperations() * 10));
         }
     }
@@ -92,7 +110,9 @@ public final class EndToEndBenchmark {
 
     private static void write(BenchmarkReport report, Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+        new ObjectMapper()
+                .findAndRegisterModules()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(file.toFile(), report);
     }
 }

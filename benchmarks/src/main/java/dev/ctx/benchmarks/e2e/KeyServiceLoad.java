@@ -24,7 +24,8 @@ final class KeyServiceLoad implements AutoCloseable {
     private static final int CLIENTS = 4;
     private final LocalKeyService service;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private KeyServiceLoad(LocalKeyService service, String token) {
         this.service = service;
@@ -32,15 +33,17 @@ final class KeyServiceLoad implements AutoCloseable {
     }
 
     static KeyServiceLoad start(BenchmarkEnvironment environment, Path dir, String runId) {
-        LocalKeyService service = LocalKeyService.start(dir, Map.of(
-                "kafka.bootstrap.servers", environment.bootstrapServers(),
-                "schema.registry.url", environment.registryUrl(),
-                "http.port", "0",
-                "topic.participant.keys", runId + ".ks.participant-keys",
-                "topic.key.custody", runId + ".ks.key-custody",
-                "topic.access.events", runId + ".ks.access-events",
-                "topic.access.grants", runId + ".ks.access-grants",
-                "store.transactional.id", runId + "-key-service"));
+        LocalKeyService service = LocalKeyService.start(
+                dir,
+                Map.of(
+                        "kafka.bootstrap.servers", environment.bootstrapServers(),
+                        "schema.registry.url", environment.registryUrl(),
+                        "http.port", "0",
+                        "topic.participant.keys", runId + ".ks.participant-keys",
+                        "topic.key.custody", runId + ".ks.key-custody",
+                        "topic.access.events", runId + ".ks.access-events",
+                        "topic.access.grants", runId + ".ks.access-grants",
+                        "store.transactional.id", runId + "-key-service"));
         return new KeyServiceLoad(service, service.issueToken("bench-operator", "operator", Duration.ofHours(1)));
     }
 
@@ -58,12 +61,18 @@ final class KeyServiceLoad implements AutoCloseable {
 
     /** {@code operations} rotations spread over the participants, from {@link #CLIENTS} concurrent clients. */
     OperationResult rotations(List<String> ids, int operations) throws Exception {
-        return run("rotate", operations, i -> call("POST", "/v1/participants/" + ids.get(i % ids.size()) + "/keys/rotate", "{}"));
+        return run(
+                "rotate",
+                operations,
+                i -> call("POST", "/v1/participants/" + ids.get(i % ids.size()) + "/keys/rotate", "{}"));
     }
 
     /** {@code operations} public-key list reads. */
     OperationResult reads(List<String> ids, int operations) throws Exception {
-        return run("list-keys", operations, i -> call("GET", "/v1/participants/" + ids.get(i % ids.size()) + "/keys", null));
+        return run(
+                "list-keys",
+                operations,
+                i -> call("GET", "/v1/participants/" + ids.get(i % ids.size()) + "/keys", null));
     }
 
     private OperationResult run(String name, int operations, Operation operation) throws Exception {
@@ -90,14 +99,19 @@ final class KeyServiceLoad implements AutoCloseable {
             clients.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new OperationResult(name, operations, CLIENTS, operations / seconds, Percentiles.of(latencies, operations));
+        return new OperationResult(
+                name, operations, CLIENTS, operations / seconds, Percentiles.of(latencies, operations));
     }
 
     private void call(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(30)).build();
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
@@ -121,6 +135,6 @@ final class KeyServiceLoad implements AutoCloseable {
      * @param perSecond calls per second
      * @param latencyMicros per-call latency in microseconds
      */
-    record OperationResult(String operation, int operations, int clients, double perSecond, Percentiles latencyMicros) {
-    }
+    record OperationResult(
+            String operation, int operations, int clients, double perSecond, Percentiles latencyMicros) {}
 }

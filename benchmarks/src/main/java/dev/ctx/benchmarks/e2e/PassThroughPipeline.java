@@ -1,12 +1,12 @@
 package dev.ctx.benchmarks.e2e;
 
-import dev.ctx.schemas.transaction.Transaction;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+
+import dev.ctx.schemas.transaction.Transaction;
 
 /** The baseline: copies {@code Transaction}s to an output topic, deserializing and serializing with the same serde. */
 final class PassThroughPipeline implements Pipeline {

@@ -11,6 +11,11 @@ package dev.ctx.benchmarks.e2e;
  * @param latencyMillis produce timestamp to committed output, at that rate, after the warm-up
  * @param warmupLatencyMillis the same for the first 10 % of the latency phase (a newly started application)
  */
-record PipelineResult(String pipeline, long transactions, double throughputPerSecond, double cpuSecondsPer1000,
-        double latencyRatePerSecond, Percentiles latencyMillis, Percentiles warmupLatencyMillis) {
-}
+record PipelineResult(
+        String pipeline,
+        long transactions,
+        double throughputPerSecond,
+        double cpuSecondsPer1000,
+        double latencyRatePerSecond,
+        Percentiles latencyMillis,
+        Percentiles warmupLatencyMillis) {}

@@ -3,14 +3,14 @@ package dev.ctx.benchmarks.e2e;
 import java.time.Duration;
 import java.util.Properties;
 
-import dev.ctx.testkit.data.GeneratorSettings;
-import dev.ctx.testkit.data.TransactionGenerator;
-import dev.ctx.testkit.data.TransactionProducer;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+
+import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.data.TransactionProducer;
 
 /** Runs one pipeline's throughput phase (a backlog) and latency phase (a paced input) with {@code exactly_once_v2}. */
 final class PipelineRunner {
@@ -18,6 +18,7 @@ final class PipelineRunner {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(10);
     /** Share of the latency phase's records counted as the new application's warm-up. */
     static final double WARMUP_SHARE = 0.1;
+
     private final BenchmarkEnvironment environment;
     private final String runId;
 
@@ -29,7 +30,8 @@ final class PipelineRunner {
     /** Processes the {@code count} records already in {@code inputTopic}; returns throughput and CPU per 1,000. */
     Throughput throughput(Pipeline pipeline, String inputTopic, long count) {
         String applicationId = runId + "-" + pipeline.name() + "-throughput";
-        try (OutputWatcher watcher = new OutputWatcher(environment, pipeline.measuredTopic(), applicationId + "-watch");
+        try (OutputWatcher watcher =
+                        new OutputWatcher(environment, pipeline.measuredTopic(), applicationId + "-watch");
                 KafkaStreams streams = start(pipeline, inputTopic, applicationId)) {
             long seen = watcher.awaitCount(count, PHASE_TIMEOUT, false);
             double cpuSeconds = ThreadCpu.nanosOfThreadsNamed(applicationId) / 1e9;
@@ -53,7 +55,8 @@ final class PipelineRunner {
                 KafkaStreams streams = start(paced, inputTopic, applicationId);
                 TransactionProducer producer = environment.producer(inputTopic)) {
             awaitRunning(streams);
-            Thread feeder = new Thread(() -> feed(producer, new TransactionGenerator(settings, 99), count, perSecond),
+            Thread feeder = new Thread(
+                    () -> feed(producer, new TransactionGenerator(settings, 99), count, perSecond),
                     applicationId + "-feeder");
             feeder.start();
             long seen = watcher.awaitCount(count, PHASE_TIMEOUT, true);
@@ -64,16 +67,18 @@ final class PipelineRunner {
         }
     }
 
-    private static void feed(TransactionProducer producer, TransactionGenerator generator, long count, double perSecond) {
+    private static void feed(
+            TransactionProducer producer, TransactionGenerator generator, long count, double perSecond) {
         try {
-            producer.produce(generator.asIterator(), count, perSecond, sent -> { });
+            producer.produce(generator.asIterator(), count, perSecond, sent -> {});
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private KafkaStreams start(Pipeline pipeline, String inputTopic, String applicationId) {
-        KafkaStreams streams = new KafkaStreams(pipeline.topology(environment, inputTopic), streamsConfig(pipeline, applicationId));
+        KafkaStreams streams =
+                new KafkaStreams(pipeline.topology(environment, inputTopic), streamsConfig(pipeline, applicationId));
         streams.start();
         return streams;
     }
@@ -83,12 +88,15 @@ final class PipelineRunner {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, environment.stateDir(applicationId).toString());
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                environment.stateDir(applicationId).toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         props.putAll(pipeline.streamsOverrides(environment));
-        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("bench.streams."))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(key -> key.startsWith("bench.streams."))
                 .forEach(key -> props.put(key.substring("bench.streams.".length()), System.getProperty(key)));
         return props;
     }
@@ -114,13 +122,11 @@ final class PipelineRunner {
      * @param steadyMillis after the warm-up share
      * @param warmupMillis the first records of the newly started application
      */
-    record Latency(Percentiles steadyMillis, Percentiles warmupMillis) {
-    }
+    record Latency(Percentiles steadyMillis, Percentiles warmupMillis) {}
 
     /**
      * @param perSecond committed records per second
      * @param cpuSecondsPer1000 application-thread CPU seconds per 1,000 records
      */
-    record Throughput(double perSecond, double cpuSecondsPer1000) {
-    }
+    record Throughput(double perSecond, double cpuSecondsPer1000) {}
 }

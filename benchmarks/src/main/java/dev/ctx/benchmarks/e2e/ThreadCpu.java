@@ -12,8 +12,7 @@ final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private ThreadCpu() {
-    }
+    private ThreadCpu() {}
 
     /** Sum of CPU nanoseconds of live threads whose name contains {@code marker}. */
     static long nanosOfThreadsNamed(String marker) {

@@ -44,17 +44,19 @@ import dev.ctx.envelope.format.SealId;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Thread)
 public class BaselineBenchmark {
 
     private static final byte[] INFO = "ctx-wrap baseline info".getBytes(StandardCharsets.US_ASCII);
 
     private final SecureRandom random = new SecureRandom();
-    private final HPKE bc = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
-            HPKE.aead_AES_GCM256);
-    private final byte[] aad = ConfidentialPayload.context("tx-bench-3")
-            .aad(FormatVersion.CURRENT, SealId.of(new byte[SealId.LENGTH]));
+    private final HPKE bc =
+            new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
+    private final byte[] aad =
+            ConfidentialPayload.context("tx-bench-3").aad(FormatVersion.CURRENT, SealId.of(new byte[SealId.LENGTH]));
     private final byte[] dek = new byte[32];
     private final byte[] nonce = new byte[12];
     private final byte[] scalar = new byte[32];

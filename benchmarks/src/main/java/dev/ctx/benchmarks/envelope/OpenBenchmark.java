@@ -32,7 +32,9 @@ import dev.ctx.envelope.key.X25519KeyPair;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Thread)
 public class OpenBenchmark {
 
@@ -48,9 +50,13 @@ public class OpenBenchmark {
     public void setUp() {
         List<RecipientPrivateKey> keys = ConfidentialPayload.recipientKeys(4);
         key = keys.get(0);
-        nextVersion = RecipientPrivateKey.of(key.recipientId(), 2, X25519KeyPair.generate().privateKey());
-        sealed = EnvelopeSealer.create().seal(ConfidentialPayload.record(), context,
-                keys.stream().map(RecipientPrivateKey::asRecipient).toList());
+        nextVersion = RecipientPrivateKey.of(
+                key.recipientId(), 2, X25519KeyPair.generate().privateKey());
+        sealed = EnvelopeSealer.create()
+                .seal(
+                        ConfidentialPayload.record(),
+                        context,
+                        keys.stream().map(RecipientPrivateKey::asRecipient).toList());
         wrap = sealed.wrapFor(key.recipientId());
     }
 

@@ -30,7 +30,9 @@ import dev.ctx.envelope.TransactionContext;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Thread)
 public class SealBenchmark {
 
@@ -44,7 +46,8 @@ public class SealBenchmark {
 
     @Setup
     public void setUp() {
-        recipientList = ConfidentialPayload.recipientKeys(recipients).stream().map(RecipientPrivateKey::asRecipient)
+        recipientList = ConfidentialPayload.recipientKeys(recipients).stream()
+                .map(RecipientPrivateKey::asRecipient)
                 .toList();
     }
 

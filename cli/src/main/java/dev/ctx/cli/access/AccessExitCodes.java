@@ -37,8 +37,7 @@ public final class AccessExitCodes {
     /** No answer: connection refused, TLS failure or timeout. */
     public static final int UNREACHABLE = 10;
 
-    private AccessExitCodes() {
-    }
+    private AccessExitCodes() {}
 
     /** The exit code of {@code e}; {@link ExitCodes#FAILURE} for any other refusal. */
     public static int of(KeyServiceException e) {

@@ -4,23 +4,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.ctx.benchmarks.e2e.BenchmarkReport;
-import dev.ctx.benchmarks.e2e.BenchmarkSettings;
-import dev.ctx.benchmarks.e2e.EndToEndBenchmark;
-import dev.ctx.cli.common.ExitCodes;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.ctx.benchmarks.e2e.BenchmarkReport;
+import dev.ctx.benchmarks.e2e.BenchmarkSettings;
+import dev.ctx.benchmarks.e2e.EndToEndBenchmark;
+import dev.ctx.cli.common.ExitCodes;
+
 /** Runs the end-to-end benchmark in this JVM on an embedded broker and prints the table. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"End-to-end benchmark: the encryption topology against a pass-through baseline.",
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "End-to-end benchmark: the encryption topology against a pass-through baseline.",
             "Runs in one JVM on an embedded broker, both topologies on the same generated input (3 participants +",
             "escrow, ~400-byte confidential part, exactly_once_v2). Prints throughput, latency at 50% of the",
             "encryption rate and CPU per 1,000 transactions, writes benchmarks/results/<name>.json; the last line is",
-            "the throughput ratio."})
+            "the throughput ratio."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -39,12 +43,20 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path results = Path.of(System.getProperty("ctx.home", "."), "benchmarks", "results");
         Path work = Files.createTempDirectory("ctx-bench");
-        BenchmarkSettings preset = quick ? BenchmarkSettings.quick(results, work) : BenchmarkSettings.full(results, work);
-        BenchmarkSettings settings = new BenchmarkSettings(name != null ? name : preset.name(),
-                transactions != null ? transactions : preset.transactions(), preset.latencyTransactions(),
-                preset.latencyLoad(), preset.keyServiceOperations(), results, work);
-        spec.commandLine().getErr().println("ctx bench: running '" + settings.name() + "' ("
-                + settings.transactions() + " transactions per pipeline) ...");
+        BenchmarkSettings preset =
+                quick ? BenchmarkSettings.quick(results, work) : BenchmarkSettings.full(results, work);
+        BenchmarkSettings settings = new BenchmarkSettings(
+                name != null ? name : preset.name(),
+                transactions != null ? transactions : preset.transactions(),
+                preset.latencyTransactions(),
+                preset.latencyLoad(),
+                preset.keyServiceOperations(),
+                results,
+                work);
+        spec.commandLine()
+                .getErr()
+                .println("ctx bench: running '" + settings.name() + "' (" + settings.transactions()
+                        + " transactions per pipeline) ...");
         BenchmarkReport report = EndToEndBenchmark.run(settings);
         spec.commandLine().getErr().println("ctx bench: wrote " + results.resolve(settings.name() + ".json"));
         spec.commandLine().getOut().println(report.table());

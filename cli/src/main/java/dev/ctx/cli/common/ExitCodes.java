@@ -13,8 +13,7 @@ public final class ExitCodes {
     /** The command line was wrong; stderr shows the usage. */
     public static final int USAGE = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /**
      * Prints {@code ctx: <message>} on stderr (the stack trace only with {@code CTX_DEBUG=1}) and returns

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class KeyServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
 
@@ -28,8 +29,12 @@ public final class KeyServiceClient {
     }
 
     /** Registers an ACTIVE participant with KYC status VERIFIED. */
-    public JsonNode registerParticipant(String id, String role, List<String> purposes) throws IOException, InterruptedException {
-        return send("POST", "/v1/participants", Map.of("id", id, "role", role, "kycStatus", "VERIFIED", "allowedPurposes", purposes));
+    public JsonNode registerParticipant(String id, String role, List<String> purposes)
+            throws IOException, InterruptedException {
+        return send(
+                "POST",
+                "/v1/participants",
+                Map.of("id", id, "role", role, "kycStatus", "VERIFIED", "allowedPurposes", purposes));
     }
 
     public JsonNode createKey(String participantId) throws IOException, InterruptedException {
@@ -53,11 +58,15 @@ public final class KeyServiceClient {
     }
 
     private JsonNode send(String method, String path, Map<String, ?> body) throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, publisher).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -66,8 +75,9 @@ public final class KeyServiceClient {
         }
         JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("key service answered " + response.statusCode() + " to " + method + " " + path
-                    + ": " + json.path("title").asText(json.path("detail").asText("no problem details")));
+            throw new IllegalStateException(
+                    "key service answered " + response.statusCode() + " to " + method + " " + path + ": "
+                            + json.path("title").asText(json.path("detail").asText("no problem details")));
         }
         return json;
     }

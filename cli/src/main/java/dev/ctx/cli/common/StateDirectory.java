@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** Where local runs keep their data: {@code $CTX_HOME/.ctx} (the checkout) unless a command says otherwise. */
 public final class StateDirectory {
 
-    private StateDirectory() {
-    }
+    private StateDirectory() {}
 
     /** The default directory for a component's local data, e.g. {@code .ctx/kafka}. */
     public static Path forComponent(String component) {

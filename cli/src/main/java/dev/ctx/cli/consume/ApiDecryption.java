@@ -21,7 +21,8 @@ final class ApiDecryption implements Decryption {
     @Override
     public String open(EncryptedTransaction sealed) {
         try {
-            return ConfidentialJson.object(client.requestAccess(sealed.getTransactionId(), purpose).fields())
+            return ConfidentialJson.object(client.requestAccess(sealed.getTransactionId(), purpose)
+                            .fields())
                     .toString();
         } catch (KeyServiceUnreachableException e) {
             throw e;

@@ -9,6 +9,5 @@ interface Decryption extends AutoCloseable {
     String open(EncryptedTransaction sealed);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

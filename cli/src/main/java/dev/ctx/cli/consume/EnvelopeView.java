@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.ctx.schemas.encrypted.Envelope;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+
+import dev.ctx.schemas.encrypted.Envelope;
 
 /**
  * The latest envelope of every transaction on {@code transactions.envelopes} (compacted; a tombstone removes the
@@ -40,7 +40,8 @@ final class EnvelopeView implements AutoCloseable {
     private void catchUp(String topic) {
         if (partitions == null) {
             partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
         }
@@ -58,7 +59,9 @@ final class EnvelopeView implements AutoCloseable {
         if (record.value() == null) {
             latest.remove(record.key());
         } else {
-            latest.merge(record.key(), record.value(),
+            latest.merge(
+                    record.key(),
+                    record.value(),
                     (old, next) -> next.getGeneration() >= old.getGeneration() ? next : old);
         }
     }

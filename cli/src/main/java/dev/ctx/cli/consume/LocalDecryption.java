@@ -21,7 +21,8 @@ final class LocalDecryption implements Decryption {
 
     @Override
     public String open(EncryptedTransaction sealed) {
-        return envelopes.find(sealed.getTransactionId(), envelopesTopic)
+        return envelopes
+                .find(sealed.getTransactionId(), envelopesTopic)
                 .map(envelope -> openWith(sealed, envelope))
                 .orElse("not opened: no envelope (crypto-shredded, or not written yet)");
     }

@@ -8,6 +8,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.kafka.streams.KafkaStreams;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.common.StateDirectory;
 import dev.ctx.processor.app.ProcessorApplication;
@@ -17,19 +24,16 @@ import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionProducer;
 import dev.ctx.testkit.files.Directories;
 
-import org.apache.kafka.streams.KafkaStreams;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 /** Runs the whole pipeline locally, feeds it generated transactions and explains what happened. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on this machine and feed it generated transactions.",
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole pipeline on this machine and feed it generated transactions.",
             "Starts a Kafka broker (KRaft, 127.0.0.1), a schema registry, the key service (PKCS#12 keystore KEK) and",
             "the encryption processor; registers sample participants and the escrow key; produces transactions with a",
-            "live progress line; prints a summary with one transaction opened with a participant's key. Ctrl-C stops."})
+            "live progress line; prints a summary with one transaction opened with a participant's key. Ctrl-C stops."
+        })
 public final class DemoCommand implements Callable<Integer> {
 
     static final List<String> PARTICIPANTS = List.of("client-1", "miner-1", "miner-2");
@@ -37,10 +41,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-n", "--transactions"}, defaultValue = "2000", description = "Transactions to produce (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-n", "--transactions"},
+            defaultValue = "2000",
+            description = "Transactions to produce (default: ${DEFAULT-VALUE}).")
     long transactions;
 
-    @Option(names = "--rate", defaultValue = "500", description = "Transactions per second (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate",
+            defaultValue = "500",
+            description = "Transactions per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--keep-running", description = "Keep everything running after the summary until Ctrl-C.")
@@ -49,16 +59,28 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Working directory; wiped at start (default: .ctx/demo in the checkout).")
     Path dir;
 
-    @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port (default: ${DEFAULT-VALUE}; controller +1).")
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "19092",
+            description = "Kafka port (default: ${DEFAULT-VALUE}; controller +1).")
     int kafkaPort;
 
-    @Option(names = "--registry-port", defaultValue = "18081", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--registry-port",
+            defaultValue = "18081",
+            description = "Schema registry port (default: ${DEFAULT-VALUE}).")
     int registryPort;
 
-    @Option(names = "--key-service-port", defaultValue = "18080", description = "Key service port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--key-service-port",
+            defaultValue = "18080",
+            description = "Key service port (default: ${DEFAULT-VALUE}).")
     int keyServicePort;
 
-    @Option(names = "--metrics-port", defaultValue = "19400", description = "Processor metrics port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "19400",
+            description = "Processor metrics port (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Override
@@ -67,10 +89,12 @@ public final class DemoCommand implements Callable<Integer> {
         Path workDir = Directories.recreate(dir != null ? dir : StateDirectory.forComponent("demo"));
         DemoStack stack = new DemoStack(workDir, new DemoPorts(kafkaPort, registryPort, keyServicePort, metricsPort));
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "ctx-demo-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stack.close();
+                    stopped.countDown();
+                },
+                "ctx-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         DemoScript script = new DemoScript(out, stack, workDir);
         script.run(transactions, rate);
@@ -114,6 +138,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     static TransactionProducer producer(DemoStack stack) {
-        return new TransactionProducer(stack.bootstrapServers(), serdeConfig(stack.registryUrl()), topics().transactions());
+        return new TransactionProducer(
+                stack.bootstrapServers(), serdeConfig(stack.registryUrl()), topics().transactions());
     }
 }

@@ -8,5 +8,4 @@ package dev.ctx.cli.demo;
  * @param keyService key service HTTP port
  * @param metrics processor Prometheus port
  */
-record DemoPorts(int kafka, int registry, int keyService, int metrics) {
-}
+record DemoPorts(int kafka, int registry, int keyService, int metrics) {}

@@ -43,8 +43,9 @@ final class DemoScript {
         step("key service (master KEK in a PKCS#12 keystore)", stack::startKeyService);
         say("    " + stack.keyServiceUrl() + "  (OpenAPI: /v1/openapi.json)");
         String escrowFingerprint = registerParticipants();
-        say("    keyring-signing key sha256=" + stack.keyringSigningKey().fingerprint() + " (GET /v1/keyring-signing-key),"
-                + " escrow key sha256=" + escrowFingerprint + ": both pinned in the processor");
+        say("    keyring-signing key sha256=" + stack.keyringSigningKey().fingerprint()
+                + " (GET /v1/keyring-signing-key)," + " escrow key sha256=" + escrowFingerprint
+                + ": both pinned in the processor");
         ProcessorApplication processor = stack.startProcessor(escrowFingerprint);
         step("encryption processor (Kafka Streams, exactly_once_v2)", () -> DemoCommand.awaitRunning(processor));
         try (TopologySerdes serdes = DemoCommand.serdes(stack.registryUrl());
@@ -61,21 +62,27 @@ final class DemoScript {
         Files.writeString(tokenFile, token);
         KeyServiceClient client = new KeyServiceClient(stack.keyServiceUrl(), token);
         for (String id : DemoCommand.PARTICIPANTS) {
-            client.registerParticipant(id, id.startsWith("client") ? "client" : "miner", List.of("settlement", "dispute"));
+            client.registerParticipant(
+                    id, id.startsWith("client") ? "client" : "miner", List.of("settlement", "dispute"));
             client.createKey(id);
         }
         String escrowFingerprint = client.createEscrowKey().path("fingerprint").asText();
-        say("  registered " + String.join(", ", DemoCommand.PARTICIPANTS) + " (KYC verified, one X25519 key each) and the escrow key");
+        say("  registered " + String.join(", ", DemoCommand.PARTICIPANTS)
+                + " (KYC verified, one X25519 key each) and the escrow key");
         say("    operator token for curl: " + tokenFile);
         return escrowFingerprint;
     }
 
     private void produce(long transactions, double rate, OutputCounter counter) throws InterruptedException {
-        say(String.format("Producing %,d generated transactions at %,.0f/s to '%s' (90%% confidential, 2-3 participants each):",
+        say(String.format(
+                "Producing %,d generated transactions at %,.0f/s to '%s' (90%% confidential, 2-3 participants each):",
                 transactions, rate, topics.transactions()));
         try (TransactionProducer producer = DemoCommand.producer(stack);
                 ProgressLine progress = new ProgressLine(out, counter, topics)) {
-            producer.produce(new TransactionGenerator(DemoCommand.generatorSettings(), 1).asIterator(), transactions, rate,
+            producer.produce(
+                    new TransactionGenerator(DemoCommand.generatorSettings(), 1).asIterator(),
+                    transactions,
+                    rate,
                     progress::sent);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (counter.count(topics.encrypted()) + counter.count(topics.deadLetters()) < transactions
@@ -88,16 +95,19 @@ final class DemoScript {
     private void summary(OutputCounter counter) {
         say("");
         say("Summary (records committed per topic, read_committed):");
-        for (String topic : List.of(topics.encrypted(), topics.envelopes(), topics.accessEvents(), topics.deadLetters())) {
+        for (String topic :
+                List.of(topics.encrypted(), topics.envelopes(), topics.accessEvents(), topics.deadLetters())) {
             say(String.format("  %-26s %,8d", topic, counter.count(topic)));
         }
-        say(String.format("  sealed %,d, passed in clear %,d (confidential=false)", counter.sealed(),
-                counter.count(topics.encrypted()) - counter.sealed()));
+        say(String.format(
+                "  sealed %,d, passed in clear %,d (confidential=false)",
+                counter.sealed(), counter.count(topics.encrypted()) - counter.sealed()));
         openSample(counter.sample());
         say("");
         say("Where things are:");
         say("  processor metrics   http://127.0.0.1:" + stack.metricsPort() + "/metrics");
-        say("  key service         " + stack.keyServiceUrl() + "/v1/participants  (Bearer token in " + workDir.resolve("operator.jwt") + ")");
+        say("  key service         " + stack.keyServiceUrl() + "/v1/participants  (Bearer token in "
+                + workDir.resolve("operator.jwt") + ")");
         say("  schema registry     " + stack.registryUrl());
         say("  kafka               " + stack.bootstrapServers());
     }
@@ -112,9 +122,12 @@ final class DemoScript {
         RecipientWrap wrap = envelope.getWraps().get(0);
         say("");
         say("Sample " + encrypted.getTransactionId() + " as stored: participants " + encrypted.getParticipants() + ", "
-                + encrypted.getSealed().getCiphertext().remaining() + " bytes of ciphertext, " + envelope.getWraps().size()
+                + encrypted.getSealed().getCiphertext().remaining() + " bytes of ciphertext, "
+                + envelope.getWraps().size()
                 + " wraps (participants + escrow)");
-        RecipientPrivateKey key = RecipientPrivateKey.of(wrap.getRecipientId(), wrap.getKeyVersion(),
+        RecipientPrivateKey key = RecipientPrivateKey.of(
+                wrap.getRecipientId(),
+                wrap.getKeyVersion(),
                 stack.unsealCustodialKeyInProcess(wrap.getRecipientId(), wrap.getKeyVersion()));
         try {
             GenericRecord fields = new SealedTransactionOpener().open(encrypted, envelope, key);

@@ -46,8 +46,15 @@ final class DemoStack implements AutoCloseable {
     }
 
     void startKeyService() {
-        keyService = LocalKeyService.start(dir, Map.of("kafka.bootstrap.servers", bootstrapServers(),
-                "schema.registry.url", registryUrl(), "http.port", Integer.toString(ports.keyService())));
+        keyService = LocalKeyService.start(
+                dir,
+                Map.of(
+                        "kafka.bootstrap.servers",
+                        bootstrapServers(),
+                        "schema.registry.url",
+                        registryUrl(),
+                        "http.port",
+                        Integer.toString(ports.keyService())));
         started.push(keyService);
     }
 
@@ -67,7 +74,8 @@ final class DemoStack implements AutoCloseable {
         config.put(ProcessorConfig.METRICS_HOST_CONFIG, "127.0.0.1");
         config.put(ProcessorConfig.METRICS_PORT_CONFIG, Integer.toString(ports.metrics()));
         config.put(ProcessorConfig.TOPICS_PARTITIONS_CONFIG, "3");
-        config.put(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
+        config.put(
+                ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
                 Base64.getEncoder().encodeToString(keyringSigningKey().bytes()));
         config.put(ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint);
         ProcessorApplication processor = ProcessorApplication.start(ProcessorConfig.of(config));

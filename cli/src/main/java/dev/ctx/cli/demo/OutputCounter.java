@@ -8,16 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.ctx.processor.topics.TopicNames;
-import dev.ctx.processor.topology.TopologySerdes;
-import dev.ctx.schemas.encrypted.EncryptedTransaction;
-import dev.ctx.schemas.encrypted.Envelope;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import dev.ctx.processor.topics.TopicNames;
+import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.encrypted.EncryptedTransaction;
+import dev.ctx.schemas.encrypted.Envelope;
 
 /**
  * Counts what the processor committed ({@code read_committed}) on its output topics, and keeps the first sealed
@@ -38,11 +38,20 @@ final class OutputCounter implements AutoCloseable {
     OutputCounter(String bootstrapServers, TopicNames topics, TopologySerdes serdes) {
         this.topics = topics;
         this.serdes = serdes;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "ctx-demo-counter-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topics.encrypted(), topics.envelopes(), topics.accessEvents(), topics.deadLetters()));
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "ctx-demo-counter-" + System.nanoTime(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(
+                List.of(topics.encrypted(), topics.envelopes(), topics.accessEvents(), topics.deadLetters()));
         this.thread = new Thread(this::run, "ctx-demo-counter");
         thread.setDaemon(true);
         thread.start();
@@ -81,12 +90,15 @@ final class OutputCounter implements AutoCloseable {
     private void observe(ConsumerRecord<byte[], byte[]> record) {
         counts.computeIfAbsent(record.topic(), name -> new AtomicLong()).incrementAndGet();
         if (record.topic().equals(topics.encrypted())) {
-            EncryptedTransaction transaction = serdes.encrypted().deserializer().deserialize(record.topic(), record.value());
+            EncryptedTransaction transaction =
+                    serdes.encrypted().deserializer().deserialize(record.topic(), record.value());
             if (transaction.getSealed() != null) {
                 sealed.incrementAndGet();
                 sample.compareAndSet(null, transaction);
             }
-        } else if (record.topic().equals(topics.envelopes()) && envelopes.size() < ENVELOPES_KEPT && record.value() != null) {
+        } else if (record.topic().equals(topics.envelopes())
+                && envelopes.size() < ENVELOPES_KEPT
+                && record.value() != null) {
             Envelope envelope = serdes.envelope().deserializer().deserialize(record.topic(), record.value());
             envelopes.put(envelope.getTransactionId(), envelope);
         }

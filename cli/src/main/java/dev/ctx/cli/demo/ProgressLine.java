@@ -37,10 +37,17 @@ final class ProgressLine implements AutoCloseable {
     void print() {
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
         long encrypted = counter.count(topics.encrypted());
-        out.print(String.format(Locale.ROOT,
-                "\r  sent %,7d | %,6.0f txn/s | encrypted %,7d (sealed " + "%,7d, clear %,6d) | DLQ %,4d | access events %,7d ",
-                sent.get(), encrypted / seconds, encrypted, counter.sealed(), encrypted - counter.sealed(),
-                counter.count(topics.deadLetters()), counter.count(topics.accessEvents())));
+        out.print(String.format(
+                Locale.ROOT,
+                "\r  sent %,7d | %,6.0f txn/s | encrypted %,7d (sealed "
+                        + "%,7d, clear %,6d) | DLQ %,4d | access events %,7d ",
+                sent.get(),
+                encrypted / seconds,
+                encrypted,
+                counter.sealed(),
+                encrypted - counter.sealed(),
+                counter.count(topics.deadLetters()),
+                counter.count(topics.accessEvents())));
         out.flush();
     }
 

@@ -5,19 +5,23 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import picocli.CommandLine.Option;
+
 import dev.ctx.cli.common.KeyServiceClient;
 import dev.ctx.client.access.AccessClient;
-
-import picocli.CommandLine.Option;
 
 /** Where the key service is and how to authenticate to it. */
 public final class KeyServiceOptions {
 
-    @Option(names = "--url", defaultValue = "${env:CTX_KEY_SERVICE_URL:-http://127.0.0.1:18080}",
+    @Option(
+            names = "--url",
+            defaultValue = "${env:CTX_KEY_SERVICE_URL:-http://127.0.0.1:18080}",
             description = "Key service base URL (default: $CTX_KEY_SERVICE_URL or ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--token-file", description = "File holding a bearer token (JWT). Default: $CTX_TOKEN, else the demo's operator token.")
+    @Option(
+            names = "--token-file",
+            description = "File holding a bearer token (JWT). Default: $CTX_TOKEN, else the demo's operator token.")
     Path tokenFile;
 
     KeyServiceClient client() throws IOException {

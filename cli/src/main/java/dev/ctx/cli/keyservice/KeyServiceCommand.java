@@ -6,22 +6,27 @@ import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.common.config.ConfigException;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.keyservice.KeyService;
 import dev.ctx.keyservice.KeyServiceMain;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.schemas.registry.MockRegistryOptIn;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 /** Runs the key service until Ctrl-C; the configuration keys are in key-service/README.md. */
-@Command(name = "key-service", mixinStandardHelpOptions = true,
-        description = {"Run the key service (HTTP API, custodial keys under a master KEK) until Ctrl-C.",
-            "Reads a properties file; CTX_KEYSVC_* environment " + "variables override it (CTX_KEYSVC_HTTP_PORT -> http.port).",
-            "Exit codes: 0 stopped, 1 failed, 2 invalid configuration."})
+@Command(
+        name = "key-service",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the key service (HTTP API, custodial keys under a master KEK) until Ctrl-C.",
+            "Reads a properties file; CTX_KEYSVC_* environment "
+                    + "variables override it (CTX_KEYSVC_HTTP_PORT -> http.port).",
+            "Exit codes: 0 stopped, 1 failed, 2 invalid configuration."
+        })
 public final class KeyServiceCommand implements Callable<Integer> {
 
     @Spec
@@ -41,10 +46,13 @@ public final class KeyServiceCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "ctx-key-service-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            service.close();
+                            stopped.countDown();
+                        },
+                        "ctx-key-service-stop"));
         spec.commandLine().getOut().println("key service listening on port " + service.port() + "; Ctrl-C stops it.");
         spec.commandLine().getOut().flush();
         stopped.await();

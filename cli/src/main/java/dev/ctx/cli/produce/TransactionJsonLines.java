@@ -34,8 +34,7 @@ public final class TransactionJsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SCALE = 8;
 
-    private TransactionJsonLines() {
-    }
+    private TransactionJsonLines() {}
 
     /** Every non-blank line of {@code file} as a transaction. */
     public static List<Transaction> read(Path file) throws IOException {
@@ -77,20 +76,30 @@ public final class TransactionJsonLines {
     }
 
     private static Pricing pricing(Fields fields) {
-        return Pricing.newBuilder().setUnitPrice(fields.decimal("unitPrice")).setQuantity(fields.decimal("quantity"))
-                .setFee(fields.decimal("fee")).setPricingModel(fields.text("pricingModel"))
-                .setAttributes(fields.map("attributes")).build();
+        return Pricing.newBuilder()
+                .setUnitPrice(fields.decimal("unitPrice"))
+                .setQuantity(fields.decimal("quantity"))
+                .setFee(fields.decimal("fee"))
+                .setPricingModel(fields.text("pricingModel"))
+                .setAttributes(fields.map("attributes"))
+                .build();
     }
 
     private static SettlementDetails settlement(Fields fields) {
-        return SettlementDetails.newBuilder().setMethod(fields.text("method"))
+        return SettlementDetails.newBuilder()
+                .setMethod(fields.text("method"))
                 .setAccountReference(fields.text("accountReference"))
-                .setSettlementDate(fields.optionalInstant("settlementDate")).setAttributes(fields.map("attributes")).build();
+                .setSettlementDate(fields.optionalInstant("settlementDate"))
+                .setAttributes(fields.map("attributes"))
+                .build();
     }
 
     private static AccessPolicy policy(Fields fields) {
-        return AccessPolicy.newBuilder().setAllowedPurposes(fields.optionalTexts("allowedPurposes"))
-                .setNotBefore(fields.optionalInstant("notBefore")).setNotAfter(fields.optionalInstant("notAfter")).build();
+        return AccessPolicy.newBuilder()
+                .setAllowedPurposes(fields.optionalTexts("allowedPurposes"))
+                .setNotBefore(fields.optionalInstant("notBefore"))
+                .setNotAfter(fields.optionalInstant("notAfter"))
+                .build();
     }
 
     /** Typed access to one JSON object's fields, with errors naming line and path. */
@@ -129,7 +138,8 @@ public final class TransactionJsonLines {
                 BigDecimal decimal = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
                 return decimal.setScale(SCALE, RoundingMode.UNNECESSARY);
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new InvalidTransactionLineException(line, path + name, "must be a decimal with at most 8 decimal places");
+                throw new InvalidTransactionLineException(
+                        line, path + name, "must be a decimal with at most 8 decimal places");
             }
         }
 
@@ -195,7 +205,9 @@ public final class TransactionJsonLines {
             if (!value.isObject()) {
                 throw new InvalidTransactionLineException(line, path + name, "must be an object of strings");
             }
-            value.fields().forEachRemaining(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+            value.fields()
+                    .forEachRemaining(
+                            entry -> map.put(entry.getKey(), entry.getValue().asText()));
             return map;
         }
 

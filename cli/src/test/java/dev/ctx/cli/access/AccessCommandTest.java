@@ -8,19 +8,19 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.ctx.cli.Ctx;
-import dev.ctx.cli.common.ExitCodes;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import picocli.CommandLine;
+
+import dev.ctx.cli.Ctx;
+import dev.ctx.cli.common.ExitCodes;
 
 /** {@code ctx access} against a loopback server speaking the read-API contract. */
 class AccessCommandTest {
@@ -42,10 +42,14 @@ class AccessCommandTest {
     @Test
     void grantedRequestPrintsTheJsonAnswerAndExitsZero() throws IOException {
         // Given
-        service.on("POST", ACCESS, 200, request -> request.contains("\"fields\":[\"amount\"]")
-                ? "{\"transactionId\":\"txn-1\",\"purpose\":\"settlement\",\"authorizedBy\":\"policy:txn-1\","
-                        + "\"eventId\":\"ev-1\",\"fields\":{\"amount\":\"1250.00\"}}"
-                : "{}");
+        service.on(
+                "POST",
+                ACCESS,
+                200,
+                request -> request.contains("\"fields\":[\"amount\"]")
+                        ? "{\"transactionId\":\"txn-1\",\"purpose\":\"settlement\",\"authorizedBy\":\"policy:txn-1\","
+                                + "\"eventId\":\"ev-1\",\"fields\":{\"amount\":\"1250.00\"}}"
+                        : "{}");
 
         // When
         int exit = run("txn-1", "--purpose", "settlement", "--fields", "amount");

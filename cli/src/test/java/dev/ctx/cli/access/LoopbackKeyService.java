@@ -60,9 +60,11 @@ public final class LoopbackKeyService implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+        String route =
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
         String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Reply reply = routes.getOrDefault(route, ignored -> Reply.problem(404, "NO_ROUTE")).apply(request);
+        Reply reply = routes.getOrDefault(route, ignored -> Reply.problem(404, "NO_ROUTE"))
+                .apply(request);
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);

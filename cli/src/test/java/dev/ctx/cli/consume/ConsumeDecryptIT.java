@@ -10,6 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
 import dev.ctx.cli.Ctx;
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.client.keyfile.ParticipantKeyFile;
@@ -31,15 +40,6 @@ import dev.ctx.schemas.transaction.TransactionStatus;
 import dev.ctx.testkit.kafka.SharedKafka;
 import dev.ctx.testkit.registry.SchemaRegistryServer;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
-
 /**
  * {@code ctx consume --key-file}: a BYOK participant opens records of a real broker locally, with the encrypted
  * record and its envelope as the processor's own mapping writes them.
@@ -56,65 +56,118 @@ class ConsumeDecryptIT {
         ParticipantKeyFile.generate(keyFile, "miner-1").destroy();
         ParticipantKeyFile key = ParticipantKeyFile.recordKeyVersion(keyFile, 1);
         ResolvedRecipient miner = new ResolvedRecipient("miner-1", RecipientType.PARTICIPANT, 1, key.publicKey());
-        ResolvedRecipient other = new ResolvedRecipient("client-9", RecipientType.PARTICIPANT, 1,
+        ResolvedRecipient other = new ResolvedRecipient(
+                "client-9",
+                RecipientType.PARTICIPANT,
+                1,
                 X25519KeyPair.generate().publicKey());
-        ResolvedRecipient escrow = new ResolvedRecipient("__escrow", RecipientType.ESCROW, 1,
-                X25519KeyPair.generate().publicKey());
+        ResolvedRecipient escrow = new ResolvedRecipient(
+                "__escrow", RecipientType.ESCROW, 1, X25519KeyPair.generate().publicKey());
         String encryptedTopic = SharedKafka.uniqueName("cli-decrypt-encrypted");
         String envelopesTopic = SharedKafka.uniqueName("cli-decrypt-envelopes");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (SchemaRegistryServer registry = SchemaRegistryServer.builder().build().start()) {
+        try (SchemaRegistryServer registry =
+                SchemaRegistryServer.builder().build().start()) {
             Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
-            publish(serde, encryptedTopic, envelopesTopic, transaction("txn-a", List.of("miner-1", "client-9")),
+            publish(
+                    serde,
+                    encryptedTopic,
+                    envelopesTopic,
+                    transaction("txn-a", List.of("miner-1", "client-9")),
                     List.of(miner, other, escrow));
-            publish(serde, encryptedTopic, envelopesTopic, transaction("txn-b", List.of("client-9")),
+            publish(
+                    serde,
+                    encryptedTopic,
+                    envelopesTopic,
+                    transaction("txn-b", List.of("client-9")),
                     List.of(other, escrow));
             CommandLine commandLine = Ctx.commandLine();
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
 
             // When
-            int exit = commandLine.execute("consume", "--bootstrap-servers", SharedKafka.bootstrapServers(),
-                    "--registry-url", registry.url(), "--topic", encryptedTopic, "--envelopes-topic", envelopesTopic,
-                    "--key-file", keyFile.toString(), "-n", "2", "--timeout", "20");
+            int exit = commandLine.execute(
+                    "consume",
+                    "--bootstrap-servers",
+                    SharedKafka.bootstrapServers(),
+                    "--registry-url",
+                    registry.url(),
+                    "--topic",
+                    encryptedTopic,
+                    "--envelopes-topic",
+                    envelopesTopic,
+                    "--key-file",
+                    keyFile.toString(),
+                    "-n",
+                    "2",
+                    "--timeout",
+                    "20");
 
             // Then
             assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(out.toString()).containsPattern("txn-a .*\\{\"amount\":\"1250.00000000\",\"pricing\":\\{")
+            assertThat(out.toString())
+                    .containsPattern("txn-a .*\\{\"amount\":\"1250.00000000\",\"pricing\":\\{")
                     .contains("\"accountReference\":\"DE89-3704\"")
                     .containsPattern("txn-b .*not opened: UnknownRecipientException");
         }
     }
 
-    private static void publish(Map<String, Object> serde, String encryptedTopic, String envelopesTopic,
-            Transaction transaction, List<ResolvedRecipient> recipients) throws Exception {
+    private static void publish(
+            Map<String, Object> serde,
+            String encryptedTopic,
+            String envelopesTopic,
+            Transaction transaction,
+            List<ResolvedRecipient> recipients)
+            throws Exception {
         SealResult sealed = EnvelopeLibrarySealer.create().seal(transaction, recipients);
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-        try (KafkaProducer<String, EncryptedTransaction> encrypted = new KafkaProducer<>(config,
-                new StringSerializer(), ConfluentAvroSerdes.forClass(EncryptedTransaction.class, serde, false)
-                        .serializer());
-                KafkaProducer<String, Envelope> envelopes = new KafkaProducer<>(config, new StringSerializer(),
-                        ConfluentAvroSerdes.forClass(Envelope.class, serde, false).serializer())) {
+        try (KafkaProducer<String, EncryptedTransaction> encrypted = new KafkaProducer<>(
+                        config,
+                        new StringSerializer(),
+                        ConfluentAvroSerdes.forClass(EncryptedTransaction.class, serde, false)
+                                .serializer());
+                KafkaProducer<String, Envelope> envelopes = new KafkaProducer<>(
+                        config,
+                        new StringSerializer(),
+                        ConfluentAvroSerdes.forClass(Envelope.class, serde, false)
+                                .serializer())) {
             String id = transaction.getTransactionId();
-            envelopes.send(new ProducerRecord<>(envelopesTopic, id, Envelopes.firstGeneration(id, sealed,
-                    Instant.now()))).get();
-            encrypted.send(new ProducerRecord<>(encryptedTopic, id, EncryptedTransactions.sealed(transaction,
-                    sealed))).get();
+            envelopes
+                    .send(new ProducerRecord<>(
+                            envelopesTopic, id, Envelopes.firstGeneration(id, sealed, Instant.now())))
+                    .get();
+            encrypted
+                    .send(new ProducerRecord<>(encryptedTopic, id, EncryptedTransactions.sealed(transaction, sealed)))
+                    .get();
         }
     }
 
     private static Transaction transaction(String id, List<String> participants) {
-        return Transaction.newBuilder().setTransactionId(id).setJobId("job-1")
-                .setTimestamp(Instant.parse("2026-11-30T10:15:30Z")).setStatus(TransactionStatus.CONFIRMED)
-                .setAmount(new BigDecimal("1250.00000000")).setCurrency("EUR")
-                .setPricing(Pricing.newBuilder().setUnitPrice(new BigDecimal("12.50000000"))
-                        .setQuantity(new BigDecimal("100.00000000")).setFee(new BigDecimal("0.00000000"))
-                        .setPricingModel("flat").setAttributes(Map.of()).build())
-                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("SEPA").setAccountReference("DE89-3704")
-                        .setAttributes(Map.of()).build())
-                .setConfidential(true).setParticipants(participants)
-                .setAccessPolicy(AccessPolicy.newBuilder().setAllowedPurposes(List.of("settlement")).build())
+        return Transaction.newBuilder()
+                .setTransactionId(id)
+                .setJobId("job-1")
+                .setTimestamp(Instant.parse("2026-11-30T10:15:30Z"))
+                .setStatus(TransactionStatus.CONFIRMED)
+                .setAmount(new BigDecimal("1250.00000000"))
+                .setCurrency("EUR")
+                .setPricing(Pricing.newBuilder()
+                        .setUnitPrice(new BigDecimal("12.50000000"))
+                        .setQuantity(new BigDecimal("100.00000000"))
+                        .setFee(new BigDecimal("0.00000000"))
+                        .setPricingModel("flat")
+                        .setAttributes(Map.of())
+                        .build())
+                .setSettlementDetails(SettlementDetails.newBuilder()
+                        .setMethod("SEPA")
+                        .setAccountReference("DE89-3704")
+                        .setAttributes(Map.of())
+                        .build())
+                .setConfidential(true)
+                .setParticipants(participants)
+                .setAccessPolicy(AccessPolicy.newBuilder()
+                        .setAllowedPurposes(List.of("settlement"))
+                        .build())
                 .build();
     }
 }

@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import dev.ctx.cli.deploy.DeployFiles;
-import dev.ctx.testkit.kafka.BrokerProperties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.ctx.cli.deploy.DeployFiles;
+import dev.ctx.testkit.kafka.BrokerProperties;
 
 /**
  * Every metric that a dashboard or alert rule in deploy/ queries is really exported: checked against a live scrape of
@@ -38,16 +38,23 @@ class DashboardQueriesIT {
 
             // When
             String scrape = get("http://127.0.0.1:" + stack.metricsPort() + "/metrics", null)
-                    + get(stack.keyServiceUrl() + "/metrics", stack.issueToken("scraper", "operator", Duration.ofMinutes(5)));
-            Set<String> exported = scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
+                    + get(
+                            stack.keyServiceUrl() + "/metrics",
+                            stack.issueToken("scraper", "operator", Duration.ofMinutes(5)));
+            Set<String> exported = scrape.lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .collect(Collectors.toCollection(TreeSet::new));
 
             // Then
             Set<String> queried = new TreeSet<>();
-            DeployFiles.files("*.json").forEach(file -> DeployFiles.dashboardExpressions(DeployFiles.json(file))
-                    .forEach(expression -> queried.addAll(DeployFiles.metricNames(expression))));
-            DeployFiles.files("ctx-alerts.yaml").forEach(file -> DeployFiles.yamlDocuments(file)
-                    .forEach(rule -> DeployFiles.ruleExpressions(rule).forEach(expression -> queried.addAll(DeployFiles.metricNames(expression)))));
+            DeployFiles.files("*.json")
+                    .forEach(file -> DeployFiles.dashboardExpressions(DeployFiles.json(file))
+                            .forEach(expression -> queried.addAll(DeployFiles.metricNames(expression))));
+            DeployFiles.files("ctx-alerts.yaml")
+                    .forEach(file -> DeployFiles.yamlDocuments(file)
+                            .forEach(rule -> DeployFiles.ruleExpressions(rule)
+                                    .forEach(expression -> queried.addAll(DeployFiles.metricNames(expression)))));
             assertThat(queried).isNotEmpty();
             assertThat(exported).containsAll(queried);
         }
@@ -58,7 +65,8 @@ class DashboardQueriesIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body() + "\n";
     }

@@ -8,10 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.ctx.cli.Ctx;
-import dev.ctx.cli.common.ExitCodes;
-import dev.ctx.testkit.kafka.BrokerProperties;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,11 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
+import dev.ctx.cli.Ctx;
+import dev.ctx.cli.common.ExitCodes;
+import dev.ctx.testkit.kafka.BrokerProperties;
+
 /** {@code ctx keys} against a real key service (embedded broker, registry server, keystore KEK). */
 class KeysCommandIT {
 
     @TempDir
     static Path dir;
+
     private static DemoStack stack;
     private static Path operatorToken;
     private static Path participantToken;
@@ -36,8 +37,10 @@ class KeysCommandIT {
         stack.startKafka();
         stack.startRegistry();
         stack.startKeyService();
-        operatorToken = Files.writeString(dir.resolve("operator.jwt"), stack.issueToken("ops", "operator", Duration.ofMinutes(10)));
-        participantToken = Files.writeString(dir.resolve("p.jwt"), stack.issueToken("someone", "participant", Duration.ofMinutes(10)));
+        operatorToken = Files.writeString(
+                dir.resolve("operator.jwt"), stack.issueToken("ops", "operator", Duration.ofMinutes(10)));
+        participantToken = Files.writeString(
+                dir.resolve("p.jwt"), stack.issueToken("someone", "participant", Duration.ofMinutes(10)));
     }
 
     @AfterAll
@@ -54,9 +57,13 @@ class KeysCommandIT {
         int listed = run(operatorToken, "list");
 
         // Then
-        assertThat(new int[] {registered, rotated, revoked, listed}).as(err.toString()).containsOnly(ExitCodes.OK);
-        assertThat(out.toString()).contains("registered bank-7 (client) with key v1", "bank-7 now uses key v2",
-                "bank-7 key v1 is revoked").containsPattern("bank-7\\s+client\\s+active\\s+verified\\s+v2\\s+v1:revoked v2:active");
+        assertThat(new int[] {registered, rotated, revoked, listed})
+                .as(err.toString())
+                .containsOnly(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains(
+                        "registered bank-7 (client) with key v1", "bank-7 now uses key v2", "bank-7 key v1 is revoked")
+                .containsPattern("bank-7\\s+client\\s+active\\s+verified\\s+v2\\s+v1:revoked v2:active");
     }
 
     @Test
@@ -66,7 +73,9 @@ class KeysCommandIT {
 
         // Then
         assertThat(exit).isEqualTo(ExitCodes.FAILURE);
-        assertThat(err.toString()).startsWith("ctx keys register: key service answered 403").hasLineCount(1);
+        assertThat(err.toString())
+                .startsWith("ctx keys register: key service answered 403")
+                .hasLineCount(1);
     }
 
     private int run(Path token, String... args) {

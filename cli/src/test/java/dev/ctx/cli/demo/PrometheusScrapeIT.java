@@ -18,22 +18,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ctx.cli.deploy.DeployFiles;
-import dev.ctx.cli.deploy.PrometheusTools;
-import dev.ctx.testkit.kafka.BrokerProperties;
-
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.ctx.cli.deploy.DeployFiles;
+import dev.ctx.cli.deploy.PrometheusTools;
+import dev.ctx.testkit.kafka.BrokerProperties;
 
 /**
  * A real Prometheus scrapes the demo stack (processor and key service, in process) and loads the alert rules; then
@@ -78,9 +77,10 @@ class PrometheusScrapeIT {
 
                 // When
                 List<String> dashboard = new ArrayList<>();
-                DeployFiles.files("*.json").forEach(
-                        file -> dashboard.addAll(DeployFiles.dashboardExpressions(DeployFiles.json(file))));
-                List<String> alerts = DeployFiles.ruleExpressions(DeployFiles.yamlDocuments(alertsFile()).get(0));
+                DeployFiles.files("*.json")
+                        .forEach(file -> dashboard.addAll(DeployFiles.dashboardExpressions(DeployFiles.json(file))));
+                List<String> alerts = DeployFiles.ruleExpressions(
+                        DeployFiles.yamlDocuments(alertsFile()).get(0));
 
                 // Then
                 SoftAssertions softly = new SoftAssertions();
@@ -89,17 +89,24 @@ class PrometheusScrapeIT {
                 for (String expression : dashboard) {
                     JsonNode result = checkEvaluates(softly, expression);
                     if (result != null && !expression.contains("{")) {
-                        softly.assertThat(result).as("dashboard expression returns data: %s", expression).isNotEmpty();
+                        softly.assertThat(result)
+                                .as("dashboard expression returns data: %s", expression)
+                                .isNotEmpty();
                     }
                 }
                 for (String expression : alerts) {
                     checkEvaluates(softly, expression);
                 }
-                awaitRuleEvaluations().forEach(rule -> softly.assertThat(rule.path("health").asText())
-                        .as("alert %s: %s", rule.path("name").asText(), rule.path("lastError").asText())
-                        .isEqualTo("ok"));
+                awaitRuleEvaluations()
+                        .forEach(rule -> softly.assertThat(rule.path("health").asText())
+                                .as(
+                                        "alert %s: %s",
+                                        rule.path("name").asText(),
+                                        rule.path("lastError").asText())
+                                .isEqualTo("ok"));
                 softly.assertThat(get("/api/v1/alerts").path("data").path("alerts"))
-                        .as("no alert is pending or firing on the healthy demo").isEmpty();
+                        .as("no alert is pending or firing on the healthy demo")
+                        .isEmpty();
                 softly.assertAll();
             } finally {
                 stop(server);
@@ -140,12 +147,15 @@ class PrometheusScrapeIT {
         Matcher selector = SELECTOR.matcher(expression);
         while (selector.find()) {
             String metric = selector.group(1);
-            softly.assertThat(result(query(metric))).as("%s (of %s) returns series", metric, expression).isNotEmpty();
+            softly.assertThat(result(query(metric)))
+                    .as("%s (of %s) returns series", metric, expression)
+                    .isNotEmpty();
             Matcher matcher = MATCHER.matcher(selector.group(2) == null ? "" : selector.group(2));
             while (matcher.find()) {
                 String label = matcher.group(1);
                 softly.assertThat(result(query(metric + "{" + label + "!=\"\"}")))
-                        .as("%s has label %s (matched in %s)", metric, label, expression).isNotEmpty();
+                        .as("%s has label %s (matched in %s)", metric, label, expression)
+                        .isNotEmpty();
             }
         }
         return "success".equals(answer.path("status").asText()) ? result(answer) : null;
@@ -156,24 +166,40 @@ class PrometheusScrapeIT {
     }
 
     private Process startPrometheus(String prometheus, DemoStack stack) throws IOException {
-        Files.writeString(dir.resolve("ctx-alerts.rules.yaml"),
-                DeployFiles.yamlText(DeployFiles.yamlDocuments(alertsFile()).get(0).path("spec")));
+        Files.writeString(
+                dir.resolve("ctx-alerts.rules.yaml"),
+                DeployFiles.yamlText(
+                        DeployFiles.yamlDocuments(alertsFile()).get(0).path("spec")));
         URI keyService = URI.create(stack.keyServiceUrl());
         String token = stack.issueToken("prometheus", "operator", Duration.ofMinutes(30));
-        Files.writeString(dir.resolve("prometheus.yml"), String.join("\n",
-                "global:", "  scrape_interval: 1s", "  evaluation_interval: 1s",
-                "rule_files:", "  - ctx-alerts.rules.yaml",
-                "scrape_configs:",
-                "  - job_name: ctx-processor",
-                "    static_configs: [{targets: ['127.0.0.1:" + stack.metricsPort() + "']}]",
-                "  - job_name: ctx-key-service",
-                "    authorization: {credentials: '" + token + "'}",
-                "    static_configs: [{targets: ['" + keyService.getHost() + ":" + keyService.getPort() + "']}]", ""));
+        Files.writeString(
+                dir.resolve("prometheus.yml"),
+                String.join(
+                        "\n",
+                        "global:",
+                        "  scrape_interval: 1s",
+                        "  evaluation_interval: 1s",
+                        "rule_files:",
+                        "  - ctx-alerts.rules.yaml",
+                        "scrape_configs:",
+                        "  - job_name: ctx-processor",
+                        "    static_configs: [{targets: ['127.0.0.1:" + stack.metricsPort() + "']}]",
+                        "  - job_name: ctx-key-service",
+                        "    authorization: {credentials: '" + token + "'}",
+                        "    static_configs: [{targets: ['" + keyService.getHost() + ":" + keyService.getPort()
+                                + "']}]",
+                        ""));
         int port = BrokerProperties.freeLoopbackPort();
         prometheusUrl = "http://127.0.0.1:" + port;
-        return PrometheusTools.start(dir, dir.resolve("prometheus.log"), List.of(prometheus,
-                "--config.file=prometheus.yml", "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"));
+        return PrometheusTools.start(
+                dir,
+                dir.resolve("prometheus.log"),
+                List.of(
+                        prometheus,
+                        "--config.file=prometheus.yml",
+                        "--storage.tsdb.path=" + dir.resolve("tsdb"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=warn"));
     }
 
     /** Waits until both targets are up and each was scraped at least three times (so that rate() has data). */
@@ -200,12 +226,20 @@ class PrometheusScrapeIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             List<JsonNode> rules = new ArrayList<>();
-            get("/api/v1/rules").path("data").path("groups").forEach(group -> group.path("rules").forEach(rules::add));
-            boolean evaluated = !rules.isEmpty() && rules.stream()
-                    .noneMatch(rule -> rule.path("lastEvaluation").asText("").startsWith("0001-"));
+            get("/api/v1/rules")
+                    .path("data")
+                    .path("groups")
+                    .forEach(group -> group.path("rules").forEach(rules::add));
+            boolean evaluated = !rules.isEmpty()
+                    && rules.stream()
+                            .noneMatch(rule ->
+                                    rule.path("lastEvaluation").asText("").startsWith("0001-"));
             if (evaluated || System.nanoTime() > deadline) {
-                assertThat(rules).as("alert rules loaded by prometheus")
-                        .hasSize(DeployFiles.ruleExpressions(DeployFiles.yamlDocuments(alertsFile()).get(0)).size());
+                assertThat(rules)
+                        .as("alert rules loaded by prometheus")
+                        .hasSize(DeployFiles.ruleExpressions(
+                                        DeployFiles.yamlDocuments(alertsFile()).get(0))
+                                .size());
                 return rules;
             }
             Thread.sleep(500);
@@ -217,9 +251,11 @@ class PrometheusScrapeIT {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(prometheusUrl + path)).timeout(Duration.ofSeconds(10)).build();
-        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(prometheusUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return JSON.readTree(
+                http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static Path alertsFile() {

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The alert rules of deploy/prometheus/ctx-alerts.yaml checked by the real {@code promtool}: they pass
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class AlertRulesPromtoolTest {
 
     private static final Path ALERTS = DeployFiles.ROOT.resolve("prometheus").resolve("ctx-alerts.yaml");
-    private static final Path UNIT_TESTS = DeployFiles.ROOT.resolve("prometheus").resolve("tests");
+    private static final Path UNIT_TESTS =
+            DeployFiles.ROOT.resolve("prometheus").resolve("tests");
     private static final Path WORK = Path.of("target", "promtool");
 
     @BeforeAll
@@ -74,15 +75,24 @@ class AlertRulesPromtoolTest {
         Set<String> quiet = new TreeSet<>();
 
         // When
-        unitTests().forEach(file -> DeployFiles.yamlDocuments(file).get(0).path("tests").forEach(test -> test
-                .path("alert_rule_test").forEach(check -> (check.path("exp_alerts").isEmpty() ? quiet : fires)
-                        .add(check.path("alertname").asText()))));
+        unitTests()
+                .forEach(file -> DeployFiles.yamlDocuments(file)
+                        .get(0)
+                        .path("tests")
+                        .forEach(test -> test.path("alert_rule_test")
+                                .forEach(check -> (check.path("exp_alerts").isEmpty() ? quiet : fires)
+                                        .add(check.path("alertname").asText()))));
 
         // Then
         assertThat(fires).as("alerts with a firing case").containsAll(alertNames());
         assertThat(quiet).as("alerts with a quiet case").containsAll(alertNames());
-        assertThat(unitTests()).allSatisfy(file -> assertThat(DeployFiles.yamlDocuments(file).get(0).path("rule_files")
-                .get(0).asText()).isEqualTo("../ctx-alerts.rules.yaml"));
+        assertThat(unitTests())
+                .allSatisfy(file -> assertThat(DeployFiles.yamlDocuments(file)
+                                .get(0)
+                                .path("rule_files")
+                                .get(0)
+                                .asText())
+                        .isEqualTo("../ctx-alerts.rules.yaml"));
     }
 
     private static JsonNode rule() {
@@ -91,13 +101,17 @@ class AlertRulesPromtoolTest {
 
     private static Set<String> alertNames() {
         Set<String> names = new TreeSet<>();
-        rule().path("spec").path("groups")
-                .forEach(group -> group.path("rules").forEach(r -> names.add(r.path("alert").asText())));
+        rule().path("spec")
+                .path("groups")
+                .forEach(group -> group.path("rules")
+                        .forEach(r -> names.add(r.path("alert").asText())));
         return names;
     }
 
     private static List<Path> unitTests() {
-        List<Path> tests = DeployFiles.files("*.yaml").stream().filter(path -> path.startsWith(UNIT_TESTS)).toList();
+        List<Path> tests = DeployFiles.files("*.yaml").stream()
+                .filter(path -> path.startsWith(UNIT_TESTS))
+                .toList();
         assertThat(tests).as("unit tests in " + UNIT_TESTS).isNotEmpty();
         return tests;
     }

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** Reads the files under {@code deploy/}: YAML documents, dashboards, and the metric names their queries use. */
@@ -26,20 +26,22 @@ public final class DeployFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern METRIC = Pattern.compile("\\b((?:ctx|kafka|keysvc|jvm|process)_[a-zA-Z0-9_]+)");
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     public static List<Path> files(String glob) {
         try (Stream<Path> paths = Files.walk(ROOT)) {
             var matcher = ROOT.getFileSystem().getPathMatcher("glob:" + glob);
-            return paths.filter(path -> matcher.matches(path.getFileName())).sorted().collect(Collectors.toList());
+            return paths.filter(path -> matcher.matches(path.getFileName()))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static List<JsonNode> yamlDocuments(Path file) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
             List<JsonNode> nodes = new ArrayList<>();
             documents.forEachRemaining(node -> {
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
@@ -72,14 +74,20 @@ public final class DeployFiles {
     /** Every PromQL expression of a dashboard's panels. */
     public static List<String> dashboardExpressions(JsonNode dashboard) {
         List<String> expressions = new ArrayList<>();
-        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> expressions.add(target.path("expr").asText())));
+        dashboard
+                .path("panels")
+                .forEach(panel -> panel.path("targets")
+                        .forEach(target -> expressions.add(target.path("expr").asText())));
         return expressions;
     }
 
     /** Every PromQL expression of the alert rules. */
     public static List<String> ruleExpressions(JsonNode rule) {
         List<String> expressions = new ArrayList<>();
-        rule.path("spec").path("groups").forEach(group -> group.path("rules").forEach(r -> expressions.add(r.path("expr").asText())));
+        rule.path("spec")
+                .path("groups")
+                .forEach(group -> group.path("rules")
+                        .forEach(r -> expressions.add(r.path("expr").asText())));
         return expressions;
     }
 

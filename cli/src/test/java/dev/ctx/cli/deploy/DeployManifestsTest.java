@@ -16,9 +16,13 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctx.envelope.sign.Ed25519SigningKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.config.KeyServiceConfigDef;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
@@ -26,20 +30,32 @@ import dev.ctx.processor.config.EncryptionMode;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.config.ProcessorConfigLoader;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 /**
  * What CI can check of deploy/ without a cluster: it parses, kustomize's references resolve, topics match the design.
  */
 class DeployManifestsTest {
 
     private static final Map<String, String> CLEANUP_POLICY = Map.of(
-            "transactions", "delete", "transactions.encrypted", "delete", "transactions.envelopes", "compact",
-            "participant-keys", "compact", "key-custody", "compact", "access-log.events", "delete",
-            "access-log", "delete", "access-log.checkpoints", "delete", "transactions.dlq", "delete",
-            "access-grants", "compact");
+            "transactions",
+            "delete",
+            "transactions.encrypted",
+            "delete",
+            "transactions.envelopes",
+            "compact",
+            "participant-keys",
+            "compact",
+            "key-custody",
+            "compact",
+            "access-log.events",
+            "delete",
+            "access-log",
+            "delete",
+            "access-log.checkpoints",
+            "delete",
+            "transactions.dlq",
+            "delete",
+            "access-grants",
+            "compact");
 
     static Stream<Path> yamlFiles() {
         return Stream.concat(DeployFiles.files("*.yaml").stream(), DeployFiles.files("*.yml").stream());
@@ -63,23 +79,35 @@ class DeployManifestsTest {
         Path dir = kustomization.getParent();
 
         // Then
-        root.path("resources").forEach(resource -> assertThat(dir.resolve(resource.asText()))
-                .as("%s lists %s", kustomization, resource.asText()).exists());
+        root.path("resources")
+                .forEach(resource -> assertThat(dir.resolve(resource.asText()))
+                        .as("%s lists %s", kustomization, resource.asText())
+                        .exists());
         root.path("configMapGenerator").forEach(generator -> {
-            generator.path("files").forEach(file -> assertThat(dir.resolve(file.asText())).exists());
-            generator.path("envs").forEach(file -> assertThat(dir.resolve(file.asText())).exists());
+            generator
+                    .path("files")
+                    .forEach(file -> assertThat(dir.resolve(file.asText())).exists());
+            generator
+                    .path("envs")
+                    .forEach(file -> assertThat(dir.resolve(file.asText())).exists());
         });
     }
 
     @Test
     void kubernetesResourcesNameTheirKindAndApiVersion() {
-        DeployFiles.files("*.yaml").stream().filter(path -> !path.getFileName().toString().equals("kustomization.yaml"))
-                .filter(path -> path.startsWith(DeployFiles.ROOT.resolve("k8s")) || path.startsWith(DeployFiles.ROOT.resolve("strimzi"))
+        DeployFiles.files("*.yaml").stream()
+                .filter(path -> !path.getFileName().toString().equals("kustomization.yaml"))
+                .filter(path -> path.startsWith(DeployFiles.ROOT.resolve("k8s"))
+                        || path.startsWith(DeployFiles.ROOT.resolve("strimzi"))
                         || path.startsWith(DeployFiles.ROOT.resolve("prometheus")))
-                .filter(path -> !path.startsWith(DeployFiles.ROOT.resolve("prometheus").resolve("tests"))) // promtool unit tests
+                .filter(path -> !path.startsWith(
+                        DeployFiles.ROOT.resolve("prometheus").resolve("tests"))) // promtool unit tests
                 .flatMap(path -> DeployFiles.yamlDocuments(path).stream())
-                .forEach(document -> assertThat(document.has("apiVersion") && document.has("kind") && document.path("metadata").has("name"))
-                        .as(document.toString()).isTrue());
+                .forEach(document -> assertThat(document.has("apiVersion")
+                                && document.has("kind")
+                                && document.path("metadata").has("name"))
+                        .as(document.toString())
+                        .isTrue());
     }
 
     @Test
@@ -88,9 +116,13 @@ class DeployManifestsTest {
         List<JsonNode> topics = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("strimzi/topics.yaml"));
 
         // When
-        Map<String, String> policies = topics.stream().collect(Collectors.toMap(
-                topic -> topic.path("spec").path("topicName").asText(),
-                topic -> topic.path("spec").path("config").path("cleanup.policy").asText()));
+        Map<String, String> policies = topics.stream()
+                .collect(Collectors.toMap(
+                        topic -> topic.path("spec").path("topicName").asText(),
+                        topic -> topic.path("spec")
+                                .path("config")
+                                .path("cleanup.policy")
+                                .asText()));
 
         // Then
         assertThat(policies).isEqualTo(CLEANUP_POLICY);
@@ -100,9 +132,14 @@ class DeployManifestsTest {
     void dashboardsTakeTheirDatasourceAsAnInput() {
         DeployFiles.files("*.json").forEach(file -> {
             JsonNode dashboard = DeployFiles.json(file);
-            assertThat(dashboard.path("__inputs").get(0).path("name").asText()).as(file.toString()).isEqualTo("DS_PROMETHEUS");
-            assertThat(DeployFiles.dashboardExpressions(dashboard)).as(file.toString()).isNotEmpty()
-                    .allSatisfy(expression -> assertThat(DeployFiles.metricNames(expression)).isNotEmpty());
+            assertThat(dashboard.path("__inputs").get(0).path("name").asText())
+                    .as(file.toString())
+                    .isEqualTo("DS_PROMETHEUS");
+            assertThat(DeployFiles.dashboardExpressions(dashboard))
+                    .as(file.toString())
+                    .isNotEmpty()
+                    .allSatisfy(expression ->
+                            assertThat(DeployFiles.metricNames(expression)).isNotEmpty());
         });
     }
 
@@ -112,7 +149,8 @@ class DeployManifestsTest {
         Map<String, String> pins = filledPins(Map.of());
         // Then
         assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), pins)
-                .getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+                        .getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo("exactly_once_v2");
     }
 
     @Test
@@ -126,47 +164,57 @@ class DeployManifestsTest {
         }
         // Then
         assertThat(shipped).containsOnlyKeys("CTX_KEYRING_SIGNING_PUBLIC_KEY", "CTX_ESCROW_PUBLIC_KEY_FINGERPRINT");
-        assertThatThrownBy(() -> ProcessorConfigLoader.load(
-                        DeployFiles.ROOT.resolve("k8s/base/processor.properties"), shipped))
+        assertThatThrownBy(() ->
+                        ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), shipped))
                 .hasMessageContaining(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG);
-        assertThat(Files.readString(DeployFiles.ROOT.resolve("k8s/base/processor-deployment.yaml"))).contains("ctx-processor-pins");
+        assertThat(Files.readString(DeployFiles.ROOT.resolve("k8s/base/processor-deployment.yaml")))
+                .contains("ctx-processor-pins");
     }
 
     @Test
-    void productionProcessorConfigMapSealsEverythingAndTrustsTheRegistryOnlyOverAuthenticatedHttps() throws IOException {
+    void productionProcessorConfigMapSealsEverythingAndTrustsTheRegistryOnlyOverAuthenticatedHttps()
+            throws IOException {
         // Given
         Path production = DeployFiles.ROOT.resolve("k8s/overlays/production/processor.properties");
 
         // When
-        ProcessorConfig config = ProcessorConfigLoader.load(production, filledPins(Map.of(
-                "CTX_SERDE_BASIC_AUTH_USER_INFO", "from-the-secret:x")));
+        ProcessorConfig config = ProcessorConfigLoader.load(
+                production, filledPins(Map.of("CTX_SERDE_BASIC_AUTH_USER_INFO", "from-the-secret:x")));
 
         // Then
         assertThat(config.encryptionMode()).isEqualTo(EncryptionMode.ALWAYS);
         assertThat(config.schemaRegistryUrl()).startsWith("https://");
-        assertThat(config.serdeConfig()).containsEntry("auto.register.schemas", "false")
+        assertThat(config.serdeConfig())
+                .containsEntry("auto.register.schemas", "false")
                 .containsEntry("basic.auth.credentials.source", "USER_INFO")
                 .containsKey("schema.registry.ssl.truststore.location");
         assertThat(properties(production).stringPropertyNames())
                 .as("secrets come from the Secret ctx-processor-registry, never from the ConfigMap")
                 .noneMatch(key -> key.matches("(?i).*(password|user\\.info|token|jaas).*"))
-                .containsAll(properties(DeployFiles.ROOT.resolve("k8s/base/processor.properties")).stringPropertyNames());
+                .containsAll(properties(DeployFiles.ROOT.resolve("k8s/base/processor.properties"))
+                        .stringPropertyNames());
         assertThat(Files.readString(DeployFiles.ROOT.resolve("k8s/overlays/production/kustomization.yaml")))
-                .contains("name: ctx-processor-registry", "secretName: ctx-processor-registry-tls",
-                        "behavior: replace");
+                .contains(
+                        "name: ctx-processor-registry", "secretName: ctx-processor-registry-tls", "behavior: replace");
     }
 
     @Test
     void baseProcessorConfigMapDoesNotRegisterSchemas() {
-        assertThat(ProcessorConfigLoader.load(DeployFiles.ROOT.resolve("k8s/base/processor.properties"), filledPins(Map.of()))
-                .serdeConfig()).containsEntry("auto.register.schemas", "false");
+        assertThat(ProcessorConfigLoader.load(
+                                DeployFiles.ROOT.resolve("k8s/base/processor.properties"), filledPins(Map.of()))
+                        .serdeConfig())
+                .containsEntry("auto.register.schemas", "false");
     }
 
     /** The environment of a processor pod whose operator filled processor-pins.env, plus {@code more}. */
     private static Map<String, String> filledPins(Map<String, String> more) {
         Map<String, String> environment = new HashMap<>(more);
-        environment.put("CTX_KEYRING_SIGNING_PUBLIC_KEY", Base64.getEncoder().encodeToString(
-                Ed25519SigningKey.generate(new SecureRandom()).verifyingKey().bytes()));
+        environment.put(
+                "CTX_KEYRING_SIGNING_PUBLIC_KEY",
+                Base64.getEncoder()
+                        .encodeToString(Ed25519SigningKey.generate(new SecureRandom())
+                                .verifyingKey()
+                                .bytes()));
         environment.put("CTX_ESCROW_PUBLIC_KEY_FINGERPRINT", "ab".repeat(32));
         return environment;
     }
@@ -190,34 +238,46 @@ class DeployManifestsTest {
         // Then
         assertThat(config.getString(KeyServiceConfigDef.KEK_PROVIDER_CONFIG)).isEqualTo("pkcs11");
         assertThat(config.getString(KeyServiceConfigDef.TLS_CLIENT_AUTH_CONFIG)).isEqualTo("want");
-        assertThat(config.getString(KeyServiceConfigDef.AUTH_JWT_ALGORITHM_CONFIG)).isEqualTo("ES256");
+        assertThat(config.getString(KeyServiceConfigDef.AUTH_JWT_ALGORITHM_CONFIG))
+                .isEqualTo("ES256");
         assertThat(properties(file).stringPropertyNames())
                 .filteredOn(key -> key.matches("(?i).*(password|pin|secret).*"))
-                .isNotEmpty().allMatch(key -> key.endsWith(".env") || key.endsWith(".file"));
+                .isNotEmpty()
+                .allMatch(key -> key.endsWith(".env") || key.endsWith(".file"));
     }
 
     @Test
     void composeKeyServiceConfigurationIsValidWithTheEnvironmentComposeGivesIt() {
         // Given: the key-service service's environment in compose.yaml
-        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml")).get(0);
+        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml"))
+                .get(0);
         Map<String, String> environment = new HashMap<>();
-        compose.path("services").path("key-service").path("environment").fields()
-                .forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+        compose.path("services")
+                .path("key-service")
+                .path("environment")
+                .fields()
+                .forEachRemaining(entry ->
+                        environment.put(entry.getKey(), entry.getValue().asText()));
 
         // When
-        KeyServiceConfig config = KeyServiceConfigLoader.load(DeployFiles.ROOT.resolve("compose/key-service.properties"),
-                environment);
+        KeyServiceConfig config =
+                KeyServiceConfigLoader.load(DeployFiles.ROOT.resolve("compose/key-service.properties"), environment);
 
         // Then
-        assertThat(environment).isNotEmpty().allSatisfy((name, value) -> assertThat(name).startsWith("CTX_KEYSVC_"));
-        assertThat(config.getString(KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("kafka:9092");
+        assertThat(environment)
+                .isNotEmpty()
+                .allSatisfy((name, value) -> assertThat(name).startsWith("CTX_KEYSVC_"));
+        assertThat(config.getString(KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG))
+                .isEqualTo("kafka:9092");
         assertThat(config.getString(KeyServiceConfigDef.KEK_PROVIDER_CONFIG)).isEqualTo("pkcs12");
     }
 
     @Test
     void composeFileNamesEveryService() {
-        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml")).get(0);
-        assertThat(compose.path("services").fieldNames()).toIterable()
+        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml"))
+                .get(0);
+        assertThat(compose.path("services").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("kafka", "schema-registry", "key-service", "processor");
         assertThat(Files.exists(DeployFiles.ROOT.resolve("docker/Dockerfile"))).isTrue();
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Strimzi {@code KafkaUser} ACLs in deploy/strimzi/users.yaml: only the key service may write the key topics and
@@ -16,14 +16,17 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaUserAclsTest {
 
-    private static final List<JsonNode> USERS = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("strimzi/users.yaml"));
+    private static final List<JsonNode> USERS =
+            DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("strimzi/users.yaml"));
 
     @Test
     void onlyTheKeyServiceWritesTheKeyTopics() {
         assertThat(principalsAllowed("Write", "participant-keys")).containsExactly("ctx-key-service");
         assertThat(principalsAllowed("Write", "key-custody")).containsExactly("ctx-key-service");
         for (String mutation : List.of("Alter", "AlterConfigs", "Delete", "Create")) {
-            assertThat(principalsAllowed(mutation, "participant-keys")).as(mutation).isEmpty();
+            assertThat(principalsAllowed(mutation, "participant-keys"))
+                    .as(mutation)
+                    .isEmpty();
             assertThat(principalsAllowed(mutation, "key-custody")).as(mutation).isEmpty();
         }
     }
@@ -57,7 +60,8 @@ class KafkaUserAclsTest {
 
     @Test
     void theKustomizationIncludesTheUsers() {
-        JsonNode kustomization = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("strimzi/kustomization.yaml")).get(0);
+        JsonNode kustomization = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("strimzi/kustomization.yaml"))
+                .get(0);
         assertThat(kustomization.path("resources").toString()).contains("users.yaml");
     }
 

@@ -34,20 +34,27 @@ class ProductionImagesTest {
         List<String> stage = stages.get(service);
 
         // Then
-        assertThat(stage).filteredOn(line -> line.startsWith("COPY")).isNotEmpty()
+        assertThat(stage)
+                .filteredOn(line -> line.startsWith("COPY"))
+                .isNotEmpty()
                 .allMatch(line -> line.startsWith("COPY --from=build /src/" + service + "/target/"));
-        assertThat(String.join("\n", stage)).doesNotContain("ctx-cli", "testkit", "benchmarks", "dev.ctx.cli")
+        assertThat(String.join("\n", stage))
+                .doesNotContain("ctx-cli", "testkit", "benchmarks", "dev.ctx.cli")
                 .contains("\"-jar\", \"/opt/ctx/ctx-" + service + ".jar\"]");
-        assertThat(stages.get("build")).anyMatch(line -> line.startsWith("RUN ./mvnw")
-                && line.contains("-pl processor,key-service ") && !line.contains("cli"));
+        assertThat(stages.get("build"))
+                .anyMatch(line -> line.startsWith("RUN ./mvnw")
+                        && line.contains("-pl processor,key-service ")
+                        && !line.contains("cli"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"processor", "key-service"})
     void theKubernetesDeploymentRunsTheServiceImageWithConfigArguments(String service) {
         // When
-        JsonNode container = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("k8s/base/" + service + "-deployment.yaml"))
-                .get(0).at("/spec/template/spec/containers/0");
+        JsonNode container = DeployFiles.yamlDocuments(
+                        DeployFiles.ROOT.resolve("k8s/base/" + service + "-deployment.yaml"))
+                .get(0)
+                .at("/spec/template/spec/containers/0");
 
         // Then: the image's ENTRYPOINT is the service's main, so the arguments are its own, not a CLI subcommand
         assertThat(container.path("image").asText()).startsWith("ghcr.io/ctx/ctx-" + service + ":");
@@ -58,8 +65,10 @@ class ProductionImagesTest {
     @ValueSource(strings = {"processor", "key-service"})
     void theComposeServiceBuildsTheServiceTarget(String service) {
         // When
-        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml")).get(0)
-                .path("services").path(service);
+        JsonNode compose = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("compose/compose.yaml"))
+                .get(0)
+                .path("services")
+                .path(service);
 
         // Then
         assertThat(compose.at("/build/target").asText()).isEqualTo(service);
@@ -70,8 +79,8 @@ class ProductionImagesTest {
     @Test
     void theBuildStageCopiesEveryModuleOfTheRootPom() throws IOException {
         // Given
-        Matcher modules = Pattern.compile("<module>([^<]+)</module>")
-                .matcher(Files.readString(Path.of("..", "pom.xml")));
+        Matcher modules =
+                Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(Path.of("..", "pom.xml")));
         List<String> expected = new ArrayList<>();
         while (modules.find()) {
             expected.add("COPY " + modules.group(1) + " " + modules.group(1));

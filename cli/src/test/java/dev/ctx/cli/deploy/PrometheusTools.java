@@ -24,13 +24,12 @@ import dev.ctx.testkit.tools.ExternalTool;
  */
 public final class PrometheusTools {
 
-    private static final String PROMTOOL = ExternalTool.setting("CTX_PROMTOOL_BINARY", "ctx.promtool.binary",
-            "promtool");
-    private static final String PROMETHEUS = ExternalTool.setting("CTX_PROMETHEUS_BINARY", "ctx.prometheus.binary",
-            "prometheus");
+    private static final String PROMTOOL =
+            ExternalTool.setting("CTX_PROMTOOL_BINARY", "ctx.promtool.binary", "promtool");
+    private static final String PROMETHEUS =
+            ExternalTool.setting("CTX_PROMETHEUS_BINARY", "ctx.prometheus.binary", "prometheus");
 
-    private PrometheusTools() {
-    }
+    private PrometheusTools() {}
 
     /** The promtool executable; skips (or, when required, fails) the test unless it runs. */
     public static String promtool() {
@@ -43,23 +42,27 @@ public final class PrometheusTools {
     }
 
     private static String require(String binary) {
-        ExternalTool.requireOrSkip("CTX_REQUIRE_PROMETHEUS", ExternalTool.runs(binary, "--version"),
+        ExternalTool.requireOrSkip(
+                "CTX_REQUIRE_PROMETHEUS",
+                ExternalTool.runs(binary, "--version"),
                 binary + " --version does not run",
                 "apt-get install -y prometheus; CTX_PROMTOOL_BINARY / CTX_PROMETHEUS_BINARY name the binaries");
         return binary;
     }
 
     /** The outcome of one command: exit status and its standard output and error, interleaved. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** Runs a command in {@code directory} and waits for it, at most {@code timeoutSeconds}. */
     public static Result run(Path directory, int timeoutSeconds, String... command)
             throws IOException, InterruptedException {
         Path output = Files.createTempFile("prometheus-tools", ".out");
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " timed out");
@@ -72,7 +75,10 @@ public final class PrometheusTools {
 
     /** Starts a long-running command whose output goes to {@code log}. */
     public static Process start(Path directory, Path log, List<String> command) throws IOException {
-        return new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(new ArrayList<>(command))
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 }

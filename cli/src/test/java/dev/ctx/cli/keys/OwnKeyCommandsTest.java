@@ -14,8 +14,16 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.hpke.HPKE;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
 
 import dev.ctx.cli.Ctx;
 import dev.ctx.cli.access.AccessExitCodes;
@@ -25,19 +33,11 @@ import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.client.keyfile.ParticipantKeyFile;
 import dev.ctx.envelope.key.X25519PublicKey;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKE;
-
-import picocli.CommandLine;
-
 /** {@code ctx keys generate} and {@code ctx keys register-own} (BYOK), the latter against a loopback challenger. */
 class OwnKeyCommandsTest {
 
-    private static final HPKE BC_HPKE = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
-            HPKE.aead_AES_GCM256);
+    private static final HPKE BC_HPKE =
+            new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEYS = "/v1/participants/miner-1/keys";
@@ -66,12 +66,14 @@ class OwnKeyCommandsTest {
 
         // Then
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         ParticipantKeyFile key = ParticipantKeyFile.read(file);
         assertThat(key.participantId()).isEqualTo("miner-1");
         assertThat(key.keyVersion()).isEmpty();
         assertThat(out.toString())
-                .contains("public key " + Base64.getEncoder().encodeToString(key.publicKey().bytes()));
+                .contains("public key "
+                        + Base64.getEncoder().encodeToString(key.publicKey().bytes()));
     }
 
     @Test
@@ -94,8 +96,12 @@ class OwnKeyCommandsTest {
         Path file = generated();
         new SecureRandom().nextBytes(challenge);
         service.on("POST", KEYS, 202, this::sealChallenge);
-        service.reply("POST", PROOF, request -> Arrays.equals(answer(request), challenge) ? new Reply(200, "{}")
-                : Reply.problem(403, "PROOF_FAILED"));
+        service.reply(
+                "POST",
+                PROOF,
+                request -> Arrays.equals(answer(request), challenge)
+                        ? new Reply(200, "{}")
+                        : Reply.problem(403, "PROOF_FAILED"));
 
         // When
         int exit = registerOwn(file);
@@ -143,8 +149,16 @@ class OwnKeyCommandsTest {
         Path file = generated();
 
         // When
-        int exit = run("keys", "register-own", "client-9", "--key-file", file.toString(), "--url", service.url(),
-                "--token-file", token().toString());
+        int exit = run(
+                "keys",
+                "register-own",
+                "client-9",
+                "--key-file",
+                file.toString(),
+                "--url",
+                service.url(),
+                "--token-file",
+                token().toString());
 
         // Then
         assertThat(exit).isEqualTo(ExitCodes.FAILURE);
@@ -158,8 +172,16 @@ class OwnKeyCommandsTest {
     }
 
     private int registerOwn(Path file) throws IOException {
-        return run("keys", "register-own", "miner-1", "--key-file", file.toString(), "--url", service.url(),
-                "--token-file", token().toString());
+        return run(
+                "keys",
+                "register-own",
+                "miner-1",
+                "--key-file",
+                file.toString(),
+                "--url",
+                service.url(),
+                "--token-file",
+                token().toString());
     }
 
     private Path token() throws IOException {
@@ -167,8 +189,8 @@ class OwnKeyCommandsTest {
     }
 
     private String sealChallenge(String request) {
-        X25519PublicKey submitted = X25519PublicKey.of(Base64.getDecoder().decode(read(request)
-                .path("publicKey").asText()));
+        X25519PublicKey submitted = X25519PublicKey.of(
+                Base64.getDecoder().decode(read(request).path("publicKey").asText()));
         byte[] info = "ctx-key-possession/v1".getBytes(StandardCharsets.US_ASCII);
         byte[] aad = "challenge-1".getBytes(StandardCharsets.US_ASCII);
         byte[][] sealed = sealWithBouncyCastle(submitted, info, aad, challenge);

@@ -8,23 +8,26 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import dev.ctx.schemas.transaction.Transaction;
-import dev.ctx.schemas.transaction.TransactionStatus;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.ctx.schemas.transaction.Transaction;
+import dev.ctx.schemas.transaction.TransactionStatus;
+
 class TransactionJsonLinesTest {
 
-    private static final String VALID = "{\"transactionId\":\"t\",\"jobId\":\"j\",\"timestamp\":0,\"amount\":\"1\",\"currency\":\"EUR\","
-            + "\"pricing\":{\"unitPrice\":\"1\",\"quantity\":\"1\",\"fee\":\"0\",\"pricingModel\":\"flat\"},"
-            + "\"settlementDetails\":{\"method\":\"SEPA\"" + ",\"accountReference\":\"r\"},\"participants\":[\"a\"]}";
+    private static final String VALID =
+            "{\"transactionId\":\"t\",\"jobId\":\"j\",\"timestamp\":0,\"amount\":\"1\",\"currency\":\"EUR\","
+                    + "\"pricing\":{\"unitPrice\":\"1\",\"quantity\":\"1\",\"fee\":\"0\",\"pricingModel\":\"flat\"},"
+                    + "\"settlementDetails\":{\"method\":\"SEPA\""
+                    + ",\"accountReference\":\"r\"},\"participants\":[\"a\"]}";
 
     @Test
     void readsEveryLineWithDecimalsAtScaleEightAndBothTimestampForms() throws Exception {
         // When
-        List<Transaction> transactions = TransactionJsonLines.read(Path.of("src/test/resources/jsonl/two-transactions.jsonl"));
+        List<Transaction> transactions =
+                TransactionJsonLines.read(Path.of("src/test/resources/jsonl/two-transactions.jsonl"));
 
         // Then
         assertThat(transactions).hasSize(2);
@@ -47,22 +50,29 @@ class TransactionJsonLinesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "\"amount\":\"1\"|\"amount\":\"1.123456789\"|amount must be a decimal with at most 8 decimal places",
-        "\"amount\":\"1\"|\"amount\":\"SECRET-12\"|amount must be a decimal",
-        "\"jobId\":\"j\",|| jobId is required",
-        "\"participants\":[\"a\"]|\"participants\":[]|participants must be a non-empty array",
-        "\"method\":\"SEPA\"|\"method\":7|settlementDetails.method must be a non-empty string",
-        "\"timestamp\":0|\"timestamp\":\"yesterday\"|timestamp must be ISO-8601",
-        "\"currency\":\"EUR\"|\"currency\":\"EUR\",\"status\":\"LOST\"|status is not a known status"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"amount\":\"1\"|\"amount\":\"1.123456789\"|amount must be a decimal with at most 8 decimal places",
+                "\"amount\":\"1\"|\"amount\":\"SECRET-12\"|amount must be a decimal",
+                "\"jobId\":\"j\",|| jobId is required",
+                "\"participants\":[\"a\"]|\"participants\":[]|participants must be a non-empty array",
+                "\"method\":\"SEPA\"|\"method\":7|settlementDetails.method must be a non-empty string",
+                "\"timestamp\":0|\"timestamp\":\"yesterday\"|timestamp must be ISO-8601",
+                "\"currency\":\"EUR\"|\"currency\":\"EUR\",\"status\":\"LOST\"|status is not a known status"
+            })
     void badFieldsAreRejectedNamingLineAndFieldButNotTheValue(String from, String to, String message) {
         // Given
         String line = VALID.replace(from, to == null ? "" : to);
 
         // Then
-        assertThatThrownBy(() -> TransactionJsonLines.parse(line, 7)).isInstanceOf(InvalidTransactionLineException.class)
-                .hasMessageStartingWith("line 7: ").hasMessageContaining(message.strip())
-                .hasMessageNotContaining("SECRET").hasMessageNotContaining("1.123456789").hasMessageNotContaining("yesterday");
+        assertThatThrownBy(() -> TransactionJsonLines.parse(line, 7))
+                .isInstanceOf(InvalidTransactionLineException.class)
+                .hasMessageStartingWith("line 7: ")
+                .hasMessageContaining(message.strip())
+                .hasMessageNotContaining("SECRET")
+                .hasMessageNotContaining("1.123456789")
+                .hasMessageNotContaining("yesterday");
     }
 
     @Test

@@ -102,8 +102,8 @@ public final class AccessClient {
      */
     public void proveKeyPossession(String participantId, int keyVersion, String challengeId, byte[] answer) {
         String path = "/v1/participants/" + JsonHttp.segment(participantId) + "/keys/" + keyVersion + "/proof";
-        Map<String, Object> body = Map.of("challengeId", challengeId,
-                "answer", Base64.getEncoder().encodeToString(answer));
+        Map<String, Object> body =
+                Map.of("challengeId", challengeId, "answer", Base64.getEncoder().encodeToString(answer));
         http.send("POST", path, body, Set.of(200, 204));
     }
 
@@ -149,8 +149,8 @@ public final class AccessClient {
         }
 
         public AccessClient build() {
-            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NEVER);
+            HttpClient.Builder http =
+                    HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
             if (sslContext != null) {
                 http.sslContext(sslContext);
             }

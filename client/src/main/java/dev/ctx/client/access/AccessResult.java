@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code grant:<grantId>}) and the id of the access event the key service committed before answering.
  * {@link #toString()} names the released fields, never their values. Field order is the answer's.
  */
-public record AccessResult(String transactionId, String purpose, String authorizedBy, String eventId,
-        Map<String, JsonNode> fields) {
+public record AccessResult(
+        String transactionId, String purpose, String authorizedBy, String eventId, Map<String, JsonNode> fields) {
 
     public AccessResult {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -24,7 +24,7 @@ public record AccessResult(String transactionId, String purpose, String authoriz
 
     @Override
     public String toString() {
-        return "AccessResult[transactionId=" + transactionId + ", purpose=" + purpose + ", authorizedBy="
-                + authorizedBy + ", eventId=" + eventId + ", fields=" + fields.keySet() + " (values redacted)]";
+        return "AccessResult[transactionId=" + transactionId + ", purpose=" + purpose + ", authorizedBy=" + authorizedBy
+                + ", eventId=" + eventId + ", fields=" + fields.keySet() + " (values redacted)]";
     }
 }

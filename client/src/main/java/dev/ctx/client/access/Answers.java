@@ -16,8 +16,7 @@ import dev.ctx.client.access.error.Problem;
 /** Reads the success bodies of the read API; a body that lacks a required member is a {@link KeyServiceException}. */
 final class Answers {
 
-    private Answers() {
-    }
+    private Answers() {}
 
     static AccessResult accessResult(String call, JsonNode body) {
         JsonNode fields = body.path("fields");
@@ -26,8 +25,12 @@ final class Answers {
         }
         Map<String, JsonNode> released = new LinkedHashMap<>();
         fields.properties().forEach(field -> released.put(field.getKey(), field.getValue()));
-        return new AccessResult(text(call, body, "transactionId"), text(call, body, "purpose"),
-                optionalText(body, "authorizedBy"), optionalText(body, "eventId"), released);
+        return new AccessResult(
+                text(call, body, "transactionId"),
+                text(call, body, "purpose"),
+                optionalText(body, "authorizedBy"),
+                optionalText(body, "eventId"),
+                released);
     }
 
     static KeyChallenge keyChallenge(String call, JsonNode body) {
@@ -35,8 +38,13 @@ final class Answers {
         if (!version.canConvertToInt()) {
             throw malformed(call, "no integer 'keyVersion'");
         }
-        return new KeyChallenge(text(call, body, "challengeId"), version.intValue(), base64(call, body, "enc"),
-                base64(call, body, "ciphertext"), base64(call, body, "info"), base64(call, body, "aad"),
+        return new KeyChallenge(
+                text(call, body, "challengeId"),
+                version.intValue(),
+                base64(call, body, "enc"),
+                base64(call, body, "ciphertext"),
+                base64(call, body, "info"),
+                base64(call, body, "aad"),
                 instant(call, body, "expiresAt"));
     }
 

@@ -11,8 +11,16 @@ import java.util.Objects;
  * either the listed transactions or those of one participant between {@code from} and {@code to}, while now is in
  * [{@code notBefore}, {@code notAfter}]. Build with {@link #forTransactions} or {@link #forParticipant}.
  */
-public record GrantRequest(String grantee, List<String> transactionIds, String participantId, Instant from,
-        Instant to, String purpose, List<String> fields, Instant notBefore, Instant notAfter) {
+public record GrantRequest(
+        String grantee,
+        List<String> transactionIds,
+        String participantId,
+        Instant from,
+        Instant to,
+        String purpose,
+        List<String> fields,
+        Instant notBefore,
+        Instant notAfter) {
 
     public GrantRequest {
         Objects.requireNonNull(grantee, "grantee");
@@ -27,16 +35,35 @@ public record GrantRequest(String grantee, List<String> transactionIds, String p
     }
 
     /** A grant over the listed transactions. */
-    public static GrantRequest forTransactions(String grantee, List<String> transactionIds, String purpose,
-            List<String> fields, Instant notBefore, Instant notAfter) {
+    public static GrantRequest forTransactions(
+            String grantee,
+            List<String> transactionIds,
+            String purpose,
+            List<String> fields,
+            Instant notBefore,
+            Instant notAfter) {
         return new GrantRequest(grantee, transactionIds, null, null, null, purpose, fields, notBefore, notAfter);
     }
 
     /** A grant over one participant's transactions with a timestamp in [{@code from}, {@code to}]. */
-    public static GrantRequest forParticipant(String grantee, String participantId, Instant from, Instant to,
-            String purpose, List<String> fields, Instant notBefore, Instant notAfter) {
-        return new GrantRequest(grantee, null, Objects.requireNonNull(participantId, "participantId"),
-                Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"), purpose, fields, notBefore,
+    public static GrantRequest forParticipant(
+            String grantee,
+            String participantId,
+            Instant from,
+            Instant to,
+            String purpose,
+            List<String> fields,
+            Instant notBefore,
+            Instant notAfter) {
+        return new GrantRequest(
+                grantee,
+                null,
+                Objects.requireNonNull(participantId, "participantId"),
+                Objects.requireNonNull(from, "from"),
+                Objects.requireNonNull(to, "to"),
+                purpose,
+                fields,
+                notBefore,
                 notAfter);
     }
 

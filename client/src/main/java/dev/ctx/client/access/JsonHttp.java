@@ -53,17 +53,22 @@ final class JsonHttp {
         String call = method + " " + path;
         HttpResponse<String> response = exchange(call, request(method, path, body));
         if (!expected.contains(response.statusCode())) {
-            throw ProblemMapping.toException(problem(call, response),
+            throw ProblemMapping.toException(
+                    problem(call, response),
                     response.headers().firstValue("WWW-Authenticate").orElse(null));
         }
         return parse(call, response);
     }
 
     private HttpRequest request(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(requestTimeout)
                 .header("Accept", "application/json, application/problem+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -75,8 +80,14 @@ final class JsonHttp {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new KeyServiceUnreachableException(new Problem(call, 0, null, "no answer from " + baseUrl,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
+            throw new KeyServiceUnreachableException(
+                    new Problem(
+                            call,
+                            0,
+                            null,
+                            "no answer from " + baseUrl,
+                            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeyServiceUnreachableException(new Problem(call, 0, null, "interrupted", null), e);
@@ -90,8 +101,8 @@ final class JsonHttp {
         } catch (JsonProcessingException e) {
             body = MissingNode.getInstance();
         }
-        return new Problem(call, response.statusCode(), text(body, "reason"), text(body, "title"),
-                text(body, "detail"));
+        return new Problem(
+                call, response.statusCode(), text(body, "reason"), text(body, "title"), text(body, "detail"));
     }
 
     private static JsonNode parse(String call, HttpResponse<String> response) {
@@ -102,8 +113,7 @@ final class JsonHttp {
             return JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
             // no cause and no parser message: they would quote the body, which may hold confidential fields
-            throw new KeyServiceException(new Problem(call, response.statusCode(), null,
-                    "answer is not JSON", null));
+            throw new KeyServiceException(new Problem(call, response.statusCode(), null, "answer is not JSON", null));
         }
     }
 

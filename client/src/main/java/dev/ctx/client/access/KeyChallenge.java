@@ -20,7 +20,13 @@ public final class KeyChallenge {
     private final Instant expiresAt;
 
     /** Copies every array. */
-    public KeyChallenge(String challengeId, int keyVersion, byte[] enc, byte[] ciphertext, byte[] info, byte[] aad,
+    public KeyChallenge(
+            String challengeId,
+            int keyVersion,
+            byte[] enc,
+            byte[] ciphertext,
+            byte[] info,
+            byte[] aad,
             Instant expiresAt) {
         this.challengeId = Objects.requireNonNull(challengeId, "challengeId");
         this.keyVersion = keyVersion;

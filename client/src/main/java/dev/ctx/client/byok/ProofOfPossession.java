@@ -25,11 +25,10 @@ public final class ProofOfPossession {
     /** Length of the key service's random challenge. */
     public static final int CHALLENGE_LENGTH = HpkeChallenge.LENGTH;
 
-    private static final List<byte[]> WRAP_INFO_LABELS = List.of(
-            "ctx-wrap".getBytes(StandardCharsets.US_ASCII), "ctx-epoch".getBytes(StandardCharsets.US_ASCII));
+    private static final List<byte[]> WRAP_INFO_LABELS =
+            List.of("ctx-wrap".getBytes(StandardCharsets.US_ASCII), "ctx-epoch".getBytes(StandardCharsets.US_ASCII));
 
-    private ProofOfPossession() {
-    }
+    private ProofOfPossession() {}
 
     /**
      * Registers {@code keyFile}'s public key for its participant and proves possession; returns the key version the
@@ -44,8 +43,7 @@ public final class ProofOfPossession {
         KeyChallenge challenge = client.registerOwnKey(keyFile.participantId(), keyFile.publicKey());
         byte[] answer = open(challenge, keyFile.privateKey());
         try {
-            client.proveKeyPossession(keyFile.participantId(), challenge.keyVersion(), challenge.challengeId(),
-                    answer);
+            client.proveKeyPossession(keyFile.participantId(), challenge.keyVersion(), challenge.challengeId(), answer);
         } finally {
             Arrays.fill(answer, (byte) 0);
         }
@@ -62,14 +60,13 @@ public final class ProofOfPossession {
         byte[] opened = HpkeChallenge.open(privateKey, challenge.enc(), challenge.ciphertext(), info, challenge.aad());
         if (opened.length != CHALLENGE_LENGTH) {
             Arrays.fill(opened, (byte) 0);
-            throw new ChallengeRefusedException("challenge " + challenge.challengeId() + " opened to "
-                    + opened.length + " bytes, not " + CHALLENGE_LENGTH);
+            throw new ChallengeRefusedException("challenge " + challenge.challengeId() + " opened to " + opened.length
+                    + " bytes, not " + CHALLENGE_LENGTH);
         }
         return opened;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length
-                && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -27,8 +27,7 @@ public final class ConfidentialJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ConfidentialJson() {
-    }
+    private ConfidentialJson() {}
 
     /** The top-level fields of {@code record}, in schema order; unmodifiable. */
     public static Map<String, JsonNode> fields(GenericRecord record) {

@@ -30,16 +30,16 @@ final class KeyFileCodec {
     private static final Set<String> MEMBERS =
             Set.of("format", "participantId", "keyVersion", "createdAt", "publicKey", "privateKey");
 
-    private KeyFileCodec() {
-    }
+    private KeyFileCodec() {}
 
     static ParticipantKeyFile generate(Path file, String participantId) {
         byte[] scalar = new byte[X25519PrivateKey.LENGTH];
         RANDOM.nextBytes(scalar);
         clamp(scalar);
         try {
-            OwnerOnlyFiles.createNew(file, encode(participantId, OptionalInt.empty(),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS), scalar));
+            OwnerOnlyFiles.createNew(
+                    file,
+                    encode(participantId, OptionalInt.empty(), Instant.now().truncatedTo(ChronoUnit.SECONDS), scalar));
             return new ParticipantKeyFile(participantId, OptionalInt.empty(), X25519PrivateKey.takeCopyOf(scalar));
         } finally {
             Arrays.fill(scalar, (byte) 0);
@@ -66,7 +66,9 @@ final class KeyFileCodec {
                 json.putNull("keyVersion");
             }
             json.put("createdAt", createdAt.toString());
-            json.put("publicKey", Base64.getEncoder().encodeToString(key.publicKey().bytes()));
+            json.put(
+                    "publicKey",
+                    Base64.getEncoder().encodeToString(key.publicKey().bytes()));
             json.put("privateKey", Base64.getEncoder().encodeToString(scalar));
             return (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -81,8 +83,8 @@ final class KeyFileCodec {
         requireMember(json, "format", source);
         String format = json.path("format").asText();
         if (!ParticipantKeyFile.FORMAT.equals(format)) {
-            throw new KeyFileException(source + ": unknown key file format '" + format + "' (expected "
-                    + ParticipantKeyFile.FORMAT + ")");
+            throw new KeyFileException(
+                    source + ": unknown key file format '" + format + "' (expected " + ParticipantKeyFile.FORMAT + ")");
         }
         requireKnownMembers(json, source);
         String participantId = text(json, "participantId", source);
@@ -115,8 +117,11 @@ final class KeyFileCodec {
             }
         } catch (JsonProcessingException e) {
             // the location only: the parser's message may quote the key's characters
-            throw new KeyFileException(source + " is not JSON" + (e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            throw new KeyFileException(source + " is not JSON"
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new KeyFileException(source + " cannot be read as JSON", e);
         }
@@ -124,7 +129,7 @@ final class KeyFileCodec {
     }
 
     private static void requireKnownMembers(ObjectNode json, String source) {
-        for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!MEMBERS.contains(name)) {
                 throw new KeyFileException(source + ": unknown member '" + name + "'");

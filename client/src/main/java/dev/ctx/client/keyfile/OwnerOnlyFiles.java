@@ -20,8 +20,7 @@ final class OwnerOnlyFiles {
     static final Set<PosixFilePermission> OWNER_ONLY =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /** Creates {@code file} with owner-only permissions; refuses to overwrite an existing file. */
     static void createNew(Path file, byte[] content) {
@@ -69,7 +68,8 @@ final class OwnerOnlyFiles {
     }
 
     private static FileAttribute<?>[] ownerOnly(Path file) {
-        return isPosix(file) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+        return isPosix(file)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
     }
 

@@ -61,8 +61,8 @@ public final class ParticipantKeyFile implements Destroyable {
      * owner-only, and returns it as read back.
      */
     public static ParticipantKeyFile recordKeyVersion(Path file, int keyVersion) {
-        OwnerOnlyFiles.replace(file, KeyFileCodec.withKeyVersion(OwnerOnlyFiles.read(file), keyVersion,
-                file.toString()));
+        OwnerOnlyFiles.replace(
+                file, KeyFileCodec.withKeyVersion(OwnerOnlyFiles.read(file), keyVersion, file.toString()));
         return read(file);
     }
 

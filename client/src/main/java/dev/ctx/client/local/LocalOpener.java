@@ -59,8 +59,8 @@ public final class LocalOpener {
             }
             RecipientPrivateKey key = file.recipientKey();
             if (keys.putIfAbsent(key.keyVersion(), key) != null) {
-                throw new KeyFileException("two key files of " + participantId + " for key version "
-                        + key.keyVersion());
+                throw new KeyFileException(
+                        "two key files of " + participantId + " for key version " + key.keyVersion());
             }
         }
         return new LocalOpener(participantId, Collections.unmodifiableMap(keys));
@@ -88,8 +88,10 @@ public final class LocalOpener {
     }
 
     private RecipientWrap wrapOf(Envelope envelope) {
-        return envelope.getWraps().stream().filter(wrap -> wrap.getRecipientId().equals(participantId))
-                .findFirst().orElseThrow(() -> new UnknownRecipientException("envelope of transaction "
+        return envelope.getWraps().stream()
+                .filter(wrap -> wrap.getRecipientId().equals(participantId))
+                .findFirst()
+                .orElseThrow(() -> new UnknownRecipientException("envelope of transaction "
                         + envelope.getTransactionId() + " holds no wrap for participant " + participantId));
     }
 

@@ -43,11 +43,14 @@ public final class SealedTransactionOpener {
             throw new IllegalArgumentException("transaction " + encrypted.getTransactionId() + " was not sealed");
         }
         requireSameSeal(encrypted, sealed, envelope);
-        TransactionContext context = TransactionContext.of(encrypted.getTransactionId(),
-                bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
+        TransactionContext context = TransactionContext.of(
+                encrypted.getTransactionId(), bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
         RecipientWrap wrap = wrapFor(envelope, key.recipientId());
-        return opener.open(CiphertextPart.parse(bytes(sealed.getCiphertext())),
-                DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())), key, context,
+        return opener.open(
+                CiphertextPart.parse(bytes(sealed.getCiphertext())),
+                DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())),
+                key,
+                context,
                 confidentialFields.schema());
     }
 
@@ -64,8 +67,10 @@ public final class SealedTransactionOpener {
     }
 
     private static RecipientWrap wrapFor(Envelope envelope, String recipientId) {
-        return envelope.getWraps().stream().filter(wrap -> wrap.getRecipientId().equals(recipientId))
-                .findFirst().orElseThrow(() -> new UnknownRecipientException("envelope of transaction "
+        return envelope.getWraps().stream()
+                .filter(wrap -> wrap.getRecipientId().equals(recipientId))
+                .findFirst()
+                .orElseThrow(() -> new UnknownRecipientException("envelope of transaction "
                         + envelope.getTransactionId() + " holds no wrap for recipient " + recipientId));
     }
 

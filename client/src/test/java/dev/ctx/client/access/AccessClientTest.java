@@ -32,7 +32,8 @@ class AccessClientTest {
     private static final String ACCESS = "/v1/access-requests";
 
     private final ContractServer server = ContractServer.start();
-    private final AccessClient client = AccessClient.builder(server.baseUrl()).token("jwt-of-miner-1").build();
+    private final AccessClient client =
+            AccessClient.builder(server.baseUrl()).token("jwt-of-miner-1").build();
 
     @AfterEach
     void stop() {
@@ -42,9 +43,14 @@ class AccessClientTest {
     @Test
     void grantedRequestReturnsTheReleasedFieldsAndWhoAuthorizedIt() {
         // Given
-        server.on("POST", ACCESS, Answer.json(200, "{\"transactionId\":\"txn-1\",\"purpose\":\"settlement\","
-                + "\"authorizedBy\":\"policy:txn-1\",\"eventId\":\"ev-9\","
-                + "\"fields\":{\"amount\":\"1250.00\",\"settlementDetails\":{\"method\":\"SEPA\"}}}"));
+        server.on(
+                "POST",
+                ACCESS,
+                Answer.json(
+                        200,
+                        "{\"transactionId\":\"txn-1\",\"purpose\":\"settlement\","
+                                + "\"authorizedBy\":\"policy:txn-1\",\"eventId\":\"ev-9\","
+                                + "\"fields\":{\"amount\":\"1250.00\",\"settlementDetails\":{\"method\":\"SEPA\"}}}"));
 
         // When
         AccessResult result = client.requestAccess("txn-1", "settlement", List.of("amount", "settlementDetails"));
@@ -54,20 +60,26 @@ class AccessClientTest {
         assertThat(result.authorizedBy()).isEqualTo("policy:txn-1");
         assertThat(result.eventId()).isEqualTo("ev-9");
         assertThat(result.fields().get("amount").asText()).isEqualTo("1250.00");
-        assertThat(result.fields().get("settlementDetails").path("method").asText()).isEqualTo("SEPA");
+        assertThat(result.fields().get("settlementDetails").path("method").asText())
+                .isEqualTo("SEPA");
         assertThat(result.toString()).contains("amount").doesNotContain("1250");
         Received request = server.received().get(0);
         assertThat(request.authorization()).isEqualTo("Bearer jwt-of-miner-1");
         assertThat(request.contentType()).isEqualTo("application/json");
-        assertThat(request.body()).isEqualTo("{\"transactionId\":\"txn-1\",\"purpose\":\"settlement\","
-                + "\"fields\":[\"amount\",\"settlementDetails\"]}");
+        assertThat(request.body())
+                .isEqualTo("{\"transactionId\":\"txn-1\",\"purpose\":\"settlement\","
+                        + "\"fields\":[\"amount\",\"settlementDetails\"]}");
     }
 
     @Test
     void requestWithoutFieldsLeavesTheChoiceToTheAccessLevel() {
         // Given
-        server.on("POST", ACCESS, Answer.json(200,
-                "{\"transactionId\":\"t\",\"purpose\":\"audit\",\"authorizedBy\":\"grant:g-1\",\"fields\":{}}"));
+        server.on(
+                "POST",
+                ACCESS,
+                Answer.json(
+                        200,
+                        "{\"transactionId\":\"t\",\"purpose\":\"audit\",\"authorizedBy\":\"grant:g-1\",\"fields\":{}}"));
 
         // When
         AccessResult result = client.requestAccess("t", "audit");
@@ -109,14 +121,17 @@ class AccessClientTest {
                     assertThat(e.status()).isEqualTo(status);
                     assertThat(e.reason()).isEqualTo(reason);
                 })
-                .hasMessageContaining("POST /v1/access-requests").hasMessageContaining(reason);
+                .hasMessageContaining("POST /v1/access-requests")
+                .hasMessageContaining(reason);
     }
 
     @Test
     void stepUpIsRecognizedByItsWwwAuthenticateChallengeAlone() {
         // Given: a 401 whose body names no reason
-        server.on("POST", ACCESS, Answer.empty(401)
-                .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\""));
+        server.on(
+                "POST",
+                ACCESS,
+                Answer.empty(401).withHeader("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\""));
 
         // When / Then
         assertThatThrownBy(() -> client.requestAccess("txn-1", "settlement"))
@@ -129,7 +144,8 @@ class AccessClientTest {
         server.on("POST", ACCESS, Answer.json(200, "{\"transactionId\":\"t\",\"purpose\":\"p\"}"));
 
         // When / Then
-        assertThatThrownBy(() -> client.requestAccess("t", "p")).isExactlyInstanceOf(KeyServiceException.class)
+        assertThatThrownBy(() -> client.requestAccess("t", "p"))
+                .isExactlyInstanceOf(KeyServiceException.class)
                 .hasMessageContaining("no 'fields' object");
     }
 
@@ -138,7 +154,8 @@ class AccessClientTest {
         // Given
         AtomicInteger calls = new AtomicInteger();
         AccessClient refreshing = AccessClient.builder(server.baseUrl())
-                .token(() -> calls.incrementAndGet() == 1 ? Optional.of("first") : Optional.empty()).build();
+                .token(() -> calls.incrementAndGet() == 1 ? Optional.of("first") : Optional.empty())
+                .build();
         server.on("GET", "/v1/grants?grantee=miner-1", Answer.json(200, "[]"));
 
         // When
@@ -155,8 +172,13 @@ class AccessClientTest {
         server.on("POST", "/v1/grants", Answer.json(201, "{\"grantId\":\"g-1\",\"grantee\":\"auditor-2\"}"));
         server.on("GET", "/v1/grants?grantee=auditor-2", Answer.json(200, "[{\"grantId\":\"g-1\"}]"));
         server.on("DELETE", "/v1/grants/g-1", Answer.empty(204));
-        GrantRequest request = GrantRequest.forTransactions("auditor-2", List.of("txn-1"), "audit",
-                List.of("amount"), Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-02T00:00:00Z"));
+        GrantRequest request = GrantRequest.forTransactions(
+                "auditor-2",
+                List.of("txn-1"),
+                "audit",
+                List.of("amount"),
+                Instant.parse("2026-12-01T00:00:00Z"),
+                Instant.parse("2026-12-02T00:00:00Z"));
 
         // When
         CreatedGrant created = client.createGrant(request);
@@ -166,9 +188,10 @@ class AccessClientTest {
         // Then
         assertThat(created.grantId()).isEqualTo("g-1");
         assertThat(listed).extracting(grant -> grant.path("grantId").asText()).containsExactly("g-1");
-        assertThat(server.received().get(0).body()).isEqualTo("{\"grantee\":\"auditor-2\","
-                + "\"transactionIds\":[\"txn-1\"],\"purpose\":\"audit\",\"fields\":[\"amount\"],"
-                + "\"notBefore\":\"2026-12-01T00:00:00Z\",\"notAfter\":\"2026-12-02T00:00:00Z\"}");
+        assertThat(server.received().get(0).body())
+                .isEqualTo("{\"grantee\":\"auditor-2\","
+                        + "\"transactionIds\":[\"txn-1\"],\"purpose\":\"audit\",\"fields\":[\"amount\"],"
+                        + "\"notBefore\":\"2026-12-01T00:00:00Z\",\"notAfter\":\"2026-12-02T00:00:00Z\"}");
         assertThat(server.received()).extracting(Received::method).containsExactly("POST", "GET", "DELETE");
     }
 
@@ -178,13 +201,21 @@ class AccessClientTest {
         server.on("POST", "/v1/grants", Answer.json(201, "{\"grantId\":\"g-2\"}"));
 
         // When
-        client.createGrant(GrantRequest.forParticipant("auditor-2", "miner-1", Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-02-01T00:00:00Z"), "audit", List.of(), Instant.parse("2026-12-01T00:00:00Z"),
+        client.createGrant(GrantRequest.forParticipant(
+                "auditor-2",
+                "miner-1",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-02-01T00:00:00Z"),
+                "audit",
+                List.of(),
+                Instant.parse("2026-12-01T00:00:00Z"),
                 Instant.parse("2026-12-02T00:00:00Z")));
 
         // Then
-        assertThat(server.received().get(0).body()).contains("\"participantId\":\"miner-1\"")
-                .contains("\"from\":\"2026-01-01T00:00:00Z\"").doesNotContain("transactionIds");
+        assertThat(server.received().get(0).body())
+                .contains("\"participantId\":\"miner-1\"")
+                .contains("\"from\":\"2026-01-01T00:00:00Z\"")
+                .doesNotContain("transactionIds");
     }
 
     @Test
@@ -200,9 +231,14 @@ class AccessClientTest {
     void ownKeyRegistrationSendsThePublicKeyAndReadsTheChallenge() {
         // Given
         X25519KeyPair key = X25519KeyPair.generate();
-        server.on("POST", "/v1/participants/miner-1/keys", Answer.json(202, "{\"challengeId\":\"c-1\","
-                + "\"keyVersion\":2,\"enc\":\"AAEC\",\"ciphertext\":\"AwQF\",\"info\":\"Y3R4\",\"aad\":\"\","
-                + "\"expiresAt\":\"2026-12-01T10:00:00Z\"}"));
+        server.on(
+                "POST",
+                "/v1/participants/miner-1/keys",
+                Answer.json(
+                        202,
+                        "{\"challengeId\":\"c-1\","
+                                + "\"keyVersion\":2,\"enc\":\"AAEC\",\"ciphertext\":\"AwQF\",\"info\":\"Y3R4\",\"aad\":\"\","
+                                + "\"expiresAt\":\"2026-12-01T10:00:00Z\"}"));
         server.on("POST", "/v1/participants/miner-1/keys/2/proof", Answer.json(200, "{\"version\":2}"));
 
         // When
@@ -215,9 +251,12 @@ class AccessClientTest {
         assertThat(challenge.enc()).containsExactly(0, 1, 2);
         assertThat(challenge.aad()).isEmpty();
         assertThat(challenge.expiresAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
-        assertThat(server.received().get(0).body()).isEqualTo("{\"publicKey\":\""
-                + Base64.getEncoder().encodeToString(key.publicKey().bytes()) + "\"}");
-        assertThat(server.received().get(1).body()).contains("\"challengeId\":\"c-1\"").contains("\"answer\":\"CQg=\"");
+        assertThat(server.received().get(0).body())
+                .isEqualTo("{\"publicKey\":\""
+                        + Base64.getEncoder().encodeToString(key.publicKey().bytes()) + "\"}");
+        assertThat(server.received().get(1).body())
+                .contains("\"challengeId\":\"c-1\"")
+                .contains("\"answer\":\"CQg=\"");
     }
 
     @ParameterizedTest
@@ -239,7 +278,8 @@ class AccessClientTest {
         AccessClient nowhere = AccessClient.builder(stopped).build();
 
         // When / Then
-        assertThatThrownBy(() -> nowhere.requestAccess("t", "p")).isInstanceOf(KeyServiceUnreachableException.class)
+        assertThatThrownBy(() -> nowhere.requestAccess("t", "p"))
+                .isInstanceOf(KeyServiceUnreachableException.class)
                 .satisfies(e -> assertThat(((KeyServiceException) e).status()).isZero());
     }
 }

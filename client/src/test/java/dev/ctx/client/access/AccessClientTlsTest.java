@@ -20,6 +20,7 @@ class AccessClientTlsTest {
 
     @TempDir
     static Path dir;
+
     private static LoopbackTls tls;
     private static ContractServer server;
 
@@ -27,8 +28,11 @@ class AccessClientTlsTest {
     static void start() throws Exception {
         tls = LoopbackTls.create(dir);
         server = ContractServer.startHttpsWithClientAuth(tls.serverContext());
-        server.on("POST", "/v1/access-requests", Answer.json(200,
-                "{\"transactionId\":\"t\",\"purpose\":\"settlement\",\"fields\":{\"amount\":\"1.00\"}}"));
+        server.on(
+                "POST",
+                "/v1/access-requests",
+                Answer.json(
+                        200, "{\"transactionId\":\"t\",\"purpose\":\"settlement\",\"fields\":{\"amount\":\"1.00\"}}"));
     }
 
     @AfterAll
@@ -39,7 +43,9 @@ class AccessClientTlsTest {
     @Test
     void clientCertificateAloneAuthenticatesTheCall() throws Exception {
         // Given: no bearer token, only the SSLContext's client certificate
-        AccessClient client = AccessClient.builder(server.baseUrl()).sslContext(tls.clientContext()).build();
+        AccessClient client = AccessClient.builder(server.baseUrl())
+                .sslContext(tls.clientContext())
+                .build();
 
         // When
         AccessResult result = client.requestAccess("t", "settlement");
@@ -56,7 +62,8 @@ class AccessClientTlsTest {
     void withoutAClientCertificateTheHandshakeFailsAndNothingIsSent() throws Exception {
         // Given
         AccessClient client = AccessClient.builder(server.baseUrl())
-                .sslContext(tls.clientContextWithoutCertificate()).build();
+                .sslContext(tls.clientContextWithoutCertificate())
+                .build();
         int before = server.received().size();
 
         // When / Then

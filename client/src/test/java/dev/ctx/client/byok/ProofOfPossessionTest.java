@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.hpke.HPKE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,12 +37,13 @@ import dev.ctx.envelope.key.X25519PublicKey;
 class ProofOfPossessionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HPKE BC_HPKE = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
-            HPKE.aead_AES_GCM256);
+    private static final HPKE BC_HPKE =
+            new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
     private static final byte[] INFO = "ctx-key-possession/v1 miner-1 2".getBytes(StandardCharsets.US_ASCII);
 
     private final ContractServer server = ContractServer.start();
-    private final AccessClient client = AccessClient.builder(server.baseUrl()).token("jwt-of-miner-1").build();
+    private final AccessClient client =
+            AccessClient.builder(server.baseUrl()).token("jwt-of-miner-1").build();
     private final byte[] challenge = new byte[32];
 
     @TempDir
@@ -59,8 +60,12 @@ class ProofOfPossessionTest {
         ParticipantKeyFile keyFile = ParticipantKeyFile.generate(dir.resolve("miner-1.key"), "miner-1");
         new SecureRandom().nextBytes(challenge);
         server.on("POST", "/v1/participants/miner-1/keys", request -> sealChallengeTo(request.body(), INFO));
-        server.on("POST", "/v1/participants/miner-1/keys/2/proof", request -> Arrays.equals(answer(request.body()),
-                challenge) ? Answer.json(200, "{}") : Answer.problem(403, "PROOF_FAILED", "Wrong answer"));
+        server.on(
+                "POST",
+                "/v1/participants/miner-1/keys/2/proof",
+                request -> Arrays.equals(answer(request.body()), challenge)
+                        ? Answer.json(200, "{}")
+                        : Answer.problem(403, "PROOF_FAILED", "Wrong answer"));
 
         // When
         int version = ProofOfPossession.register(client, keyFile);
@@ -78,8 +83,7 @@ class ProofOfPossessionTest {
         server.on("POST", "/v1/participants/miner-1/keys/2/proof", Answer.problem(403, "PROOF_FAILED", "Wrong"));
 
         // When / Then
-        assertThatThrownBy(() -> ProofOfPossession.register(client, keyFile))
-                .isInstanceOf(ProofFailedException.class);
+        assertThatThrownBy(() -> ProofOfPossession.register(client, keyFile)).isInstanceOf(ProofFailedException.class);
     }
 
     @Test
@@ -89,7 +93,8 @@ class ProofOfPossessionTest {
         KeyChallenge sealedToOther = challenge(other.publicKey(), INFO, new byte[32]);
 
         // When / Then
-        assertThatThrownBy(() -> ProofOfPossession.open(sealedToOther, X25519KeyPair.generate().privateKey()))
+        assertThatThrownBy(() -> ProofOfPossession.open(
+                        sealedToOther, X25519KeyPair.generate().privateKey()))
                 .isInstanceOf(AuthenticationFailedException.class);
     }
 
@@ -103,7 +108,8 @@ class ProofOfPossessionTest {
 
         // When / Then
         assertThatThrownBy(() -> ProofOfPossession.open(disguisedWrap, key.privateKey()))
-                .isInstanceOf(ChallengeRefusedException.class).hasMessageContaining("DEK wrap");
+                .isInstanceOf(ChallengeRefusedException.class)
+                .hasMessageContaining("DEK wrap");
     }
 
     @Test
@@ -114,23 +120,25 @@ class ProofOfPossessionTest {
 
         // When / Then
         assertThatThrownBy(() -> ProofOfPossession.open(longer, key.privateKey()))
-                .isInstanceOf(ChallengeRefusedException.class).hasMessageContaining("48 bytes");
+                .isInstanceOf(ChallengeRefusedException.class)
+                .hasMessageContaining("48 bytes");
     }
 
     private Answer sealChallengeTo(String requestBody, byte[] info) {
-        X25519PublicKey submitted = X25519PublicKey.of(Base64.getDecoder().decode(read(requestBody)
-                .path("publicKey").asText()));
+        X25519PublicKey submitted = X25519PublicKey.of(
+                Base64.getDecoder().decode(read(requestBody).path("publicKey").asText()));
         KeyChallenge sealed = challenge(submitted, info, challenge);
-        return Answer.json(202, "{\"challengeId\":\"c-1\",\"keyVersion\":2,\"enc\":\"" + base64(sealed.enc())
-                + "\",\"ciphertext\":\"" + base64(sealed.ciphertext()) + "\",\"info\":\"" + base64(info)
-                + "\",\"aad\":\"" + base64(sealed.aad()) + "\",\"expiresAt\":\"2026-12-01T10:00:00Z\"}");
+        return Answer.json(
+                202,
+                "{\"challengeId\":\"c-1\",\"keyVersion\":2,\"enc\":\"" + base64(sealed.enc())
+                        + "\",\"ciphertext\":\"" + base64(sealed.ciphertext()) + "\",\"info\":\"" + base64(info)
+                        + "\",\"aad\":\"" + base64(sealed.aad()) + "\",\"expiresAt\":\"2026-12-01T10:00:00Z\"}");
     }
 
     private static KeyChallenge challenge(X25519PublicKey to, byte[] info, byte[] plaintext) {
         byte[] aad = "c-1".getBytes(StandardCharsets.US_ASCII);
         byte[][] sealed = sealWithBouncyCastle(to, info, aad, plaintext);
-        return new KeyChallenge("c-1", 2, sealed[1], sealed[0], info, aad,
-                Instant.parse("2026-12-01T10:00:00Z"));
+        return new KeyChallenge("c-1", 2, sealed[1], sealed[0], info, aad, Instant.parse("2026-12-01T10:00:00Z"));
     }
 
     private static byte[] answer(String requestBody) {

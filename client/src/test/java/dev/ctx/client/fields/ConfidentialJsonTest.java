@@ -49,8 +49,14 @@ class ConfidentialJsonTest {
     @Test
     void recordFieldsKeepSchemaOrderAndNestedRecordsBecomeObjects() {
         // Given
-        Schema inner = SchemaBuilder.record("Inner").fields().requiredString("method").endRecord();
-        Schema outer = SchemaBuilder.record("Outer").fields().requiredString("z").name("a").type(inner).noDefault()
+        Schema inner =
+                SchemaBuilder.record("Inner").fields().requiredString("method").endRecord();
+        Schema outer = SchemaBuilder.record("Outer")
+                .fields()
+                .requiredString("z")
+                .name("a")
+                .type(inner)
+                .noDefault()
                 .endRecord();
         GenericRecord record = new GenericData.Record(outer);
         record.put("z", "first");

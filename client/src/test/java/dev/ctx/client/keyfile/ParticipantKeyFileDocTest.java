@@ -16,13 +16,13 @@ class ParticipantKeyFileDocTest {
     void docPageQuotesTheGoldenFileAndDocumentsEveryMember() throws IOException {
         // Given
         String page = Files.readString(Path.of("..", "docs", "participant-key-file.md"));
-        String golden = Files.readString(Path.of("src", "test", "resources", "golden", "participant-key-file-v1.json"),
-                StandardCharsets.UTF_8);
+        String golden = Files.readString(
+                Path.of("src", "test", "resources", "golden", "participant-key-file-v1.json"), StandardCharsets.UTF_8);
 
         // Then
         assertThat(page).contains("```json\n" + golden + "```").contains(ParticipantKeyFile.FORMAT);
-        for (String member : new String[] {"format", "participantId", "keyVersion", "createdAt", "publicKey",
-            "privateKey"}) {
+        for (String member :
+                new String[] {"format", "participantId", "keyVersion", "createdAt", "publicKey", "privateKey"}) {
             assertThat(page).contains("| `" + member + "` |");
         }
     }

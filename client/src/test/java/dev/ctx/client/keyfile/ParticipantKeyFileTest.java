@@ -25,6 +25,7 @@ class ParticipantKeyFileTest {
     /** RFC 7748 §6.1, Alice. */
     private static final byte[] SCALAR =
             HexFormat.of().parseHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
+
     private static final String PUBLIC_HEX = "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
 
     @TempDir
@@ -33,8 +34,8 @@ class ParticipantKeyFileTest {
     @Test
     void goldenFileIsWhatTheEncoderWrites() throws IOException {
         // When
-        byte[] encoded = KeyFileCodec.encode("miner-1", OptionalInt.of(3), Instant.parse("2026-12-01T09:30:00Z"),
-                SCALAR);
+        byte[] encoded =
+                KeyFileCodec.encode("miner-1", OptionalInt.of(3), Instant.parse("2026-12-01T09:30:00Z"), SCALAR);
 
         // Then
         assertThat(new String(encoded, StandardCharsets.UTF_8)).isEqualTo(golden());
@@ -62,7 +63,8 @@ class ParticipantKeyFileTest {
         ParticipantKeyFile generated = ParticipantKeyFile.generate(path, "miner-1");
 
         // Then
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                .isEqualTo("rw-------");
         ParticipantKeyFile read = ParticipantKeyFile.read(path);
         assertThat(read.participantId()).isEqualTo("miner-1");
         assertThat(read.keyVersion()).isEmpty();
@@ -75,7 +77,8 @@ class ParticipantKeyFileTest {
         Path path = Files.writeString(dir.resolve("taken.key"), "precious");
 
         // When / Then
-        assertThatThrownBy(() -> ParticipantKeyFile.generate(path, "miner-1")).isInstanceOf(KeyFileException.class)
+        assertThatThrownBy(() -> ParticipantKeyFile.generate(path, "miner-1"))
+                .isInstanceOf(KeyFileException.class)
                 .hasMessageContaining("already exists");
         assertThat(Files.readString(path)).isEqualTo("precious");
     }
@@ -92,7 +95,8 @@ class ParticipantKeyFileTest {
         // Then
         assertThat(registered.keyVersion()).hasValue(4);
         assertThat(registered.publicKey()).isEqualTo(generated.publicKey());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                .isEqualTo("rw-------");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).as("no temporary file left").containsExactly(path);
         }
@@ -107,19 +111,23 @@ class ParticipantKeyFileTest {
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
 
         // When / Then
-        assertThatThrownBy(() -> ParticipantKeyFile.read(path)).isInstanceOf(KeyFileException.class)
-                .hasMessageContaining(permissions).hasMessageContaining("chmod 600");
+        assertThatThrownBy(() -> ParticipantKeyFile.read(path))
+                .isInstanceOf(KeyFileException.class)
+                .hasMessageContaining(permissions)
+                .hasMessageContaining("chmod 600");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "\"format\" : \"ctx-x25519-private-key/v1\"|\"format\" : \"ctx-x25519-private-key/v9\"|unknown key file format",
-        "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=|3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=|not the public key",
-        "\"keyVersion\" : 3|\"keyVersion\" : 0|positive integer",
-        "dwdtCnMYpX08FsFyUbJmRd9ML4frwJkqsXf7pR25LCo=|dwdt|must decode to 32 bytes",
-        "\"participantId\" : \"miner-1\"|\"participantId\" : \"miner-1\", \"extra\" : 1|unknown member 'extra'",
-        "\"participantId\" : \"miner-1\",|\"participantId\" : \"\",|non-empty string",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"format\" : \"ctx-x25519-private-key/v1\"|\"format\" : \"ctx-x25519-private-key/v9\"|unknown key file format",
+                "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=|3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=|not the public key",
+                "\"keyVersion\" : 3|\"keyVersion\" : 0|positive integer",
+                "dwdtCnMYpX08FsFyUbJmRd9ML4frwJkqsXf7pR25LCo=|dwdt|must decode to 32 bytes",
+                "\"participantId\" : \"miner-1\"|\"participantId\" : \"miner-1\", \"extra\" : 1|unknown member 'extra'",
+                "\"participantId\" : \"miner-1\",|\"participantId\" : \"\",|non-empty string",
+            })
     void malformedFileIsRefusedNamingTheFieldNeverTheKey(String original, String replacement, String message)
             throws IOException {
         // Given
@@ -127,7 +135,8 @@ class ParticipantKeyFileTest {
 
         // When / Then
         assertThatThrownBy(() -> ParticipantKeyFile.parse(content.getBytes(StandardCharsets.UTF_8), "f.key"))
-                .isInstanceOf(KeyFileException.class).hasMessageContaining(message)
+                .isInstanceOf(KeyFileException.class)
+                .hasMessageContaining(message)
                 .hasMessageNotContaining("dwdtCnMY");
     }
 
@@ -135,13 +144,14 @@ class ParticipantKeyFileTest {
     void notJsonIsRefusedWithoutQuotingTheContent() {
         // When / Then
         assertThatThrownBy(() -> ParticipantKeyFile.parse("secretbytes{".getBytes(StandardCharsets.UTF_8), "f.key"))
-                .isInstanceOf(KeyFileException.class).hasMessageContaining("is not JSON")
+                .isInstanceOf(KeyFileException.class)
+                .hasMessageContaining("is not JSON")
                 .hasMessageNotContaining("secretbytes");
     }
 
     private static String golden() throws IOException {
-        try (InputStream in = ParticipantKeyFileTest.class.getResourceAsStream(
-                "/golden/participant-key-file-v1.json")) {
+        try (InputStream in =
+                ParticipantKeyFileTest.class.getResourceAsStream("/golden/participant-key-file-v1.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -26,7 +26,8 @@ import dev.ctx.schemas.encrypted.Envelope;
 
 class LocalOpenerTest {
 
-    private static final Recipient ESCROW = Recipient.escrow(1, X25519KeyPair.generate().publicKey());
+    private static final Recipient ESCROW =
+            Recipient.escrow(1, X25519KeyPair.generate().publicKey());
 
     @TempDir
     Path dir;
@@ -45,9 +46,15 @@ class LocalOpenerTest {
         assertThat(fields.get("amount").asText()).isEqualTo("1250.00000000");
         assertThat(fields.get("pricing").path("unitPrice").asText()).isEqualTo("12.50000000");
         assertThat(fields.get("pricing").path("pricingModel").asText()).isEqualTo("flat");
-        assertThat(fields.get("settlementDetails").path("accountReference").asText()).isEqualTo("DE89-3704");
-        assertThat(fields.get("settlementDetails").path("settlementDate").asText()).isEqualTo("2026-12-01T00:00:00Z");
-        assertThat(fields.get("settlementDetails").path("attributes").path("batch").asText()).isEqualTo("b-1");
+        assertThat(fields.get("settlementDetails").path("accountReference").asText())
+                .isEqualTo("DE89-3704");
+        assertThat(fields.get("settlementDetails").path("settlementDate").asText())
+                .isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(fields.get("settlementDetails")
+                        .path("attributes")
+                        .path("batch")
+                        .asText())
+                .isEqualTo("b-1");
     }
 
     @Test
@@ -58,7 +65,8 @@ class LocalOpenerTest {
 
         // When / Then
         assertThatThrownBy(() -> LocalOpener.of(outsider).open(sample.encrypted(), sample.envelope()))
-                .isInstanceOf(UnknownRecipientException.class).hasMessageContaining("outsider")
+                .isInstanceOf(UnknownRecipientException.class)
+                .hasMessageContaining("outsider")
                 .hasMessageContaining("txn-2");
     }
 
@@ -67,12 +75,13 @@ class LocalOpenerTest {
         // Given: the envelope wraps for version 2, the participant only has its version-1 file
         ParticipantKeyFile version1 = registeredKeyFile("miner-1", 1);
         X25519KeyPair version2 = X25519KeyPair.generate();
-        SealedSample sample = SealedSample.sealFor("txn-3",
-                List.of(new Recipient("miner-1", 2, version2.publicKey())), ESCROW);
+        SealedSample sample =
+                SealedSample.sealFor("txn-3", List.of(new Recipient("miner-1", 2, version2.publicKey())), ESCROW);
 
         // When / Then
         assertThatThrownBy(() -> LocalOpener.of(version1).open(sample.encrypted(), sample.envelope()))
-                .isInstanceOf(RecipientMismatchException.class).hasMessageContaining("key version 2")
+                .isInstanceOf(RecipientMismatchException.class)
+                .hasMessageContaining("key version 2")
                 .hasMessageContaining("[1]");
     }
 
@@ -81,12 +90,12 @@ class LocalOpenerTest {
         // Given
         ParticipantKeyFile version1 = registeredKeyFile("miner-1", 1);
         ParticipantKeyFile version2 = registeredKeyFile("miner-1", 2, "miner-1-v2.key");
-        SealedSample sample = SealedSample.sealFor("txn-4",
-                List.of(new Recipient("miner-1", 2, version2.publicKey())), ESCROW);
+        SealedSample sample =
+                SealedSample.sealFor("txn-4", List.of(new Recipient("miner-1", 2, version2.publicKey())), ESCROW);
 
         // When
-        Map<String, JsonNode> fields = LocalOpener.of(List.of(version1, version2))
-                .open(sample.encrypted(), sample.envelope());
+        Map<String, JsonNode> fields =
+                LocalOpener.of(List.of(version1, version2)).open(sample.encrypted(), sample.envelope());
 
         // Then
         assertThat(fields.get("amount").asText()).isEqualTo("1250.00000000");
@@ -97,7 +106,8 @@ class LocalOpenerTest {
         // Given
         ParticipantKeyFile miner = registeredKeyFile("miner-1", 1);
         SealedSample sample = SealedSample.sealFor("txn-5", List.of(recipient(miner)), ESCROW);
-        EncryptedTransaction tampered = EncryptedTransaction.newBuilder(sample.encrypted()).build();
+        EncryptedTransaction tampered =
+                EncryptedTransaction.newBuilder(sample.encrypted()).build();
         ByteBuffer ciphertext = tampered.getSealed().getCiphertext();
         byte[] bytes = new byte[ciphertext.remaining()];
         ciphertext.duplicate().get(bytes);
@@ -115,7 +125,8 @@ class LocalOpenerTest {
         ParticipantKeyFile miner = registeredKeyFile("miner-1", 1);
         SealedSample sample = SealedSample.sealFor("txn-6", List.of(recipient(miner), otherParticipant()), ESCROW);
         EncryptedTransaction tampered = EncryptedTransaction.newBuilder(sample.encrypted())
-                .setParticipants(List.of("miner-1")).build();
+                .setParticipants(List.of("miner-1"))
+                .build();
 
         // When / Then
         assertThatThrownBy(() -> LocalOpener.of(miner).open(tampered, sample.envelope()))
@@ -145,7 +156,8 @@ class LocalOpenerTest {
         ParticipantKeyFile unregistered = ParticipantKeyFile.generate(dir.resolve("new.key"), "miner-1");
 
         // When / Then
-        assertThatThrownBy(() -> LocalOpener.of(unregistered)).isInstanceOf(KeyFileException.class)
+        assertThatThrownBy(() -> LocalOpener.of(unregistered))
+                .isInstanceOf(KeyFileException.class)
                 .hasMessageContaining("ctx keys register-own");
     }
 

@@ -96,11 +96,16 @@ public final class ContractServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-        Received request = new Received(exchange.getRequestMethod(), target,
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
+        Received request = new Received(
+                exchange.getRequestMethod(),
+                target,
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), peer(exchange));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                peer(exchange));
         received.add(request);
         Function<Received, Answer> route = routes.get(request.method() + " " + target);
         Answer answer = route == null ? Answer.problem(404, "NO_ROUTE", "no route") : route.apply(request);
@@ -129,9 +134,13 @@ public final class ContractServer implements AutoCloseable {
     }
 
     /** One received request. */
-    public record Received(String method, String target, String authorization, String contentType, String body,
-            String clientCertificateSubject) {
-    }
+    public record Received(
+            String method,
+            String target,
+            String authorization,
+            String contentType,
+            String body,
+            String clientCertificateSubject) {}
 
     /** One scripted answer. */
     public record Answer(int status, Map<String, String> headers, String body) {
@@ -146,9 +155,11 @@ public final class ContractServer implements AutoCloseable {
 
         /** An RFC 9457 problem with a {@code reason} member. */
         public static Answer problem(int status, String reason, String title) {
-            return new Answer(status, Map.of("Content-Type", "application/problem+json"),
-                    "{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title
-                            + "\",\"reason\":\"" + reason + "\"}");
+            return new Answer(
+                    status,
+                    Map.of("Content-Type", "application/problem+json"),
+                    "{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title + "\",\"reason\":\""
+                            + reason + "\"}");
         }
 
         public Answer withHeader(String name, String value) {

@@ -74,17 +74,54 @@ public final class LoopbackTls {
     private static void keyPair(Path directory, String name, String dname, String san)
             throws IOException, InterruptedException {
         Path store = directory.resolve(name + ".p12");
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname, "-ext",
-                san, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD,
-                "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", name, "-keystore", store.toString(), "-storepass", PASSWORD, "-rfc",
-                "-file", directory.resolve(name + ".pem").toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                dname,
+                "-ext",
+                san,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-alias",
+                name,
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-rfc",
+                "-file",
+                directory.resolve(name + ".pem").toString());
     }
 
-    private static void trust(Path directory, String name, String truststore)
-            throws IOException, InterruptedException {
-        keytool("-importcert", "-noprompt", "-alias", name, "-file", directory.resolve(name + ".pem").toString(),
-                "-storetype", "PKCS12", "-keystore", directory.resolve(truststore).toString(), "-storepass",
+    private static void trust(Path directory, String name, String truststore) throws IOException, InterruptedException {
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                name,
+                "-file",
+                directory.resolve(name + ".pem").toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                directory.resolve(truststore).toString(),
+                "-storepass",
                 PASSWORD);
     }
 

@@ -35,47 +35,72 @@ public record SealedSample(Transaction transaction, EncryptedTransaction encrypt
 
     /** A transaction of {@code participants} (ids as recipients, with their keys) plus the escrow. */
     public static SealedSample sealFor(String transactionId, List<Recipient> participants, Recipient escrow) {
-        Transaction transaction = transaction(transactionId,
-                participants.stream().map(Recipient::recipientId).toList());
+        Transaction transaction = transaction(
+                transactionId, participants.stream().map(Recipient::recipientId).toList());
         byte[] fingerprint = TransactionContext.fingerprintOf(FIELDS.schema());
-        TransactionContext context = TransactionContext.of(transactionId, fingerprint,
-                transaction.getParticipants());
+        TransactionContext context = TransactionContext.of(transactionId, fingerprint, transaction.getParticipants());
         List<Recipient> recipients = new ArrayList<>(participants);
         recipients.add(escrow);
         SealedTransaction sealed = EnvelopeSealer.create().seal(FIELDS.project(transaction), context, recipients);
-        return new SealedSample(transaction, encrypted(transaction, sealed, fingerprint, recipients),
+        return new SealedSample(
+                transaction,
+                encrypted(transaction, sealed, fingerprint, recipients),
                 envelope(transactionId, sealed, recipients));
     }
 
     /** The sample's input values of the confidential fields. */
     public static Transaction transaction(String transactionId, List<String> participants) {
-        return Transaction.newBuilder().setTransactionId(transactionId).setJobId("job-7")
-                .setTimestamp(Instant.parse("2026-11-30T10:15:30Z")).setStatus(TransactionStatus.CONFIRMED)
-                .setAmount(new BigDecimal("1250.00000000")).setCurrency("EUR")
-                .setPricing(Pricing.newBuilder().setUnitPrice(new BigDecimal("12.50000000"))
-                        .setQuantity(new BigDecimal("100.00000000")).setFee(new BigDecimal("0.00000000"))
-                        .setPricingModel("flat").setAttributes(Map.of()).build())
-                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("SEPA")
-                        .setAccountReference("DE89-3704").setSettlementDate(Instant.parse("2026-12-01T00:00:00Z"))
-                        .setAttributes(Map.of("batch", "b-1")).build())
-                .setConfidential(true).setParticipants(participants)
-                .setAccessPolicy(AccessPolicy.newBuilder().setAllowedPurposes(List.of("settlement")).build())
+        return Transaction.newBuilder()
+                .setTransactionId(transactionId)
+                .setJobId("job-7")
+                .setTimestamp(Instant.parse("2026-11-30T10:15:30Z"))
+                .setStatus(TransactionStatus.CONFIRMED)
+                .setAmount(new BigDecimal("1250.00000000"))
+                .setCurrency("EUR")
+                .setPricing(Pricing.newBuilder()
+                        .setUnitPrice(new BigDecimal("12.50000000"))
+                        .setQuantity(new BigDecimal("100.00000000"))
+                        .setFee(new BigDecimal("0.00000000"))
+                        .setPricingModel("flat")
+                        .setAttributes(Map.of())
+                        .build())
+                .setSettlementDetails(SettlementDetails.newBuilder()
+                        .setMethod("SEPA")
+                        .setAccountReference("DE89-3704")
+                        .setSettlementDate(Instant.parse("2026-12-01T00:00:00Z"))
+                        .setAttributes(Map.of("batch", "b-1"))
+                        .build())
+                .setConfidential(true)
+                .setParticipants(participants)
+                .setAccessPolicy(AccessPolicy.newBuilder()
+                        .setAllowedPurposes(List.of("settlement"))
+                        .build())
                 .build();
     }
 
-    private static EncryptedTransaction encrypted(Transaction transaction, SealedTransaction sealed,
-            byte[] fingerprint, List<Recipient> recipients) {
+    private static EncryptedTransaction encrypted(
+            Transaction transaction, SealedTransaction sealed, byte[] fingerprint, List<Recipient> recipients) {
         SealedFields fields = SealedFields.newBuilder()
                 .setCiphertext(ByteBuffer.wrap(sealed.ciphertext().toBytes()))
                 .setSchemaFingerprint(ByteBuffer.wrap(fingerprint))
-                .setKeyRefs(recipients.stream().map(r -> new KeyRef(r.recipientId(), r.keyVersion())).toList())
-                .setSealId(ByteBuffer.wrap(sealed.sealId().bytes())).build();
-        return EncryptedTransaction.newBuilder().setFormatVersion(1)
-                .setTransactionId(transaction.getTransactionId()).setJobId(transaction.getJobId())
-                .setTimestamp(transaction.getTimestamp()).setStatus(transaction.getStatus())
-                .setCurrency(transaction.getCurrency()).setParticipants(transaction.getParticipants())
-                .setAccessPolicy(transaction.getAccessPolicy()).setConfidential(true).setSealed(fields)
-                .setClear(null).build();
+                .setKeyRefs(recipients.stream()
+                        .map(r -> new KeyRef(r.recipientId(), r.keyVersion()))
+                        .toList())
+                .setSealId(ByteBuffer.wrap(sealed.sealId().bytes()))
+                .build();
+        return EncryptedTransaction.newBuilder()
+                .setFormatVersion(1)
+                .setTransactionId(transaction.getTransactionId())
+                .setJobId(transaction.getJobId())
+                .setTimestamp(transaction.getTimestamp())
+                .setStatus(transaction.getStatus())
+                .setCurrency(transaction.getCurrency())
+                .setParticipants(transaction.getParticipants())
+                .setAccessPolicy(transaction.getAccessPolicy())
+                .setConfidential(true)
+                .setSealed(fields)
+                .setClear(null)
+                .build();
     }
 
     private static Envelope envelope(String transactionId, SealedTransaction sealed, List<Recipient> recipients) {
@@ -83,12 +108,20 @@ public record SealedSample(Transaction transaction, EncryptedTransaction encrypt
         for (int i = 0; i < recipients.size(); i++) {
             Recipient recipient = recipients.get(i);
             DekWrap wrap = sealed.wraps().get(i);
-            wraps.add(RecipientWrap.newBuilder().setRecipientId(recipient.recipientId())
+            wraps.add(RecipientWrap.newBuilder()
+                    .setRecipientId(recipient.recipientId())
                     .setRecipientType(recipient.isEscrow() ? RecipientType.ESCROW : RecipientType.PARTICIPANT)
-                    .setKeyVersion(recipient.keyVersion()).setWrap(ByteBuffer.wrap(wrap.toBytes())).build());
+                    .setKeyVersion(recipient.keyVersion())
+                    .setWrap(ByteBuffer.wrap(wrap.toBytes()))
+                    .build());
         }
-        return Envelope.newBuilder().setFormatVersion(1).setTransactionId(transactionId).setGeneration(1)
-                .setCreatedAt(Instant.parse("2026-11-30T10:15:31Z")).setWraps(wraps)
-                .setSealId(ByteBuffer.wrap(sealed.sealId().bytes())).build();
+        return Envelope.newBuilder()
+                .setFormatVersion(1)
+                .setTransactionId(transactionId)
+                .setGeneration(1)
+                .setCreatedAt(Instant.parse("2026-11-30T10:15:31Z"))
+                .setWraps(wraps)
+                .setSealId(ByteBuffer.wrap(sealed.sealId().bytes()))
+                .build();
     }
 }

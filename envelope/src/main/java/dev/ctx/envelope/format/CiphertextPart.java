@@ -21,6 +21,7 @@ public final class CiphertextPart {
     public static final int NONCE_LENGTH = 12;
     /** GCM tag length in bytes. */
     public static final int TAG_LENGTH = 16;
+
     private static final String LAYOUT = "ciphertext part";
 
     private final FormatVersion version;
@@ -47,8 +48,8 @@ public final class CiphertextPart {
                     + " bytes and ciphertext at least " + TAG_LENGTH + " bytes");
         }
         if (version.hasSealId() != (sealId != null)) {
-            throw new InvalidInputException(LAYOUT + " v" + version.id()
-                    + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
+            throw new InvalidInputException(
+                    LAYOUT + " v" + version.id() + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
         }
         return new CiphertextPart(version, sealId, nonce.clone(), ciphertext.clone());
     }

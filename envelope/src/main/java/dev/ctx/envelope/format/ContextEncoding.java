@@ -32,15 +32,18 @@ public final class ContextEncoding {
     private static final byte[] EPOCH_AAD_LABEL = "ctx-epoch-aad".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_U16 = 0xFFFF;
 
-    private ContextEncoding() {
-    }
+    private ContextEncoding() {}
 
     /**
      * The AEAD associated data of the ciphertext part (and of every wrap). Participants must be sorted and unique.
      *
      * @param sealId required for versions that {@linkplain FormatVersion#hasSealId() carry one}, else must be null
      */
-    public static byte[] aad(FormatVersion version, String transactionId, SealId sealId, byte[] schemaFingerprint,
+    public static byte[] aad(
+            FormatVersion version,
+            String transactionId,
+            SealId sealId,
+            byte[] schemaFingerprint,
             List<String> sortedParticipants) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(80 + 16 * sortedParticipants.size());
         out.writeBytes(AAD_LABEL);
@@ -57,8 +60,8 @@ public final class ContextEncoding {
     }
 
     /** The HPKE info of one recipient's wrap; {@code sealId} as for {@link #aad}. */
-    public static byte[] wrapInfo(FormatVersion version, String transactionId, SealId sealId, String recipientId,
-            int keyVersion) {
+    public static byte[] wrapInfo(
+            FormatVersion version, String transactionId, SealId sealId, String recipientId, int keyVersion) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + transactionId.length() + recipientId.length());
         out.writeBytes(INFO_LABEL);
         out.write(version.id());
@@ -120,7 +123,8 @@ public final class ContextEncoding {
     public static byte[] utf8Checked(String value, String what) {
         byte[] bytes;
         try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer encoded = StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(value));
@@ -137,8 +141,8 @@ public final class ContextEncoding {
 
     private static void writeSealId(ByteArrayOutputStream out, FormatVersion version, SealId sealId) {
         if (version.hasSealId() != (sealId != null)) {
-            throw new InvalidInputException("format v" + version.id()
-                    + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
+            throw new InvalidInputException(
+                    "format v" + version.id() + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
         }
         if (sealId != null) {
             writeU16(out, SealId.LENGTH, "seal id");

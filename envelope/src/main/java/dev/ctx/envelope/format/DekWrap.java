@@ -44,13 +44,20 @@ public final class DekWrap {
     private final EpochId epochId;
     private final long sequence;
 
-    private DekWrap(String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc,
-            byte[] sealedDek) {
+    private DekWrap(
+            String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc, byte[] sealedDek) {
         this(recipientId, keyVersion, version, sealId, enc, sealedDek, null, 0);
     }
 
-    private DekWrap(String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc,
-            byte[] sealedDek, EpochId epochId, long sequence) {
+    private DekWrap(
+            String recipientId,
+            int keyVersion,
+            FormatVersion version,
+            SealId sealId,
+            byte[] enc,
+            byte[] sealedDek,
+            EpochId epochId,
+            long sequence) {
         this.recipientId = Recipients.checkId(recipientId);
         this.keyVersion = Recipients.checkKeyVersion(keyVersion);
         this.version = Objects.requireNonNull(version, "version");
@@ -66,22 +73,28 @@ public final class DekWrap {
      *
      * @param sequence the HPKE sequence number the DEK was sealed at (&ge; 0)
      */
-    public static DekWrap ofEpoch(String recipientId, int keyVersion, SealId sealId, EpochId epochId, byte[] enc,
-            long sequence, byte[] sealedDek) {
+    public static DekWrap ofEpoch(
+            String recipientId,
+            int keyVersion,
+            SealId sealId,
+            EpochId epochId,
+            byte[] enc,
+            long sequence,
+            byte[] sealedDek) {
         Objects.requireNonNull(sealId, "sealId");
         Objects.requireNonNull(epochId, "epochId");
         checkLengths(enc, sealedDek);
         if (sequence < 0) {
             throw new InvalidInputException("epoch wrap: negative sequence number");
         }
-        return new DekWrap(recipientId, keyVersion, FormatVersion.V2, sealId, enc.clone(), sealedDek.clone(), epochId,
-                sequence);
+        return new DekWrap(
+                recipientId, keyVersion, FormatVersion.V2, sealId, enc.clone(), sealedDek.clone(), epochId, sequence);
     }
 
     private static void checkLengths(byte[] enc, byte[] sealedDek) {
         if (enc == null || enc.length != ENC_LENGTH || sealedDek == null || sealedDek.length != SEALED_DEK_LENGTH) {
-            throw new InvalidInputException("DEK wrap: enc must be " + ENC_LENGTH + " bytes and sealed DEK "
-                    + SEALED_DEK_LENGTH + " bytes");
+            throw new InvalidInputException(
+                    "DEK wrap: enc must be " + ENC_LENGTH + " bytes and sealed DEK " + SEALED_DEK_LENGTH + " bytes");
         }
     }
 
@@ -90,16 +103,16 @@ public final class DekWrap {
      *
      * @param sealId required for versions that {@linkplain FormatVersion#hasSealId() carry one}, else null
      */
-    public static DekWrap of(String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc,
-            byte[] sealedDek) {
+    public static DekWrap of(
+            String recipientId, int keyVersion, FormatVersion version, SealId sealId, byte[] enc, byte[] sealedDek) {
         Objects.requireNonNull(version, "version");
         if (enc == null || enc.length != ENC_LENGTH || sealedDek == null || sealedDek.length != SEALED_DEK_LENGTH) {
-            throw new InvalidInputException("DEK wrap: enc must be " + ENC_LENGTH + " bytes and sealed DEK "
-                    + SEALED_DEK_LENGTH + " bytes");
+            throw new InvalidInputException(
+                    "DEK wrap: enc must be " + ENC_LENGTH + " bytes and sealed DEK " + SEALED_DEK_LENGTH + " bytes");
         }
         if (version.hasSealId() != (sealId != null)) {
-            throw new InvalidInputException("DEK wrap v" + version.id()
-                    + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
+            throw new InvalidInputException(
+                    "DEK wrap v" + version.id() + (version.hasSealId() ? " requires a seal id" : " has no seal id"));
         }
         return new DekWrap(recipientId, keyVersion, version, sealId, enc.clone(), sealedDek.clone());
     }
@@ -120,20 +133,24 @@ public final class DekWrap {
         FormatVersion version = FormatVersion.fromByte(bytes[0], layout);
         int expected = length(version);
         if (bytes.length != expected) {
-            throw new EnvelopeFormatException(layout + " v" + version.id() + ": " + bytes.length + " bytes, expected "
-                    + expected);
+            throw new EnvelopeFormatException(
+                    layout + " v" + version.id() + ": " + bytes.length + " bytes, expected " + expected);
         }
         int header = expected - ENC_LENGTH - SEALED_DEK_LENGTH;
         SealId sealId = version.hasSealId() ? SealId.of(Arrays.copyOfRange(bytes, 1, header)) : null;
-        return new DekWrap(recipientId, keyVersion, version, sealId,
+        return new DekWrap(
+                recipientId,
+                keyVersion,
+                version,
+                sealId,
                 Arrays.copyOfRange(bytes, header, header + ENC_LENGTH),
                 Arrays.copyOfRange(bytes, header + ENC_LENGTH, expected));
     }
 
     private static DekWrap parseEpoch(String recipientId, int keyVersion, byte[] bytes, String layout) {
         if (bytes.length != EPOCH_LENGTH) {
-            throw new EnvelopeFormatException(layout + " (epoch): " + bytes.length + " bytes, expected "
-                    + EPOCH_LENGTH);
+            throw new EnvelopeFormatException(
+                    layout + " (epoch): " + bytes.length + " bytes, expected " + EPOCH_LENGTH);
         }
         int offset = 1;
         SealId sealId = SealId.of(Arrays.copyOfRange(bytes, offset, offset += SealId.LENGTH));
@@ -146,8 +163,15 @@ public final class DekWrap {
         if (sequence < 0) {
             throw new EnvelopeFormatException(layout + " (epoch): sequence number out of range");
         }
-        return new DekWrap(recipientId, keyVersion, FormatVersion.V2, sealId, enc,
-                Arrays.copyOfRange(bytes, offset, EPOCH_LENGTH), epochId, sequence);
+        return new DekWrap(
+                recipientId,
+                keyVersion,
+                FormatVersion.V2,
+                sealId,
+                enc,
+                Arrays.copyOfRange(bytes, offset, EPOCH_LENGTH),
+                epochId,
+                sequence);
     }
 
     private byte[] epochBytes() {

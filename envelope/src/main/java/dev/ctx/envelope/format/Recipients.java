@@ -10,8 +10,7 @@ public final class Recipients {
     /** Longest id, in UTF-8 bytes, the length-prefixed encodings accept. */
     public static final int MAX_ID_BYTES = 0xFFFF;
 
-    private Recipients() {
-    }
+    private Recipients() {}
 
     /**
      * Returns {@code id} if it is a non-blank id that fits the encodings, else throws {@link InvalidInputException}.

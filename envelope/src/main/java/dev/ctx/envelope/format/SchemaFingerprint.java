@@ -36,15 +36,17 @@ public final class SchemaFingerprint {
     private static final Map<Schema, byte[]> V1 = new ConcurrentHashMap<>();
     private static final Map<Schema, byte[]> V2 = new ConcurrentHashMap<>();
 
-    private SchemaFingerprint() {
-    }
+    private SchemaFingerprint() {}
 
     /** The fingerprint of {@code schema} as {@code version} defines it (a copy). */
     public static byte[] of(Schema schema, FormatVersion version) {
         Objects.requireNonNull(schema, "schema");
         return switch (Objects.requireNonNull(version, "version")) {
-            case V1 -> V1.computeIfAbsent(schema, s -> sha256(SchemaNormalization.toParsingForm(s))).clone();
-            case V2 -> V2.computeIfAbsent(schema, s -> sha256(logicalCanonicalForm(s))).clone();
+            case V1 ->
+                V1.computeIfAbsent(schema, s -> sha256(SchemaNormalization.toParsingForm(s)))
+                        .clone();
+            case V2 ->
+                V2.computeIfAbsent(schema, s -> sha256(logicalCanonicalForm(s))).clone();
         };
     }
 
@@ -98,7 +100,11 @@ public final class SchemaFingerprint {
             out.append(name);
             return;
         }
-        out.append("{\"name\":").append(name).append(",\"type\":\"").append(schema.getType().getName()).append('"');
+        out.append("{\"name\":")
+                .append(name)
+                .append(",\"type\":\"")
+                .append(schema.getType().getName())
+                .append('"');
         switch (schema.getType()) {
             case ENUM -> {
                 out.append(",\"symbols\":[");

@@ -27,8 +27,7 @@ public final class AesGcm {
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
     private static final ThreadLocal<Boolean> KNOWN_ANSWERS = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private AesGcm() {
-    }
+    private AesGcm() {}
 
     /** Encrypts {@code plaintext}; returns ciphertext followed by the tag. */
     public static byte[] encrypt(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
@@ -46,14 +45,15 @@ public final class AesGcm {
      *
      * @throws AuthenticationFailedException naming {@code what} if the tag does not verify
      */
-    public static byte[] decrypt(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length,
-            String what) {
+    public static byte[] decrypt(
+            byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length, String what) {
         try {
             Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce);
             cipher.updateAAD(aad);
             return cipher.doFinal(ciphertext, offset, length);
         } catch (AEADBadTagException e) {
-            throw new AuthenticationFailedException(what + ": AES-GCM tag mismatch (wrong key, or tampered data or context)");
+            throw new AuthenticationFailedException(
+                    what + ": AES-GCM tag mismatch (wrong key, or tampered data or context)");
         } catch (GeneralSecurityException e) {
             throw new CryptoProviderException("AES-GCM decryption failed in the provider for " + what, e);
         }
@@ -87,8 +87,10 @@ public final class AesGcm {
             // The JDK refuses two consecutive encryptions under the same key and nonce on one Cipher.
             CIPHER.remove();
             if (!KNOWN_ANSWERS.get()) {
-                throw new CryptoProviderException("AES-GCM refused to encrypt under a repeated key and nonce "
-                        + "(the sealing path never repeats them: randomness is broken)", refused);
+                throw new CryptoProviderException(
+                        "AES-GCM refused to encrypt under a repeated key and nonce "
+                                + "(the sealing path never repeats them: randomness is broken)",
+                        refused);
             }
             Cipher fresh = newCipher();
             fresh.init(mode, keySpec, params);
@@ -135,8 +137,8 @@ public final class AesGcm {
                 cipher.updateAAD(aad);
                 return cipher.doFinal(ciphertext);
             } catch (AEADBadTagException e) {
-                throw new AuthenticationFailedException(what
-                        + ": AES-GCM tag mismatch (wrong key, or tampered data or context)");
+                throw new AuthenticationFailedException(
+                        what + ": AES-GCM tag mismatch (wrong key, or tampered data or context)");
             } catch (GeneralSecurityException e) {
                 throw new CryptoProviderException("AES-GCM decryption failed in the provider for " + what, e);
             }

@@ -31,8 +31,7 @@ public final class AvroBinary {
 
     private static final GenericData GENERIC = genericWithConversions();
 
-    private AvroBinary() {
-    }
+    private AvroBinary() {}
 
     /** Serializes {@code record} once with Avro binary encoding. */
     public static byte[] write(IndexedRecord record) {
@@ -66,8 +65,8 @@ public final class AvroBinary {
                     + writerSchema.getFullName() + ": " + e.getClass().getSimpleName());
         }
         if (!atEnd) {
-            throw new EnvelopeFormatException("confidential fields: trailing bytes after the "
-                    + writerSchema.getFullName() + " record");
+            throw new EnvelopeFormatException(
+                    "confidential fields: trailing bytes after the " + writerSchema.getFullName() + " record");
         }
         return record;
     }

@@ -18,8 +18,7 @@ public final class HmacSha256 {
 
     private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(HmacSha256::newMac);
 
-    private HmacSha256() {
-    }
+    private HmacSha256() {}
 
     /** Returns this thread's {@link Mac}, keyed with {@code key}; the caller feeds it and calls {@code doFinal}. */
     public static Mac keyedWith(byte[] key) {

@@ -12,8 +12,7 @@ import dev.ctx.envelope.error.CryptoProviderException;
  */
 public final class PublicKeyFingerprint {
 
-    private PublicKeyFingerprint() {
-    }
+    private PublicKeyFingerprint() {}
 
     /** Lower-case hex SHA-256 of {@code encodedPublicKey}. */
     public static String of(byte[] encodedPublicKey) {

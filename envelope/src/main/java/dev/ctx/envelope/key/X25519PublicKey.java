@@ -1,13 +1,10 @@
 package dev.ctx.envelope.key;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
-import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.internal.PublicKeyFingerprint;
 
@@ -33,8 +30,8 @@ public final class X25519PublicKey {
      */
     public static X25519PublicKey of(byte[] bytes) {
         if (bytes == null || bytes.length != LENGTH) {
-            throw new InvalidInputException("X25519 public key must be " + LENGTH + " bytes, got "
-                    + (bytes == null ? "null" : bytes.length));
+            throw new InvalidInputException(
+                    "X25519 public key must be " + LENGTH + " bytes, got " + (bytes == null ? "null" : bytes.length));
         }
         return new X25519PublicKey(bytes.clone());
     }

@@ -51,8 +51,8 @@ public final class Ed25519SigningKey implements Destroyable {
      */
     public static Ed25519SigningKey takeOwnershipOf(byte[] seed) {
         if (seed == null || seed.length != LENGTH) {
-            throw new InvalidInputException("Ed25519 seed must be " + LENGTH + " bytes, got "
-                    + (seed == null ? "null" : seed.length));
+            throw new InvalidInputException(
+                    "Ed25519 seed must be " + LENGTH + " bytes, got " + (seed == null ? "null" : seed.length));
         }
         return new Ed25519SigningKey(seed);
     }

@@ -35,8 +35,8 @@ public final class Ed25519VerifyingKey {
      */
     public static Ed25519VerifyingKey of(byte[] bytes) {
         if (bytes == null || bytes.length != LENGTH) {
-            throw new InvalidInputException("Ed25519 public key must be " + LENGTH + " bytes, got "
-                    + (bytes == null ? "null" : bytes.length));
+            throw new InvalidInputException(
+                    "Ed25519 public key must be " + LENGTH + " bytes, got " + (bytes == null ? "null" : bytes.length));
         }
         byte[] copy = bytes.clone();
         Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(copy, 0);

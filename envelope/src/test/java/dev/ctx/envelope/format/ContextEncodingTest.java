@@ -19,8 +19,9 @@ class ContextEncodingTest {
         // When
         byte[] aad = ContextEncoding.aad(FormatVersion.V1, "t1", null, FINGERPRINT, List.of("a", "bc"));
         // Then
-        assertThat(HexFormat.of().formatHex(aad)).isEqualTo("6374782d616164" + "01" + "0002" + "7431" + "0020"
-                + "00".repeat(32) + "0002" + "000161" + "00026263");
+        assertThat(HexFormat.of().formatHex(aad))
+                .isEqualTo("6374782d616164" + "01" + "0002" + "7431" + "0020" + "00".repeat(32) + "0002" + "000161"
+                        + "00026263");
     }
 
     @Test
@@ -28,8 +29,8 @@ class ContextEncodingTest {
         // When
         byte[] info = ContextEncoding.wrapInfo(FormatVersion.V1, "t1", null, "p", 258);
         // Then
-        assertThat(HexFormat.of().formatHex(info)).isEqualTo("6374782d77726170" + "01" + "0002" + "7431" + "000170"
-                + "00000102");
+        assertThat(HexFormat.of().formatHex(info))
+                .isEqualTo("6374782d77726170" + "01" + "0002" + "7431" + "000170" + "00000102");
     }
 
     @Test
@@ -43,7 +44,8 @@ class ContextEncodingTest {
     @Test
     void rejectsIdsTooLongForTheirLengthPrefix() {
         assertThatThrownBy(() -> ContextEncoding.wrapInfo(FormatVersion.V1, "x".repeat(70_000), null, "p", 1))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("transaction id");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("transaction id");
     }
 
     @Test
@@ -59,9 +61,10 @@ class ContextEncodingTest {
         // When
         byte[] aad = ContextEncoding.aad(FormatVersion.V2, "t1", sealId, FINGERPRINT, List.of("a", "bc"));
         // Then
-        assertThat(HexFormat.of().formatHex(aad)).isEqualTo("6374782d616164" + "02" + "0002" + "7431"
-                + "0010" + "000102030405060708090a0b0c0d0e0f" + "0020" + "00".repeat(32) + "0002" + "000161"
-                + "00026263");
+        assertThat(HexFormat.of().formatHex(aad))
+                .isEqualTo("6374782d616164" + "02" + "0002" + "7431"
+                        + "0010" + "000102030405060708090a0b0c0d0e0f" + "0020" + "00".repeat(32) + "0002" + "000161"
+                        + "00026263");
     }
 
     @Test
@@ -71,17 +74,20 @@ class ContextEncodingTest {
         // When
         byte[] info = ContextEncoding.wrapInfo(FormatVersion.V2, "t1", sealId, "p", 258);
         // Then
-        assertThat(HexFormat.of().formatHex(info)).isEqualTo("6374782d77726170" + "02" + "0002" + "7431"
-                + "0010" + "ffeeddccbbaa99887766554433221100" + "000170" + "00000102");
+        assertThat(HexFormat.of().formatHex(info))
+                .isEqualTo("6374782d77726170" + "02" + "0002" + "7431" + "0010" + "ffeeddccbbaa99887766554433221100"
+                        + "000170" + "00000102");
     }
 
     @Test
     void aSealIdIsRequiredFromV2AndRefusedInV1() {
         SealId sealId = SealId.of(new byte[SealId.LENGTH]);
         assertThatThrownBy(() -> ContextEncoding.aad(FormatVersion.V2, "t", null, FINGERPRINT, List.of("a")))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("requires a seal id");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("requires a seal id");
         assertThatThrownBy(() -> ContextEncoding.wrapInfo(FormatVersion.V1, "t", sealId, "p", 1))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("has no seal id");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has no seal id");
     }
 
     @Test
@@ -90,11 +96,13 @@ class ContextEncodingTest {
         String loneHigh = "p\uD800";
         String loneLow = "p\uDC00";
         // When / Then
-        assertThatThrownBy(() -> ContextEncoding.wrapInfo(FormatVersion.V2, loneHigh, SealId.of(new byte[16]), "r",
-                1)).isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("transaction id")
+        assertThatThrownBy(() -> ContextEncoding.wrapInfo(FormatVersion.V2, loneHigh, SealId.of(new byte[16]), "r", 1))
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("transaction id")
                 .hasMessageContaining("unpaired surrogate");
         assertThatThrownBy(() -> ContextEncoding.aad(FormatVersion.V1, "t", null, FINGERPRINT, List.of(loneLow)))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("participant id");
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("participant id");
     }
 
     @Test

@@ -22,10 +22,10 @@ class SchemaFingerprintTest {
         Schema scale8 = parse(AMOUNT.formatted(8));
         Schema scale6 = parse(AMOUNT.formatted(6));
         // When / Then
-        assertThat(SchemaFingerprint.of(scale8, FormatVersion.V1)).isEqualTo(SchemaFingerprint.of(scale6,
-                FormatVersion.V1));
-        assertThat(SchemaFingerprint.of(scale8, FormatVersion.V2)).isNotEqualTo(SchemaFingerprint.of(scale6,
-                FormatVersion.V2));
+        assertThat(SchemaFingerprint.of(scale8, FormatVersion.V1))
+                .isEqualTo(SchemaFingerprint.of(scale6, FormatVersion.V1));
+        assertThat(SchemaFingerprint.of(scale8, FormatVersion.V2))
+                .isNotEqualTo(SchemaFingerprint.of(scale6, FormatVersion.V2));
     }
 
     @Test
@@ -33,9 +33,12 @@ class SchemaFingerprintTest {
         // When
         String form = SchemaFingerprint.logicalCanonicalForm(parse(AMOUNT.formatted(8)));
         // Then
-        assertThat(form).isEqualTo("{\"name\":\"n.F\",\"type\":\"record\",\"fields\":["
-                + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\"" + ",\"logicalType\":\"decimal\",\"precision\":38,"
-                + "\"scale\":8}},{\"name\":\"at\",\"type\":" + "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}]}");
+        assertThat(form)
+                .isEqualTo("{\"name\":\"n.F\",\"type\":\"record\",\"fields\":["
+                        + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\""
+                        + ",\"logicalType\":\"decimal\",\"precision\":38,"
+                        + "\"scale\":8}},{\"name\":\"at\",\"type\":"
+                        + "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}]}");
     }
 
     @Test
@@ -54,23 +57,24 @@ class SchemaFingerprintTest {
                   {"name":"inner","type":{"type":"record","name":"Inner","fields":[{"name":"x","type":"E"}]}},
                   {"name":"u","type":["null","Inner"],"default":null}]}""");
         // When / Then
-        assertThat(SchemaFingerprint.logicalCanonicalForm(schema)).isEqualTo(
-                SchemaNormalization.toParsingForm(schema));
+        assertThat(SchemaFingerprint.logicalCanonicalForm(schema)).isEqualTo(SchemaNormalization.toParsingForm(schema));
     }
 
     @Test
     void aDecimalOnAFixedCarriesItsAttributesAfterTheSize() {
         Schema schema = parse("""
                 {"type":"fixed","name":"Money","size":16,"logicalType":"decimal","precision":30,"scale":2}""");
-        assertThat(SchemaFingerprint.logicalCanonicalForm(schema)).isEqualTo("{\"name\":\"Money\",\"type\":\"fixed\","
-                + "\"size\":16,\"logicalType\":\"decimal\",\"precision\":30,\"scale\":2}");
+        assertThat(SchemaFingerprint.logicalCanonicalForm(schema))
+                .isEqualTo("{\"name\":\"Money\",\"type\":\"fixed\","
+                        + "\"size\":16,\"logicalType\":\"decimal\",\"precision\":30,\"scale\":2}");
     }
 
     @Test
     void docsAndCustomPropertiesDoNotChangeTheV2Fingerprint() {
         // Given
         Schema plain = parse(AMOUNT.formatted(8));
-        Schema annotated = parse(AMOUNT.formatted(8).replace("\"doc\":\"x\"", "\"doc\":\"y\",\"ctx.confidential\":true"));
+        Schema annotated =
+                parse(AMOUNT.formatted(8).replace("\"doc\":\"x\"", "\"doc\":\"y\",\"ctx.confidential\":true"));
         // When / Then
         assertThat(HexFormat.of().formatHex(SchemaFingerprint.of(annotated, FormatVersion.V2)))
                 .isEqualTo(HexFormat.of().formatHex(SchemaFingerprint.of(plain, FormatVersion.V2)));

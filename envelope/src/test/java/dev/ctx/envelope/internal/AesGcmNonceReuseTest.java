@@ -24,6 +24,7 @@ class AesGcmNonceReuseTest {
 
     private final byte[] key = random(32);
     private final byte[] nonce = random(12);
+
     private static byte[] random(int length) {
         byte[] bytes = new byte[length];
         new SecureRandom().nextBytes(bytes);
@@ -38,8 +39,8 @@ class AesGcmNonceReuseTest {
         // Given
         byte[] first = AesGcm.encrypt(key, nonce, AAD, PLAINTEXT);
         // When
-        byte[] again = AesGcm.permitRepeatedKeyAndNonceForKnownAnswersOnly(
-                () -> AesGcm.encrypt(key, nonce, AAD, PLAINTEXT));
+        byte[] again =
+                AesGcm.permitRepeatedKeyAndNonceForKnownAnswersOnly(() -> AesGcm.encrypt(key, nonce, AAD, PLAINTEXT));
         // Then: same bytes, and outside the opt-in the refusal is back
         assertThat(again).isEqualTo(first);
         assertThatThrownBy(() -> AesGcm.encrypt(key, nonce, AAD, PLAINTEXT))
@@ -51,10 +52,10 @@ class AesGcmNonceReuseTest {
         // Given
         byte[] sealed = AesGcm.encrypt(key, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, AAD, PLAINTEXT);
         // When
-        byte[] once = AesGcm.decrypt(key, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, AAD, sealed, 0,
-                sealed.length, "test");
-        byte[] twice = AesGcm.decrypt(key, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, AAD, sealed, 0,
-                sealed.length, "test");
+        byte[] once = AesGcm.decrypt(
+                key, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, AAD, sealed, 0, sealed.length, "test");
+        byte[] twice = AesGcm.decrypt(
+                key, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, AAD, sealed, 0, sealed.length, "test");
         // Then
         assertThat(once).isEqualTo(PLAINTEXT).isEqualTo(twice);
     }
@@ -64,7 +65,9 @@ class AesGcmNonceReuseTest {
         // Given: the main sources of every module of the reactor
         List<Path> sourceRoots;
         try (Stream<Path> modules = Files.list(Path.of(".."))) {
-            sourceRoots = modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList();
+            sourceRoots = modules.map(module -> module.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .toList();
         }
         // When
         List<String> callers = new ArrayList<>();

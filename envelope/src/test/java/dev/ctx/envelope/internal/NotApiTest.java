@@ -21,17 +21,21 @@ class NotApiTest {
         try (Stream<Path> modules = Files.list(Path.of(".."))) {
             roots = modules.filter(module -> !module.getFileName().toString().equals("envelope"))
                     .flatMap(module -> Stream.of(module.resolve("src/main/java"), module.resolve("src/test/java")))
-                    .filter(Files::isDirectory).toList();
+                    .filter(Files::isDirectory)
+                    .toList();
         }
         // When
         List<String> importers;
         try (Stream<Path> files = roots.stream().flatMap(NotApiTest::javaFiles)) {
             importers = files.filter(file -> read(file).contains("import dev.ctx.envelope.internal"))
-                    .map(Path::toString).toList();
+                    .map(Path::toString)
+                    .toList();
         }
         // Then
         assertThat(roots).hasSizeGreaterThan(3);
-        assertThat(importers).as("use the envelope API (HpkeChallenge for HPKE), not its internals").isEmpty();
+        assertThat(importers)
+                .as("use the envelope API (HpkeChallenge for HPKE), not its internals")
+                .isEmpty();
     }
 
     private static Stream<Path> javaFiles(Path root) {

@@ -109,6 +109,7 @@ class X25519PrivateKeyTest {
 
     @Test
     void generatedPairsDiffer() {
-        assertThat(X25519KeyPair.generate().publicKey()).isNotEqualTo(X25519KeyPair.generate().publicKey());
+        assertThat(X25519KeyPair.generate().publicKey())
+                .isNotEqualTo(X25519KeyPair.generate().publicKey());
     }
 }

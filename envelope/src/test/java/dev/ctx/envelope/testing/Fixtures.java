@@ -16,12 +16,12 @@ public final class Fixtures {
     public static final Schema SCHEMA = parse("/confidential-fields.avsc");
     public static final List<String> PARTICIPANTS = List.of("miner-789", "client-42", "settlement-7");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A record of about 400 bytes in Avro binary. */
     public static GenericRecord confidentialFields(String settlementNote) {
-        GenericRecord pricing = new GenericData.Record(SCHEMA.getField("pricing").schema());
+        GenericRecord pricing =
+                new GenericData.Record(SCHEMA.getField("pricing").schema());
         pricing.put("unitPrice", new BigDecimal("1234.56780000"));
         pricing.put("feeBasisPoints", 25);
         pricing.put("model", "tiered-volume-discount");

@@ -13,8 +13,7 @@ public final class Vectors {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     public static JsonNode load(String resource) {
         try (InputStream in = Vectors.class.getResourceAsStream("/" + resource)) {

@@ -12,8 +12,9 @@ public sealed interface AccessAnswer {
      * @param eventId the committed {@code ACCESS_GRANTED} event
      * @param fields field name to JSON-ready value (decimals as strings, timestamps ISO-8601)
      */
-    record Released(String transactionId, String purpose, String authorizedBy, String eventId,
-            Map<String, Object> fields) implements AccessAnswer {
+    record Released(
+            String transactionId, String purpose, String authorizedBy, String eventId, Map<String, Object> fields)
+            implements AccessAnswer {
         public Released {
             Objects.requireNonNull(eventId, "eventId");
             fields = Map.copyOf(fields);

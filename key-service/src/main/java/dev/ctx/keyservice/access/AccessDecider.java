@@ -50,8 +50,8 @@ public final class AccessDecider {
         return byGrant(subject, transaction, request, now);
     }
 
-    private AccessDecision byPolicy(String subject, EncryptedTransaction transaction, AccessRequest request,
-            Instant now) {
+    private AccessDecision byPolicy(
+            String subject, EncryptedTransaction transaction, AccessRequest request, Instant now) {
         Optional<Participant> participant = participants.find(subject);
         if (participant.isEmpty()) {
             return denied(DenialReason.NOT_A_PARTICIPANT, subject + " is not in the registry");
@@ -61,28 +61,37 @@ public final class AccessDecider {
             refused = policyRefusal(transaction, request.purpose(), now);
         }
         if (refused == null && !participant.get().allowedPurposes().contains(request.purpose())) {
-            refused = denied(DenialReason.PURPOSE_NOT_ALLOWED_FOR_PARTICIPANT,
+            refused = denied(
+                    DenialReason.PURPOSE_NOT_ALLOWED_FOR_PARTICIPANT,
                     "participant " + subject + " may not request purpose " + request.purpose());
         }
         if (refused != null) {
             return refused;
         }
-        return released("policy:" + transaction.getTransactionId(), levels.fieldsFor(request.purpose()), request,
+        return released(
+                "policy:" + transaction.getTransactionId(),
+                levels.fieldsFor(request.purpose()),
+                request,
                 List.of(subject));
     }
 
-    private AccessDecision byGrant(String subject, EncryptedTransaction transaction, AccessRequest request,
-            Instant now) {
+    private AccessDecision byGrant(
+            String subject, EncryptedTransaction transaction, AccessRequest request, Instant now) {
         Optional<Grant> found = grants.find(subject, transaction, request.purpose(), now);
         if (found.isEmpty() || !inForce(found.get(), request.purpose(), now)) {
             return found.isPresent() || grants.heldLapsed(subject, transaction, now)
-                    ? denied(DenialReason.GRANT_NOT_VALID, "no grant of " + subject + " is in force for purpose "
-                            + request.purpose() + " on transaction " + transaction.getTransactionId())
-                    : denied(DenialReason.NOT_A_PARTICIPANT, subject + " is not a participant of transaction "
-                            + transaction.getTransactionId() + " and holds no grant for it");
+                    ? denied(
+                            DenialReason.GRANT_NOT_VALID,
+                            "no grant of " + subject + " is in force for purpose " + request.purpose()
+                                    + " on transaction " + transaction.getTransactionId())
+                    : denied(
+                            DenialReason.NOT_A_PARTICIPANT,
+                            subject + " is not a participant of transaction " + transaction.getTransactionId()
+                                    + " and holds no grant for it");
         }
         Grant grant = found.get();
-        AccessDecision refused = participants.find(subject).map(AccessDecider::registryRefusal).orElse(null);
+        AccessDecision refused =
+                participants.find(subject).map(AccessDecider::registryRefusal).orElse(null);
         if (refused == null) {
             refused = policyRefusal(transaction, request.purpose(), now);
         }
@@ -111,12 +120,14 @@ public final class AccessDecider {
 
     private static AccessDecision registryRefusal(Participant participant) {
         if (participant.status() != ParticipantStatus.ACTIVE) {
-            return denied(DenialReason.PARTICIPANT_NOT_ACTIVE, "participant " + participant.id() + " is "
-                    + participant.status());
+            return denied(
+                    DenialReason.PARTICIPANT_NOT_ACTIVE,
+                    "participant " + participant.id() + " is " + participant.status());
         }
         if (participant.kycStatus() != KycStatus.VERIFIED) {
-            return denied(DenialReason.KYC_NOT_VERIFIED, "participant " + participant.id() + " has KYC "
-                    + participant.kycStatus());
+            return denied(
+                    DenialReason.KYC_NOT_VERIFIED,
+                    "participant " + participant.id() + " has KYC " + participant.kycStatus());
         }
         return null;
     }
@@ -124,20 +135,24 @@ public final class AccessDecider {
     private static AccessDecision policyRefusal(EncryptedTransaction transaction, String purpose, Instant now) {
         AccessPolicy policy = transaction.getAccessPolicy();
         if (!policy.getAllowedPurposes().contains(purpose)) {
-            return denied(DenialReason.PURPOSE_NOT_IN_POLICY, "the access policy of transaction "
-                    + transaction.getTransactionId() + " does not allow purpose " + purpose);
+            return denied(
+                    DenialReason.PURPOSE_NOT_IN_POLICY,
+                    "the access policy of transaction " + transaction.getTransactionId() + " does not allow purpose "
+                            + purpose);
         }
         Instant notBefore = policy.getNotBefore();
         Instant notAfter = policy.getNotAfter();
         if ((notBefore != null && now.isBefore(notBefore)) || (notAfter != null && !now.isBefore(notAfter))) {
-            return denied(DenialReason.OUTSIDE_POLICY_WINDOW, "transaction " + transaction.getTransactionId()
-                    + " may be read only between " + notBefore + " and " + notAfter);
+            return denied(
+                    DenialReason.OUTSIDE_POLICY_WINDOW,
+                    "transaction " + transaction.getTransactionId() + " may be read only between " + notBefore + " and "
+                            + notAfter);
         }
         return null;
     }
 
-    private static AccessDecision released(String authorizedBy, Set<String> allowed, AccessRequest request,
-            List<String> openWith) {
+    private static AccessDecision released(
+            String authorizedBy, Set<String> allowed, AccessRequest request, List<String> openWith) {
         if (allowed.isEmpty()) {
             return denied(DenialReason.FIELD_NOT_ALLOWED, "purpose " + request.purpose() + " releases no field");
         }
@@ -146,8 +161,9 @@ public final class AccessDecider {
         }
         for (String field : request.fields()) {
             if (!allowed.contains(field)) {
-                return denied(DenialReason.FIELD_NOT_ALLOWED, "a requested field is outside what purpose "
-                        + request.purpose() + " releases here");
+                return denied(
+                        DenialReason.FIELD_NOT_ALLOWED,
+                        "a requested field is outside what purpose " + request.purpose() + " releases here");
             }
         }
         return new AccessDecision.Granted(authorizedBy, Set.copyOf(request.fields()), openWith);

@@ -50,9 +50,16 @@ public final class AccessService {
      * @param participants registry entries (status, KYC, allowed purposes)
      * @param keys lends unsealed custodial keys
      */
-    public AccessService(TransactionLookup lookup, ParticipantDirectory participants, GrantBook grants,
-            CustodialKeys keys, AccessEventCommitter committer, AccessEvents events, AccessSettings settings,
-            Clock clock, MeterRegistry meters) {
+    public AccessService(
+            TransactionLookup lookup,
+            ParticipantDirectory participants,
+            GrantBook grants,
+            CustodialKeys keys,
+            AccessEventCommitter committer,
+            AccessEvents events,
+            AccessSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.decider = new AccessDecider(participants, grants, settings.levels(), clock);
         this.reader = new TransactionReader(keys);
@@ -69,11 +76,24 @@ public final class AccessService {
         Outcome outcome = answer(identity, context, request);
         if (outcome instanceof Opened opened) {
             List<String> names = opened.fields().keySet().stream().sorted().toList();
-            AccessEvent event = events.accessDecision(true, request.transactionId(), context, request.purpose(),
-                    opened.authorizedBy(), names, "GRANTED", Map.of("status", "200"));
+            AccessEvent event = events.accessDecision(
+                    true,
+                    request.transactionId(),
+                    context,
+                    request.purpose(),
+                    opened.authorizedBy(),
+                    names,
+                    "GRANTED",
+                    Map.of("status", "200"));
             AccessAnswer refused = commit(event);
-            return refused != null ? refused : new AccessAnswer.Released(request.transactionId(), request.purpose(),
-                    opened.authorizedBy(), event.getEventId(), opened.fields());
+            return refused != null
+                    ? refused
+                    : new AccessAnswer.Released(
+                            request.transactionId(),
+                            request.purpose(),
+                            opened.authorizedBy(),
+                            event.getEventId(),
+                            opened.fields());
         }
         return audited(context, request.transactionId(), request.purpose(), ((Refusal) outcome).refused());
     }
@@ -83,9 +103,15 @@ public final class AccessService {
         return audited(context, null, null, new AccessAnswer.Refused(DenialReason.MALFORMED_REQUEST, detail));
     }
 
-    private AccessAnswer audited(AuditContext context, String transactionId, String purpose,
-            AccessAnswer.Refused refused) {
-        AccessEvent event = events.accessDecision(false, transactionId, context, purpose, null, List.of(),
+    private AccessAnswer audited(
+            AuditContext context, String transactionId, String purpose, AccessAnswer.Refused refused) {
+        AccessEvent event = events.accessDecision(
+                false,
+                transactionId,
+                context,
+                purpose,
+                null,
+                List.of(),
                 refused.reason().name() + ": " + refused.detail(),
                 Map.of("status", Integer.toString(refused.reason().status())));
         AccessAnswer failed = commit(event);
@@ -98,14 +124,14 @@ public final class AccessService {
             committer.commit(event, settings.commitTimeout());
             return null;
         } catch (AuditUnavailableException e) {
-            return new AccessAnswer.Refused(DenialReason.AUDIT_UNAVAILABLE,
+            return new AccessAnswer.Refused(
+                    DenialReason.AUDIT_UNAVAILABLE,
                     "the access event could not be committed; nothing was released, retry later");
         }
     }
 
     /** What the request gets before its event is committed: fields opened, or a refusal. */
-    private sealed interface Outcome {
-    }
+    private sealed interface Outcome {}
 
     private record Opened(String authorizedBy, Map<String, Object> fields) implements Outcome {
         @Override
@@ -114,12 +140,12 @@ public final class AccessService {
         }
     }
 
-    private record Refusal(AccessAnswer.Refused refused) implements Outcome {
-    }
+    private record Refusal(AccessAnswer.Refused refused) implements Outcome {}
 
     private Outcome answer(Identity identity, AuditContext context, AccessRequest request) {
         if (settings.requireMfa() && !identity.hasSteppedUp()) {
-            return refused(DenialReason.STEP_UP_REQUIRED,
+            return refused(
+                    DenialReason.STEP_UP_REQUIRED,
                     "decryption needs a second factor (JWT amr mfa, otp or hwk) or a client certificate");
         }
         LookupResult result = lookup.find(request.transactionId());
@@ -137,24 +163,29 @@ public final class AccessService {
         return open(context, request, found, (AccessDecision.Granted) decision);
     }
 
-    private Outcome open(AuditContext context, AccessRequest request, LookupResult.Found found,
-            AccessDecision.Granted granted) {
+    private Outcome open(
+            AuditContext context, AccessRequest request, LookupResult.Found found, AccessDecision.Granted granted) {
         try {
             return new Opened(granted.authorizedBy(), reader.read(context, found, granted));
         } catch (ParticipantHeldKeyException e) {
-            return refused(DenialReason.PARTICIPANT_HELD_KEY, "the key is held by the participant: open the record "
-                    + "locally with ctx-client (LocalOpener or bin/ctx consume --decrypt --key-file)");
+            return refused(
+                    DenialReason.PARTICIPANT_HELD_KEY,
+                    "the key is held by the participant: open the record "
+                            + "locally with ctx-client (LocalOpener or bin/ctx consume --decrypt --key-file)");
         } catch (EnvelopeException e) {
             integrityFailures.increment();
-            LOGGER.atWarn().addKeyValue("transactionId", request.transactionId())
-                    .addKeyValue("error", e.getClass().getSimpleName()).log("integrity failure on access request");
-            return refused(DenialReason.INTEGRITY_FAILURE, "the encrypted record or its envelope failed to "
-                    + "authenticate");
+            LOGGER.atWarn()
+                    .addKeyValue("transactionId", request.transactionId())
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log("integrity failure on access request");
+            return refused(
+                    DenialReason.INTEGRITY_FAILURE, "the encrypted record or its envelope failed to " + "authenticate");
         } catch (NotFoundException | OpenRefusedException e) {
             return refused(DenialReason.SHREDDED, "the key version this envelope needs is revoked or destroyed");
         } catch (StoreUnavailableException e) {
-            return refused(DenialReason.AUDIT_UNAVAILABLE, "the key could not be opened (its audit event was not "
-                    + "committed); retry later");
+            return refused(
+                    DenialReason.AUDIT_UNAVAILABLE,
+                    "the key could not be opened (its audit event was not " + "committed); retry later");
         }
     }
 

@@ -18,8 +18,7 @@ import org.apache.avro.generic.IndexedRecord;
  */
 final class ReleasedFields {
 
-    private ReleasedFields() {
-    }
+    private ReleasedFields() {}
 
     /** The fields of {@code record} named in {@code released}, in schema order. */
     static Map<String, Object> of(IndexedRecord record, Set<String> released) {
@@ -52,6 +51,7 @@ final class ReleasedFields {
         } else if (value instanceof GenericEnumSymbol<?> || value instanceof Enum<?> || value instanceof CharSequence) {
             return value.toString();
         }
-        throw new IllegalStateException("unexpected confidential field type " + value.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "unexpected confidential field type " + value.getClass().getSimpleName());
     }
 }

@@ -45,11 +45,14 @@ final class SealedRecordOpener {
             throw new SealIdMismatchException("the envelope of transaction " + envelope.getTransactionId()
                     + " belongs to another seal than the record of transaction " + encrypted.getTransactionId());
         }
-        TransactionContext context = TransactionContext.of(encrypted.getTransactionId(),
-                bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
+        TransactionContext context = TransactionContext.of(
+                encrypted.getTransactionId(), bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
         RecipientWrap wrap = Wraps.of(envelope, key.recipientId());
-        return opener.open(CiphertextPart.parse(bytes(sealed.getCiphertext())),
-                DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())), key, context,
+        return opener.open(
+                CiphertextPart.parse(bytes(sealed.getCiphertext())),
+                DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())),
+                key,
+                context,
                 confidentialFields.schema());
     }
 

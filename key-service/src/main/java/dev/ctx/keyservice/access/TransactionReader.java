@@ -35,8 +35,8 @@ final class TransactionReader {
         EncryptedTransaction transaction = found.transaction();
         if (transaction.getSealed() == null) {
             if (transaction.getClear() == null) {
-                throw new UnknownRecipientException("transaction " + transaction.getTransactionId()
-                        + " has neither sealed nor clear fields");
+                throw new UnknownRecipientException(
+                        "transaction " + transaction.getTransactionId() + " has neither sealed nor clear fields");
             }
             return ReleasedFields.of(transaction.getClear(), granted.fields());
         }
@@ -48,9 +48,16 @@ final class TransactionReader {
             }
             int version = wrap.get().getKeyVersion();
             try {
-                return keys.withKey(context, participant, version, key -> ReleasedFields.of(
-                        opener.open(transaction, found.envelope(), RecipientPrivateKey.of(participant, version, key)),
-                        granted.fields()));
+                return keys.withKey(
+                        context,
+                        participant,
+                        version,
+                        key -> ReleasedFields.of(
+                                opener.open(
+                                        transaction,
+                                        found.envelope(),
+                                        RecipientPrivateKey.of(participant, version, key)),
+                                granted.fields()));
             } catch (ParticipantHeldKeyException e) {
                 participantHeld = e;
             }

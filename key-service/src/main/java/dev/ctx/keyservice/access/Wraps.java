@@ -10,8 +10,7 @@ import dev.ctx.schemas.encrypted.RecipientWrap;
 /** Finds a participant's wrap in an envelope (never the escrow wrap). */
 final class Wraps {
 
-    private Wraps() {
-    }
+    private Wraps() {}
 
     static Optional<RecipientWrap> find(Envelope envelope, String participantId) {
         return envelope.getWraps().stream()
@@ -21,7 +20,8 @@ final class Wraps {
     }
 
     static RecipientWrap of(Envelope envelope, String participantId) {
-        return find(envelope, participantId).orElseThrow(() -> new UnknownRecipientException("the envelope of "
-                + "transaction " + envelope.getTransactionId() + " holds no wrap for " + participantId));
+        return find(envelope, participantId)
+                .orElseThrow(() -> new UnknownRecipientException("the envelope of " + "transaction "
+                        + envelope.getTransactionId() + " holds no wrap for " + participantId));
     }
 }

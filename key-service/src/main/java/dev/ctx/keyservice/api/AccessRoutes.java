@@ -44,16 +44,21 @@ final class AccessRoutes {
     record Body(String transactionId, String purpose, List<String> fields) {
 
         AccessRequest parsed() {
-            if (transactionId == null || transactionId.isEmpty() || transactionId.length() > MAX_TRANSACTION_ID
+            if (transactionId == null
+                    || transactionId.isEmpty()
+                    || transactionId.length() > MAX_TRANSACTION_ID
                     || transactionId.chars().anyMatch(Character::isISOControl)) {
-                throw ApiException.badRequest("invalid-field", "transactionId must be 1.." + MAX_TRANSACTION_ID
-                        + " characters without control characters");
+                throw ApiException.badRequest(
+                        "invalid-field",
+                        "transactionId must be 1.." + MAX_TRANSACTION_ID + " characters without control characters");
             }
             if (purpose == null || !purpose.matches(PURPOSE)) {
                 throw ApiException.badRequest("invalid-field", "purpose must match " + PURPOSE);
             }
-            if (fields != null && (fields.isEmpty() || fields.size() > 16
-                    || fields.stream().anyMatch(f -> f == null || !f.matches(FIELD)))) {
+            if (fields != null
+                    && (fields.isEmpty()
+                            || fields.size() > 16
+                            || fields.stream().anyMatch(f -> f == null || !f.matches(FIELD)))) {
                 throw ApiException.badRequest("invalid-field", "fields must be 1..16 field names when present");
             }
             return new AccessRequest(transactionId, purpose, fields == null ? null : List.copyOf(fields));
@@ -61,8 +66,8 @@ final class AccessRoutes {
     }
 
     /** The 200 body. */
-    record Granted(String transactionId, String purpose, String authorizedBy, String eventId,
-            Map<String, Object> fields) {
+    record Granted(
+            String transactionId, String purpose, String authorizedBy, String eventId, Map<String, Object> fields) {
         /** Names only: the values never go to logs. */
         @Override
         public String toString() {
@@ -83,8 +88,14 @@ final class AccessRoutes {
             answer = access.refuseMalformed(call.audit(), e.getMessage());
         }
         if (answer instanceof AccessAnswer.Released released) {
-            call.respond(200, new Granted(released.transactionId(), released.purpose(), released.authorizedBy(),
-                    released.eventId(), released.fields()));
+            call.respond(
+                    200,
+                    new Granted(
+                            released.transactionId(),
+                            released.purpose(),
+                            released.authorizedBy(),
+                            released.eventId(),
+                            released.fields()));
         } else {
             refuse(call, (AccessAnswer.Refused) answer);
         }
@@ -96,8 +107,15 @@ final class AccessRoutes {
                 ? Map.of("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\"")
                 : reason == DenialReason.AUDIT_UNAVAILABLE ? Map.of("Retry-After", "1") : Map.of();
         String type = reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        call.problem(new Problem("https://ctx.dev/problems/" + type, title(reason.status()), reason.status(),
-                refused.detail(), call.path(), reason.name()), headers);
+        call.problem(
+                new Problem(
+                        "https://ctx.dev/problems/" + type,
+                        title(reason.status()),
+                        reason.status(),
+                        refused.detail(),
+                        call.path(),
+                        reason.name()),
+                headers);
     }
 
     private static String title(int status) {

@@ -24,8 +24,8 @@ final class GrantRoutes {
         return List.of(
                 new ApiRoute(HandlerType.POST, "/v1/grants", AccessRule.OPERATOR_OR_COMPLIANCE, this::create),
                 new ApiRoute(HandlerType.GET, "/v1/grants", AccessRule.OPERATOR_OR_COMPLIANCE, this::list),
-                new ApiRoute(HandlerType.DELETE, "/v1/grants/{grantId}", AccessRule.OPERATOR_OR_COMPLIANCE,
-                        this::revoke));
+                new ApiRoute(
+                        HandlerType.DELETE, "/v1/grants/{grantId}", AccessRule.OPERATOR_OR_COMPLIANCE, this::revoke));
     }
 
     private void create(ApiCall call) {
@@ -42,7 +42,8 @@ final class GrantRoutes {
         if (grantee != null && grantee.isBlank()) {
             throw ApiException.badRequest("invalid-query", "grantee must not be blank");
         }
-        call.respond(200, grants.list(grantee).stream().map(GrantJson.GrantView::of).toList());
+        call.respond(
+                200, grants.list(grantee).stream().map(GrantJson.GrantView::of).toList());
     }
 
     private void revoke(ApiCall call) {

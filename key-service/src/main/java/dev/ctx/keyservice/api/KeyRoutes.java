@@ -19,7 +19,10 @@ final class KeyRoutes {
     private final MaxAgeRotation rotation;
     private final ParticipantHeldKeyRoutes participantHeld;
 
-    KeyRoutes(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
+    KeyRoutes(
+            ParticipantRegistry registry,
+            KeyLifecycle keys,
+            MaxAgeRotation rotation,
             ParticipantHeldKeyRoutes participantHeld) {
         this.registry = registry;
         this.keys = keys;
@@ -31,20 +34,45 @@ final class KeyRoutes {
         String key = "/v1/participants/{id}/keys/{version}";
         return List.of(
                 new ApiRoute(HandlerType.GET, "/v1/participants/{id}/keys", AccessRule.AUTHENTICATED, this::list),
-                new ApiRoute(HandlerType.POST, "/v1/participants/{id}/keys", AccessRule.OWNER_OR_OPERATOR,
-                        this::createKey),
-                new ApiRoute(HandlerType.POST, "/v1/participants/{id}/keys/rotate", AccessRule.OWNER_OR_OPERATOR,
+                new ApiRoute(
+                        HandlerType.POST, "/v1/participants/{id}/keys", AccessRule.OWNER_OR_OPERATOR, this::createKey),
+                new ApiRoute(
+                        HandlerType.POST,
+                        "/v1/participants/{id}/keys/rotate",
+                        AccessRule.OWNER_OR_OPERATOR,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), c.participantId())))),
-                new ApiRoute(HandlerType.POST, key + "/retire", AccessRule.OPERATOR,
-                        c -> c.respond(200, Responses.KeyView.of(keys.retire(c.audit(), c.participantId(), c.version())))),
-                new ApiRoute(HandlerType.POST, key + "/revoke", AccessRule.OWNER_OR_OPERATOR,
-                        c -> c.respond(200, Responses.KeyView.of(keys.revoke(c.audit(), c.participantId(), c.version())))),
-                new ApiRoute(HandlerType.DELETE, key, AccessRule.OPERATOR,
-                        c -> c.respond(200, Responses.KeyView.of(keys.destroy(c.audit(), c.participantId(), c.version())))),
-                new ApiRoute(HandlerType.GET, "/v1/escrow/key", AccessRule.AUTHENTICATED, c -> keyList(c, ParticipantId.ESCROW)),
-                new ApiRoute(HandlerType.POST, "/v1/escrow/key", AccessRule.OPERATOR_OR_COMPLIANCE,
+                new ApiRoute(
+                        HandlerType.POST,
+                        key + "/retire",
+                        AccessRule.OPERATOR,
+                        c -> c.respond(
+                                200, Responses.KeyView.of(keys.retire(c.audit(), c.participantId(), c.version())))),
+                new ApiRoute(
+                        HandlerType.POST,
+                        key + "/revoke",
+                        AccessRule.OWNER_OR_OPERATOR,
+                        c -> c.respond(
+                                200, Responses.KeyView.of(keys.revoke(c.audit(), c.participantId(), c.version())))),
+                new ApiRoute(
+                        HandlerType.DELETE,
+                        key,
+                        AccessRule.OPERATOR,
+                        c -> c.respond(
+                                200, Responses.KeyView.of(keys.destroy(c.audit(), c.participantId(), c.version())))),
+                new ApiRoute(
+                        HandlerType.GET,
+                        "/v1/escrow/key",
+                        AccessRule.AUTHENTICATED,
+                        c -> keyList(c, ParticipantId.ESCROW)),
+                new ApiRoute(
+                        HandlerType.POST,
+                        "/v1/escrow/key",
+                        AccessRule.OPERATOR_OR_COMPLIANCE,
                         c -> c.respond(201, Responses.KeyView.of(keys.createEscrowKey(c.audit())))),
-                new ApiRoute(HandlerType.POST, "/v1/escrow/key/rotate", AccessRule.OPERATOR_OR_COMPLIANCE,
+                new ApiRoute(
+                        HandlerType.POST,
+                        "/v1/escrow/key/rotate",
+                        AccessRule.OPERATOR_OR_COMPLIANCE,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), ParticipantId.ESCROW)))),
                 new ApiRoute(HandlerType.POST, "/v1/rotation/run", AccessRule.OPERATOR, this::runRotation));
     }
@@ -68,12 +96,22 @@ final class KeyRoutes {
 
     private void keyList(ApiCall call, ParticipantId id) {
         Participant participant = registry.get(id);
-        call.respond(200, new Responses.KeyList(id.value(), participant.currentVersion(),
-                participant.keys().stream().map(Responses.KeyView::of).toList()));
+        call.respond(
+                200,
+                new Responses.KeyList(
+                        id.value(),
+                        participant.currentVersion(),
+                        participant.keys().stream().map(Responses.KeyView::of).toList()));
     }
 
     private void runRotation(ApiCall call) {
-        call.respond(200, new Responses.RotationRun(rotation.maxAge().toString(), rotation.run(call.audit()).stream()
-                .map(r -> new Responses.Rotated(r.participantId().value(), r.version())).toList()));
+        call.respond(
+                200,
+                new Responses.RotationRun(
+                        rotation.maxAge().toString(),
+                        rotation.run(call.audit()).stream()
+                                .map(r ->
+                                        new Responses.Rotated(r.participantId().value(), r.version()))
+                                .toList()));
     }
 }

@@ -11,10 +11,10 @@ import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
+import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
 import dev.ctx.keyservice.grants.Grants;
-import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.registry.KeyLifecycle;
 import dev.ctx.keyservice.registry.ParticipantRegistry;
@@ -41,11 +41,22 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param participantHeldKeys proofs of possession of participant-held (BYOK) keys
  * @param access answers {@code POST /v1/access-requests}; null leaves that route out (no lookup view)
  */
-public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
-        Authenticator authenticator, AccessEvents events, DenialSink auditSink,
-        FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
-        long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey, Grants grants,
-        ParticipantHeldKeys participantHeldKeys, AccessService access) {
+public record KeyServiceComponents(
+        ParticipantRegistry registry,
+        KeyLifecycle keys,
+        MaxAgeRotation rotation,
+        Authenticator authenticator,
+        AccessEvents events,
+        DenialSink auditSink,
+        FailedAuthenticationLimiter authFailures,
+        HttpMetrics metrics,
+        BooleanSupplier live,
+        BooleanSupplier ready,
+        long maxBodyBytes,
+        Ed25519VerifyingKey keyringSigningKey,
+        Grants grants,
+        ParticipantHeldKeys participantHeldKeys,
+        AccessService access) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -70,29 +81,92 @@ public record KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle ke
      * With {@code grants}, BYOK proofs on the system clock with the default challenge TTL, and no access-request
      * route.
      */
-    public KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
-            Authenticator authenticator, AccessEvents events, DenialSink auditSink,
-            FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
-            long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey, Grants grants) {
-        this(registry, keys, rotation, authenticator, events, auditSink, authFailures, metrics, live, ready,
-                maxBodyBytes, keyringSigningKey, grants,
-                new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL), null);
+    public KeyServiceComponents(
+            ParticipantRegistry registry,
+            KeyLifecycle keys,
+            MaxAgeRotation rotation,
+            Authenticator authenticator,
+            AccessEvents events,
+            DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures,
+            HttpMetrics metrics,
+            BooleanSupplier live,
+            BooleanSupplier ready,
+            long maxBodyBytes,
+            Ed25519VerifyingKey keyringSigningKey,
+            Grants grants) {
+        this(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL),
+                null);
     }
 
     /** As above, without a grants store: no grant is ever found, and creating one is refused (503). */
-    public KeyServiceComponents(ParticipantRegistry registry, KeyLifecycle keys, MaxAgeRotation rotation,
-            Authenticator authenticator, AccessEvents events, DenialSink auditSink,
-            FailedAuthenticationLimiter authFailures, HttpMetrics metrics, BooleanSupplier live, BooleanSupplier ready,
-            long maxBodyBytes, Ed25519VerifyingKey keyringSigningKey) {
-        this(registry, keys, rotation, authenticator, events, auditSink, authFailures, metrics, live, ready,
-                maxBodyBytes, keyringSigningKey, new Grants(new GrantTable(), (state, event) -> {
-                    throw new StoreUnavailableException("no grants store is configured", null);
-                }, new GrantValidator(Duration.ofDays(90)), events, Clock.systemUTC()));
+    public KeyServiceComponents(
+            ParticipantRegistry registry,
+            KeyLifecycle keys,
+            MaxAgeRotation rotation,
+            Authenticator authenticator,
+            AccessEvents events,
+            DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures,
+            HttpMetrics metrics,
+            BooleanSupplier live,
+            BooleanSupplier ready,
+            long maxBodyBytes,
+            Ed25519VerifyingKey keyringSigningKey) {
+        this(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                new Grants(
+                        new GrantTable(),
+                        (state, event) -> {
+                            throw new StoreUnavailableException("no grants store is configured", null);
+                        },
+                        new GrantValidator(Duration.ofDays(90)),
+                        events,
+                        Clock.systemUTC()));
     }
 
     /** The same components with {@code access} answering access requests. */
     public KeyServiceComponents withAccess(AccessService access) {
-        return new KeyServiceComponents(registry, keys, rotation, authenticator, events, auditSink, authFailures,
-                metrics, live, ready, maxBodyBytes, keyringSigningKey, grants, participantHeldKeys, access);
+        return new KeyServiceComponents(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access);
     }
 }

@@ -35,10 +35,10 @@ public final class KeyServiceRoutes {
     public static final String OPENAPI_PATH = "/v1/openapi.json";
     /** Where the public keyring-signing key is served (no credentials: it is public, and processors pin it). */
     public static final String KEYRING_SIGNING_KEY_PATH = "/v1/keyring-signing-key";
+
     private static final String OPENAPI_RESOURCE = "/openapi/key-service.json";
 
-    private KeyServiceRoutes() {
-    }
+    private KeyServiceRoutes() {}
 
     public static void register(JavalinConfig cfg, KeyServiceComponents components) {
         ObjectMapper mapper = objectMapper();
@@ -51,23 +51,32 @@ public final class KeyServiceRoutes {
         }
         cfg.routes.error(404, "*", ctx -> {
             if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
-                RequestGuard.write(ctx, new ApiException(404, "not-found", "Not found", "no such endpoint").problem(ctx.path()));
+                RequestGuard.write(
+                        ctx, new ApiException(404, "not-found", "Not found", "no such endpoint").problem(ctx.path()));
             }
         });
     }
 
     /** Every route the service serves, including health and metrics. */
     public static List<String> describeRoutes(KeyServiceComponents components) {
-        return routes(components).stream().map(r -> r.method().name() + " " + r.path()).toList();
+        return routes(components).stream()
+                .map(r -> r.method().name() + " " + r.path())
+                .toList();
     }
 
     static List<ApiRoute> routes(KeyServiceComponents components) {
         List<ApiRoute> routes = new ArrayList<>();
         routes.add(new ApiRoute(HandlerType.GET, "/health/live", null, c -> probe(c, components.live(), "live")));
         routes.add(new ApiRoute(HandlerType.GET, "/health/ready", null, c -> probe(c, components.ready(), "ready")));
-        routes.add(new ApiRoute(HandlerType.GET, "/metrics", AccessRule.OPERATOR, c -> c.text(components.metrics().scrape())));
-        routes.add(new ApiRoute(HandlerType.GET, OPENAPI_PATH, AccessRule.AUTHENTICATED, c -> c.rawJson(openApiDocument())));
-        routes.add(new ApiRoute(HandlerType.GET, KEYRING_SIGNING_KEY_PATH, null, c -> signingKey(c, components.keyringSigningKey())));
+        routes.add(new ApiRoute(
+                HandlerType.GET,
+                "/metrics",
+                AccessRule.OPERATOR,
+                c -> c.text(components.metrics().scrape())));
+        routes.add(new ApiRoute(
+                HandlerType.GET, OPENAPI_PATH, AccessRule.AUTHENTICATED, c -> c.rawJson(openApiDocument())));
+        routes.add(new ApiRoute(
+                HandlerType.GET, KEYRING_SIGNING_KEY_PATH, null, c -> signingKey(c, components.keyringSigningKey())));
         routes.addAll(new ParticipantRoutes(components.registry()).routes());
         ParticipantHeldKeyRoutes participantHeld = new ParticipantHeldKeyRoutes(components);
         routes.addAll(new KeyRoutes(components.registry(), components.keys(), components.rotation(), participantHeld)
@@ -92,9 +101,15 @@ public final class KeyServiceRoutes {
 
     /** The raw 32-byte Ed25519 public key (standard base64) and its SHA-256 fingerprint (lower-case hex). */
     private static void signingKey(ApiCall call, Ed25519VerifyingKey key) {
-        call.respond(200, Map.of("algorithm", "Ed25519",
-                "publicKey", Base64.getEncoder().encodeToString(key.bytes()),
-                "fingerprint", key.fingerprint()));
+        call.respond(
+                200,
+                Map.of(
+                        "algorithm",
+                        "Ed25519",
+                        "publicKey",
+                        Base64.getEncoder().encodeToString(key.bytes()),
+                        "fingerprint",
+                        key.fingerprint()));
     }
 
     /** The hand-written OpenAPI 3.1 document. */

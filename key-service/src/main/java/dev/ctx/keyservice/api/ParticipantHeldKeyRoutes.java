@@ -49,13 +49,17 @@ final class ParticipantHeldKeyRoutes {
     private void prove(ApiCall call) {
         requireTheParticipant(call);
         Requests.PossessionProof body = call.body(Requests.PossessionProof.class);
-        if (body.challengeId() == null || !CHALLENGE_ID.matcher(body.challengeId()).matches()) {
+        if (body.challengeId() == null
+                || !CHALLENGE_ID.matcher(body.challengeId()).matches()) {
             throw ApiException.badRequest("invalid-field", "challengeId must be the id the challenge named");
         }
         byte[] answer = decode("answer", body.answer());
         try {
-            call.respond(200, Responses.KeyView.of(components.participantHeldKeys()
-                    .prove(call.audit(), call.participantId(), call.version(), body.challengeId(), answer)));
+            call.respond(
+                    200,
+                    Responses.KeyView.of(components
+                            .participantHeldKeys()
+                            .prove(call.audit(), call.participantId(), call.version(), body.challengeId(), answer)));
         } catch (ProofFailedException e) {
             throw new ApiException(403, "proof-failed", "Forbidden", e.getMessage());
         } catch (ChallengeExpiredException e) {
@@ -67,11 +71,18 @@ final class ParticipantHeldKeyRoutes {
     private void requireTheParticipant(ApiCall call) {
         String id = call.participantId().value();
         if (!call.identity().isParticipant(id)) {
-            components.auditSink().submit(components.events().denied(AccessEventType.ACCESS_DENIED,
-                    "participant:" + id + "/keys", call.audit(), "NOT_THAT_PARTICIPANT",
-                    Map.of("participantId", id, "operation", "participant-held-key")));
-            throw new ApiException(403, "forbidden", "Forbidden",
-                    "only the participant itself registers a participant-held key");
+            components
+                    .auditSink()
+                    .submit(components
+                            .events()
+                            .denied(
+                                    AccessEventType.ACCESS_DENIED,
+                                    "participant:" + id + "/keys",
+                                    call.audit(),
+                                    "NOT_THAT_PARTICIPANT",
+                                    Map.of("participantId", id, "operation", "participant-held-key")));
+            throw new ApiException(
+                    403, "forbidden", "Forbidden", "only the participant itself registers a participant-held key");
         }
     }
 
@@ -81,7 +92,8 @@ final class ParticipantHeldKeyRoutes {
             throw ApiException.badRequest("invalid-field", field + " is required");
         }
         try {
-            return value.indexOf('-') >= 0 || value.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(value)
+            return value.indexOf('-') >= 0 || value.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(value)
                     : Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid-field", field + " must be base64");

@@ -12,7 +12,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param instance the request path
  * @param reason an UPPER_SNAKE reason code where the endpoint defines them (access requests); omitted when null
  */
-public record Problem(String type, String title, int status, String detail, String instance,
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
     static final String CONTENT_TYPE = "application/problem+json";

@@ -51,7 +51,9 @@ final class RequestGuard {
             } catch (Exception e) {
                 problem(ctx, route, e);
             } finally {
-                components.metrics().record(route.method().name(), route.path(), ctx.statusCode(), System.nanoTime() - start);
+                components
+                        .metrics()
+                        .record(route.method().name(), route.path(), ctx.statusCode(), System.nanoTime() - start);
             }
         };
     }
@@ -64,9 +66,15 @@ final class RequestGuard {
         refuseIfThrottled(ctx);
         Identity identity = authenticate(ctx, route);
         ApiCall call = new ApiCall(ctx, identity, mapper, components.maxBodyBytes());
-        String participantId = route.isAboutAParticipant() ? call.participantId().value() : null;
+        String participantId =
+                route.isAboutAParticipant() ? call.participantId().value() : null;
         if (!route.rule().permits(identity, participantId)) {
-            deny(ctx, route, AccessEventType.ACCESS_DENIED, identity.subject(), "role " + identity.role().claim() + " may not call this");
+            deny(
+                    ctx,
+                    route,
+                    AccessEventType.ACCESS_DENIED,
+                    identity.subject(),
+                    "role " + identity.role().claim() + " may not call this");
             throw new ApiException(403, "forbidden", "Forbidden", "this identity may not perform this operation");
         }
         route.handler().handle(call);
@@ -87,20 +95,32 @@ final class RequestGuard {
         components.authFailures().blockedFor(ctx.ip()).ifPresent(wait -> {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiException(429, "too-many-authentication-failures", "Too many requests",
+            throw new ApiException(
+                    429,
+                    "too-many-authentication-failures",
+                    "Too many requests",
                     "too many failed authentications from this address; retry after " + seconds + " s");
         });
     }
 
     private static Credentials credentials(Context ctx) {
         Object chain = ctx.req().getAttribute(CERTIFICATES_ATTRIBUTE);
-        List<X509Certificate> certificates = chain instanceof X509Certificate[] array ? Arrays.asList(array) : List.of();
+        List<X509Certificate> certificates =
+                chain instanceof X509Certificate[] array ? Arrays.asList(array) : List.of();
         return new Credentials(ctx.header("Authorization"), certificates);
     }
 
     private void deny(Context ctx, ApiRoute route, AccessEventType type, String requester, String reason) {
-        components.auditSink().submit(components.events().denied(type, ctx.path(), auditContext(ctx, requester), reason,
-                Map.of("method", route.method().name(), "route", route.path())));
+        components
+                .auditSink()
+                .submit(components
+                        .events()
+                        .denied(
+                                type,
+                                ctx.path(),
+                                auditContext(ctx, requester),
+                                reason,
+                                Map.of("method", route.method().name(), "route", route.path())));
     }
 
     static AuditContext auditContext(Context ctx, String requester) {
@@ -110,7 +130,9 @@ final class RequestGuard {
     private void problem(Context ctx, ApiRoute route, Exception e) {
         ApiException api = toApiException(e);
         if (api.status() >= 500) {
-            LOGGER.atError().addKeyValue("route", route.path()).addKeyValue("error", e.getClass().getSimpleName())
+            LOGGER.atError()
+                    .addKeyValue("route", route.path())
+                    .addKeyValue("error", e.getClass().getSimpleName())
                     .log("request failed");
         }
         write(ctx, api.problem(ctx.path()));
@@ -131,9 +153,13 @@ final class RequestGuard {
         } else if (e instanceof ConflictException) {
             return new ApiException(409, "conflict", "Conflict", e.getMessage());
         } else if (e instanceof StoreUnavailableException) {
-            return new ApiException(503, "store-unavailable", "Service unavailable", "the change was not acknowledged; retry later");
+            return new ApiException(
+                    503, "store-unavailable", "Service unavailable", "the change was not acknowledged; retry later");
         } else if (e instanceof LookupUnavailableException) {
-            return new ApiException(503, "lookup-unavailable", "Service unavailable",
+            return new ApiException(
+                    503,
+                    "lookup-unavailable",
+                    "Service unavailable",
                     "the transaction view is not queryable now; retry later");
         }
         return new ApiException(500, "internal", "Internal error", "internal error");

@@ -10,8 +10,7 @@ import dev.ctx.schemas.keys.ParticipantStatus;
 /** Request bodies. Unknown fields are rejected by the mapper; enum-like fields are parsed here, case-insensitively. */
 final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * POST /v1/participants.
@@ -26,7 +25,8 @@ final class Requests {
         ParticipantRole parsedRole() {
             ParticipantRole parsed = parse(ParticipantRole.class, "role", role);
             if (parsed == null || parsed == ParticipantRole.ESCROW || parsed == ParticipantRole.UNKNOWN) {
-                throw ApiException.badRequest("invalid-field", "role must be one of client, miner, auditor, compliance");
+                throw ApiException.badRequest(
+                        "invalid-field", "role must be one of client, miner, auditor, compliance");
             }
             return parsed;
         }
@@ -49,15 +49,12 @@ final class Requests {
      * {@code POST /v1/participants/{id}/keys}: empty, {@code {}} or no {@code publicKey} for a custodial key; else
      * base64 of the participant's own 32-byte X25519 public key.
      */
-    record CreateKey(String publicKey) {
-    }
+    record CreateKey(String publicKey) {}
 
     /** {@code POST /v1/participants/{id}/keys/{version}/proof}: base64 of the opened challenge. */
-    record PossessionProof(String challengeId, String answer) {
-    }
+    record PossessionProof(String challengeId, String answer) {}
 
-    record UpdateParticipant(String status, String kycStatus, List<String> allowedPurposes, Long expectedRevision) {
-    }
+    record UpdateParticipant(String status, String kycStatus, List<String> allowedPurposes, Long expectedRevision) {}
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null) {
@@ -78,7 +75,8 @@ final class Requests {
         if (purposes == null) {
             return null;
         }
-        if (purposes.size() > 32 || purposes.stream().anyMatch(p -> p == null || !p.matches("[a-z0-9][a-z0-9._-]{0,63}"))) {
+        if (purposes.size() > 32
+                || purposes.stream().anyMatch(p -> p == null || !p.matches("[a-z0-9][a-z0-9._-]{0,63}"))) {
             throw ApiException.badRequest("invalid-field", "allowedPurposes must be at most 32 ids of [a-z0-9._-]");
         }
         return List.copyOf(purposes);

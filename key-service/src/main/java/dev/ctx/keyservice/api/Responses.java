@@ -12,18 +12,33 @@ import dev.ctx.schemas.keys.KeyringPublicKeys;
 /** Response bodies: public data only. */
 final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /**
      * A participant's registry entry and public keyring.
      */
-    record ParticipantView(String id, String role, String status, String kycStatus, List<String> allowedPurposes,
-            int currentVersion, List<KeyView> keys, long revision, String updatedAt) {
+    record ParticipantView(
+            String id,
+            String role,
+            String status,
+            String kycStatus,
+            List<String> allowedPurposes,
+            int currentVersion,
+            List<KeyView> keys,
+            long revision,
+            String updatedAt) {
 
         static ParticipantView of(Participant p) {
-            return new ParticipantView(p.id().value(), lower(p.role()), lower(p.status()), lower(p.kycStatus()), p.allowedPurposes(),
-                    p.currentVersion(), p.keys().stream().map(KeyView::of).toList(), p.revision(), p.updatedAt().toString());
+            return new ParticipantView(
+                    p.id().value(),
+                    lower(p.role()),
+                    lower(p.status()),
+                    lower(p.kycStatus()),
+                    p.allowedPurposes(),
+                    p.currentVersion(),
+                    p.keys().stream().map(KeyView::of).toList(),
+                    p.revision(),
+                    p.updatedAt().toString());
         }
     }
 
@@ -32,39 +47,52 @@ final class Responses {
      * {@code fingerprint} the lower-case hex SHA-256 of those bytes (what the processor's
      * {@code escrow.public.key.fingerprint} pins for the escrow key).
      */
-    record KeyView(int version, String algorithm, String publicKey, String fingerprint, String createdAt, String status) {
+    record KeyView(
+            int version, String algorithm, String publicKey, String fingerprint, String createdAt, String status) {
 
         static KeyView of(KeyVersion k) {
             byte[] bytes = k.publicKey().bytes();
-            return new KeyView(k.version(), KeyringPublicKeys.X25519,
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), k.publicKey().fingerprint(),
-                    k.createdAt().toString(), lower(k.status()));
+            return new KeyView(
+                    k.version(),
+                    KeyringPublicKeys.X25519,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                    k.publicKey().fingerprint(),
+                    k.createdAt().toString(),
+                    lower(k.status()));
         }
     }
 
     /** A proof-of-possession challenge (202); byte fields in standard base64. */
-    record PossessionChallenge(String challengeId, int keyVersion, String enc, String ciphertext, String info,
-            String aad, String expiresAt) {
+    record PossessionChallenge(
+            String challengeId,
+            int keyVersion,
+            String enc,
+            String ciphertext,
+            String info,
+            String aad,
+            String expiresAt) {
 
         static PossessionChallenge of(IssuedChallenge c) {
             Base64.Encoder b64 = Base64.getEncoder();
-            return new PossessionChallenge(c.challengeId(), c.keyVersion(), b64.encodeToString(c.enc()),
-                    b64.encodeToString(c.ciphertext()), b64.encodeToString(c.info()), b64.encodeToString(c.aad()),
+            return new PossessionChallenge(
+                    c.challengeId(),
+                    c.keyVersion(),
+                    b64.encodeToString(c.enc()),
+                    b64.encodeToString(c.ciphertext()),
+                    b64.encodeToString(c.info()),
+                    b64.encodeToString(c.aad()),
                     c.expiresAt().toString());
         }
     }
 
     /** The public keys of one participant. */
-    record KeyList(String participantId, int currentVersion, List<KeyView> keys) {
-    }
+    record KeyList(String participantId, int currentVersion, List<KeyView> keys) {}
 
     /** The outcome of a rotation-policy run. */
-    record RotationRun(String maxAge, List<Rotated> rotated) {
-    }
+    record RotationRun(String maxAge, List<Rotated> rotated) {}
 
     /** One key rotated by the policy. */
-    record Rotated(String participantId, int version) {
-    }
+    record Rotated(String participantId, int version) {}
 
     static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

@@ -17,21 +17,21 @@ import io.javalin.config.JavalinConfig;
  */
 public final class TlsConnector {
 
-    private TlsConnector() {
-    }
+    private TlsConnector() {}
 
     /** Adds the HTTPS connector on {@code host:port}; Javalin then adds no plain connector. */
     public static void install(JavalinConfig cfg, TlsSettings tls, String host, int port) {
         cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, tls, host, port));
     }
 
-    private static Connector connector(Server server, HttpConfiguration httpConfig, TlsSettings tls, String host, int port) {
+    private static Connector connector(
+            Server server, HttpConfiguration httpConfig, TlsSettings tls, String host, int port) {
         HttpConfiguration https = new HttpConfiguration(httpConfig);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(sslContext(tls), "http/1.1"),
-                new HttpConnectionFactory(https));
+        ServerConnector connector = new ServerConnector(
+                server, new SslConnectionFactory(sslContext(tls), "http/1.1"), new HttpConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);
         return connector;

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param trustStorePassword its password
  * @param needClientAuth true: no certificate, no TLS session
  */
-public record TlsSettings(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword, boolean needClientAuth) {
+public record TlsSettings(
+        Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword, boolean needClientAuth) {
 
     public TlsSettings {
         Objects.requireNonNull(keyStore, "keyStore");
@@ -24,6 +25,7 @@ public record TlsSettings(Path keyStore, String keyStorePassword, Path trustStor
 
     @Override
     public String toString() {
-        return "TlsSettings[keyStore=" + keyStore + ", trustStore=" + trustStore + ", needClientAuth=" + needClientAuth + ", passwords=<redacted>]";
+        return "TlsSettings[keyStore=" + keyStore + ", trustStore=" + trustStore + ", needClientAuth=" + needClientAuth
+                + ", passwords=<redacted>]";
     }
 }

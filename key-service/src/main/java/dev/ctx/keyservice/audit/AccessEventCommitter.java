@@ -42,21 +42,23 @@ public final class AccessEventCommitter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
 
-    private record Pending(AccessEvent event, CompletableFuture<Void> done) {
-    }
+    private record Pending(AccessEvent event, CompletableFuture<Void> done) {}
 
-    private AccessEventCommitter(int capacity, int maxBatch, Duration linger, EventBatchCommit writer,
-            MeterRegistry meters) {
+    private AccessEventCommitter(
+            int capacity, int maxBatch, Duration linger, EventBatchCommit writer, MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.lingerNanos = linger.toNanos();
         this.writer = Objects.requireNonNull(writer, "writer");
         this.committed = Counter.builder("ctx.keyservice.access.events.committed")
-                .description("access events committed by the group committer").register(meters);
+                .description("access events committed by the group committer")
+                .register(meters);
         this.failed = Counter.builder("ctx.keyservice.access.events.failed")
-                .description("access events whose batch was not committed (their requests got 503)").register(meters);
+                .description("access events whose batch was not committed (their requests got 503)")
+                .register(meters);
         this.batches = Counter.builder("ctx.keyservice.access.event.batches")
-                .description("transactions the group committer committed").register(meters);
+                .description("transactions the group committer committed")
+                .register(meters);
         this.thread = new Thread(this::run, "access-event-committer");
         this.thread.setDaemon(true);
     }
@@ -68,8 +70,8 @@ public final class AccessEventCommitter implements AutoCloseable {
      * @param maxBatch events per transaction at most
      * @param linger how long the first event of a batch waits for company (zero: commit what is queued)
      */
-    public static AccessEventCommitter start(int capacity, int maxBatch, Duration linger, EventBatchCommit writer,
-            MeterRegistry meters) {
+    public static AccessEventCommitter start(
+            int capacity, int maxBatch, Duration linger, EventBatchCommit writer, MeterRegistry meters) {
         if (capacity < 1 || maxBatch < 1 || linger.isNegative()) {
             throw new IllegalArgumentException("capacity and maxBatch must be positive, linger not negative");
         }
@@ -97,7 +99,8 @@ public final class AccessEventCommitter implements AutoCloseable {
         try {
             submit(event).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof AuditUnavailableException unavailable ? unavailable
+            throw e.getCause() instanceof AuditUnavailableException unavailable
+                    ? unavailable
                     : new AuditUnavailableException("the access event was not committed", e.getCause());
         } catch (TimeoutException e) {
             throw new AuditUnavailableException("the access event was not committed within " + timeout, e);
@@ -150,7 +153,9 @@ public final class AccessEventCommitter implements AutoCloseable {
         try {
             writer.commit(batch.stream().map(Pending::event).toList());
         } catch (RuntimeException e) {
-            LOGGER.atWarn().addKeyValue("events", batch.size()).addKeyValue("error", e.getClass().getSimpleName())
+            LOGGER.atWarn()
+                    .addKeyValue("events", batch.size())
+                    .addKeyValue("error", e.getClass().getSimpleName())
                     .log("access events not committed; their requests fail closed");
             failAll(batch, new AuditUnavailableException("the access event batch was not committed", e));
             return;

@@ -31,7 +31,11 @@ public final class AccessEvents {
      * @param dataAccessed names of the keys touched, e.g. {@code key:alice/v3}; never values
      * @param attributes non-secret coordinates such as the key version
      */
-    public AccessEvent lifecycle(AccessEventType type, String subject, AuditContext context, List<String> dataAccessed,
+    public AccessEvent lifecycle(
+            AccessEventType type,
+            String subject,
+            AuditContext context,
+            List<String> dataAccessed,
             Map<String, String> attributes) {
         return base(type, subject, context, AccessOutcome.SUCCESS, null)
                 .setDataAccessed(dataAccessed)
@@ -40,9 +44,15 @@ public final class AccessEvents {
     }
 
     /** A refused request: 401 ({@code AUTHENTICATION_FAILED}) or 403 ({@code ACCESS_DENIED}). */
-    public AccessEvent denied(AccessEventType type, String resource, AuditContext context, String reason,
+    public AccessEvent denied(
+            AccessEventType type,
+            String resource,
+            AuditContext context,
+            String reason,
             Map<String, String> attributes) {
-        return base(type, resource, context, AccessOutcome.DENIED, reason).setAttributes(attributes).build();
+        return base(type, resource, context, AccessOutcome.DENIED, reason)
+                .setAttributes(attributes)
+                .build();
     }
 
     /**
@@ -54,10 +64,21 @@ public final class AccessEvents {
      * @param dataAccessed names of the released fields, never their values
      * @param reason the reason code (and, for denials, why)
      */
-    public AccessEvent accessDecision(boolean granted, String transactionId, AuditContext context, String purpose,
-            String authorizedBy, List<String> dataAccessed, String reason, Map<String, String> attributes) {
-        return base(granted ? AccessEventType.ACCESS_GRANTED : AccessEventType.ACCESS_DENIED, null, context,
-                granted ? AccessOutcome.GRANTED : AccessOutcome.DENIED, reason)
+    public AccessEvent accessDecision(
+            boolean granted,
+            String transactionId,
+            AuditContext context,
+            String purpose,
+            String authorizedBy,
+            List<String> dataAccessed,
+            String reason,
+            Map<String, String> attributes) {
+        return base(
+                        granted ? AccessEventType.ACCESS_GRANTED : AccessEventType.ACCESS_DENIED,
+                        null,
+                        context,
+                        granted ? AccessOutcome.GRANTED : AccessOutcome.DENIED,
+                        reason)
                 .setTransactionId(transactionId)
                 .setPurpose(purpose)
                 .setAuthorizedBy(authorizedBy)
@@ -66,8 +87,8 @@ public final class AccessEvents {
                 .build();
     }
 
-    private AccessEventBuilder base(AccessEventType type, String subject, AuditContext context, AccessOutcome outcome,
-            String reason) {
+    private AccessEventBuilder base(
+            AccessEventType type, String subject, AuditContext context, AccessOutcome outcome, String reason) {
         return AccessEventBuilder.of(type, outcome, source, clock.instant())
                 .setSubject(subject)
                 .setRequester(context.requester())

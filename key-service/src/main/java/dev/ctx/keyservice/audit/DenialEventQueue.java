@@ -43,9 +43,11 @@ public final class DenialEventQueue implements DenialSink, AutoCloseable {
         this.maxBatch = maxBatch;
         this.writer = Objects.requireNonNull(writer, "writer");
         this.dropped = Counter.builder("ctx.keyservice.denial.events.dropped")
-                .description("denial events not written because the queue was full").register(meters);
+                .description("denial events not written because the queue was full")
+                .register(meters);
         this.failed = Counter.builder("ctx.keyservice.denial.events.failed")
-                .description("denial events the writer could not write").register(meters);
+                .description("denial events the writer could not write")
+                .register(meters);
         this.drainer = new Thread(this::drain, "denial-events");
         this.drainer.setDaemon(true);
     }
@@ -57,7 +59,8 @@ public final class DenialEventQueue implements DenialSink, AutoCloseable {
      * @param maxBatch events handed to {@code writer} at once at most
      * @param writer writes a batch (blocking is fine: it runs on the queue's own thread); may throw
      */
-    public static DenialEventQueue start(int capacity, int maxBatch, Consumer<List<AccessEvent>> writer, MeterRegistry meters) {
+    public static DenialEventQueue start(
+            int capacity, int maxBatch, Consumer<List<AccessEvent>> writer, MeterRegistry meters) {
         if (capacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("capacity and maxBatch must be positive");
         }
@@ -110,7 +113,9 @@ public final class DenialEventQueue implements DenialSink, AutoCloseable {
             writer.accept(List.copyOf(batch));
         } catch (RuntimeException e) {
             failed.increment(batch.size());
-            LOGGER.atWarn().addKeyValue("events", batch.size()).addKeyValue("error", e.getClass().getSimpleName())
+            LOGGER.atWarn()
+                    .addKeyValue("events", batch.size())
+                    .addKeyValue("error", e.getClass().getSimpleName())
                     .log("denial events not written");
         }
     }

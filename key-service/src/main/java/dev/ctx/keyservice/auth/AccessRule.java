@@ -27,6 +27,7 @@ public enum AccessRule {
      * @param participantId the participant the request is about, or null
      */
     public boolean permits(Identity identity, String participantId) {
-        return roles.contains(identity.role()) || (owner && participantId != null && identity.isParticipant(participantId));
+        return roles.contains(identity.role())
+                || (owner && participantId != null && identity.isParticipant(participantId));
     }
 }

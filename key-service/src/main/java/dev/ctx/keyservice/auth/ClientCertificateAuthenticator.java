@@ -32,7 +32,8 @@ public final class ClientCertificateAuthenticator implements Authenticator {
             LdapName name = new LdapName(leaf.getSubjectX500Principal().getName());
             String cn = single(name, "CN");
             String ou = single(name, "OU");
-            Role role = Role.fromClaim(ou).orElseThrow(() -> new AuthenticationException("client certificate OU is not a known role"));
+            Role role = Role.fromClaim(ou)
+                    .orElseThrow(() -> new AuthenticationException("client certificate OU is not a known role"));
             return Optional.of(new Identity(cn, role, "mtls"));
         } catch (InvalidNameException e) {
             throw new AuthenticationException("client certificate subject is malformed");

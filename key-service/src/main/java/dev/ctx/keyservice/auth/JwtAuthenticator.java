@@ -33,8 +33,8 @@ public final class JwtAuthenticator implements Authenticator {
 
     private JwtAuthenticator(JWSAlgorithm algorithm, JWKSource<SecurityContext> keys, String issuer, String audience) {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithm, keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "role")));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                audience, new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "role")));
     }
 
     /** HS256 with a shared secret of at least 32 bytes. */
@@ -47,7 +47,8 @@ public final class JwtAuthenticator implements Authenticator {
 
     /** ES256 with the issuer's public keys (a JWK set, JSON). */
     public static JwtAuthenticator es256(String jwkSetJson, String issuer, String audience) throws ParseException {
-        return new JwtAuthenticator(JWSAlgorithm.ES256, new ImmutableJWKSet<>(JWKSet.parse(jwkSetJson)), issuer, audience);
+        return new JwtAuthenticator(
+                JWSAlgorithm.ES256, new ImmutableJWKSet<>(JWKSet.parse(jwkSetJson)), issuer, audience);
     }
 
     @Override
@@ -57,14 +58,22 @@ public final class JwtAuthenticator implements Authenticator {
             return Optional.empty();
         }
         try {
-            JWTClaimsSet claims = processor.process(header.substring(BEARER.length()).trim(), null);
+            JWTClaimsSet claims =
+                    processor.process(header.substring(BEARER.length()).trim(), null);
             Role role = Role.fromClaim(claims.getStringClaim("role"))
-                    .orElseThrow(() -> new AuthenticationException("token role claim is not participant, operator or compliance"));
+                    .orElseThrow(() ->
+                            new AuthenticationException("token role claim is not participant, operator or compliance"));
             List<String> amr = claims.getStringListClaim("amr");
-            return Optional.of(new Identity(claims.getSubject(), role, "jwt", amr == null ? Set.of()
-                    : amr.stream().filter(value -> value != null).collect(Collectors.toUnmodifiableSet())));
+            return Optional.of(new Identity(
+                    claims.getSubject(),
+                    role,
+                    "jwt",
+                    amr == null
+                            ? Set.of()
+                            : amr.stream().filter(value -> value != null).collect(Collectors.toUnmodifiableSet())));
         } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new AuthenticationException("invalid bearer token (" + e.getClass().getSimpleName() + ")");
+            throw new AuthenticationException(
+                    "invalid bearer token (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -13,6 +13,11 @@ import java.time.Instant;
  * @param aad HPKE aad ({@link PossessionProtocol#aad})
  * @param expiresAt the answer must arrive before this instant
  */
-public record IssuedChallenge(String challengeId, int keyVersion, byte[] enc, byte[] ciphertext, byte[] info,
-        byte[] aad, Instant expiresAt) {
-}
+public record IssuedChallenge(
+        String challengeId,
+        int keyVersion,
+        byte[] enc,
+        byte[] ciphertext,
+        byte[] info,
+        byte[] aad,
+        Instant expiresAt) {}

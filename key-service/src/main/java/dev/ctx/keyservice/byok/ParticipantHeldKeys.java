@@ -73,10 +73,11 @@ public final class ParticipantHeldKeys {
      * @throws dev.ctx.keyservice.registry.ConflictException if another key version was added since the challenge
      */
     public KeyVersion prove(AuditContext context, ParticipantId id, int version, String challengeId, byte[] answer) {
-        PendingChallenge challenge = pending.take(id, version, challengeId, clock.instant()).orElseThrow(() -> {
-            deny(context, id, version, challengeId, ChallengeExpiredException.REASON);
-            return new ChallengeExpiredException(id.value(), version);
-        });
+        PendingChallenge challenge = pending.take(id, version, challengeId, clock.instant())
+                .orElseThrow(() -> {
+                    deny(context, id, version, challengeId, ChallengeExpiredException.REASON);
+                    return new ChallengeExpiredException(id.value(), version);
+                });
         boolean proven;
         try {
             proven = MessageDigest.isEqual(challenge.challenge(), answer);
@@ -92,9 +93,18 @@ public final class ParticipantHeldKeys {
     }
 
     private void deny(AuditContext context, ParticipantId id, int version, String challengeId, String reason) {
-        denials.submit(events.denied(AccessEventType.KEY_POSSESSION_PROVEN, "key:" + id + "/v" + version, context,
-                reason, Map.of("participantId", id.value(), "keyVersion", Integer.toString(version),
-                        "challengeId", challengeId)));
+        denials.submit(events.denied(
+                AccessEventType.KEY_POSSESSION_PROVEN,
+                "key:" + id + "/v" + version,
+                context,
+                reason,
+                Map.of(
+                        "participantId",
+                        id.value(),
+                        "keyVersion",
+                        Integer.toString(version),
+                        "challengeId",
+                        challengeId)));
     }
 
     /** Challenges waiting for an answer (tests, metrics). */

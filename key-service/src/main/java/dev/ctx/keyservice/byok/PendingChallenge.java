@@ -17,8 +17,13 @@ import dev.ctx.keyservice.registry.ParticipantId;
  * @param challenge the 32 random bytes sealed to it
  * @param expiresAt when the answer is no longer accepted
  */
-record PendingChallenge(String challengeId, ParticipantId participantId, int keyVersion, X25519PublicKey publicKey,
-        byte[] challenge, Instant expiresAt) {
+record PendingChallenge(
+        String challengeId,
+        ParticipantId participantId,
+        int keyVersion,
+        X25519PublicKey publicKey,
+        byte[] challenge,
+        Instant expiresAt) {
 
     boolean matches(ParticipantId id, int version, String otherChallengeId) {
         return participantId.equals(id) && keyVersion == version && challengeId.equals(otherChallengeId);

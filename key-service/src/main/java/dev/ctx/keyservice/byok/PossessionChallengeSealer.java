@@ -12,8 +12,7 @@ import dev.ctx.envelope.key.X25519PublicKey;
  */
 final class PossessionChallengeSealer {
 
-    private PossessionChallengeSealer() {
-    }
+    private PossessionChallengeSealer() {}
 
     /**
      * Refuses a key no challenge can be sealed to (a low-order point: every shared secret with it is all zero), before

@@ -1,9 +1,10 @@
 package dev.ctx.keyservice.byok;
 
-import dev.ctx.envelope.HpkeChallenge;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+
+import dev.ctx.envelope.HpkeChallenge;
 
 /**
  * The bytes of the proof-of-possession challenge, version 1 ({@code docs/participant-held-keys.md}; big-endian,
@@ -26,8 +27,7 @@ public final class PossessionProtocol {
     /** Challenge length in bytes. */
     public static final int CHALLENGE_LENGTH = HpkeChallenge.LENGTH;
 
-    private PossessionProtocol() {
-    }
+    private PossessionProtocol() {}
 
     public static byte[] info(String participantId, int keyVersion, String challengeId) {
         return encode(INFO_LABEL, participantId, keyVersion, challengeId);
@@ -48,7 +48,8 @@ public final class PossessionProtocol {
 
     private static void writeString(ByteArrayOutputStream out, String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(ByteBuffer.allocate(Short.BYTES).putShort((short) utf8.length).array());
+        out.writeBytes(
+                ByteBuffer.allocate(Short.BYTES).putShort((short) utf8.length).array());
         out.writeBytes(utf8);
     }
 }

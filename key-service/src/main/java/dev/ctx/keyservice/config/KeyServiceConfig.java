@@ -48,9 +48,13 @@ public final class KeyServiceConfig extends AbstractConfig {
      * @throws ConfigException naming the first unknown, missing or invalid key
      */
     static KeyServiceConfig of(Map<String, String> values, Map<String, String> env) {
-        values.keySet().stream().sorted().filter(key -> !isKnown(key)).findFirst().ifPresent(key -> {
-            throw unknownKey(key, "");
-        });
+        values.keySet().stream()
+                .sorted()
+                .filter(key -> !isKnown(key))
+                .findFirst()
+                .ifPresent(key -> {
+                    throw unknownKey(key, "");
+                });
         return new KeyServiceConfig(values, env);
     }
 
@@ -65,8 +69,8 @@ public final class KeyServiceConfig extends AbstractConfig {
 
     static ConfigException unknownKey(String key, String where) {
         String hint = KNOWN.contains(key + SECRET_ENV_SUFFIX)
-                ? "; secrets are never literal values: set " + key + SECRET_ENV_SUFFIX + " (an environment variable name) or "
-                        + key + SECRET_FILE_SUFFIX + " (a file path)"
+                ? "; secrets are never literal values: set " + key + SECRET_ENV_SUFFIX
+                        + " (an environment variable name) or " + key + SECRET_FILE_SUFFIX + " (a file path)"
                 : " (prefix Kafka client settings with '" + KAFKA_PREFIX + "')";
         return new ConfigException("Unknown configuration key '" + key + "'" + where + hint);
     }
@@ -104,7 +108,8 @@ public final class KeyServiceConfig extends AbstractConfig {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
         } catch (IOException e) {
-            throw new ConfigException(key + SECRET_FILE_SUFFIX + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(key + SECRET_FILE_SUFFIX + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

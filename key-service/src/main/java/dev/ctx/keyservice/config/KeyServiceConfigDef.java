@@ -35,6 +35,7 @@ public final class KeyServiceConfigDef {
     public static final String KEK_PKCS12_PATH_CONFIG = "kek.pkcs12.path";
     /** A secret: {@code kek.pkcs12.password.env} or {@code .file}. */
     public static final String KEK_PKCS12_PASSWORD_SECRET = "kek.pkcs12.password";
+
     public static final String KEK_PKCS11_CONFIG_CONFIG = "kek.pkcs11.config";
     /** A secret: {@code kek.pkcs11.pin.env} or {@code .file}. */
     public static final String KEK_PKCS11_PIN_SECRET = "kek.pkcs11.pin";
@@ -46,9 +47,11 @@ public final class KeyServiceConfigDef {
     public static final String TLS_KEYSTORE_PATH_CONFIG = "tls.keystore.path";
     /** A secret: {@code tls.keystore.password.env} or {@code .file}. */
     public static final String TLS_KEYSTORE_PASSWORD_SECRET = "tls.keystore.password";
+
     public static final String TLS_TRUSTSTORE_PATH_CONFIG = "tls.truststore.path";
     /** A secret: {@code tls.truststore.password.env} or {@code .file}. */
     public static final String TLS_TRUSTSTORE_PASSWORD_SECRET = "tls.truststore.password";
+
     public static final String TLS_CLIENT_AUTH_CONFIG = "tls.client.auth";
     public static final String TLS_CLIENT_AUTH_NEED = "need";
     public static final String TLS_CLIENT_AUTH_WANT = "want";
@@ -60,6 +63,7 @@ public final class KeyServiceConfigDef {
     public static final String AUTH_JWT_ES256 = "ES256";
     /** A secret: {@code auth.jwt.hs256.secret.env} or {@code .file}. */
     public static final String AUTH_JWT_HS256_SECRET = "auth.jwt.hs256.secret";
+
     public static final String AUTH_JWT_ES256_JWKS_FILE_CONFIG = "auth.jwt.es256.jwks.file";
     public static final String AUTH_FAILURES_MAX_CONFIG = "auth.failures.max";
     public static final String AUTH_FAILURES_WINDOW_CONFIG = "auth.failures.window";
@@ -84,12 +88,12 @@ public final class KeyServiceConfigDef {
     public static final String LOOKUP_APPLICATION_ID_CONFIG = "lookup.application.id";
     /** The default {@code lookup.application.id}: this prefix and {@code service.instance}. */
     public static final String LOOKUP_APPLICATION_ID_PREFIX = "ctx-key-service-lookup-";
+
     public static final String LOOKUP_STATE_DIR_CONFIG = "lookup.state.dir";
 
     private static final int MILLION = 1_000_000;
 
-    private KeyServiceConfigDef() {
-    }
+    private KeyServiceConfigDef() {}
 
     static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
@@ -100,132 +104,341 @@ public final class KeyServiceConfigDef {
         defineAccess(def);
         defineKeyUse(def);
         defineLookup(def);
-        def.define(AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
+        def.define(
+                        AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG,
+                        Type.INT,
+                        10_000,
+                        Range.between(1, MILLION),
+                        Importance.LOW,
                         "Denial events (401/403) queued for writing at most; more are dropped and counted.")
-                .define(ROTATION_MAX_AGE_CONFIG, Type.STRING, "P90D", new PositiveDurationValidator(), Importance.HIGH,
+                .define(
+                        ROTATION_MAX_AGE_CONFIG,
+                        Type.STRING,
+                        "P90D",
+                        new PositiveDurationValidator(),
+                        Importance.HIGH,
                         "Current keys at least this old are rotated (ISO-8601 duration).")
-                .define(ROTATION_CHECK_INTERVAL_CONFIG, Type.STRING, "PT1H", new PositiveDurationValidator(),
-                        Importance.LOW, "How often the max-age policy runs (ISO-8601 duration).")
-                .define(GRANTS_MAX_DURATION_CONFIG, Type.STRING, "P90D", new PositiveDurationValidator(),
-                        Importance.MEDIUM, "Longest validity window (notAfter - notBefore) of a grant (ISO-8601).")
-                .define(SERVICE_INSTANCE_CONFIG, Type.STRING, "key-service-0", new NonEmptyStringWithoutControlChars(),
-                        Importance.MEDIUM, "Written as the source of emitted access events (key-service/<instance>).");
+                .define(
+                        ROTATION_CHECK_INTERVAL_CONFIG,
+                        Type.STRING,
+                        "PT1H",
+                        new PositiveDurationValidator(),
+                        Importance.LOW,
+                        "How often the max-age policy runs (ISO-8601 duration).")
+                .define(
+                        GRANTS_MAX_DURATION_CONFIG,
+                        Type.STRING,
+                        "P90D",
+                        new PositiveDurationValidator(),
+                        Importance.MEDIUM,
+                        "Longest validity window (notAfter - notBefore) of a grant (ISO-8601).")
+                .define(
+                        SERVICE_INSTANCE_CONFIG,
+                        Type.STRING,
+                        "key-service-0",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.MEDIUM,
+                        "Written as the source of emitted access events (key-service/<instance>).");
         return def;
     }
 
     private static void defineKeyUse(ConfigDef def) {
-        def.define(CUSTODY_CACHE_MAX_KEYS_CONFIG, Type.INT, 1000, Range.between(0, MILLION), Importance.MEDIUM,
+        def.define(
+                        CUSTODY_CACHE_MAX_KEYS_CONFIG,
+                        Type.INT,
+                        1000,
+                        Range.between(0, MILLION),
+                        Importance.MEDIUM,
                         "Unsealed custodial keys kept in memory at most; 0 turns the cache off (unseal on every use).")
-                .define(CUSTODY_CACHE_TTL_CONFIG, Type.STRING, "PT5M", new PositiveDurationValidator(),
-                        Importance.MEDIUM, "A cached unsealed key is destroyed at most this long after unsealing.")
-                .define(BYOK_CHALLENGE_TTL_CONFIG, Type.STRING, "PT5M", new PositiveDurationValidator(),
-                        Importance.LOW, "How long a BYOK proof-of-possession challenge can be answered.");
+                .define(
+                        CUSTODY_CACHE_TTL_CONFIG,
+                        Type.STRING,
+                        "PT5M",
+                        new PositiveDurationValidator(),
+                        Importance.MEDIUM,
+                        "A cached unsealed key is destroyed at most this long after unsealing.")
+                .define(
+                        BYOK_CHALLENGE_TTL_CONFIG,
+                        Type.STRING,
+                        "PT5M",
+                        new PositiveDurationValidator(),
+                        Importance.LOW,
+                        "How long a BYOK proof-of-possession challenge can be answered.");
     }
 
     private static void defineStore(ConfigDef def) {
-        def.define(KAFKA_BOOTSTRAP_SERVERS_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
-                        Importance.HIGH, "Kafka bootstrap servers, host:port[,host:port...].")
-                .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
-                        Importance.HIGH, "Confluent-compatible schema registry: http(s)://..., or mock://scope in-process.")
-                .define(TOPIC_PARTICIPANT_KEYS_CONFIG, Type.STRING, "participant-keys",
-                        new NonEmptyStringWithoutControlChars(), Importance.LOW, "Public keyrings (compacted).")
-                .define(TOPIC_KEY_CUSTODY_CONFIG, Type.STRING, "key-custody", new NonEmptyStringWithoutControlChars(),
-                        Importance.LOW, "Sealed custodial keys (compacted, bounded compaction lag).")
-                .define(TOPIC_ACCESS_EVENTS_CONFIG, Type.STRING, "access-log.events",
-                        new NonEmptyStringWithoutControlChars(), Importance.LOW, "Access events (delete).")
-                .define(TOPIC_ACCESS_GRANTS_CONFIG, Type.STRING, "access-grants",
-                        new NonEmptyStringWithoutControlChars(), Importance.LOW, "Access grants (compacted).")
-                .define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
+        def.define(
+                        KAFKA_BOOTSTRAP_SERVERS_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new NonEmptyString(),
+                        Importance.HIGH,
+                        "Kafka bootstrap servers, host:port[,host:port...].")
+                .define(
+                        SCHEMA_REGISTRY_URL_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new NonEmptyString(),
+                        Importance.HIGH,
+                        "Confluent-compatible schema registry: http(s)://..., or mock://scope in-process.")
+                .define(
+                        TOPIC_PARTICIPANT_KEYS_CONFIG,
+                        Type.STRING,
+                        "participant-keys",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "Public keyrings (compacted).")
+                .define(
+                        TOPIC_KEY_CUSTODY_CONFIG,
+                        Type.STRING,
+                        "key-custody",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "Sealed custodial keys (compacted, bounded compaction lag).")
+                .define(
+                        TOPIC_ACCESS_EVENTS_CONFIG,
+                        Type.STRING,
+                        "access-log.events",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "Access events (delete).")
+                .define(
+                        TOPIC_ACCESS_GRANTS_CONFIG,
+                        Type.STRING,
+                        "access-grants",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "Access grants (compacted).")
+                .define(
+                        TOPICS_CREATE_CONFIG,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.MEDIUM,
                         "Create missing topics at startup; when false, startup fails naming the missing topics.")
-                .define(STORE_TRANSACTIONAL_ID_CONFIG, Type.STRING, "ctx-key-service",
-                        new NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
+                .define(
+                        STORE_TRANSACTIONAL_ID_CONFIG,
+                        Type.STRING,
+                        "ctx-key-service",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.MEDIUM,
                         "Transactional id of the store's producer: one live writer per id.")
-                .define(STORE_TIMEOUT_MS_CONFIG, Type.INT, 30_000, Range.between(1_000, 600_000), Importance.LOW,
+                .define(
+                        STORE_TIMEOUT_MS_CONFIG,
+                        Type.INT,
+                        30_000,
+                        Range.between(1_000, 600_000),
+                        Importance.LOW,
                         "How long a write may wait for the broker before 503 and self-recovery.");
     }
 
     private static void defineKek(ConfigDef def) {
-        def.define(KEK_PROVIDER_CONFIG, Type.STRING, KEK_PROVIDER_PKCS12,
-                        ValidString.in(KEK_PROVIDER_PKCS12, KEK_PROVIDER_PKCS11), Importance.HIGH,
+        def.define(
+                        KEK_PROVIDER_CONFIG,
+                        Type.STRING,
+                        KEK_PROVIDER_PKCS12,
+                        ValidString.in(KEK_PROVIDER_PKCS12, KEK_PROVIDER_PKCS11),
+                        Importance.HIGH,
                         "Where the master KEK lives: a PKCS#12 keystore or a PKCS#11 token.")
-                .define(KEK_ALIAS_CONFIG, Type.STRING, "master-kek", new NonEmptyString(), Importance.MEDIUM,
+                .define(
+                        KEK_ALIAS_CONFIG,
+                        Type.STRING,
+                        "master-kek",
+                        new NonEmptyString(),
+                        Importance.MEDIUM,
                         "Keystore alias or token key label of the master KEK.")
-                .define(KEK_PKCS12_PATH_CONFIG, Type.STRING, null, Importance.HIGH,
+                .define(
+                        KEK_PKCS12_PATH_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
                         "The PKCS#12 keystore file (kek.provider=pkcs12).")
-                .define(KEK_PKCS11_CONFIG_CONFIG, Type.STRING, null, Importance.HIGH,
+                .define(
+                        KEK_PKCS11_CONFIG_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
                         "The SunPKCS11 config file (kek.provider=pkcs11).");
         defineSecret(def, KEK_PKCS12_PASSWORD_SECRET, "the PKCS#12 keystore password");
         defineSecret(def, KEK_PKCS11_PIN_SECRET, "the token's user PIN");
     }
 
     private static void defineHttp(ConfigDef def) {
-        def.define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new NonEmptyString(), Importance.MEDIUM,
+        def.define(
+                        HTTP_HOST_CONFIG,
+                        Type.STRING,
+                        "127.0.0.1",
+                        new NonEmptyString(),
+                        Importance.MEDIUM,
                         "Address the HTTP(S) listener binds to.")
-                .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65_535), Importance.MEDIUM,
+                .define(
+                        HTTP_PORT_CONFIG,
+                        Type.INT,
+                        8080,
+                        Range.between(0, 65_535),
+                        Importance.MEDIUM,
                         "Port of the listener; 0 picks a free port.")
-                .define(HTTP_MAX_BODY_BYTES_CONFIG, Type.INT, 16 * 1024, Range.between(256, 1024 * 1024),
-                        Importance.LOW, "Larger request bodies get 400 request-too-large.")
-                .define(TLS_KEYSTORE_PATH_CONFIG, Type.STRING, null, Importance.HIGH,
+                .define(
+                        HTTP_MAX_BODY_BYTES_CONFIG,
+                        Type.INT,
+                        16 * 1024,
+                        Range.between(256, 1024 * 1024),
+                        Importance.LOW,
+                        "Larger request bodies get 400 request-too-large.")
+                .define(
+                        TLS_KEYSTORE_PATH_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
                         "PKCS#12 server key and certificate; when set the listener is HTTPS only.")
-                .define(TLS_TRUSTSTORE_PATH_CONFIG, Type.STRING, null, Importance.HIGH,
+                .define(
+                        TLS_TRUSTSTORE_PATH_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
                         "PKCS#12 with the CAs client certificates must chain to (with tls.keystore.path).")
-                .define(TLS_CLIENT_AUTH_CONFIG, Type.STRING, TLS_CLIENT_AUTH_NEED,
-                        ValidString.in(TLS_CLIENT_AUTH_NEED, TLS_CLIENT_AUTH_WANT), Importance.MEDIUM,
+                .define(
+                        TLS_CLIENT_AUTH_CONFIG,
+                        Type.STRING,
+                        TLS_CLIENT_AUTH_NEED,
+                        ValidString.in(TLS_CLIENT_AUTH_NEED, TLS_CLIENT_AUTH_WANT),
+                        Importance.MEDIUM,
                         "need: no client certificate, no connection; want: JWT-only callers may connect.");
         defineSecret(def, TLS_KEYSTORE_PASSWORD_SECRET, "the server keystore password");
         defineSecret(def, TLS_TRUSTSTORE_PASSWORD_SECRET, "the trust store password");
     }
 
     private static void defineAuth(ConfigDef def) {
-        def.define(AUTH_JWT_ISSUER_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
-                        Importance.HIGH, "Expected iss of bearer JWTs.")
-                .define(AUTH_JWT_AUDIENCE_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(),
-                        Importance.HIGH, "Expected aud of bearer JWTs.")
-                .define(AUTH_JWT_ALGORITHM_CONFIG, Type.STRING, AUTH_JWT_HS256,
-                        ValidString.in(AUTH_JWT_HS256, AUTH_JWT_ES256), Importance.HIGH,
+        def.define(
+                        AUTH_JWT_ISSUER_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new NonEmptyString(),
+                        Importance.HIGH,
+                        "Expected iss of bearer JWTs.")
+                .define(
+                        AUTH_JWT_AUDIENCE_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new NonEmptyString(),
+                        Importance.HIGH,
+                        "Expected aud of bearer JWTs.")
+                .define(
+                        AUTH_JWT_ALGORITHM_CONFIG,
+                        Type.STRING,
+                        AUTH_JWT_HS256,
+                        ValidString.in(AUTH_JWT_HS256, AUTH_JWT_ES256),
+                        Importance.HIGH,
                         "HS256 (shared secret) or ES256 (the issuer's public JWK set).")
-                .define(AUTH_JWT_ES256_JWKS_FILE_CONFIG, Type.STRING, null, Importance.HIGH,
+                .define(
+                        AUTH_JWT_ES256_JWKS_FILE_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
                         "The issuer's public JWK set (auth.jwt.algorithm=ES256).")
-                .define(AUTH_FAILURES_MAX_CONFIG, Type.INT, 20, Range.between(1, MILLION), Importance.MEDIUM,
+                .define(
+                        AUTH_FAILURES_MAX_CONFIG,
+                        Type.INT,
+                        20,
+                        Range.between(1, MILLION),
+                        Importance.MEDIUM,
                         "Failed authentications per client address and window before 429.")
-                .define(AUTH_FAILURES_WINDOW_CONFIG, Type.STRING, "PT1M", new PositiveDurationValidator(),
-                        Importance.MEDIUM, "Failure-counting window (ISO-8601 duration).")
-                .define(AUTH_FAILURES_MAX_CLIENTS_CONFIG, Type.INT, 10_000, Range.between(1, MILLION), Importance.LOW,
+                .define(
+                        AUTH_FAILURES_WINDOW_CONFIG,
+                        Type.STRING,
+                        "PT1M",
+                        new PositiveDurationValidator(),
+                        Importance.MEDIUM,
+                        "Failure-counting window (ISO-8601 duration).")
+                .define(
+                        AUTH_FAILURES_MAX_CLIENTS_CONFIG,
+                        Type.INT,
+                        10_000,
+                        Range.between(1, MILLION),
+                        Importance.LOW,
                         "Client addresses tracked at most (bounds the table's memory).");
         defineSecret(def, AUTH_JWT_HS256_SECRET, "the HS256 shared secret, at least 32 bytes");
     }
 
     private static void defineAccess(ConfigDef def) {
-        def.define(ACCESS_LEVELS_CONFIG, Type.STRING, AccessLevels.DEFAULT, new AccessLevelsValidator(),
-                        Importance.HIGH, "Purpose to the confidential fields an access request for it may release.")
-                .define(ACCESS_REQUIRE_MFA_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
+        def.define(
+                        ACCESS_LEVELS_CONFIG,
+                        Type.STRING,
+                        AccessLevels.DEFAULT,
+                        new AccessLevelsValidator(),
+                        Importance.HIGH,
+                        "Purpose to the confidential fields an access request for it may release.")
+                .define(
+                        ACCESS_REQUIRE_MFA_CONFIG,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.HIGH,
                         "Access requests need a JWT amr of mfa, otp or hwk, or a client certificate (else 401).")
-                .define(ACCESS_COMMIT_LINGER_MS_CONFIG, Type.INT, 2, Range.between(0, 1_000), Importance.LOW,
+                .define(
+                        ACCESS_COMMIT_LINGER_MS_CONFIG,
+                        Type.INT,
+                        2,
+                        Range.between(0, 1_000),
+                        Importance.LOW,
                         "How long the first access event of a group commit waits for others.")
-                .define(ACCESS_COMMIT_MAX_EVENTS_CONFIG, Type.INT, 500, Range.between(1, 10_000), Importance.LOW,
+                .define(
+                        ACCESS_COMMIT_MAX_EVENTS_CONFIG,
+                        Type.INT,
+                        500,
+                        Range.between(1, 10_000),
+                        Importance.LOW,
                         "Access events per Kafka transaction at most.")
-                .define(ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG, Type.INT, 10_000, Range.between(1, MILLION),
-                        Importance.LOW, "Access events waiting to commit at most; beyond it requests get 503.");
+                .define(
+                        ACCESS_COMMIT_QUEUE_CAPACITY_CONFIG,
+                        Type.INT,
+                        10_000,
+                        Range.between(1, MILLION),
+                        Importance.LOW,
+                        "Access events waiting to commit at most; beyond it requests get 503.");
     }
 
     private static void defineLookup(ConfigDef def) {
-        def.define(TOPIC_ENCRYPTED_CONFIG, Type.STRING, "transactions.encrypted",
-                        new NonEmptyStringWithoutControlChars(), Importance.LOW,
+        def.define(
+                        TOPIC_ENCRYPTED_CONFIG,
+                        Type.STRING,
+                        "transactions.encrypted",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
                         "Encrypted transactions the lookup view reads (the processor's topic.encrypted).")
-                .define(TOPIC_ENVELOPES_CONFIG, Type.STRING, "transactions.envelopes",
-                        new NonEmptyStringWithoutControlChars(), Importance.LOW,
+                .define(
+                        TOPIC_ENVELOPES_CONFIG,
+                        Type.STRING,
+                        "transactions.envelopes",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
                         "Envelopes the lookup view reads (the processor's topic.envelopes; compact).")
-                .define(LOOKUP_APPLICATION_ID_CONFIG, Type.STRING, null, Importance.MEDIUM,
+                .define(
+                        LOOKUP_APPLICATION_ID_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.MEDIUM,
                         "Streams application id of the lookup view, unique per replica; unset: "
                                 + LOOKUP_APPLICATION_ID_PREFIX + "<service.instance>.")
-                .define(LOOKUP_STATE_DIR_CONFIG, Type.STRING, "target/ctx-key-service-lookup", new NonEmptyString(),
-                        Importance.MEDIUM, "Directory of the lookup view's RocksDB store (rebuilt when lost).");
+                .define(
+                        LOOKUP_STATE_DIR_CONFIG,
+                        Type.STRING,
+                        "target/ctx-key-service-lookup",
+                        new NonEmptyString(),
+                        Importance.MEDIUM,
+                        "Directory of the lookup view's RocksDB store (rebuilt when lost).");
     }
 
     private static void defineSecret(ConfigDef def, String secret, String what) {
-        def.define(secret + KeyServiceConfig.SECRET_ENV_SUFFIX, Type.STRING, null, Importance.HIGH,
+        def.define(
+                        secret + KeyServiceConfig.SECRET_ENV_SUFFIX,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
                         "Name of the environment variable holding " + what + ".")
-                .define(secret + KeyServiceConfig.SECRET_FILE_SUFFIX, Type.STRING, null, Importance.HIGH,
+                .define(
+                        secret + KeyServiceConfig.SECRET_FILE_SUFFIX,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
                         "File holding " + what + " (used when " + secret + ".env is not set).");
     }
 
@@ -259,7 +472,8 @@ public final class KeyServiceConfigDef {
 
     private static void requireSecret(KeyServiceConfig config, String secret, String because) {
         if (config.optionalString(secret + KeyServiceConfig.SECRET_ENV_SUFFIX).isEmpty()
-                && config.optionalString(secret + KeyServiceConfig.SECRET_FILE_SUFFIX).isEmpty()) {
+                && config.optionalString(secret + KeyServiceConfig.SECRET_FILE_SUFFIX)
+                        .isEmpty()) {
             throw KeyServiceConfig.missingSecret(secret, because);
         }
     }

@@ -24,8 +24,7 @@ public final class KeyServiceConfigLoader {
     /** Prefix of environment variables read as configuration. */
     public static final String ENV_PREFIX = "CTX_KEYSVC_";
 
-    private KeyServiceConfigLoader() {
-    }
+    private KeyServiceConfigLoader() {}
 
     /**
      * @param env the environment, usually {@link System#getenv()}: overrides and {@code <key>.env} secrets
@@ -45,9 +44,12 @@ public final class KeyServiceConfigLoader {
         Map<String, String> overrides = fromEnvironment(env);
         merged.putAll(overrides);
         Set<String> secretVariables = secretVariables(merged);
-        unknownOverrides(env).stream().filter(name -> !secretVariables.contains(name)).findFirst().ifPresent(name -> {
-            throw KeyServiceConfig.unknownKey(keyOf(name), " (from environment variable " + name + ")");
-        });
+        unknownOverrides(env).stream()
+                .filter(name -> !secretVariables.contains(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw KeyServiceConfig.unknownKey(keyOf(name), " (from environment variable " + name + ")");
+                });
         merged.values().removeIf(String::isBlank);
         return KeyServiceConfig.of(merged, env);
     }
@@ -58,8 +60,8 @@ public final class KeyServiceConfigLoader {
     }
 
     static Map<String, String> readFile(Path file) {
-        return ConfigFiles.read(file, KeyServiceConfig::isKnown,
-                key -> KeyServiceConfig.unknownKey(key, " in " + file));
+        return ConfigFiles.read(
+                file, KeyServiceConfig::isKnown, key -> KeyServiceConfig.unknownKey(key, " in " + file));
     }
 
     /** The {@code CTX_KEYSVC_} variables that name a key, as keys. */
@@ -75,8 +77,11 @@ public final class KeyServiceConfigLoader {
 
     /** The {@code CTX_KEYSVC_} variables that name no key, sorted. */
     private static List<String> unknownOverrides(Map<String, String> env) {
-        return env.keySet().stream().filter(name -> name.startsWith(ENV_PREFIX))
-                .filter(name -> !KeyServiceConfig.isKnown(keyOf(name))).sorted().toList();
+        return env.keySet().stream()
+                .filter(name -> name.startsWith(ENV_PREFIX))
+                .filter(name -> !KeyServiceConfig.isKnown(keyOf(name)))
+                .sorted()
+                .toList();
     }
 
     /** Variables named by a {@code <secret>.env} key hold a secret, not configuration, whatever their name. */

@@ -43,8 +43,8 @@ public final class CachingCustodialKeys implements CustodialKeys, KeyStatusListe
      * @param ttl a key is destroyed at most this long after it was unsealed
      * @param ticker the cache's time source (a fake one in tests)
      */
-    public CachingCustodialKeys(CustodialKeys delegate, int maxKeys, Duration ttl, Ticker ticker,
-            MeterRegistry meters) {
+    public CachingCustodialKeys(
+            CustodialKeys delegate, int maxKeys, Duration ttl, Ticker ticker, MeterRegistry meters) {
         if (maxKeys < 1 || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("custodial key cache needs maxKeys >= 1 and a positive ttl");
         }
@@ -62,7 +62,8 @@ public final class CachingCustodialKeys implements CustodialKeys, KeyStatusListe
 
     /** The cache for {@code delegate}, or {@code delegate} itself when {@code maxKeys == 0} (the cache is off). */
     public static CustodialKeys wrap(CustodialKeys delegate, int maxKeys, Duration ttl, MeterRegistry meters) {
-        return maxKeys == 0 ? delegate
+        return maxKeys == 0
+                ? delegate
                 : new CachingCustodialKeys(delegate, maxKeys, ttl, Ticker.systemTicker(), meters);
     }
 
@@ -92,8 +93,8 @@ public final class CachingCustodialKeys implements CustodialKeys, KeyStatusListe
 
     private <T> T loadAndUse(AuditContext context, CustodyCacheKey key, long epoch, Function<X25519PrivateKey, T> use) {
         metrics.miss();
-        LeasedKey fresh = new LeasedKey(delegate.withKey(context, key.participantId(), key.version(),
-                CachingCustodialKeys::copyOf), epoch);
+        LeasedKey fresh = new LeasedKey(
+                delegate.withKey(context, key.participantId(), key.version(), CachingCustodialKeys::copyOf), epoch);
         fresh.acquire();
         try {
             AtomicLong current = epoch(key.participantId());

@@ -24,11 +24,15 @@ final class CustodialKeyCacheMetrics {
 
     CustodialKeyCacheMetrics(MeterRegistry registry, Supplier<Number> size) {
         this.registry = registry;
-        this.hits = Counter.builder(PREFIX + "hits").description("Custodial key uses served from the cache")
+        this.hits = Counter.builder(PREFIX + "hits")
+                .description("Custodial key uses served from the cache")
                 .register(registry);
-        this.misses = Counter.builder(PREFIX + "misses").description("Custodial key uses that unsealed the key")
+        this.misses = Counter.builder(PREFIX + "misses")
+                .description("Custodial key uses that unsealed the key")
                 .register(registry);
-        Gauge.builder(PREFIX + "size", size).description("Unsealed custodial keys in the cache").register(registry);
+        Gauge.builder(PREFIX + "size", size)
+                .description("Unsealed custodial keys in the cache")
+                .register(registry);
     }
 
     void hit() {
@@ -40,7 +44,10 @@ final class CustodialKeyCacheMetrics {
     }
 
     void evicted(RemovalCause cause) {
-        Counter.builder(PREFIX + "evictions").description("Cached custodial keys destroyed, by cause")
-                .tag("cause", cause.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder(PREFIX + "evictions")
+                .description("Cached custodial keys destroyed, by cause")
+                .tag("cause", cause.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 }

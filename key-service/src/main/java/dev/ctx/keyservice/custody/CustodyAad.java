@@ -15,8 +15,7 @@ final class CustodyAad {
 
     private static final byte[] LABEL = "ctx.key-custody.v1".getBytes(StandardCharsets.US_ASCII);
 
-    private CustodyAad() {
-    }
+    private CustodyAad() {}
 
     static byte[] of(String participantId, int keyVersion) {
         byte[] id = participantId.getBytes(StandardCharsets.UTF_8);

@@ -6,5 +6,4 @@ package dev.ctx.keyservice.custody;
  * @param participantId the key's owner
  * @param version the key version
  */
-record CustodyCacheKey(String participantId, int version) {
-}
+record CustodyCacheKey(String participantId, int version) {}

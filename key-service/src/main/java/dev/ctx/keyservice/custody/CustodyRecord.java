@@ -20,11 +20,14 @@ public record CustodyRecord(String participantId, List<SealedPrivateKey> keys, L
 
     public CustodyRecord {
         Objects.requireNonNull(participantId, "participantId");
-        keys = keys.stream().sorted(Comparator.comparingInt(SealedPrivateKey::keyVersion)).toList();
+        keys = keys.stream()
+                .sorted(Comparator.comparingInt(SealedPrivateKey::keyVersion))
+                .toList();
         if (keys.stream().map(SealedPrivateKey::keyVersion).distinct().count() != keys.size()) {
             throw new IllegalArgumentException("duplicate key version in custody record of " + participantId);
         }
-        participantHeldVersions = participantHeldVersions.stream().sorted().distinct().toList();
+        participantHeldVersions =
+                participantHeldVersions.stream().sorted().distinct().toList();
         List<Integer> sealed = keys.stream().map(SealedPrivateKey::keyVersion).toList();
         if (participantHeldVersions.stream().anyMatch(v -> v < 1 || sealed.contains(v))) {
             throw new IllegalArgumentException("participant-held version invalid or sealed too, for " + participantId);
@@ -45,20 +48,28 @@ public record CustodyRecord(String participantId, List<SealedPrivateKey> keys, L
     }
 
     public CustodyRecord with(SealedPrivateKey key) {
-        return new CustodyRecord(participantId, Stream.concat(without(key.keyVersion()).keys.stream(), Stream.of(key))
-                .toList(), participantHeldVersions);
+        return new CustodyRecord(
+                participantId,
+                Stream.concat(without(key.keyVersion()).keys.stream(), Stream.of(key))
+                        .toList(),
+                participantHeldVersions);
     }
 
     /** Without the sealed key of {@code keyVersion}; a participant-held mark stays (it names no secret). */
     public CustodyRecord without(int keyVersion) {
-        return new CustodyRecord(participantId, keys.stream().filter(k -> k.keyVersion() != keyVersion).toList(),
+        return new CustodyRecord(
+                participantId,
+                keys.stream().filter(k -> k.keyVersion() != keyVersion).toList(),
                 participantHeldVersions);
     }
 
     /** Marks {@code keyVersion} as held by the participant: this service never has its private key. */
     public CustodyRecord withParticipantHeld(int keyVersion) {
-        return new CustodyRecord(participantId, keys,
-                Stream.concat(participantHeldVersions.stream(), Stream.of(keyVersion)).toList());
+        return new CustodyRecord(
+                participantId,
+                keys,
+                Stream.concat(participantHeldVersions.stream(), Stream.of(keyVersion))
+                        .toList());
     }
 
     /** Whether the participant holds the private key of {@code keyVersion} itself (BYOK). */

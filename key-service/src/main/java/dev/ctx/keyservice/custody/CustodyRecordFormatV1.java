@@ -28,8 +28,7 @@ public final class CustodyRecordFormatV1 {
     /** The leading format byte. */
     public static final byte VERSION = 0x01;
 
-    private CustodyRecordFormatV1() {
-    }
+    private CustodyRecordFormatV1() {}
 
     /** @throws IllegalArgumentException if the record has participant-held versions (layout v2 holds them) */
     public static byte[] serialize(CustodyRecord record) {
@@ -82,7 +81,8 @@ public final class CustodyRecordFormatV1 {
             }
             return record;
         } catch (IOException | IllegalArgumentException e) {
-            throw new CustodyException("malformed custody record (" + e.getClass().getSimpleName() + ")", e);
+            throw new CustodyException(
+                    "malformed custody record (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

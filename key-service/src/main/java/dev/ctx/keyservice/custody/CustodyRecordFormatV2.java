@@ -28,8 +28,7 @@ public final class CustodyRecordFormatV2 {
     /** The leading format byte. */
     public static final byte VERSION = 0x02;
 
-    private CustodyRecordFormatV2() {
-    }
+    private CustodyRecordFormatV2() {}
 
     /** Layout v1 when the record has no participant-held versions, v2 otherwise. */
     public static byte[] serialize(CustodyRecord record) {
@@ -66,7 +65,8 @@ public final class CustodyRecordFormatV2 {
             }
             return record;
         } catch (IOException | IllegalArgumentException e) {
-            throw new CustodyException("malformed custody record (" + e.getClass().getSimpleName() + ")", e);
+            throw new CustodyException(
+                    "malformed custody record (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

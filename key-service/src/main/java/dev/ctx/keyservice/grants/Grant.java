@@ -21,8 +21,18 @@ import java.util.Set;
  * @param notAfter end of validity (exclusive)
  * @param grantedBy who gave it
  */
-public record Grant(String grantId, String grantee, List<String> transactionIds, String participantId, Instant from,
-        Instant to, String purpose, Set<String> fields, Instant notBefore, Instant notAfter, String grantedBy) {
+public record Grant(
+        String grantId,
+        String grantee,
+        List<String> transactionIds,
+        String participantId,
+        Instant from,
+        Instant to,
+        String purpose,
+        Set<String> fields,
+        Instant notBefore,
+        Instant notAfter,
+        String grantedBy) {
 
     public Grant {
         Objects.requireNonNull(grantId, "grantId");

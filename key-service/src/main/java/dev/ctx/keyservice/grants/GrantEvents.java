@@ -43,7 +43,8 @@ final class GrantEvents {
         attributes.put("grantee", grant.grantee());
         attributes.put("purpose", grant.purpose());
         attributes.put("scope", scope(grant));
-        attributes.put("fields", String.join(",", grant.fields().stream().sorted().toList()));
+        attributes.put(
+                "fields", String.join(",", grant.fields().stream().sorted().toList()));
         attributes.put("notBefore", grant.notBefore().toString());
         attributes.put("notAfter", grant.notAfter().toString());
         return attributes;

@@ -7,16 +7,16 @@ import dev.ctx.schemas.encrypted.EncryptedTransaction;
 /** Whether one grant lets a grantee read a transaction for a purpose at an instant. */
 final class GrantMatch {
 
-    private GrantMatch() {
-    }
+    private GrantMatch() {}
 
-    static boolean allows(GrantState state, String grantee, EncryptedTransaction transaction, String purpose,
-            Instant now) {
+    static boolean allows(
+            GrantState state, String grantee, EncryptedTransaction transaction, String purpose, Instant now) {
         Grant grant = state.grant();
         return !state.isRevoked()
                 && grant.grantee().equals(grantee)
                 && grant.purpose().equals(purpose)
-                && !now.isBefore(grant.notBefore()) && now.isBefore(grant.notAfter())
+                && !now.isBefore(grant.notBefore())
+                && now.isBefore(grant.notAfter())
                 && covers(grant, transaction);
     }
 
@@ -26,7 +26,9 @@ final class GrantMatch {
             return grant.transactionIds().contains(transaction.getTransactionId());
         }
         Instant at = transaction.getTimestamp();
-        return grant.participantId() != null && transaction.getParticipants().contains(grant.participantId())
-                && !at.isBefore(grant.from()) && at.isBefore(grant.to());
+        return grant.participantId() != null
+                && transaction.getParticipants().contains(grant.participantId())
+                && !at.isBefore(grant.from())
+                && at.isBefore(grant.to());
     }
 }

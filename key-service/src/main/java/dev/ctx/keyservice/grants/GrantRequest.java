@@ -17,6 +17,13 @@ import java.util.List;
  * @param notBefore start of validity (inclusive)
  * @param notAfter end of validity (exclusive)
  */
-public record GrantRequest(String grantee, List<String> transactionIds, String participantId, Instant from,
-        Instant to, String purpose, List<String> fields, Instant notBefore, Instant notAfter) {
-}
+public record GrantRequest(
+        String grantee,
+        List<String> transactionIds,
+        String participantId,
+        Instant from,
+        Instant to,
+        String purpose,
+        List<String> fields,
+        Instant notBefore,
+        Instant notAfter) {}

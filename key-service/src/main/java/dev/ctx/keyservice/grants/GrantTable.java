@@ -20,23 +20,26 @@ import dev.ctx.schemas.encrypted.EncryptedTransaction;
  */
 public final class GrantTable implements GrantBook {
 
-    private static final Comparator<GrantState> OLDEST_FIRST = Comparator.comparing(GrantState::grantedAt)
-            .thenComparing(GrantState::grantId);
+    private static final Comparator<GrantState> OLDEST_FIRST =
+            Comparator.comparing(GrantState::grantedAt).thenComparing(GrantState::grantId);
 
     private final Map<String, GrantState> grants = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> idsByGrantee = new ConcurrentHashMap<>();
 
     /** Takes {@code state} in, unless the grant is already revoked here. */
     public void apply(GrantState state) {
-        GrantState kept = grants.merge(state.grantId(), state,
-                (known, incoming) -> known.isRevoked() ? known : incoming);
-        idsByGrantee.computeIfAbsent(kept.grant().grantee(), g -> ConcurrentHashMap.newKeySet()).add(kept.grantId());
+        GrantState kept =
+                grants.merge(state.grantId(), state, (known, incoming) -> known.isRevoked() ? known : incoming);
+        idsByGrantee
+                .computeIfAbsent(kept.grant().grantee(), g -> ConcurrentHashMap.newKeySet())
+                .add(kept.grantId());
     }
 
     /** Forgets a grant (its record was deleted or cannot be read): no record, no access. */
     public void remove(String grantId) {
         GrantState removed = grants.remove(grantId);
-        Set<String> ids = removed == null ? null : idsByGrantee.get(removed.grant().grantee());
+        Set<String> ids =
+                removed == null ? null : idsByGrantee.get(removed.grant().grantee());
         if (ids != null) {
             ids.remove(grantId);
         }
@@ -58,8 +61,10 @@ public final class GrantTable implements GrantBook {
 
     @Override
     public Optional<Grant> find(String grantee, EncryptedTransaction transaction, String purpose, Instant now) {
-        return ofGrantee(grantee).filter(s -> GrantMatch.allows(s, grantee, transaction, purpose, now))
-                .min(OLDEST_FIRST).map(GrantState::grant);
+        return ofGrantee(grantee)
+                .filter(s -> GrantMatch.allows(s, grantee, transaction, purpose, now))
+                .min(OLDEST_FIRST)
+                .map(GrantState::grant);
     }
 
     private Stream<GrantState> ofGrantee(String grantee) {

@@ -21,10 +21,11 @@ public final class GrantValidator {
 
     /** At most this many transaction ids per grant. */
     public static final int MAX_TRANSACTION_IDS = 1_000;
+
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern NAME = Pattern.compile("[^\\p{Cntrl}\\s][^\\p{Cntrl}]{0,255}");
-    private static final String SCOPE = "exactly one scope is required: transactionIds, or participantId with from"
-            + " and to";
+    private static final String SCOPE =
+            "exactly one scope is required: transactionIds, or participantId with from" + " and to";
 
     private final Duration maxDuration;
     private final Set<String> confidentialFields;
@@ -43,8 +44,15 @@ public final class GrantValidator {
      * @throws InvalidGrantException naming the first rule it breaks
      */
     public Grant validate(GrantRequest asked, String grantId, String grantedBy, Instant now) {
-        GrantRequest request = new GrantRequest(asked.grantee(), asked.transactionIds(), asked.participantId(),
-                millis(asked.from()), millis(asked.to()), asked.purpose(), asked.fields(), millis(asked.notBefore()),
+        GrantRequest request = new GrantRequest(
+                asked.grantee(),
+                asked.transactionIds(),
+                asked.participantId(),
+                millis(asked.from()),
+                millis(asked.to()),
+                asked.purpose(),
+                asked.fields(),
+                millis(asked.notBefore()),
                 millis(asked.notAfter()));
         requireName("grantee", request.grantee());
         if (request.purpose() == null || !PURPOSE.matcher(request.purpose()).matches()) {
@@ -53,8 +61,18 @@ public final class GrantValidator {
         Set<String> fields = fields(request.fields());
         List<String> ids = scope(request);
         window(request.notBefore(), request.notAfter(), now);
-        return new Grant(grantId, request.grantee(), ids, request.participantId(), request.from(), request.to(),
-                request.purpose(), fields, request.notBefore(), request.notAfter(), grantedBy);
+        return new Grant(
+                grantId,
+                request.grantee(),
+                ids,
+                request.participantId(),
+                request.from(),
+                request.to(),
+                request.purpose(),
+                fields,
+                request.notBefore(),
+                request.notAfter(),
+                grantedBy);
     }
 
     /** The topic stores milliseconds, so the grant in force holds no more than that (as after a replay). */
@@ -81,7 +99,8 @@ public final class GrantValidator {
     }
 
     private static List<String> scope(GrantRequest request) {
-        boolean byIds = request.transactionIds() != null && !request.transactionIds().isEmpty();
+        boolean byIds =
+                request.transactionIds() != null && !request.transactionIds().isEmpty();
         boolean byRange = request.participantId() != null || request.from() != null || request.to() != null;
         if (byIds == byRange) {
             throw invalid(SCOPE);

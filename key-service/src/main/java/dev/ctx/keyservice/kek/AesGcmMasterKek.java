@@ -43,7 +43,8 @@ final class AesGcmMasterKek implements MasterKek {
         try {
             return KekCiphertext.of(iv, cipher(Cipher.ENCRYPT_MODE, iv, aad).doFinal(plaintext));
         } catch (GeneralSecurityException e) {
-            throw new KekException("KEK " + kekId + ": seal failed (" + e.getClass().getSimpleName() + ")", e);
+            throw new KekException(
+                    "KEK " + kekId + ": seal failed (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -54,7 +55,8 @@ final class AesGcmMasterKek implements MasterKek {
         } catch (AEADBadTagException e) {
             throw new KekAuthenticationException(kekId);
         } catch (GeneralSecurityException e) {
-            throw new KekException("KEK " + kekId + ": open failed (" + e.getClass().getSimpleName() + ")", e);
+            throw new KekException(
+                    "KEK " + kekId + ": open failed (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

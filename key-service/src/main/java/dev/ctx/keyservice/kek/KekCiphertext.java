@@ -41,7 +41,9 @@ public final class KekCiphertext {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KekCiphertext that && Arrays.equals(iv, that.iv) && Arrays.equals(ciphertext, that.ciphertext);
+        return o instanceof KekCiphertext that
+                && Arrays.equals(iv, that.iv)
+                && Arrays.equals(ciphertext, that.ciphertext);
     }
 
     @Override

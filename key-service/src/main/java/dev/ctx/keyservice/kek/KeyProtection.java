@@ -20,22 +20,35 @@ record KeyProtection(Boolean extractable, Boolean neverExtractable) {
      */
     static void requireNonExtractable(String alias, List<KeyProtection> objects) {
         if (objects.isEmpty()) {
-            throw new ExtractableKekException(alias, ExtractableKekException.Reason.UNVERIFIABLE, "cannot verify that KEK '"
-                    + alias + "' is non-extractable: no secret-key object with that label is visible to the check");
+            throw new ExtractableKekException(
+                    alias,
+                    ExtractableKekException.Reason.UNVERIFIABLE,
+                    "cannot verify that KEK '" + alias
+                            + "' is non-extractable: no secret-key object with that label is visible to the check");
         }
         for (KeyProtection object : objects) {
             if (object.extractable() == null) {
-                throw new ExtractableKekException(alias, ExtractableKekException.Reason.UNVERIFIABLE,
-                        "cannot verify that KEK '" + alias + "' is non-extractable: the token does not report CKA_EXTRACTABLE");
+                throw new ExtractableKekException(
+                        alias,
+                        ExtractableKekException.Reason.UNVERIFIABLE,
+                        "cannot verify that KEK '" + alias
+                                + "' is non-extractable: the token does not report CKA_EXTRACTABLE");
             }
             if (object.extractable()) {
-                throw new ExtractableKekException(alias, ExtractableKekException.Reason.EXTRACTABLE, "the token's key '"
-                        + alias + "' has CKA_EXTRACTABLE=true; a master KEK must be non-extractable");
+                throw new ExtractableKekException(
+                        alias,
+                        ExtractableKekException.Reason.EXTRACTABLE,
+                        "the token's key '" + alias
+                                + "' has CKA_EXTRACTABLE=true; a master KEK must be non-extractable");
             }
             if (Boolean.FALSE.equals(object.neverExtractable())) {
-                throw new ExtractableKekException(alias, ExtractableKekException.Reason.ONCE_EXTRACTABLE, "the token's key '"
-                        + alias + "' has CKA_NEVER_EXTRACTABLE=false (it was " + "extractable or imported); a master KEK must"
-                        + " be generated non-extractable in the token");
+                throw new ExtractableKekException(
+                        alias,
+                        ExtractableKekException.Reason.ONCE_EXTRACTABLE,
+                        "the token's key '"
+                                + alias + "' has CKA_NEVER_EXTRACTABLE=false (it was "
+                                + "extractable or imported); a master KEK must"
+                                + " be generated non-extractable in the token");
             }
         }
     }

@@ -34,8 +34,7 @@ public final class Pkcs11Kek {
      */
     private static final Map<Path, Provider> PROVIDERS = new ConcurrentHashMap<>();
 
-    private Pkcs11Kek() {
-    }
+    private Pkcs11Kek() {}
 
     /**
      * Configures SunPKCS11 from {@code configFile}, logs in with {@code pin} and loads the key labelled {@code alias}.
@@ -50,9 +49,12 @@ public final class Pkcs11Kek {
             KeyStore token = login(provider, pin);
             SecretKey key = nonExtractableAesKey(token, alias);
             KeyProtection.requireNonExtractable(alias, TokenAttributes.secretKeysLabelled(configFile, alias));
-            return new AesGcmMasterKek("pkcs11:" + alias, key, provider, () -> { });
+            return new AesGcmMasterKek("pkcs11:" + alias, key, provider, () -> {});
         } catch (GeneralSecurityException | IOException e) {
-            throw new KekException("cannot load KEK '" + alias + "' from the PKCS#11 token (" + e.getClass().getSimpleName() + ")", e);
+            throw new KekException(
+                    "cannot load KEK '" + alias + "' from the PKCS#11 token ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         } finally {
             Arrays.fill(pin, '\0');
         }
@@ -71,7 +73,10 @@ public final class Pkcs11Kek {
             generator.init(256);
             token.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
         } catch (GeneralSecurityException | IOException e) {
-            throw new KekException("cannot generate KEK '" + alias + "' in the PKCS#11 token (" + e.getClass().getSimpleName() + ")", e);
+            throw new KekException(
+                    "cannot generate KEK '" + alias + "' in the PKCS#11 token ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         } finally {
             Arrays.fill(pin, '\0');
         }
@@ -89,7 +94,8 @@ public final class Pkcs11Kek {
         try {
             return base.configure(configFile.toAbsolutePath().toString());
         } catch (RuntimeException e) {
-            throw new KekException("cannot configure SunPKCS11 from " + configFile.getFileName() + " (" + e.getMessage() + ")", e);
+            throw new KekException(
+                    "cannot configure SunPKCS11 from " + configFile.getFileName() + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -104,8 +110,10 @@ public final class Pkcs11Kek {
             throw new KekException("the token has no AES secret key labelled '" + alias + "'");
         }
         if (key.getEncoded() != null) {
-            throw new ExtractableKekException(alias, ExtractableKekException.Reason.EXTRACTABLE, "the token's key '" + alias
-                    + "' releases its value; a master KEK must be non-extractable");
+            throw new ExtractableKekException(
+                    alias,
+                    ExtractableKekException.Reason.EXTRACTABLE,
+                    "the token's key '" + alias + "' releases its value; a master KEK must be non-extractable");
         }
         return key;
     }

@@ -23,8 +23,7 @@ public final class Pkcs12KeystoreKek {
 
     private static final String TYPE = "PKCS12";
 
-    private Pkcs12KeystoreKek() {
-    }
+    private Pkcs12KeystoreKek() {}
 
     /**
      * Loads the KEK entry {@code alias} from {@code file}. The password array is zeroed before returning.
@@ -35,11 +34,13 @@ public final class Pkcs12KeystoreKek {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance(TYPE);
             store.load(in, password);
-            return new AesGcmMasterKek("pkcs12:" + alias, aesKey(store, alias, password), Security.getProvider("SunJCE"),
-                    () -> { });
+            return new AesGcmMasterKek(
+                    "pkcs12:" + alias, aesKey(store, alias, password), Security.getProvider("SunJCE"), () -> {});
         } catch (IOException | GeneralSecurityException e) {
-            throw new KekException("cannot load KEK '" + alias + "' from keystore " + file.getFileName()
-                    + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new KekException(
+                    "cannot load KEK '" + alias + "' from keystore " + file.getFileName() + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -65,7 +66,10 @@ public final class Pkcs12KeystoreKek {
             store.store(out, password);
             tryDestroy(key);
         } catch (IOException | GeneralSecurityException e) {
-            throw new KekException("cannot create KEK keystore " + file.getFileName() + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new KekException(
+                    "cannot create KEK keystore " + file.getFileName() + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         } finally {
             Arrays.fill(password, '\0');
         }

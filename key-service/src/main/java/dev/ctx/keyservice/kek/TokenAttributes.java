@@ -93,7 +93,10 @@ final class TokenAttributes {
         try {
             return new TokenAttributes(library).find(alias);
         } catch (InvocationTargetException e) {
-            throw unverifiable(alias, e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage(), e.getCause());
+            throw unverifiable(
+                    alias,
+                    e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw unverifiable(alias, e.getClass().getSimpleName() + "; run the JVM with " + JVM_OPTION, e);
         }
@@ -141,8 +144,8 @@ final class TokenAttributes {
             }
             try {
                 for (long object : objectsLabelled(session, alias)) {
-                    found.add(new KeyProtection(flag(session, object, CKA_EXTRACTABLE),
-                            flag(session, object, CKA_NEVER_EXTRACTABLE)));
+                    found.add(new KeyProtection(
+                            flag(session, object, CKA_EXTRACTABLE), flag(session, object, CKA_NEVER_EXTRACTABLE)));
                 }
             } finally {
                 try {
@@ -156,8 +159,10 @@ final class TokenAttributes {
     }
 
     private List<Long> objectsLabelled(long session, String alias) throws ReflectiveOperationException {
-        Object template = attributes(longAttribute.newInstance(CKA_CLASS, CKO_SECRET_KEY),
-                longAttribute.newInstance(CKA_KEY_TYPE, CKK_AES), objectAttribute.newInstance(CKA_LABEL, alias));
+        Object template = attributes(
+                longAttribute.newInstance(CKA_CLASS, CKO_SECRET_KEY),
+                longAttribute.newInstance(CKA_KEY_TYPE, CKK_AES),
+                objectAttribute.newInstance(CKA_LABEL, alias));
         findInit.invoke(p11, session, template);
         List<Long> objects = new ArrayList<>();
         try {
@@ -198,7 +203,10 @@ final class TokenAttributes {
     }
 
     private static ExtractableKekException unverifiable(String alias, String detail, Throwable cause) {
-        return new ExtractableKekException(alias, ExtractableKekException.Reason.UNVERIFIABLE,
-                "cannot verify that KEK '" + alias + "' is non-extractable (" + detail + ")", cause);
+        return new ExtractableKekException(
+                alias,
+                ExtractableKekException.Reason.UNVERIFIABLE,
+                "cannot verify that KEK '" + alias + "' is non-extractable (" + detail + ")",
+                cause);
     }
 }

@@ -70,7 +70,8 @@ public final class LocalKeyService implements AutoCloseable {
         values.putAll(config);
         // secrets reach the key service as (in-process) environment values, never as plain config entries
         Map<String, String> secrets = Map.of(KEK_PASSWORD_ENV, password, JWT_SECRET_ENV, jwtSecret);
-        return new LocalKeyService(KeyService.start(KeyServiceConfigLoader.load(values, secrets)),
+        return new LocalKeyService(
+                KeyService.start(KeyServiceConfigLoader.load(values, secrets)),
                 jwtSecret.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -87,8 +88,14 @@ public final class LocalKeyService implements AutoCloseable {
      */
     public String issueToken(String subject, String role, Duration lifetime) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)
-                .claim("role", role).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime))).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .claim("role", role)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(jwtSecret));

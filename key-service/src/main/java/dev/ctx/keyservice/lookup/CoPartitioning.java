@@ -19,8 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
  */
 final class CoPartitioning {
 
-    private CoPartitioning() {
-    }
+    private CoPartitioning() {}
 
     /**
      * The common partition count, or empty while a topic is missing.
@@ -35,8 +34,8 @@ final class CoPartitioning {
             if (!existing.containsAll(names)) {
                 return OptionalInt.empty();
             }
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             int encrypted = described.get(topics.encrypted()).partitions().size();
             int envelopes = described.get(topics.envelopes()).partitions().size();
             if (encrypted != envelopes) {
@@ -46,8 +45,8 @@ final class CoPartitioning {
             }
             return OptionalInt.of(encrypted);
         } catch (ExecutionException | TimeoutException e) {
-            throw new LookupUnavailableException("cannot describe " + names + " (" + e.getClass().getSimpleName() + ")",
-                    e);
+            throw new LookupUnavailableException(
+                    "cannot describe " + names + " (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LookupUnavailableException("interrupted while describing " + names, e);

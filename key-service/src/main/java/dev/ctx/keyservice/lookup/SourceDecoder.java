@@ -38,10 +38,12 @@ final class SourceDecoder<T> {
     }
 
     static void skipped(Optional<RecordMetadata> where, String key, String reason) {
-        LOGGER.atWarn().addKeyValue("topic", where.map(RecordMetadata::topic).orElse("?"))
+        LOGGER.atWarn()
+                .addKeyValue("topic", where.map(RecordMetadata::topic).orElse("?"))
                 .addKeyValue("partition", where.map(RecordMetadata::partition).orElse(-1))
                 .addKeyValue("offset", where.map(RecordMetadata::offset).orElse(-1L))
-                .addKeyValue("transactionId", key).addKeyValue("reason", reason)
+                .addKeyValue("transactionId", key)
+                .addKeyValue("reason", reason)
                 .log("record skipped by the transaction view");
     }
 }

@@ -104,8 +104,8 @@ public final class TransactionView implements TransactionLookup, AutoCloseable {
     }
 
     private ReadOnlyKeyValueStore<String, ViewEntry> store() {
-        return streams.store(StoreQueryParameters.fromNameAndType(TransactionViewTopology.STORE,
-                QueryableStoreTypes.keyValueStore()));
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                TransactionViewTopology.STORE, QueryableStoreTypes.keyValueStore()));
     }
 
     /** The Streams state, for health checks and tests. */

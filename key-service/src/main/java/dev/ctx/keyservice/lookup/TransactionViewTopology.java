@@ -34,18 +34,22 @@ public final class TransactionViewTopology {
             TopicConfig.SEGMENT_MS_CONFIG, "3600000",
             TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
 
-    private TransactionViewTopology() {
-    }
+    private TransactionViewTopology() {}
 
     public static Topology build(ViewTopics topics, ViewSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                new ViewEntrySerde()).withLoggingEnabled(CHANGELOG_CONFIG));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STORE), Serdes.String(), new ViewEntrySerde())
+                .withLoggingEnabled(CHANGELOG_CONFIG));
         SourceDecoder<EncryptedTransaction> records = new SourceDecoder<>(serdes.encrypted());
         SourceDecoder<Envelope> envelopes = new SourceDecoder<>(serdes.envelope());
-        builder.stream(topics.encrypted(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("encrypted"))
+        builder.stream(
+                        topics.encrypted(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("encrypted"))
                 .process(() -> new EncryptedRecordProcessor(records), Named.as("encrypted-view"), STORE);
-        builder.stream(topics.envelopes(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("envelopes"))
+        builder.stream(
+                        topics.envelopes(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("envelopes"))
                 .process(() -> new EnvelopeProcessor(envelopes), Named.as("envelopes-view"), STORE);
         return builder.build();
     }

@@ -42,13 +42,17 @@ final class ViewCoverage {
             complete = false;
             return;
         }
-        long owned = streams.metadataForLocalThreads().stream().map(ThreadMetadata::activeTasks)
+        long owned = streams.metadataForLocalThreads().stream()
+                .map(ThreadMetadata::activeTasks)
                 .flatMap(tasks -> tasks.stream().map(TaskMetadata::topicPartitions))
-                .flatMap(partitions -> partitions.stream()).filter(partition -> partition.topic().equals(topic))
+                .flatMap(partitions -> partitions.stream())
+                .filter(partition -> partition.topic().equals(topic))
                 .count();
         complete = owned >= expected;
         if (!complete) {
-            LOGGER.atError().addKeyValue("owned", owned).addKeyValue("partitions", expected)
+            LOGGER.atError()
+                    .addKeyValue("owned", owned)
+                    .addKeyValue("partitions", expected)
                     .log("transaction view holds only part of the partitions: is lookup.application.id shared"
                             + " with another replica? It must be unique per replica");
         }

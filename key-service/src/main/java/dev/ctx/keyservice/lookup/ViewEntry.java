@@ -93,8 +93,11 @@ public final class ViewEntry {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ViewEntry that && generation == that.generation && shredded == that.shredded
-                && Arrays.equals(record, that.record) && Arrays.equals(envelope, that.envelope);
+        return other instanceof ViewEntry that
+                && generation == that.generation
+                && shredded == that.shredded
+                && Arrays.equals(record, that.record)
+                && Arrays.equals(envelope, that.envelope);
     }
 
     @Override

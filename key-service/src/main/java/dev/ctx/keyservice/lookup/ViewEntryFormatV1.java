@@ -19,16 +19,17 @@ public final class ViewEntryFormatV1 {
     private static final int KNOWN_FLAGS = FLAG_SHREDDED | FLAG_RECORD | FLAG_ENVELOPE;
     private static final int HEADER = 6;
 
-    private ViewEntryFormatV1() {
-    }
+    private ViewEntryFormatV1() {}
 
     public static byte[] encode(ViewEntry entry) {
         Optional<byte[]> record = entry.record();
         Optional<byte[]> envelope = entry.envelope();
-        int size = HEADER + record.map(bytes -> 4 + bytes.length).orElse(0)
+        int size = HEADER
+                + record.map(bytes -> 4 + bytes.length).orElse(0)
                 + envelope.map(bytes -> 4 + bytes.length).orElse(0);
         ByteBuffer out = ByteBuffer.allocate(size);
-        int flags = (entry.isShredded() ? FLAG_SHREDDED : 0) | (record.isPresent() ? FLAG_RECORD : 0)
+        int flags = (entry.isShredded() ? FLAG_SHREDDED : 0)
+                | (record.isPresent() ? FLAG_RECORD : 0)
                 | (envelope.isPresent() ? FLAG_ENVELOPE : 0);
         out.put(VERSION).put((byte) flags).putInt(entry.generation());
         record.ifPresent(bytes -> out.putInt(bytes.length).put(bytes));

@@ -23,7 +23,8 @@ public record ViewSerdes(Deserializer<EncryptedTransaction> encrypted, Deseriali
      * @param registryConfig serde configuration; at least {@code schema.registry.url}
      */
     public static ViewSerdes create(Map<String, ?> registryConfig) {
-        return new ViewSerdes(ConfluentAvroSerdes.forClass(EncryptedTransaction.class, registryConfig, false),
+        return new ViewSerdes(
+                ConfluentAvroSerdes.forClass(EncryptedTransaction.class, registryConfig, false),
                 ConfluentAvroSerdes.forClass(Envelope.class, registryConfig, false));
     }
 

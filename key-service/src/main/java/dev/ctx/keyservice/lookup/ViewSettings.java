@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param registryConfig serde configuration, at least {@code schema.registry.url}
  * @param timeout how long the topic check at start may wait for the broker
  */
-public record ViewSettings(String applicationId, Path stateDir, ViewTopics topics, Map<String, Object> kafkaClient,
-        Map<String, ?> registryConfig, Duration timeout) {
+public record ViewSettings(
+        String applicationId,
+        Path stateDir,
+        ViewTopics topics,
+        Map<String, Object> kafkaClient,
+        Map<String, ?> registryConfig,
+        Duration timeout) {
 
     public ViewSettings {
         Objects.requireNonNull(applicationId, "applicationId");

@@ -7,8 +7,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Read-modify-write of one view entry; writes (and so logs to the changelog) only a changed entry. */
 final class ViewStores {
 
-    private ViewStores() {
-    }
+    private ViewStores() {}
 
     static void update(KeyValueStore<String, ViewEntry> store, String id, UnaryOperator<ViewEntry> change) {
         ViewEntry current = store.get(id);

@@ -34,7 +34,8 @@ final class CustodialKeyOpener {
             return states.update(id, current -> {
                 SealedPrivateKey sealed = openable(ParticipantStates.found(id, current), version);
                 opened[0] = custodian.open(id.value(), sealed);
-                return new Change<>(current.orElseThrow(), events.of(AccessEventType.KEY_OPENED, id, version, context), opened[0]);
+                return new Change<>(
+                        current.orElseThrow(), events.of(AccessEventType.KEY_OPENED, id, version, context), opened[0]);
             });
         } catch (RuntimeException e) {
             if (opened[0] != null) {
@@ -50,15 +51,19 @@ final class CustodialKeyOpener {
         if (state.participant().status() == ParticipantStatus.REVOKED) {
             throw new OpenRefusedException("participant " + id + " is revoked; its keys are not opened");
         }
-        KeyVersion key = state.participant().key(version)
+        KeyVersion key = state.participant()
+                .key(version)
                 .orElseThrow(() -> new NotFoundException("participant " + id + " has no key version " + version));
         if (!key.isOpenable()) {
-            throw new OpenRefusedException("key " + id + " v" + version + " is " + key.status() + "; only ACTIVE or RETIRED keys are opened");
+            throw new OpenRefusedException(
+                    "key " + id + " v" + version + " is " + key.status() + "; only ACTIVE or RETIRED keys are opened");
         }
         if (state.custody().isParticipantHeld(version)) {
             throw new ParticipantHeldKeyException(id.value(), version);
         }
-        return state.custody().version(version)
-                .orElseThrow(() -> new NotFoundException("participant " + id + " holds no private key version " + version));
+        return state.custody()
+                .version(version)
+                .orElseThrow(
+                        () -> new NotFoundException("participant " + id + " holds no private key version " + version));
     }
 }

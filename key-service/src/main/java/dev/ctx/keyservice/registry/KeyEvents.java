@@ -19,7 +19,11 @@ final class KeyEvents {
 
     /** An event about key {@code version} of {@code id}, resource {@code key:<id>/v<version>}. */
     AccessEvent of(AccessEventType type, ParticipantId id, int version, AuditContext context) {
-        return events.lifecycle(type, id.value(), context, List.of("key:" + id + "/v" + version),
+        return events.lifecycle(
+                type,
+                id.value(),
+                context,
+                List.of("key:" + id + "/v" + version),
                 Map.of("participantId", id.value(), "keyVersion", Integer.toString(version)));
     }
 

@@ -33,7 +33,9 @@ final class KeyIssuer {
         try {
             SealedPrivateKey sealed = custodian.seal(participant.id().value(), version, pair.privateKey());
             KeyVersion key = new KeyVersion(version, pair.publicKey(), clock.instant(), KeyStatus.ACTIVE);
-            ParticipantState next = new ParticipantState(participant.withNewCurrentKey(key, clock.instant()), state.custody().with(sealed));
+            ParticipantState next = new ParticipantState(
+                    participant.withNewCurrentKey(key, clock.instant()),
+                    state.custody().with(sealed));
             return new Change<>(next, events.of(type, participant.id(), version, context), key);
         } finally {
             pair.destroy();

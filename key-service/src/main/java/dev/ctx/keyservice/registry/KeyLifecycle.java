@@ -77,9 +77,12 @@ public final class KeyLifecycle {
      * ({@link Participant#dueForRotation}); returns the new version, or empty when nothing was due.
      */
     public Optional<KeyVersion> rotateIfDue(AuditContext context, ParticipantId id, Instant cutoff) {
-        return states.update(id, current -> dueForCustodialRotation(current.orElseThrow(), cutoff)
-                ? issuer.nextKey(current.orElseThrow(), KeyEvents.rotation(id), context).map(Optional::of)
-                : Change.unchanged(current.orElseThrow(), Optional.<KeyVersion>empty()));
+        return states.update(
+                id,
+                current -> dueForCustodialRotation(current.orElseThrow(), cutoff)
+                        ? issuer.nextKey(current.orElseThrow(), KeyEvents.rotation(id), context)
+                                .map(Optional::of)
+                        : Change.unchanged(current.orElseThrow(), Optional.<KeyVersion>empty()));
     }
 
     /** A participant-held current key is the participant's to rotate (with a new proof of possession), never ours. */
@@ -107,8 +110,8 @@ public final class KeyLifecycle {
      *
      * @throws ConflictException if {@code version} is no longer the next version (another key was added meanwhile)
      */
-    public KeyVersion addParticipantHeldKey(AuditContext context, ParticipantId id, int version,
-            X25519PublicKey publicKey, String challengeId) {
+    public KeyVersion addParticipantHeldKey(
+            AuditContext context, ParticipantId id, int version, X25519PublicKey publicKey, String challengeId) {
         return participantHeld.add(context, id, version, publicKey, challengeId);
     }
 
@@ -139,10 +142,12 @@ public final class KeyLifecycle {
             if (current.isPresent()) {
                 throw new ConflictException("the escrow key already exists; rotate it instead");
             }
-            Participant escrow = Participant.registered(ParticipantId.ESCROW, ParticipantRole.ESCROW, KycStatus.VERIFIED, List.of(),
-                    clock.instant());
-            return issuer.nextKey(new ParticipantState(escrow, CustodyRecord.empty(escrow.id().value())),
-                    AccessEventType.ESCROW_KEY_CREATED, context);
+            Participant escrow = Participant.registered(
+                    ParticipantId.ESCROW, ParticipantRole.ESCROW, KycStatus.VERIFIED, List.of(), clock.instant());
+            return issuer.nextKey(
+                    new ParticipantState(escrow, CustodyRecord.empty(escrow.id().value())),
+                    AccessEventType.ESCROW_KEY_CREATED,
+                    context);
         });
     }
 
@@ -165,7 +170,9 @@ public final class KeyLifecycle {
     private KeyVersion transition(AuditContext context, ParticipantId id, int version, KeyTransition transition) {
         return states.update(id, current -> {
             ParticipantState next = transition.apply(ParticipantStates.found(id, current), version, clock.instant());
-            return new Change<>(next, events.of(transition.eventType(), id, version, context),
+            return new Change<>(
+                    next,
+                    events.of(transition.eventType(), id, version, context),
                     next.participant().key(version).orElseThrow());
         });
     }

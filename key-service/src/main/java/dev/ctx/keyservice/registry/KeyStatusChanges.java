@@ -30,7 +30,8 @@ final class KeyStatusChanges {
             notify(id, listener -> listener.participantChanged(id));
         }
         for (KeyVersion key : next.keys()) {
-            Optional<KeyVersion> old = before.flatMap(state -> state.participant().key(key.version()));
+            Optional<KeyVersion> old =
+                    before.flatMap(state -> state.participant().key(key.version()));
             if (old.isEmpty() || old.get().status() != key.status()) {
                 notify(id, listener -> listener.keyStatusChanged(id, key.version(), key.status()));
             }
@@ -47,8 +48,10 @@ final class KeyStatusChanges {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {
-                LOGGER.atError().addKeyValue("participantId", participantId)
-                        .addKeyValue("error", e.getClass().getSimpleName()).log("key status listener failed");
+                LOGGER.atError()
+                        .addKeyValue("participantId", participantId)
+                        .addKeyValue("error", e.getClass().getSimpleName())
+                        .log("key status listener failed");
             }
         }
     }

@@ -49,7 +49,8 @@ enum KeyTransition {
      */
     void check(ParticipantId id, KeyVersion key, int currentVersion) {
         if (!from.contains(key.status())) {
-            throw new ConflictException("key " + id + " v" + key.version() + " is " + key.status() + "; cannot become " + target);
+            throw new ConflictException(
+                    "key " + id + " v" + key.version() + " is " + key.status() + "; cannot become " + target);
         }
         if (this == RETIRE && key.version() == currentVersion) {
             throw new ConflictException("key " + id + " v" + key.version() + " is current; rotate before retiring it");
@@ -59,8 +60,10 @@ enum KeyTransition {
     /** {@code state} after the transition of {@code version}, checked first; DESTROY also drops the sealed key. */
     ParticipantState apply(ParticipantState state, int version, Instant now) {
         Participant participant = state.participant();
-        KeyVersion key = participant.key(version)
-                .orElseThrow(() -> new NotFoundException("participant " + participant.id() + " has no key version " + version));
+        KeyVersion key = participant
+                .key(version)
+                .orElseThrow(() ->
+                        new NotFoundException("participant " + participant.id() + " has no key version " + version));
         check(participant.id(), key, participant.currentVersion());
         CustodyRecord custody = this == DESTROY ? state.custody().without(version) : state.custody();
         return new ParticipantState(participant.withKeyStatus(version, target, now), custody);

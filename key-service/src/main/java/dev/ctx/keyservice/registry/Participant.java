@@ -25,8 +25,16 @@ import dev.ctx.schemas.keys.ParticipantStatus;
  * @param revision incremented on every write (optimistic concurrency for callers)
  * @param updatedAt time of the last write
  */
-public record Participant(ParticipantId id, ParticipantRole role, ParticipantStatus status, KycStatus kycStatus,
-        List<String> allowedPurposes, int currentVersion, List<KeyVersion> keys, long revision, Instant updatedAt) {
+public record Participant(
+        ParticipantId id,
+        ParticipantRole role,
+        ParticipantStatus status,
+        KycStatus kycStatus,
+        List<String> allowedPurposes,
+        int currentVersion,
+        List<KeyVersion> keys,
+        long revision,
+        Instant updatedAt) {
 
     public Participant {
         Objects.requireNonNull(id, "id");
@@ -34,12 +42,15 @@ public record Participant(ParticipantId id, ParticipantRole role, ParticipantSta
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(kycStatus, "kycStatus");
         allowedPurposes = List.copyOf(allowedPurposes);
-        keys = keys.stream().sorted(Comparator.comparingInt(KeyVersion::version)).toList();
+        keys = keys.stream()
+                .sorted(Comparator.comparingInt(KeyVersion::version))
+                .toList();
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     /** A newly registered participant without keys, revision 1. */
-    public static Participant registered(ParticipantId id, ParticipantRole role, KycStatus kyc, List<String> purposes, Instant now) {
+    public static Participant registered(
+            ParticipantId id, ParticipantRole role, KycStatus kyc, List<String> purposes, Instant now) {
         return new Participant(id, role, ParticipantStatus.ACTIVE, kyc, purposes, 0, List.of(), 1, now);
     }
 
@@ -53,7 +64,8 @@ public record Participant(ParticipantId id, ParticipantRole role, ParticipantSta
 
     /** Whether max-age rotation is due: not revoked, and the current key was created at or before {@code cutoff}. */
     public boolean dueForRotation(Instant cutoff) {
-        return status != ParticipantStatus.REVOKED && currentKey().map(k -> !k.createdAt().isAfter(cutoff)).orElse(false);
+        return status != ParticipantStatus.REVOKED
+                && currentKey().map(k -> !k.createdAt().isAfter(cutoff)).orElse(false);
     }
 
     /** The next unused version: one more than the highest ever issued. */
@@ -63,18 +75,37 @@ public record Participant(ParticipantId id, ParticipantRole role, ParticipantSta
 
     /** Adds {@code key} and makes it current. */
     public Participant withNewCurrentKey(KeyVersion key, Instant now) {
-        return new Participant(id, role, status, kycStatus, allowedPurposes, key.version(),
-                Stream.concat(keys.stream(), Stream.of(key)).toList(), revision + 1, now);
+        return new Participant(
+                id,
+                role,
+                status,
+                kycStatus,
+                allowedPurposes,
+                key.version(),
+                Stream.concat(keys.stream(), Stream.of(key)).toList(),
+                revision + 1,
+                now);
     }
 
     /** Sets the status of {@code version}; a current version that stops being ACTIVE leaves no current version. */
     public Participant withKeyStatus(int version, KeyStatus keyStatus, Instant now) {
         int current = version == currentVersion && keyStatus != KeyStatus.ACTIVE ? 0 : currentVersion;
-        return new Participant(id, role, status, kycStatus, allowedPurposes, current,
-                keys.stream().map(k -> k.version() == version ? k.withStatus(keyStatus) : k).toList(), revision + 1, now);
+        return new Participant(
+                id,
+                role,
+                status,
+                kycStatus,
+                allowedPurposes,
+                current,
+                keys.stream()
+                        .map(k -> k.version() == version ? k.withStatus(keyStatus) : k)
+                        .toList(),
+                revision + 1,
+                now);
     }
 
-    public Participant withRegistryFields(ParticipantStatus newStatus, KycStatus newKyc, List<String> purposes, Instant now) {
+    public Participant withRegistryFields(
+            ParticipantStatus newStatus, KycStatus newKyc, List<String> purposes, Instant now) {
         return new Participant(id, role, newStatus, newKyc, purposes, currentVersion, keys, revision + 1, now);
     }
 }

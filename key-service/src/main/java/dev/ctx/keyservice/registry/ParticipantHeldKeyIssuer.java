@@ -37,8 +37,10 @@ final class ParticipantHeldKeyIssuer {
         return states.update(id, current -> {
             ParticipantState state = registrable(id, current);
             int version = state.participant().nextVersion();
-            return new Change<>(state, event(AccessEventType.KEY_POSSESSION_CHALLENGED, id, version, challengeId,
-                    context), version);
+            return new Change<>(
+                    state,
+                    event(AccessEventType.KEY_POSSESSION_CHALLENGED, id, version, challengeId, context),
+                    version);
         });
     }
 
@@ -51,10 +53,11 @@ final class ParticipantHeldKeyIssuer {
                         + " already; start a new proof of possession");
             }
             KeyVersion key = new KeyVersion(version, publicKey, clock.instant(), KeyStatus.ACTIVE);
-            ParticipantState next = new ParticipantState(state.participant().withNewCurrentKey(key, clock.instant()),
+            ParticipantState next = new ParticipantState(
+                    state.participant().withNewCurrentKey(key, clock.instant()),
                     state.custody().withParticipantHeld(version));
-            return new Change<>(next, event(AccessEventType.KEY_POSSESSION_PROVEN, id, version, challengeId, context),
-                    key);
+            return new Change<>(
+                    next, event(AccessEventType.KEY_POSSESSION_PROVEN, id, version, challengeId, context), key);
         });
     }
 
@@ -69,10 +72,21 @@ final class ParticipantHeldKeyIssuer {
         return state;
     }
 
-    private AccessEvent event(AccessEventType type, ParticipantId id, int version, String challengeId,
-            AuditContext context) {
-        return events.lifecycle(type, id.value(), context, List.of("key:" + id + "/v" + version),
-                Map.of("participantId", id.value(), "keyVersion", Integer.toString(version),
-                        "challengeId", challengeId, "custody", CUSTODY));
+    private AccessEvent event(
+            AccessEventType type, ParticipantId id, int version, String challengeId, AuditContext context) {
+        return events.lifecycle(
+                type,
+                id.value(),
+                context,
+                List.of("key:" + id + "/v" + version),
+                Map.of(
+                        "participantId",
+                        id.value(),
+                        "keyVersion",
+                        Integer.toString(version),
+                        "challengeId",
+                        challengeId,
+                        "custody",
+                        CUSTODY));
     }
 }

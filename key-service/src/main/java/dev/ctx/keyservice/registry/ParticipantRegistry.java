@@ -30,7 +30,8 @@ public final class ParticipantRegistry {
      *
      * @throws ConflictException if the id is taken
      */
-    public Participant register(AuditContext context, ParticipantId id, ParticipantRole role, KycStatus kyc, List<String> purposes) {
+    public Participant register(
+            AuditContext context, ParticipantId id, ParticipantRole role, KycStatus kyc, List<String> purposes) {
         if (role == ParticipantRole.ESCROW || role == ParticipantRole.UNKNOWN) {
             throw new IllegalArgumentException("role must be client, miner, auditor or compliance");
         }
@@ -51,17 +52,31 @@ public final class ParticipantRegistry {
      */
     public Participant update(AuditContext context, ParticipantId id, ParticipantUpdate update) {
         return states.update(id, current -> {
-            ParticipantState state = current.orElseThrow(() -> new NotFoundException("participant " + id + " does not exist"));
+            ParticipantState state =
+                    current.orElseThrow(() -> new NotFoundException("participant " + id + " does not exist"));
             Participant updated = update.applyTo(state.participant(), clock.instant());
-            return new Change<>(new ParticipantState(updated, state.custody()), events.lifecycle(AccessEventType.PARTICIPANT_UPDATED,
-                    id.value(), context, List.of(), Map.of("status", updated.status().name(), "kycStatus", updated.kycStatus().name())),
+            return new Change<>(
+                    new ParticipantState(updated, state.custody()),
+                    events.lifecycle(
+                            AccessEventType.PARTICIPANT_UPDATED,
+                            id.value(),
+                            context,
+                            List.of(),
+                            Map.of(
+                                    "status",
+                                    updated.status().name(),
+                                    "kycStatus",
+                                    updated.kycStatus().name())),
                     updated);
         });
     }
 
-    private Change<Participant> change(Participant participant, AccessEventType type, AuditContext context, Map<String, String> attributes) {
-        ParticipantState state = new ParticipantState(participant, CustodyRecord.empty(participant.id().value()));
-        return new Change<>(state, events.lifecycle(type, participant.id().value(), context, List.of(), attributes), participant);
+    private Change<Participant> change(
+            Participant participant, AccessEventType type, AuditContext context, Map<String, String> attributes) {
+        ParticipantState state = new ParticipantState(
+                participant, CustodyRecord.empty(participant.id().value()));
+        return new Change<>(
+                state, events.lifecycle(type, participant.id().value(), context, List.of(), attributes), participant);
     }
 
     /** @throws NotFoundException if the participant does not exist */

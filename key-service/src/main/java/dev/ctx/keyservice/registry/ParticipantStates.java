@@ -56,7 +56,8 @@ public final class ParticipantStates {
         try {
             Map<ParticipantId, ParticipantState> replayed = replay.get();
             affected = Stream.concat(states.keySet().stream(), replayed.keySet().stream())
-                    .distinct().toList();
+                    .distinct()
+                    .toList();
             states.keySet().retainAll(replayed.keySet());
             states.putAll(replayed);
         } finally {
@@ -80,7 +81,9 @@ public final class ParticipantStates {
 
     /** All participants, ordered by id. */
     public List<ParticipantState> all() {
-        return states.values().stream().sorted(Comparator.comparing(s -> s.participant().id().value())).toList();
+        return states.values().stream()
+                .sorted(Comparator.comparing(s -> s.participant().id().value()))
+                .toList();
     }
 
     /**

@@ -27,6 +27,5 @@ public interface RegistryStore {
      * Registers the in-memory view a store that recovers by itself (after a write with an unknown outcome) must refresh
      * through {@code gate}. Stores that never recover ignore it.
      */
-    default void onRecovery(RecoveryGate gate) {
-    }
+    default void onRecovery(RecoveryGate gate) {}
 }

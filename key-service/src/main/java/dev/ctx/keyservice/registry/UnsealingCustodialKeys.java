@@ -38,7 +38,8 @@ public final class UnsealingCustodialKeys implements CustodialKeys {
 
     private void refuseParticipantHeld(ParticipantId id, int version) {
         states.get(id).ifPresent(state -> {
-            boolean openable = state.participant().key(version).map(KeyVersion::isOpenable).orElse(false);
+            boolean openable =
+                    state.participant().key(version).map(KeyVersion::isOpenable).orElse(false);
             if (openable && state.custody().version(version).isEmpty()) {
                 throw new ParticipantHeldKeyException(id.value(), version);
             }

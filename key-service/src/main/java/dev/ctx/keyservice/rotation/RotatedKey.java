@@ -8,5 +8,4 @@ import dev.ctx.keyservice.registry.ParticipantId;
  * @param participantId whose key
  * @param version the new current version
  */
-public record RotatedKey(ParticipantId participantId, int version) {
-}
+public record RotatedKey(ParticipantId participantId, int version) {}

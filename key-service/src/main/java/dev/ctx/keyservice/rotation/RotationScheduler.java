@@ -20,23 +20,27 @@ public final class RotationScheduler implements AutoCloseable {
         return thread;
     });
 
-    private RotationScheduler() {
-    }
+    private RotationScheduler() {}
 
     /** Starts checking after one interval, then every interval. */
     public static RotationScheduler start(MaxAgeRotation policy, Duration interval) {
         RotationScheduler scheduler = new RotationScheduler();
-        scheduler.executor.scheduleWithFixedDelay(() -> runOnce(policy), interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.executor.scheduleWithFixedDelay(
+                () -> runOnce(policy), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return scheduler;
     }
 
     static void runOnce(MaxAgeRotation policy) {
         try {
             int rotated = policy.run(AuditContext.system("rotation")).size();
-            LOGGER.atInfo().addKeyValue("rotated", rotated).addKeyValue("maxAge", policy.maxAge()).log("rotation policy applied");
+            LOGGER.atInfo()
+                    .addKeyValue("rotated", rotated)
+                    .addKeyValue("maxAge", policy.maxAge())
+                    .log("rotation policy applied");
         } catch (RuntimeException e) {
-            LOGGER.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("rotation policy run failed; retrying next interval");
+            LOGGER.atWarn()
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log("rotation policy run failed; retrying next interval");
         }
     }
 

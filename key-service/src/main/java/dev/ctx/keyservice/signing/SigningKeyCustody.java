@@ -20,8 +20,7 @@ public final class SigningKeyCustody {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SigningKeyCustody.class);
 
-    private SigningKeyCustody() {
-    }
+    private SigningKeyCustody() {}
 
     /**
      * The signer, and whether it was created by this call (the first start with signed keyrings, when keyrings written
@@ -30,8 +29,7 @@ public final class SigningKeyCustody {
      * @param signer the signer
      * @param created true when no signing key was stored before
      */
-    public record Opened(KeyringSigner signer, boolean created) {
-    }
+    public record Opened(KeyringSigner signer, boolean created) {}
 
     /**
      * @throws dev.ctx.keyservice.custody.CustodyException if a stored key does not open under this KEK (never replaced:
@@ -47,12 +45,15 @@ public final class SigningKeyCustody {
         Ed25519SigningKey key;
         if (stored.isPresent()) {
             key = custodian.openSigningKey(RESERVED_ID, stored.get());
-            LOGGER.atInfo().addKeyValue("fingerprint", key.verifyingKey().fingerprint()).log("keyring-signing key opened");
+            LOGGER.atInfo()
+                    .addKeyValue("fingerprint", key.verifyingKey().fingerprint())
+                    .log("keyring-signing key opened");
             return new Opened(new KeyringSigner(key), false);
         } else {
             key = Ed25519SigningKey.generate(random);
             store.storeSigningKey(RESERVED_ID, custodian.sealSigningKey(RESERVED_ID, KEY_VERSION, key));
-            LOGGER.atInfo().addKeyValue("fingerprint", key.verifyingKey().fingerprint())
+            LOGGER.atInfo()
+                    .addKeyValue("fingerprint", key.verifyingKey().fingerprint())
                     .log("keyring-signing key generated; pin its public key in every processor");
             return new Opened(new KeyringSigner(key), true);
         }

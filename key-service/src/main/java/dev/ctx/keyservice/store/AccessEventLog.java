@@ -42,10 +42,16 @@ public final class AccessEventLog implements EventBatchCommit, AutoCloseable {
 
     /** A log on the store's cluster and access-event topic; its producer is initialised at once. */
     public static AccessEventLog open(StoreConfig store, Serde<AccessEvent> eventSerde) {
-        StoreConfig config = new StoreConfig(store.clientProperties(), store.topics(),
-                store.transactionalId() + "-access", store.createTopics(), store.timeout());
+        StoreConfig config = new StoreConfig(
+                store.clientProperties(),
+                store.topics(),
+                store.transactionalId() + "-access",
+                store.createTopics(),
+                store.timeout());
         try {
-            return new AccessEventLog(config, Objects.requireNonNull(eventSerde, "eventSerde"),
+            return new AccessEventLog(
+                    config,
+                    Objects.requireNonNull(eventSerde, "eventSerde"),
                     TransactionalProducers.initialised(config));
         } catch (KafkaException e) {
             throw new StoreUnavailableException("cannot initialise the access event producer", e);
@@ -68,8 +74,8 @@ public final class AccessEventLog implements EventBatchCommit, AutoCloseable {
             current.commitTransaction();
         } catch (KafkaException | IllegalStateException e) {
             settle(e);
-            throw new StoreUnavailableException("access events were not committed (" + e.getClass().getSimpleName()
-                    + ")", e);
+            throw new StoreUnavailableException(
+                    "access events were not committed (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -81,8 +87,11 @@ public final class AccessEventLog implements EventBatchCommit, AutoCloseable {
     }
 
     private void settle(RuntimeException e) {
-        LOGGER.atWarn().addKeyValue("error", e.getClass().getSimpleName())
-                .addKeyValue("cause", e.getCause() == null ? null : e.getCause().getClass().getSimpleName())
+        LOGGER.atWarn()
+                .addKeyValue("error", e.getClass().getSimpleName())
+                .addKeyValue(
+                        "cause",
+                        e.getCause() == null ? null : e.getCause().getClass().getSimpleName())
                 .log("access event batch not committed");
         if (KafkaErrors.isFatal(e)) {
             fatal = true;

@@ -36,7 +36,8 @@ public final class DenialEventProducer implements AutoCloseable {
     private final Serde<AccessEvent> serde;
     private final Duration timeout;
 
-    private DenialEventProducer(KafkaProducer<String, byte[]> producer, String topic, Serde<AccessEvent> serde, Duration timeout) {
+    private DenialEventProducer(
+            KafkaProducer<String, byte[]> producer, String topic, Serde<AccessEvent> serde, Duration timeout) {
         this.producer = producer;
         this.topic = topic;
         this.serde = serde;
@@ -56,8 +57,11 @@ public final class DenialEventProducer implements AutoCloseable {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-denials");
         try {
-            return new DenialEventProducer(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                    config.topics().accessEvents(), Objects.requireNonNull(eventSerde, "eventSerde"), config.timeout());
+            return new DenialEventProducer(
+                    new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
+                    config.topics().accessEvents(),
+                    Objects.requireNonNull(eventSerde, "eventSerde"),
+                    config.timeout());
         } catch (KafkaException e) {
             throw new StoreUnavailableException("cannot create the denial event producer", e);
         }
@@ -72,14 +76,16 @@ public final class DenialEventProducer implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
         for (AccessEvent event : batch) {
             String key = event.getSubject() == null ? event.getRequester() : event.getSubject();
-            sent.add(producer.send(new ProducerRecord<>(topic, key, serde.serializer().serialize(topic, event))));
+            sent.add(producer.send(
+                    new ProducerRecord<>(topic, key, serde.serializer().serialize(topic, event))));
         }
         long deadline = System.nanoTime() + timeout.toNanos() * 2;
         for (Future<RecordMetadata> future : sent) {
             try {
                 future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                throw new StoreUnavailableException("denial events were not acknowledged (" + e.getClass().getSimpleName() + ")", e);
+                throw new StoreUnavailableException(
+                        "denial events were not acknowledged (" + e.getClass().getSimpleName() + ")", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StoreUnavailableException("interrupted while writing denial events", e);

@@ -38,8 +38,8 @@ public final class GrantFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    private GrantFollower(KafkaConsumer<String, byte[]> consumer, String topic, Serde<AccessGrant> serde,
-            GrantTable table) {
+    private GrantFollower(
+            KafkaConsumer<String, byte[]> consumer, String topic, Serde<AccessGrant> serde, GrantTable table) {
         this.consumer = consumer;
         this.topic = topic;
         this.serde = serde;
@@ -60,7 +60,8 @@ public final class GrantFollower implements AutoCloseable {
             follower.replay(config.timeout());
         } catch (KafkaException e) {
             consumer.close(Duration.ZERO);
-            throw new StoreUnavailableException("cannot replay " + config.topics().accessGrants(), e);
+            throw new StoreUnavailableException(
+                    "cannot replay " + config.topics().accessGrants(), e);
         }
         follower.thread.start();
         return follower;
@@ -68,7 +69,8 @@ public final class GrantFollower implements AutoCloseable {
 
     private void replay(Duration stallTimeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -82,7 +84,10 @@ public final class GrantFollower implements AutoCloseable {
                 throw new TimeoutException("replay of " + topic + " made no progress for " + stallTimeout);
             }
         }
-        LOGGER.atInfo().addKeyValue("topic", topic).addKeyValue("grants", table.size()).log("grants replayed");
+        LOGGER.atInfo()
+                .addKeyValue("topic", topic)
+                .addKeyValue("grants", table.size())
+                .log("grants replayed");
     }
 
     private void tail() {
@@ -103,7 +108,9 @@ public final class GrantFollower implements AutoCloseable {
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
-            LOGGER.atWarn().addKeyValue("topic", topic).addKeyValue("error", e.getClass().getSimpleName())
+            LOGGER.atWarn()
+                    .addKeyValue("topic", topic)
+                    .addKeyValue("error", e.getClass().getSimpleName())
                     .log("cannot follow the grants topic; retrying");
             pause();
         }
@@ -118,8 +125,11 @@ public final class GrantFollower implements AutoCloseable {
             table.apply(GrantRecordMapper.fromAvro(serde.deserializer().deserialize(topic, record.value())));
         } catch (RuntimeException e) {
             table.remove(record.key());
-            LOGGER.atWarn().addKeyValue("topic", topic).addKeyValue("partition", record.partition())
-                    .addKeyValue("offset", record.offset()).addKeyValue("error", e.getClass().getSimpleName())
+            LOGGER.atWarn()
+                    .addKeyValue("topic", topic)
+                    .addKeyValue("partition", record.partition())
+                    .addKeyValue("offset", record.offset())
+                    .addKeyValue("error", e.getClass().getSimpleName())
                     .log("undecodable grant record; the grant is dropped");
         }
     }

@@ -10,8 +10,7 @@ import dev.ctx.schemas.access.AccessGrant;
 /** {@link GrantState} to and from its {@code access-grants} record, {@link AccessGrant}. */
 final class GrantRecordMapper {
 
-    private GrantRecordMapper() {
-    }
+    private GrantRecordMapper() {}
 
     static AccessGrant toAvro(GrantState state) {
         Grant grant = state.grant();
@@ -34,9 +33,17 @@ final class GrantRecordMapper {
     }
 
     static GrantState fromAvro(AccessGrant record) {
-        Grant grant = new Grant(record.getGrantId(), record.getGrantee(), List.copyOf(record.getTransactionIds()),
-                record.getParticipantId(), record.getRangeFrom(), record.getRangeTo(), record.getPurpose(),
-                Set.copyOf(record.getFieldNames()), record.getNotBefore(), record.getNotAfter(),
+        Grant grant = new Grant(
+                record.getGrantId(),
+                record.getGrantee(),
+                List.copyOf(record.getTransactionIds()),
+                record.getParticipantId(),
+                record.getRangeFrom(),
+                record.getRangeTo(),
+                record.getPurpose(),
+                Set.copyOf(record.getFieldNames()),
+                record.getNotBefore(),
+                record.getNotAfter(),
                 record.getGrantedBy());
         return new GrantState(grant, record.getGrantedAt(), record.getRevokedAt(), record.getRevokedBy());
     }

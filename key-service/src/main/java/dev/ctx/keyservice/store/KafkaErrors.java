@@ -9,13 +9,14 @@ import org.apache.kafka.common.errors.TimeoutException;
 /** Classifies the store's Kafka failures by what they leave behind: fatal, unknown outcome, or plainly failed. */
 final class KafkaErrors {
 
-    private KafkaErrors() {
-    }
+    private KafkaErrors() {}
 
     /** Another instance took over (or we may not write at all): recovering would fence it back, so never recover. */
     static boolean isFatal(Throwable e) {
-        return causedBy(e, ProducerFencedException.class) || causedBy(e, InvalidProducerEpochException.class)
-                || causedBy(e, OutOfOrderSequenceException.class) || causedBy(e, AuthorizationException.class);
+        return causedBy(e, ProducerFencedException.class)
+                || causedBy(e, InvalidProducerEpochException.class)
+                || causedBy(e, OutOfOrderSequenceException.class)
+                || causedBy(e, AuthorizationException.class);
     }
 
     /**

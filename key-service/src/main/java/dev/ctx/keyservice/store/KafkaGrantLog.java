@@ -41,8 +41,10 @@ final class KafkaGrantLog implements GrantLog {
         try {
             return serde.serializer().serialize(topic, GrantRecordMapper.toAvro(state));
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("cannot serialize the grant " + state.grantId() + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new StoreUnavailableException(
+                    "cannot serialize the grant " + state.grantId() + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 }

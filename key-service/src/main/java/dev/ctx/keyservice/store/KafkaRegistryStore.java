@@ -50,7 +50,10 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
     private final String grantsTopic;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
 
-    private KafkaRegistryStore(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde,
+    private KafkaRegistryStore(
+            StoreConfig config,
+            Serde<ParticipantKeyring> keyringSerde,
+            Serde<AccessEvent> eventSerde,
             KafkaProducer<String, byte[]> producer) {
         this.records = new StoreRecords(config.topics(), keyringSerde, eventSerde);
         this.replay = new StoreReplay(config, keyringSerde, signing);
@@ -68,7 +71,8 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
      * @param eventSerde configured value serde for {@link AccessEvent}
      * @throws TopicSetupException naming the topic when the topics are not as required
      */
-    public static KafkaRegistryStore open(StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
+    public static KafkaRegistryStore open(
+            StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
         Objects.requireNonNull(keyringSerde, "keyringSerde");
         Objects.requireNonNull(eventSerde, "eventSerde");
         KeyTopicsSetup.ensure(config);
@@ -109,7 +113,8 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
         List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
         adopted.forEach((id, participant) -> batch.add(records.keyring(id.value(), participant, signer)));
         transactions.commit("adopted-keyrings", batch);
-        LOGGER.atWarn().addKeyValue("participants", adopted.size())
+        LOGGER.atWarn()
+                .addKeyValue("participants", adopted.size())
                 .log("unsigned keyrings written before keyring signing were adopted and rewritten signed");
         signing.clearAdopted();
         return adopted.size();
@@ -117,7 +122,8 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
 
     @Override
     public Optional<SealedPrivateKey> loadSigningKey(String ownerId) {
-        return Optional.ofNullable(replay.custody().get(ownerId)).flatMap(record -> record.keys().stream().reduce((a, b) -> b));
+        return Optional.ofNullable(replay.custody().get(ownerId))
+                .flatMap(record -> record.keys().stream().reduce((a, b) -> b));
     }
 
     @Override
@@ -134,8 +140,12 @@ public final class KafkaRegistryStore implements RegistryStore, SigningKeyStore,
     public void commit(ParticipantState state, AccessEvent event) {
         String id = state.participant().id().value();
         KeyringSigner signer = signing.signer("the first commit");
-        transactions.commit(id, List.of(records.event(id, event), records.keyring(id, state.participant(), signer),
-                records.custody(id, state.custody())));
+        transactions.commit(
+                id,
+                List.of(
+                        records.event(id, event),
+                        records.keyring(id, state.participant(), signer),
+                        records.custody(id, state.custody())));
     }
 
     /**

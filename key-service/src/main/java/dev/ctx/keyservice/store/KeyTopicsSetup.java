@@ -11,8 +11,7 @@ import dev.ctx.schemas.topics.TopicSetupException;
 /** Checks the key service's topics at startup, and creates the missing ones if configured. */
 final class KeyTopicsSetup {
 
-    private KeyTopicsSetup() {
-    }
+    private KeyTopicsSetup() {}
 
     /**
      * @throws TopicSetupException naming the topic when a key topic exists with another cleanup policy, or topics are
@@ -21,7 +20,8 @@ final class KeyTopicsSetup {
      */
     static void ensure(StoreConfig config) {
         try (Admin admin = Admin.create(config.clientProperties())) {
-            new TopicProvisioner(admin, -1, (short) -1, config.timeout()).ensure(config.topics().specs(), config.createTopics());
+            new TopicProvisioner(admin, -1, (short) -1, config.timeout())
+                    .ensure(config.topics().specs(), config.createTopics());
         } catch (TopicSetupException e) {
             if (e instanceof TopicPolicyMismatchException || e instanceof MissingTopicsException) {
                 throw e;

@@ -12,8 +12,7 @@ import dev.ctx.schemas.keys.PublicKeyVersion;
 /** Maps a {@link Participant} to and from the public {@link ParticipantKeyring} record. */
 final class KeyringMapper {
 
-    private KeyringMapper() {
-    }
+    private KeyringMapper() {}
 
     static ParticipantKeyring toAvro(Participant p) {
         return ParticipantKeyring.newBuilder()
@@ -40,9 +39,16 @@ final class KeyringMapper {
     }
 
     static Participant fromAvro(ParticipantKeyring r) {
-        return new Participant(ParticipantId.fromStore(r.getParticipantId()), r.getRole(), r.getStatus(), r.getKycStatus(),
-                List.copyOf(r.getAllowedPurposes()), r.getCurrentVersion(), r.getKeys().stream().map(KeyringMapper::fromAvro).toList(),
-                r.getRevision(), r.getUpdatedAt());
+        return new Participant(
+                ParticipantId.fromStore(r.getParticipantId()),
+                r.getRole(),
+                r.getStatus(),
+                r.getKycStatus(),
+                List.copyOf(r.getAllowedPurposes()),
+                r.getCurrentVersion(),
+                r.getKeys().stream().map(KeyringMapper::fromAvro).toList(),
+                r.getRevision(),
+                r.getUpdatedAt());
     }
 
     private static KeyVersion fromAvro(PublicKeyVersion k) {

@@ -51,13 +51,16 @@ final class KeyringSigning {
     }
 
     /** Whether the keyring replayed under {@code recordKey} is the service's own; logs the refusal of any other. */
-    boolean admits(String topic, String recordKey, ParticipantKeyring keyring, KeyringSigner keyringSigner, boolean adopting) {
+    boolean admits(
+            String topic, String recordKey, ParticipantKeyring keyring, KeyringSigner keyringSigner, boolean adopting) {
         boolean unsigned = keyring.getSignature() == null;
         boolean ownKey = recordKey.equals(keyring.getParticipantId());
         if (ownKey && (keyringSigner.signed(keyring) || (adopting && unsigned))) {
             return true;
         }
-        LOGGER.atError().addKeyValue("topicName", topic).addKeyValue("recordKey", recordKey)
+        LOGGER.atError()
+                .addKeyValue("topicName", topic)
+                .addKeyValue("recordKey", recordKey)
                 .addKeyValue("reason", !ownKey ? "record_key_mismatch" : unsigned ? "unsigned" : "bad_signature")
                 .log("keyring not written by this key service refused on replay; its participant is not loaded");
         return false;

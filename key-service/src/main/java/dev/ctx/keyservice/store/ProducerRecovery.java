@@ -29,7 +29,10 @@ final class ProducerRecovery implements AutoCloseable {
     private final RecoveryLoop loop;
 
     /** @param install swaps in the settled producer and returns the replayed state; runs inside the gate */
-    ProducerRecovery(StoreConfig config, StoreHealth health, Supplier<RecoveryGate> gate,
+    ProducerRecovery(
+            StoreConfig config,
+            StoreHealth health,
+            Supplier<RecoveryGate> gate,
             Function<KafkaProducer<String, byte[]>, Map<ParticipantId, ParticipantState>> install) {
         this.config = config;
         this.health = health;
@@ -49,8 +52,10 @@ final class ProducerRecovery implements AutoCloseable {
         try {
             KafkaProducer<String, byte[]> fresh = TransactionalProducers.initialised(config);
             gate.get().replaceWith(() -> install.apply(fresh));
-            LOGGER.atInfo().addKeyValue("transactionalId", config.transactionalId())
-                    .addKeyValue("attemptMs", (System.nanoTime() - started) / 1_000_000).log("key store recovered");
+            LOGGER.atInfo()
+                    .addKeyValue("transactionalId", config.transactionalId())
+                    .addKeyValue("attemptMs", (System.nanoTime() - started) / 1_000_000)
+                    .log("key store recovered");
             return true;
         } catch (RuntimeException e) {
             return failed(e);
@@ -60,11 +65,15 @@ final class ProducerRecovery implements AutoCloseable {
     private boolean failed(RuntimeException e) {
         if (KafkaErrors.isFatal(e)) {
             health.fatal();
-            LOGGER.atError().addKeyValue("transactionalId", config.transactionalId()).addKeyValue("error", e.getClass().getSimpleName())
+            LOGGER.atError()
+                    .addKeyValue("transactionalId", config.transactionalId())
+                    .addKeyValue("error", e.getClass().getSimpleName())
                     .log("key store recovery failed fatally");
             return true;
         }
-        LOGGER.atWarn().addKeyValue("transactionalId", config.transactionalId()).addKeyValue("error", e.getClass().getSimpleName())
+        LOGGER.atWarn()
+                .addKeyValue("transactionalId", config.transactionalId())
+                .addKeyValue("error", e.getClass().getSimpleName())
                 .log("key store recovery failed; retrying");
         return !health.isRecovering();
     }

@@ -15,7 +15,11 @@ import java.util.Objects;
  * @param createTopics create missing topics at startup (compacted ones with {@code cleanup.policy=compact})
  * @param timeout how long a write may wait for the broker before it fails
  */
-public record StoreConfig(Map<String, Object> clientProperties, StoreTopics topics, String transactionalId, boolean createTopics,
+public record StoreConfig(
+        Map<String, Object> clientProperties,
+        StoreTopics topics,
+        String transactionalId,
+        boolean createTopics,
         Duration timeout) {
 
     public StoreConfig {

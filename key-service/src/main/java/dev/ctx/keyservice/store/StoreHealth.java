@@ -6,7 +6,11 @@ import dev.ctx.keyservice.registry.StoreUnavailableException;
 final class StoreHealth {
 
     /** READY accepts writes; RECOVERING settles a write with an unknown outcome; FATAL never recovers. */
-    enum State { READY, RECOVERING, FATAL }
+    enum State {
+        READY,
+        RECOVERING,
+        FATAL
+    }
 
     private volatile State state = State.READY;
 
@@ -43,9 +47,12 @@ final class StoreHealth {
     /** @throws StoreUnavailableException unless {@link #isReady()} */
     void requireReady() {
         switch (state) {
-            case READY -> { }
-            case RECOVERING -> throw new StoreUnavailableException("the store is recovering from a write with an unknown outcome", null);
-            case FATAL -> throw new StoreUnavailableException("the store's producer was fenced or failed fatally", null);
+            case READY -> {}
+            case RECOVERING ->
+                throw new StoreUnavailableException(
+                        "the store is recovering from a write with an unknown outcome", null);
+            case FATAL ->
+                throw new StoreUnavailableException("the store's producer was fenced or failed fatally", null);
         }
     }
 }

@@ -33,8 +33,11 @@ final class StoreRecords {
 
     /** The keyring of {@code participant}, signed by {@code signer}. */
     ProducerRecord<String, byte[]> keyring(String key, Participant participant, KeyringSigner signer) {
-        byte[] bytes = serialize(key, () -> keyringSerde.serializer().serialize(topics.participantKeys(),
-                signer.sign(KeyringMapper.toAvro(participant))));
+        byte[] bytes = serialize(
+                key,
+                () -> keyringSerde
+                        .serializer()
+                        .serialize(topics.participantKeys(), signer.sign(KeyringMapper.toAvro(participant))));
         return new ProducerRecord<>(topics.participantKeys(), key, bytes);
     }
 
@@ -48,7 +51,9 @@ final class StoreRecords {
             return serializer.get();
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(
-                    "cannot serialize the record for " + key + " (" + e.getClass().getSimpleName() + ")", e);
+                    "cannot serialize the record for " + key + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 }

@@ -32,7 +32,10 @@ final class StoreReplay {
 
     Map<ParticipantId, ParticipantState> participants() {
         String keysTopic = config.topics().participantKeys();
-        Map<String, ParticipantKeyring> keyrings = TopicReplayer.replay(config.clientProperties(), config.timeout(), keysTopic,
+        Map<String, ParticipantKeyring> keyrings = TopicReplayer.replay(
+                config.clientProperties(),
+                config.timeout(),
+                keysTopic,
                 bytes -> keyringSerde.deserializer().deserialize(keysTopic, bytes));
         Map<String, CustodyRecord> custody = custody();
         KeyringSigner signer = signing.signer("load");
@@ -41,7 +44,9 @@ final class StoreReplay {
         keyrings.forEach((id, keyring) -> {
             if (signing.admits(keysTopic, id, keyring, signer, adopting)) {
                 Participant participant = KeyringMapper.fromAvro(keyring);
-                states.put(participant.id(), new ParticipantState(participant, custody.getOrDefault(id, CustodyRecord.empty(id))));
+                states.put(
+                        participant.id(),
+                        new ParticipantState(participant, custody.getOrDefault(id, CustodyRecord.empty(id))));
                 if (keyring.getSignature() == null) {
                     signing.adopted(participant);
                 }
@@ -53,7 +58,10 @@ final class StoreReplay {
 
     /** The last custody record per id on {@code key-custody}. */
     Map<String, CustodyRecord> custody() {
-        return TopicReplayer.replay(config.clientProperties(), config.timeout(), config.topics().keyCustody(),
+        return TopicReplayer.replay(
+                config.clientProperties(),
+                config.timeout(),
+                config.topics().keyCustody(),
                 CustodyRecordFormatV2::deserialize);
     }
 }

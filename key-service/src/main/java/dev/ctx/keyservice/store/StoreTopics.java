@@ -52,9 +52,11 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
      * by retention, grants compacted. The same values are in {@code deploy/strimzi/topics.yaml}.
      */
     public List<TopicSpec> specs() {
-        return List.of(new TopicSpec(participantKeys, CleanupPolicy.COMPACT),
+        return List.of(
+                new TopicSpec(participantKeys, CleanupPolicy.COMPACT),
                 new TopicSpec(keyCustody, CleanupPolicy.COMPACT)
-                        .withConfig(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(CUSTODY_MAX_COMPACTION_LAG_MS))
+                        .withConfig(
+                                TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(CUSTODY_MAX_COMPACTION_LAG_MS))
                         .withConfig(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(CUSTODY_SEGMENT_MS))
                         .withConfig(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"),
                 new TopicSpec(accessEvents, CleanupPolicy.DELETE),
@@ -71,7 +73,10 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
 
     /** Test topics: the default names with a suffix. */
     public static StoreTopics withSuffix(String suffix) {
-        return new StoreTopics("participant-keys" + suffix, "key-custody" + suffix, "access-log.events" + suffix,
+        return new StoreTopics(
+                "participant-keys" + suffix,
+                "key-custody" + suffix,
+                "access-log.events" + suffix,
                 ACCESS_GRANTS + suffix);
     }
 }

@@ -21,18 +21,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class TopicReplayer {
 
-    private TopicReplayer() {
-    }
+    private TopicReplayer() {}
 
     /**
      * @param stallTimeout how long a metadata call may block, and how long the replay may go without progress, before
      * it        fails with a {@link TimeoutException} (the broker went away)
      */
-    static <V> Map<String, V> replay(Map<String, Object> clientProperties, Duration stallTimeout, String topic, Function<byte[], V> decode) {
+    static <V> Map<String, V> replay(
+            Map<String, Object> clientProperties, Duration stallTimeout, String topic, Function<byte[], V> decode) {
         Map<String, V> latest = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer(clientProperties, stallTimeout)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -53,7 +54,8 @@ final class TopicReplayer {
         return lastProgress;
     }
 
-    private static <V> void apply(Map<String, V> latest, ConsumerRecord<String, byte[]> record, Function<byte[], V> decode) {
+    private static <V> void apply(
+            Map<String, V> latest, ConsumerRecord<String, byte[]> record, Function<byte[], V> decode) {
         if (record.value() == null) {
             latest.remove(record.key());
         } else {

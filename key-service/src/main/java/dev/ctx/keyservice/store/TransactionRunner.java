@@ -32,7 +32,8 @@ final class TransactionRunner implements AutoCloseable {
     private boolean closed;
 
     /** @param startRecovery called once the producer was dropped after a write with an unknown outcome */
-    TransactionRunner(KafkaProducer<String, byte[]> producer, StoreHealth health, Duration closeTimeout, Runnable startRecovery) {
+    TransactionRunner(
+            KafkaProducer<String, byte[]> producer, StoreHealth health, Duration closeTimeout, Runnable startRecovery) {
         this.producer = producer;
         this.health = health;
         this.closeTimeout = closeTimeout;
@@ -66,7 +67,9 @@ final class TransactionRunner implements AutoCloseable {
             try {
                 sent.get();
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException("send failed", e.getCause());
+                throw e.getCause() instanceof KafkaException kafka
+                        ? kafka
+                        : new KafkaException("send failed", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptException(e);
@@ -92,7 +95,9 @@ final class TransactionRunner implements AutoCloseable {
         try {
             producer.abortTransaction();
         } catch (KafkaException | IllegalStateException e) {
-            LOGGER.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("cannot abort the store transaction");
+            LOGGER.atWarn()
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log("cannot abort the store transaction");
             if (KafkaErrors.isFatal(e)) {
                 health.fatal();
             } else {
@@ -109,10 +114,16 @@ final class TransactionRunner implements AutoCloseable {
     }
 
     private StoreUnavailableException failed(String key, KafkaException e) {
-        LOGGER.atWarn().addKeyValue("key", key).addKeyValue("error", e.getClass().getSimpleName())
-                .addKeyValue("cause", e.getCause() == null ? null : e.getCause().getClass().getSimpleName())
-                .addKeyValue("health", health.state()).log("store write not acknowledged");
-        return new StoreUnavailableException("write for " + key + " was not acknowledged (" + e.getClass().getSimpleName() + ")", e);
+        LOGGER.atWarn()
+                .addKeyValue("key", key)
+                .addKeyValue("error", e.getClass().getSimpleName())
+                .addKeyValue(
+                        "cause",
+                        e.getCause() == null ? null : e.getCause().getClass().getSimpleName())
+                .addKeyValue("health", health.state())
+                .log("store write not acknowledged");
+        return new StoreUnavailableException(
+                "write for " + key + " was not acknowledged (" + e.getClass().getSimpleName() + ")", e);
     }
 
     /**

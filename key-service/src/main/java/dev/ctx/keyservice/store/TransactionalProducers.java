@@ -13,14 +13,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Creates the store's idempotent transactional producer ({@code acks=all}, one transactional id per store). */
 final class TransactionalProducers {
 
-    private TransactionalProducers() {
-    }
+    private TransactionalProducers() {}
 
     /**
      * A new transactional producer that has fenced every earlier one with the same id and settled its open transaction.
      */
     static KafkaProducer<String, byte[]> initialised(StoreConfig config) {
-        KafkaProducer<String, byte[]> fresh = new KafkaProducer<>(properties(config), new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> fresh =
+                new KafkaProducer<>(properties(config), new StringSerializer(), new ByteArraySerializer());
         try {
             fresh.initTransactions();
             return fresh;

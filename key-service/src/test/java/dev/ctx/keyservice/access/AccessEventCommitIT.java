@@ -50,19 +50,29 @@ class AccessEventCommitIT {
         AccessEvents events = new AccessEvents("key-service/test", Clock.systemUTC());
         try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC());
                 AccessEventLog log = AccessEventLog.open(service.config, service.serde(AccessEvent.class));
-                AccessEventCommitter committer = AccessEventCommitter.start(1000, 100, Duration.ofMillis(5), log,
-                        meters)) {
+                AccessEventCommitter committer =
+                        AccessEventCommitter.start(1000, 100, Duration.ofMillis(5), log, meters)) {
             // Given
-            List<AccessEvent> decisions = IntStream.range(0, 40).mapToObj(i -> events.accessDecision(i % 2 == 0,
-                    "txn-" + i, new AuditContext("alice", "10.0.0.1", "test"), "settlement", "policy:txn-" + i,
-                    List.of("amount"), "GRANTED", Map.of())).toList();
+            List<AccessEvent> decisions = IntStream.range(0, 40)
+                    .mapToObj(i -> events.accessDecision(
+                            i % 2 == 0,
+                            "txn-" + i,
+                            new AuditContext("alice", "10.0.0.1", "test"),
+                            "settlement",
+                            "policy:txn-" + i,
+                            List.of("amount"),
+                            "GRANTED",
+                            Map.of()))
+                    .toList();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 // When
-                List<Future<Boolean>> done = decisions.stream().map(e -> pool.submit(() -> {
-                    committer.commit(e, Duration.ofSeconds(30));
-                    return true;
-                })).toList();
+                List<Future<Boolean>> done = decisions.stream()
+                        .map(e -> pool.submit(() -> {
+                            committer.commit(e, Duration.ofSeconds(30));
+                            return true;
+                        }))
+                        .toList();
                 for (Future<Boolean> future : done) {
                     future.get();
                 }
@@ -72,10 +82,14 @@ class AccessEventCommitIT {
             // Then
             List<AccessEvent> read = AccessLog.read(service).stream()
                     .filter(e -> e.getType() == AccessEventType.ACCESS_GRANTED
-                            || e.getType() == AccessEventType.ACCESS_DENIED).toList();
-            assertThat(read).extracting(AccessEvent::getEventId)
-                    .containsExactlyInAnyOrderElementsOf(decisions.stream().map(AccessEvent::getEventId).toList());
-            assertThat(meters.counter("ctx.keyservice.access.event.batches").count()).isLessThan(40.0);
+                            || e.getType() == AccessEventType.ACCESS_DENIED)
+                    .toList();
+            assertThat(read)
+                    .extracting(AccessEvent::getEventId)
+                    .containsExactlyInAnyOrderElementsOf(
+                            decisions.stream().map(AccessEvent::getEventId).toList());
+            assertThat(meters.counter("ctx.keyservice.access.event.batches").count())
+                    .isLessThan(40.0);
         }
     }
 
@@ -83,21 +97,26 @@ class AccessEventCommitIT {
     void withTheBrokerStoppedAnAccessRequestGets503AndNoData() throws Exception {
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("broker"), Map.of()).start()) {
             Files.createDirectories(dir.resolve("service"));
-            StoreFixture service = StoreFixture.startOn(broker.bootstrapServers(), dir.resolve("service"),
-                    Clock.systemUTC());
+            StoreFixture service =
+                    StoreFixture.startOn(broker.bootstrapServers(), dir.resolve("service"), Clock.systemUTC());
             AccessEventLog log = AccessEventLog.open(service.config, service.serde(AccessEvent.class));
             AccessEventCommitter committer = AccessEventCommitter.start(1000, 100, Duration.ofMillis(5), log, meters);
             try {
                 // Given: two registered participants with custodial keys, and a record sealed to those keys
-                SealedSample sample = SealedSample.sealFor(List.of(recipient(service, "client-1"),
-                        recipient(service, "miner-1")));
-                AccessService access = new AccessService(id -> id.equals(SealedSample.TXN)
-                        ? new LookupResult.Found(sample.encrypted, sample.envelope) : new LookupResult.Unknown(id),
-                        ParticipantDirectory.of(service.states), new FakeGrantBook(),
-                        new UnsealingCustodialKeys(service.states, service.keys), committer,
+                SealedSample sample =
+                        SealedSample.sealFor(List.of(recipient(service, "client-1"), recipient(service, "miner-1")));
+                AccessService access = new AccessService(
+                        id -> id.equals(SealedSample.TXN)
+                                ? new LookupResult.Found(sample.encrypted, sample.envelope)
+                                : new LookupResult.Unknown(id),
+                        ParticipantDirectory.of(service.states),
+                        new FakeGrantBook(),
+                        new UnsealingCustodialKeys(service.states, service.keys),
+                        committer,
                         new AccessEvents("key-service/test", Clock.systemUTC()),
                         new AccessSettings(AccessLevels.parse(AccessLevels.DEFAULT), false, Duration.ofSeconds(25)),
-                        Clock.systemUTC(), meters);
+                        Clock.systemUTC(),
+                        meters);
                 Identity miner = new Identity("miner-1", Role.PARTICIPANT, "jwt");
                 AccessRequest request = new AccessRequest(SealedSample.TXN, "settlement", null);
                 AccessAnswer before = access.handle(miner, new AuditContext("miner-1", "10.0.0.9", "it"), request);
@@ -111,12 +130,17 @@ class AccessEventCommitIT {
                 // When
                 broker.stop();
                 AccessAnswer granted = access.handle(miner, new AuditContext("miner-1", null, null), request);
-                AccessAnswer denied = access.handle(new Identity("outsider", Role.PARTICIPANT, "jwt"),
-                        new AuditContext("outsider", null, null), request);
+                AccessAnswer denied = access.handle(
+                        new Identity("outsider", Role.PARTICIPANT, "jwt"),
+                        new AuditContext("outsider", null, null),
+                        request);
                 // Then
-                assertThat(List.of(granted, denied)).allSatisfy(answer -> assertThat(answer)
-                        .isInstanceOfSatisfying(AccessAnswer.Refused.class,
-                                refused -> assertThat(refused.reason()).isEqualTo(DenialReason.AUDIT_UNAVAILABLE)));
+                assertThat(List.of(granted, denied))
+                        .allSatisfy(answer -> assertThat(answer)
+                                .isInstanceOfSatisfying(
+                                        AccessAnswer.Refused.class,
+                                        refused -> assertThat(refused.reason())
+                                                .isEqualTo(DenialReason.AUDIT_UNAVAILABLE)));
             } finally {
                 broker.start();
                 committer.close();
@@ -128,8 +152,9 @@ class AccessEventCommitIT {
 
     private static Recipient recipient(StoreFixture service, String id) {
         ParticipantId participant = ParticipantId.parse(id);
-        service.registry.register(OPERATOR, participant, ParticipantRole.MINER, KycStatus.VERIFIED,
-                List.of("settlement"));
-        return new Recipient(id, 1, service.keys.createKey(OPERATOR, participant).publicKey());
+        service.registry.register(
+                OPERATOR, participant, ParticipantRole.MINER, KycStatus.VERIFIED, List.of("settlement"));
+        return new Recipient(
+                id, 1, service.keys.createKey(OPERATOR, participant).publicKey());
     }
 }

@@ -20,8 +20,16 @@ class AccessLevelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"settlement:iban", "settlement", "Settlement:amount", "settlement:", "a:amount,a:pricing",
-        "settlement:amount|pricing", ""})
+    @ValueSource(
+            strings = {
+                "settlement:iban",
+                "settlement",
+                "Settlement:amount",
+                "settlement:",
+                "a:amount,a:pricing",
+                "settlement:amount|pricing",
+                ""
+            })
     void aMalformedSpecificationIsRefused(String spec) {
         assertThatThrownBy(() -> AccessLevels.parse(spec)).isInstanceOf(IllegalArgumentException.class);
     }

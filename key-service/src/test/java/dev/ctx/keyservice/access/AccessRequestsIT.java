@@ -66,20 +66,26 @@ class AccessRequestsIT {
         api = ApiFixture.start(dir, Clock.systemUTC());
         sample = SealedSample.sealFor(List.of(recipient("client-1"), recipient("miner-1")));
         log = AccessEventLog.open(api.service.config, api.service.serde(AccessEvent.class));
-        committer = AccessEventCommitter.start(1000, 100, Duration.ofMillis(2), log,
-                api.components.metrics().registry());
-        AccessService access = new AccessService(id -> id.equals(SealedSample.TXN)
-                ? new LookupResult.Found(sample.encrypted, sample.envelope) : new LookupResult.Unknown(id),
-                ParticipantDirectory.of(api.service.states), new FakeGrantBook(),
-                new UnsealingCustodialKeys(api.service.states, api.service.keys), committer,
+        committer = AccessEventCommitter.start(
+                1000, 100, Duration.ofMillis(2), log, api.components.metrics().registry());
+        AccessService access = new AccessService(
+                id -> id.equals(SealedSample.TXN)
+                        ? new LookupResult.Found(sample.encrypted, sample.envelope)
+                        : new LookupResult.Unknown(id),
+                ParticipantDirectory.of(api.service.states),
+                new FakeGrantBook(),
+                new UnsealingCustodialKeys(api.service.states, api.service.keys),
+                committer,
                 new AccessEvents("key-service/test", Clock.systemUTC()),
                 new AccessSettings(AccessLevels.parse(AccessLevels.DEFAULT), true, Duration.ofSeconds(25)),
-                Clock.systemUTC(), api.components.metrics().registry());
+                Clock.systemUTC(),
+                api.components.metrics().registry());
         app = Javalin.create(cfg -> {
-            KeyServiceRoutes.register(cfg, api.components.withAccess(access));
-            cfg.jetty.host = "127.0.0.1";
-            cfg.jetty.port = 0;
-        }).start();
+                    KeyServiceRoutes.register(cfg, api.components.withAccess(access));
+                    cfg.jetty.host = "127.0.0.1";
+                    cfg.jetty.port = 0;
+                })
+                .start();
     }
 
     @AfterAll
@@ -99,11 +105,16 @@ class AccessRequestsIT {
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("authorizedBy").asText()).isEqualTo("policy:" + SealedSample.TXN);
         assertThat(body.get("fields").get("amount").asText()).isEqualTo("1250.50000000");
-        assertThat(body.get("fields").get("settlementDetails").get("settlementDate").asText())
+        assertThat(body.get("fields")
+                        .get("settlementDetails")
+                        .get("settlementDate")
+                        .asText())
                 .isEqualTo("2026-06-02T09:30:00Z");
         assertThat(body.get("fields").has("pricing")).isFalse();
         String eventId = body.get("eventId").asText();
-        assertThat(AccessLog.read(api.service)).filteredOn(e -> e.getEventId().equals(eventId)).singleElement()
+        assertThat(AccessLog.read(api.service))
+                .filteredOn(e -> e.getEventId().equals(eventId))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.getType()).isEqualTo(AccessEventType.ACCESS_GRANTED);
                     assertThat(e.getUserAgent()).isEqualTo("ctx-test");
@@ -119,8 +130,8 @@ class AccessRequestsIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValue("Bearer error=\"insufficient_user_authentication\"");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("reason").asText()).isEqualTo("STEP_UP_REQUIRED");
         assertThat(problem.get("status").asInt()).isEqualTo(401);
@@ -141,7 +152,8 @@ class AccessRequestsIT {
     @Test
     void aMalformedRequestIs400MalformedRequest() throws Exception {
         // When
-        HttpResponse<String> response = post(token("miner-1", "participant", List.of("mfa")),
+        HttpResponse<String> response = post(
+                token("miner-1", "participant", List.of("mfa")),
                 "{\"transactionId\": \"" + SealedSample.TXN + "\", \"purpose\": \"Settlement!\"}");
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
@@ -156,28 +168,39 @@ class AccessRequestsIT {
         int at = document.indexOf("\"" + PATH + "\": {");
         // Then
         assertThat(at).isPositive();
-        assertThat(document.substring(at, document.indexOf("\n    \"/", at + 1))).contains("\"post\": {");
+        assertThat(document.substring(at, document.indexOf("\n    \"/", at + 1)))
+                .contains("\"post\": {");
         assertThat(KeyServiceRoutes.describeRoutes(api.components)).doesNotContain("POST " + PATH);
     }
 
     private Recipient recipient(String id) {
         ParticipantId participant = ParticipantId.parse(id);
-        api.service.registry.register(OPERATOR, participant, ParticipantRole.MINER, KycStatus.VERIFIED,
-                List.of("settlement"));
-        return new Recipient(id, 1, api.service.keys.createKey(OPERATOR, participant).publicKey());
+        api.service.registry.register(
+                OPERATOR, participant, ParticipantRole.MINER, KycStatus.VERIFIED, List.of("settlement"));
+        return new Recipient(
+                id, 1, api.service.keys.createKey(OPERATOR, participant).publicKey());
     }
 
     private HttpResponse<String> post(String token, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + PATH))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                .header("User-Agent", "ctx-test").header("Authorization", "Bearer " + token).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + PATH))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "ctx-test")
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static String token(String subject, String role, List<String> amr) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(ApiFixture.ISSUER)
-                .audience(ApiFixture.AUDIENCE).expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .claim("role", role).claim("amr", amr).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(ApiFixture.ISSUER)
+                .audience(ApiFixture.AUDIENCE)
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .claim("role", role)
+                .claim("amr", amr)
+                .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(ApiFixture.SECRET));
         return jwt.serialize();

@@ -52,8 +52,8 @@ class AccessServiceTest {
     private final FakeCustodialKeys keys = new FakeCustodialKeys(sample.keys);
     private final RecordingEventLog log = new RecordingEventLog();
     private final MutableClock clock = new MutableClock(NOW);
-    private final AccessEventCommitter committer = AccessEventCommitter.start(100, 10, Duration.ZERO, log,
-            new SimpleMeterRegistry());
+    private final AccessEventCommitter committer =
+            AccessEventCommitter.start(100, 10, Duration.ZERO, log, new SimpleMeterRegistry());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private boolean requireMfa;
 
@@ -70,8 +70,8 @@ class AccessServiceTest {
     }
 
     /** One deny reason: what makes it happen, who asks what, and the expected code. */
-    record Denial(String name, Consumer<AccessServiceTest> given, Identity who, AccessRequest request,
-            DenialReason reason) {
+    record Denial(
+            String name, Consumer<AccessServiceTest> given, Identity who, AccessRequest request, DenialReason reason) {
         @Override
         public String toString() {
             return name;
@@ -82,39 +82,102 @@ class AccessServiceTest {
         Identity miner = participant("miner-1");
         AccessRequest settlement = new AccessRequest(TXN, "settlement", null);
         return Stream.of(
-                new Denial("non-participant", t -> { }, participant("outsider"), settlement,
+                new Denial(
+                        "non-participant",
+                        t -> {},
+                        participant("outsider"),
+                        settlement,
                         DenialReason.NOT_A_PARTICIPANT),
-                new Denial("wrong purpose", t -> { }, miner, new AccessRequest(TXN, "marketing", null),
+                new Denial(
+                        "wrong purpose",
+                        t -> {},
+                        miner,
+                        new AccessRequest(TXN, "marketing", null),
                         DenialReason.PURPOSE_NOT_IN_POLICY),
-                new Denial("purpose not allowed for the participant", t -> { }, miner,
-                        new AccessRequest(TXN, "audit", null), DenialReason.PURPOSE_NOT_ALLOWED_FOR_PARTICIPANT),
-                new Denial("outside the window", t -> t.clock.advance(Duration.between(NOW, SealedSample.NOT_AFTER)),
-                        miner, settlement, DenialReason.OUTSIDE_POLICY_WINDOW),
-                new Denial("before the window", t -> t.view.put(TXN, new LookupResult.Found(
-                        t.sample.withPolicyWindow(NOW.plus(Duration.ofDays(1)), null), t.sample.envelope)), miner,
-                        settlement, DenialReason.OUTSIDE_POLICY_WINDOW),
-                new Denial("expired grant", t -> t.grants.grants.add(grant("settlement", Set.of("amount"),
-                        NOW.minus(Duration.ofDays(1)))), COMPLIANCE, settlement, DenialReason.GRANT_NOT_VALID),
-                new Denial("revoked grant", t -> t.grants.revoked.add(grant("settlement", Set.of("amount"),
-                        NOW.plus(Duration.ofDays(1)))), COMPLIANCE, settlement, DenialReason.GRANT_NOT_VALID),
-                new Denial("suspended participant", t -> t.update("miner-1", ParticipantStatus.SUSPENDED,
-                        KycStatus.VERIFIED), miner, settlement, DenialReason.PARTICIPANT_NOT_ACTIVE),
-                new Denial("KYC pending", t -> t.update("miner-1", ParticipantStatus.ACTIVE, KycStatus.PENDING),
-                        miner, settlement, DenialReason.KYC_NOT_VERIFIED),
-                new Denial("unknown transaction", t -> { }, miner, new AccessRequest("txn-none", "settlement", null),
+                new Denial(
+                        "purpose not allowed for the participant",
+                        t -> {},
+                        miner,
+                        new AccessRequest(TXN, "audit", null),
+                        DenialReason.PURPOSE_NOT_ALLOWED_FOR_PARTICIPANT),
+                new Denial(
+                        "outside the window",
+                        t -> t.clock.advance(Duration.between(NOW, SealedSample.NOT_AFTER)),
+                        miner,
+                        settlement,
+                        DenialReason.OUTSIDE_POLICY_WINDOW),
+                new Denial(
+                        "before the window",
+                        t -> t.view.put(
+                                TXN,
+                                new LookupResult.Found(
+                                        t.sample.withPolicyWindow(NOW.plus(Duration.ofDays(1)), null),
+                                        t.sample.envelope)),
+                        miner,
+                        settlement,
+                        DenialReason.OUTSIDE_POLICY_WINDOW),
+                new Denial(
+                        "expired grant",
+                        t -> t.grants.grants.add(grant("settlement", Set.of("amount"), NOW.minus(Duration.ofDays(1)))),
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.GRANT_NOT_VALID),
+                new Denial(
+                        "revoked grant",
+                        t -> t.grants.revoked.add(grant("settlement", Set.of("amount"), NOW.plus(Duration.ofDays(1)))),
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.GRANT_NOT_VALID),
+                new Denial(
+                        "suspended participant",
+                        t -> t.update("miner-1", ParticipantStatus.SUSPENDED, KycStatus.VERIFIED),
+                        miner,
+                        settlement,
+                        DenialReason.PARTICIPANT_NOT_ACTIVE),
+                new Denial(
+                        "KYC pending",
+                        t -> t.update("miner-1", ParticipantStatus.ACTIVE, KycStatus.PENDING),
+                        miner,
+                        settlement,
+                        DenialReason.KYC_NOT_VERIFIED),
+                new Denial(
+                        "unknown transaction",
+                        t -> {},
+                        miner,
+                        new AccessRequest("txn-none", "settlement", null),
                         DenialReason.UNKNOWN_TRANSACTION),
-                new Denial("shredded", t -> t.view.put(TXN, new LookupResult.Shredded(TXN)), miner, settlement,
+                new Denial(
+                        "shredded",
+                        t -> t.view.put(TXN, new LookupResult.Shredded(TXN)),
+                        miner,
+                        settlement,
                         DenialReason.SHREDDED),
-                new Denial("tampered ciphertext", t -> t.view.put(TXN, new LookupResult.Found(
-                        t.sample.withTamperedCiphertext(), t.sample.envelope)), miner, settlement,
+                new Denial(
+                        "tampered ciphertext",
+                        t -> t.view.put(
+                                TXN, new LookupResult.Found(t.sample.withTamperedCiphertext(), t.sample.envelope)),
+                        miner,
+                        settlement,
                         DenialReason.INTEGRITY_FAILURE),
-                new Denial("tampered envelope", t -> t.view.put(TXN, new LookupResult.Found(t.sample.encrypted,
-                        t.sample.withTamperedWraps())), miner, settlement, DenialReason.INTEGRITY_FAILURE),
-                new Denial("missing step-up", t -> t.requireMfa = true, miner, settlement,
-                        DenialReason.STEP_UP_REQUIRED),
-                new Denial("field not allowed", t -> { }, miner, new AccessRequest(TXN, "settlement",
-                        List.of("pricing")), DenialReason.FIELD_NOT_ALLOWED),
-                new Denial("participant-held key", t -> t.keys.participantHeld.add("miner-1"), miner, settlement,
+                new Denial(
+                        "tampered envelope",
+                        t -> t.view.put(TXN, new LookupResult.Found(t.sample.encrypted, t.sample.withTamperedWraps())),
+                        miner,
+                        settlement,
+                        DenialReason.INTEGRITY_FAILURE),
+                new Denial(
+                        "missing step-up", t -> t.requireMfa = true, miner, settlement, DenialReason.STEP_UP_REQUIRED),
+                new Denial(
+                        "field not allowed",
+                        t -> {},
+                        miner,
+                        new AccessRequest(TXN, "settlement", List.of("pricing")),
+                        DenialReason.FIELD_NOT_ALLOWED),
+                new Denial(
+                        "participant-held key",
+                        t -> t.keys.participantHeld.add("miner-1"),
+                        miner,
+                        settlement,
                         DenialReason.PARTICIPANT_HELD_KEY));
     }
 
@@ -141,7 +204,8 @@ class AccessServiceTest {
             assertThat(event.getAuthorizedBy()).isNull();
             assertThat(event.getIp()).isEqualTo("10.0.0.7");
             assertThat(event.getUserAgent()).isEqualTo("ctx-client/1.0");
-            assertThat(event.getAttributes()).containsEntry("status", Integer.toString(denial.reason().status()));
+            assertThat(event.getAttributes())
+                    .containsEntry("status", Integer.toString(denial.reason().status()));
         });
     }
 
@@ -185,8 +249,8 @@ class AccessServiceTest {
     @ValueSource(strings = {"settlement", "audit"})
     void aGrantReleasesExactlyTheProducersValuesOfTheAccessLevelsFields(String purpose) {
         // Given: a compliance officer, not a participant, holds a grant for every field
-        grants.grants.add(grant(purpose, Set.of("amount", "pricing", "settlementDetails"),
-                NOW.plus(Duration.ofDays(1))));
+        grants.grants.add(
+                grant(purpose, Set.of("amount", "pricing", "settlementDetails"), NOW.plus(Duration.ofDays(1))));
         Set<String> level = AccessLevels.parse(AccessLevels.DEFAULT).fieldsFor(purpose);
         // When
         AccessAnswer answer = service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, purpose, null));
@@ -208,8 +272,10 @@ class AccessServiceTest {
         // When
         AccessAnswer answer = service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, "audit", null));
         // Then
-        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Released.class,
-                released -> assertThat(released.fields()).isEqualTo(expected(sample.input, Set.of("pricing"))));
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        AccessAnswer.Released.class,
+                        released -> assertThat(released.fields()).isEqualTo(expected(sample.input, Set.of("pricing"))));
     }
 
     @Test
@@ -220,8 +286,10 @@ class AccessServiceTest {
         // When
         AccessAnswer answer = service().handle(miner, context(miner), new AccessRequest(TXN, "settlement", null));
         // Then
-        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Refused.class,
-                refused -> assertThat(refused.reason()).isEqualTo(DenialReason.AUDIT_UNAVAILABLE));
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        AccessAnswer.Refused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(DenialReason.AUDIT_UNAVAILABLE));
         assertThat(log.events()).isEmpty();
     }
 
@@ -232,24 +300,31 @@ class AccessServiceTest {
         AccessService service = service();
         AccessRequest request = new AccessRequest(TXN, "settlement", null);
         // When
-        AccessAnswer withOtp = service.handle(new Identity("miner-1", Role.PARTICIPANT, "jwt", Set.of("pwd", "otp")),
-                FROM, request);
+        AccessAnswer withOtp =
+                service.handle(new Identity("miner-1", Role.PARTICIPANT, "jwt", Set.of("pwd", "otp")), FROM, request);
         AccessAnswer withCertificate = service.handle(new Identity("miner-1", Role.PARTICIPANT, "mtls"), FROM, request);
-        AccessAnswer withPasswordOnly = service.handle(new Identity("miner-1", Role.PARTICIPANT, "jwt",
-                Set.of("pwd")), FROM, request);
+        AccessAnswer withPasswordOnly =
+                service.handle(new Identity("miner-1", Role.PARTICIPANT, "jwt", Set.of("pwd")), FROM, request);
         // Then
         assertThat(withOtp).isInstanceOf(AccessAnswer.Released.class);
         assertThat(withCertificate).isInstanceOf(AccessAnswer.Released.class);
-        assertThat(withPasswordOnly).isInstanceOfSatisfying(AccessAnswer.Refused.class,
-                refused -> assertThat(refused.reason()).isEqualTo(DenialReason.STEP_UP_REQUIRED));
+        assertThat(withPasswordOnly)
+                .isInstanceOfSatisfying(
+                        AccessAnswer.Refused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(DenialReason.STEP_UP_REQUIRED));
     }
 
     private AccessService service() {
-        return new AccessService(id -> view.getOrDefault(id, new LookupResult.Unknown(id)),
-                id -> Optional.ofNullable(registry.get(id)), grants, keys, committer,
+        return new AccessService(
+                id -> view.getOrDefault(id, new LookupResult.Unknown(id)),
+                id -> Optional.ofNullable(registry.get(id)),
+                grants,
+                keys,
+                committer,
                 new AccessEvents("key-service/test", clock),
                 new AccessSettings(AccessLevels.parse(AccessLevels.DEFAULT), requireMfa, Duration.ofSeconds(5)),
-                clock, meters);
+                clock,
+                meters);
     }
 
     private static Identity participant(String id) {
@@ -261,8 +336,18 @@ class AccessServiceTest {
     }
 
     private static Grant grant(String purpose, Set<String> fields, Instant notAfter) {
-        return new Grant("g-1", COMPLIANCE.subject(), List.of(TXN), null, null, null, purpose, fields,
-                NOW.minus(Duration.ofDays(30)), notAfter, "operator-1");
+        return new Grant(
+                "g-1",
+                COMPLIANCE.subject(),
+                List.of(TXN),
+                null,
+                null,
+                null,
+                purpose,
+                fields,
+                NOW.minus(Duration.ofDays(30)),
+                notAfter,
+                "operator-1");
     }
 
     private void register(String id, KycStatus kyc, List<String> purposes) {
@@ -278,16 +363,30 @@ class AccessServiceTest {
     private static Map<String, Object> expected(Transaction input, Set<String> fields) {
         Map<String, Object> all = Map.of(
                 "amount", input.getAmount().toPlainString(),
-                "pricing", Map.of("unitPrice", input.getPricing().getUnitPrice().toPlainString(),
-                        "quantity", input.getPricing().getQuantity().toPlainString(),
-                        "fee", input.getPricing().getFee().toPlainString(),
-                        "pricingModel", input.getPricing().getPricingModel(),
-                        "attributes", input.getPricing().getAttributes()),
-                "settlementDetails", Map.of("method", input.getSettlementDetails().getMethod(),
-                        "accountReference", input.getSettlementDetails().getAccountReference(),
-                        "settlementDate", input.getSettlementDetails().getSettlementDate().toString(),
-                        "attributes", input.getSettlementDetails().getAttributes()));
-        return all.entrySet().stream().filter(e -> fields.contains(e.getKey()))
+                "pricing",
+                        Map.of(
+                                "unitPrice",
+                                input.getPricing().getUnitPrice().toPlainString(),
+                                "quantity",
+                                input.getPricing().getQuantity().toPlainString(),
+                                "fee",
+                                input.getPricing().getFee().toPlainString(),
+                                "pricingModel",
+                                input.getPricing().getPricingModel(),
+                                "attributes",
+                                input.getPricing().getAttributes()),
+                "settlementDetails",
+                        Map.of(
+                                "method",
+                                input.getSettlementDetails().getMethod(),
+                                "accountReference",
+                                input.getSettlementDetails().getAccountReference(),
+                                "settlementDate",
+                                input.getSettlementDetails().getSettlementDate().toString(),
+                                "attributes",
+                                input.getSettlementDetails().getAttributes()));
+        return all.entrySet().stream()
+                .filter(e -> fields.contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -17,8 +17,12 @@ final class FakeGrantBook implements GrantBook {
 
     @Override
     public Optional<Grant> find(String grantee, EncryptedTransaction transaction, String purpose, Instant now) {
-        return grants.stream().filter(g -> covers(g, grantee, transaction) && g.purpose().equals(purpose)
-                && !now.isBefore(g.notBefore()) && now.isBefore(g.notAfter())).findFirst();
+        return grants.stream()
+                .filter(g -> covers(g, grantee, transaction)
+                        && g.purpose().equals(purpose)
+                        && !now.isBefore(g.notBefore())
+                        && now.isBefore(g.notAfter()))
+                .findFirst();
     }
 
     @Override

@@ -31,6 +31,7 @@ class AuthorizationMatrixIT {
 
     @TempDir
     static Path dir;
+
     static ApiFixture api;
 
     @BeforeAll
@@ -53,12 +54,36 @@ class AuthorizationMatrixIT {
             case "alice" -> ApiFixture.token("alice", "participant");
             case "operator" -> ApiFixture.token("operator-1", "operator");
             case "compliance" -> ApiFixture.token("officer-1", "compliance");
-            case "alg-none" -> new PlainJWT(new JWTClaimsSet.Builder().subject("operator-1").issuer(ApiFixture.ISSUER)
-                    .audience(ApiFixture.AUDIENCE).expirationTime(new Date(System.currentTimeMillis() + 60_000))
-                    .claim("role", "operator").build()).serialize();
-            case "expired" -> ApiFixture.token("operator-1", "operator", ApiFixture.ISSUER, ApiFixture.AUDIENCE, Instant.now().minusSeconds(600));
-            case "wrong-audience" -> ApiFixture.token("operator-1", "operator", ApiFixture.ISSUER, "other-service", Instant.now().plusSeconds(60));
-            case "wrong-issuer" -> ApiFixture.token("operator-1", "operator", "https://evil.test", ApiFixture.AUDIENCE, Instant.now().plusSeconds(60));
+            case "alg-none" ->
+                new PlainJWT(new JWTClaimsSet.Builder()
+                                .subject("operator-1")
+                                .issuer(ApiFixture.ISSUER)
+                                .audience(ApiFixture.AUDIENCE)
+                                .expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                                .claim("role", "operator")
+                                .build())
+                        .serialize();
+            case "expired" ->
+                ApiFixture.token(
+                        "operator-1",
+                        "operator",
+                        ApiFixture.ISSUER,
+                        ApiFixture.AUDIENCE,
+                        Instant.now().minusSeconds(600));
+            case "wrong-audience" ->
+                ApiFixture.token(
+                        "operator-1",
+                        "operator",
+                        ApiFixture.ISSUER,
+                        "other-service",
+                        Instant.now().plusSeconds(60));
+            case "wrong-issuer" ->
+                ApiFixture.token(
+                        "operator-1",
+                        "operator",
+                        "https://evil.test",
+                        ApiFixture.AUDIENCE,
+                        Instant.now().plusSeconds(60));
             case "unknown-role" -> ApiFixture.token("operator-1", "root");
             case "garbage" -> "not.a.jwt";
             default -> throw new IllegalArgumentException(who);
@@ -66,40 +91,42 @@ class AuthorizationMatrixIT {
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
-    @CsvSource(delimiter = '|', value = {
-        "GET    | /v1/participants                   | none           | 401",
-        "GET    | /v1/participants                   | alg-none       | 401",
-        "GET    | /v1/participants                   | expired        | 401",
-        "GET    | /v1/participants                   | wrong-audience | 401",
-        "GET    | /v1/participants                   | wrong-issuer   | 401",
-        "GET    | /v1/participants                   | unknown-role   | 401",
-        "GET    | /v1/participants                   | garbage        | 401",
-        "GET    | /metrics                           | none           | 401",
-        "GET    | /v1/openapi.json                   | none           | 401",
-        "GET    | /v1/participants                   | alice          | 403",
-        "GET    | /v1/participants                   | compliance     | 200",
-        "GET    | /v1/participants                   | operator       | 200",
-        "GET    | /v1/participants/alice             | alice          | 200",
-        "GET    | /v1/participants/bob               | alice          | 403",
-        "GET    | /v1/participants/bob               | compliance     | 200",
-        "PATCH  | /v1/participants/alice             | alice          | 403",
-        "PATCH  | /v1/participants/alice             | compliance     | 403",
-        "POST   | /v1/participants/bob/keys/rotate   | alice          | 403",
-        "POST   | /v1/participants/alice/keys/rotate | alice          | 201",
-        "POST   | /v1/participants/alice/keys/rotate | compliance     | 403",
-        "POST   | /v1/participants/bob/keys/1/revoke | alice          | 403",
-        "POST   | /v1/participants/alice/keys/1/retire | alice        | 403",
-        "DELETE | /v1/participants/alice/keys/1      | alice          | 403",
-        "GET    | /v1/participants/bob/keys          | alice          | 200",
-        "POST   | /v1/escrow/key                     | alice          | 403",
-        "POST   | /v1/rotation/run                   | compliance     | 403",
-        "POST   | /v1/rotation/run                   | operator       | 200",
-        "GET    | /metrics                           | alice          | 403",
-        "GET    | /metrics                           | operator       | 200",
-        "GET    | /health/live                       | none           | 200",
-        "GET    | /health/ready                      | none           | 200",
-        "GET    | /v1/keyring-signing-key            | none           | 200",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GET    | /v1/participants                   | none           | 401",
+                "GET    | /v1/participants                   | alg-none       | 401",
+                "GET    | /v1/participants                   | expired        | 401",
+                "GET    | /v1/participants                   | wrong-audience | 401",
+                "GET    | /v1/participants                   | wrong-issuer   | 401",
+                "GET    | /v1/participants                   | unknown-role   | 401",
+                "GET    | /v1/participants                   | garbage        | 401",
+                "GET    | /metrics                           | none           | 401",
+                "GET    | /v1/openapi.json                   | none           | 401",
+                "GET    | /v1/participants                   | alice          | 403",
+                "GET    | /v1/participants                   | compliance     | 200",
+                "GET    | /v1/participants                   | operator       | 200",
+                "GET    | /v1/participants/alice             | alice          | 200",
+                "GET    | /v1/participants/bob               | alice          | 403",
+                "GET    | /v1/participants/bob               | compliance     | 200",
+                "PATCH  | /v1/participants/alice             | alice          | 403",
+                "PATCH  | /v1/participants/alice             | compliance     | 403",
+                "POST   | /v1/participants/bob/keys/rotate   | alice          | 403",
+                "POST   | /v1/participants/alice/keys/rotate | alice          | 201",
+                "POST   | /v1/participants/alice/keys/rotate | compliance     | 403",
+                "POST   | /v1/participants/bob/keys/1/revoke | alice          | 403",
+                "POST   | /v1/participants/alice/keys/1/retire | alice        | 403",
+                "DELETE | /v1/participants/alice/keys/1      | alice          | 403",
+                "GET    | /v1/participants/bob/keys          | alice          | 200",
+                "POST   | /v1/escrow/key                     | alice          | 403",
+                "POST   | /v1/rotation/run                   | compliance     | 403",
+                "POST   | /v1/rotation/run                   | operator       | 200",
+                "GET    | /metrics                           | alice          | 403",
+                "GET    | /metrics                           | operator       | 200",
+                "GET    | /health/live                       | none           | 200",
+                "GET    | /health/ready                      | none           | 200",
+                "GET    | /v1/keyring-signing-key            | none           | 200",
+            })
     void callerGetsTheStatusItsRoleAllows(String method, String path, String who, int status) {
         // When
         var response = api.call(method, path, tokenFor(who), method.equals("PATCH") ? "{}" : null);
@@ -118,11 +145,17 @@ class AuthorizationMatrixIT {
         api.call("POST", path, null, null);
         api.call("POST", path, tokenFor("alice"), null);
         // Then
-        List<AccessEvent> denied = AccessLog.awaitAtLeast(api.service,
-                e -> e.getOutcome() == AccessOutcome.DENIED && path.equals(e.getSubject()), 2, Duration.ofSeconds(20));
-        assertThat(denied).extracting(AccessEvent::getType)
+        List<AccessEvent> denied = AccessLog.awaitAtLeast(
+                api.service,
+                e -> e.getOutcome() == AccessOutcome.DENIED && path.equals(e.getSubject()),
+                2,
+                Duration.ofSeconds(20));
+        assertThat(denied)
+                .extracting(AccessEvent::getType)
                 .contains(AccessEventType.AUTHENTICATION_FAILED, AccessEventType.ACCESS_DENIED);
-        assertThat(denied).filteredOn(e -> e.getType() == AccessEventType.ACCESS_DENIED).extracting(AccessEvent::getRequester)
+        assertThat(denied)
+                .filteredOn(e -> e.getType() == AccessEventType.ACCESS_DENIED)
+                .extracting(AccessEvent::getRequester)
                 .contains("alice");
     }
 
@@ -153,7 +186,9 @@ class AuthorizationMatrixIT {
         // When
         String scrape = api.operator("GET", "/metrics", null).body();
         // Then
-        assertThat(scrape).contains("keysvc_http_requests_seconds_count{")
-                .containsPattern("keysvc_http_requests_seconds_count\\{[^}]*outcome=\"client_error\"" + "[^}]*route=\"/v1/participants/\\{id\\}\"[^}]*status=\"403\"");
+        assertThat(scrape)
+                .contains("keysvc_http_requests_seconds_count{")
+                .containsPattern("keysvc_http_requests_seconds_count\\{[^}]*outcome=\"client_error\""
+                        + "[^}]*route=\"/v1/participants/\\{id\\}\"[^}]*status=\"403\"");
     }
 }

@@ -34,7 +34,8 @@ class DenialFloodIT {
     Path dir;
 
     @Test
-    void aRevocationCompletesPromptlyWhileBadTokensHammerTheServiceAndTheDenialsStillReachTheAccessLog() throws Exception {
+    void aRevocationCompletesPromptlyWhileBadTokensHammerTheServiceAndTheDenialsStillReachTheAccessLog()
+            throws Exception {
         try (ApiFixture api = ApiFixture.start(dir, Clock.systemUTC())) {
             // Given: alice with five key versions, and four clients sending garbage tokens as fast as they can
             api.operator("POST", "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\"}");
@@ -50,7 +51,8 @@ class DenialFloodIT {
             for (int i = 0; i < 4; i++) {
                 running.add(attackers.submit(() -> {
                     while (flooding.get()) {
-                        int status = api.call("POST", FLOODED, "not-a-jwt", null).statusCode();
+                        int status =
+                                api.call("POST", FLOODED, "not-a-jwt", null).statusCode();
                         (status == 401 ? unauthorized : other).incrementAndGet();
                     }
                 }));
@@ -62,7 +64,8 @@ class DenialFloodIT {
             try {
                 for (int version = 1; version <= 5; version++) {
                     long started = System.nanoTime();
-                    HttpResponse<String> revoked = api.operator("POST", "/v1/participants/alice/keys/" + version + "/revoke", null);
+                    HttpResponse<String> revoked =
+                            api.operator("POST", "/v1/participants/alice/keys/" + version + "/revoke", null);
                     slowestMs = Math.max(slowestMs, (System.nanoTime() - started) / 1_000_000);
                     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
                 }
@@ -75,14 +78,18 @@ class DenialFloodIT {
             }
 
             // Then
-            System.out.printf("DenialFloodIT: %d bad-token requests answered 401 during the flood; slowest revocation %d ms;"
-                    + " %d denial events dropped%n", unauthorized.get(), slowestMs, api.denials.queue().droppedCount());
+            System.out.printf(
+                    "DenialFloodIT: %d bad-token requests answered 401 during the flood; slowest revocation %d ms;"
+                            + " %d denial events dropped%n",
+                    unauthorized.get(), slowestMs, api.denials.queue().droppedCount());
             assertThat(other.get()).as("every bad token is answered 401").isZero();
             assertThat(unauthorized.get()).as("the flood really ran").isGreaterThan(50);
             assertThat(slowestMs).as("slowest revocation under the flood, ms").isLessThan(3_000);
             long expected = unauthorized.get() - api.denials.queue().droppedCount();
-            List<AccessEvent> denials = AccessLog.awaitAtLeast(api.service,
-                    e -> e.getType() == AccessEventType.AUTHENTICATION_FAILED && FLOODED.equals(e.getSubject()), (int) expected,
+            List<AccessEvent> denials = AccessLog.awaitAtLeast(
+                    api.service,
+                    e -> e.getType() == AccessEventType.AUTHENTICATION_FAILED && FLOODED.equals(e.getSubject()),
+                    (int) expected,
                     Duration.ofSeconds(30));
             assertThat(denials).as("denial events written to access-log.events").hasSize((int) expected);
             assertThat(api.denials.queue().failedCount()).isZero();
@@ -93,10 +100,12 @@ class DenialFloodIT {
     void anAddressWithTooManyFailedAuthenticationsGets429WithRetryAfterAndIsNotAuditedFurther() throws Exception {
         // Given: five failures per minute allowed
         Clock clock = Clock.systemUTC();
-        try (ApiFixture api = ApiFixture.start(dir, clock, new FailedAuthenticationLimiter(5, Duration.ofMinutes(1), 100, clock))) {
+        try (ApiFixture api =
+                ApiFixture.start(dir, clock, new FailedAuthenticationLimiter(5, Duration.ofMinutes(1), 100, clock))) {
             String path = "/v1/participants/bob/keys/rotate";
             for (int i = 0; i < 5; i++) {
-                assertThat(api.call("POST", path, "not-a-jwt", null).statusCode()).isEqualTo(401);
+                assertThat(api.call("POST", path, "not-a-jwt", null).statusCode())
+                        .isEqualTo(401);
             }
 
             // When
@@ -105,10 +114,15 @@ class DenialFloodIT {
 
             // Then
             assertThat(throttled.statusCode()).isEqualTo(429);
-            assertThat(throttled.headers().firstValueAsLong("Retry-After").orElse(-1)).isBetween(1L, 60L);
-            assertThat(throttled.body()).contains("\"type\":\"https://ctx.dev/problems/too-many-authentication-failures\"");
-            assertThat(valid.statusCode()).as("the whole address waits, valid token or not").isEqualTo(429);
-            List<AccessEvent> denials = AccessLog.awaitAtLeast(api.service, e -> path.equals(e.getSubject()), 6, Duration.ofSeconds(3));
+            assertThat(throttled.headers().firstValueAsLong("Retry-After").orElse(-1))
+                    .isBetween(1L, 60L);
+            assertThat(throttled.body())
+                    .contains("\"type\":\"https://ctx.dev/problems/too-many-authentication-failures\"");
+            assertThat(valid.statusCode())
+                    .as("the whole address waits, valid token or not")
+                    .isEqualTo(429);
+            List<AccessEvent> denials =
+                    AccessLog.awaitAtLeast(api.service, e -> path.equals(e.getSubject()), 6, Duration.ofSeconds(3));
             assertThat(denials).as("only the five 401s were audited").hasSize(5);
         }
     }

@@ -57,6 +57,7 @@ class GrantRoutesTest {
 
     @TempDir
     static Path dir;
+
     static LifecycleFixture core;
     static Javalin app;
     static final RecordingGrantLog LOG = new RecordingGrantLog();
@@ -70,18 +71,27 @@ class GrantRoutesTest {
         core = LifecycleFixture.start(dir, clock);
         AccessEvents events = new AccessEvents("key-service/test", clock);
         Grants grants = new Grants(new GrantTable(), LOG, new GrantValidator(Duration.ofDays(90)), events, clock);
-        KeyServiceComponents components = new KeyServiceComponents(core.registry, core.keys,
+        KeyServiceComponents components = new KeyServiceComponents(
+                core.registry,
+                core.keys,
                 new MaxAgeRotation(core.states, core.keys, Duration.ofDays(90), clock),
-                Authenticator.firstOf(List.of(JwtAuthenticator.hs256(ApiFixture.SECRET, ApiFixture.ISSUER,
-                        ApiFixture.AUDIENCE))), events, DENIALS::add,
-                new FailedAuthenticationLimiter(1_000_000, Duration.ofMinutes(1), 1_000, clock), HttpMetrics.create(),
-                () -> true, () -> true, 16 * 1024, Ed25519SigningKey.generate(new SecureRandom()).verifyingKey(),
+                Authenticator.firstOf(
+                        List.of(JwtAuthenticator.hs256(ApiFixture.SECRET, ApiFixture.ISSUER, ApiFixture.AUDIENCE))),
+                events,
+                DENIALS::add,
+                new FailedAuthenticationLimiter(1_000_000, Duration.ofMinutes(1), 1_000, clock),
+                HttpMetrics.create(),
+                () -> true,
+                () -> true,
+                16 * 1024,
+                Ed25519SigningKey.generate(new SecureRandom()).verifyingKey(),
                 grants);
         app = Javalin.create(cfg -> {
-            KeyServiceRoutes.register(cfg, components);
-            cfg.jetty.host = "127.0.0.1";
-            cfg.jetty.port = 0;
-        }).start();
+                    KeyServiceRoutes.register(cfg, components);
+                    cfg.jetty.host = "127.0.0.1";
+                    cfg.jetty.port = 0;
+                })
+                .start();
     }
 
     @AfterAll
@@ -113,8 +123,9 @@ class GrantRoutesTest {
         assertThat(grant.get("status").asText()).isEqualTo("active");
         assertThat(grant.has("participantId")).isFalse();
         assertThat(grant.has("revokedAt")).isFalse();
-        assertThat(LOG.commits()).last().satisfies(c -> assertThat(c.event().getType())
-                .isEqualTo(AccessEventType.GRANT_CREATED));
+        assertThat(LOG.commits())
+                .last()
+                .satisfies(c -> assertThat(c.event().getType()).isEqualTo(AccessEventType.GRANT_CREATED));
     }
 
     @Test
@@ -132,13 +143,16 @@ class GrantRoutesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "both scopes        | \"transactionIds\": [\"t\"], \"participantId\": \"p\","
-                + " \"from\": \"2030-01-01T00:00:00Z\", \"to\": \"2030-01-02T00:00:00Z\""
-                + " | exactly one scope is required",
-        "no scope           | \"participantId\": null | exactly one scope is required",
-        "unknown field      | \"scope\": 1 | request body has a field this endpoint does not accept",
-        "bad instant        | \"transactionIds\": [\"t\"], \"from\": \"yesterday\" | from must be an ISO-8601 instant"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "both scopes        | \"transactionIds\": [\"t\"], \"participantId\": \"p\","
+                        + " \"from\": \"2030-01-01T00:00:00Z\", \"to\": \"2030-01-02T00:00:00Z\""
+                        + " | exactly one scope is required",
+                "no scope           | \"participantId\": null | exactly one scope is required",
+                "unknown field      | \"scope\": 1 | request body has a field this endpoint does not accept",
+                "bad instant        | \"transactionIds\": [\"t\"], \"from\": \"yesterday\" | from must be an ISO-8601 instant"
+            })
     void malformedRequestIsRefusedWith400(String rule, String scope, String detail) throws IOException {
         // Given
         String body = "{\"grantee\": \"a\", " + scope + ", \"purpose\": \"audit\", \"fields\": [\"amount\"],"
@@ -147,16 +161,16 @@ class GrantRoutesTest {
         HttpResponse<String> response = call("POST", "/v1/grants", "operator", body);
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("detail").asText()).contains(detail);
     }
 
     @Test
     void grantLongerThanTheMaximumIsRefusedWith400() throws IOException {
         // When
-        HttpResponse<String> response = call("POST", "/v1/grants", "operator",
-                BY_IDS.replace("2030-01-20T00:00:00Z", "2030-06-01T00:00:00Z"));
+        HttpResponse<String> response =
+                call("POST", "/v1/grants", "operator", BY_IDS.replace("2030-01-20T00:00:00Z", "2030-06-01T00:00:00Z"));
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("detail").asText())
@@ -172,10 +186,12 @@ class GrantRoutesTest {
         HttpResponse<String> response = call(method, path, "alice", method.equals("POST") ? BY_IDS : null);
         // Then
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(DENIALS.subList(denialsBefore, DENIALS.size())).singleElement().satisfies(event -> {
-            assertThat(event.getType()).isEqualTo(AccessEventType.ACCESS_DENIED);
-            assertThat(event.getRequester()).isEqualTo("alice");
-        });
+        assertThat(DENIALS.subList(denialsBefore, DENIALS.size()))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.getType()).isEqualTo(AccessEventType.ACCESS_DENIED);
+                    assertThat(event.getRequester()).isEqualTo("alice");
+                });
     }
 
     @Test
@@ -192,15 +208,18 @@ class GrantRoutesTest {
         HttpResponse<String> response = call("GET", "/v1/grants?grantee=lister-1", "compliance", null);
         // Then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body())).singleElement()
+        assertThat(JSON.readTree(response.body()))
+                .singleElement()
                 .satisfies(grant -> assertThat(grant.get("grantee").asText()).isEqualTo("lister-1"));
     }
 
     @Test
     void revokeAnswers204ThenTheGrantIsListedRevokedAndASecondRevokeIs409() throws IOException {
         // Given
-        String grantId = JSON.readTree(call("POST", "/v1/grants", "operator",
-                BY_IDS.replace("auditor-7", "revoked-1")).body()).get("grantId").asText();
+        String grantId = JSON.readTree(call("POST", "/v1/grants", "operator", BY_IDS.replace("auditor-7", "revoked-1"))
+                        .body())
+                .get("grantId")
+                .asText();
         // When
         HttpResponse<String> revoked = call("DELETE", "/v1/grants/" + grantId, "compliance", null);
         HttpResponse<String> again = call("DELETE", "/v1/grants/" + grantId, "operator", null);
@@ -208,7 +227,9 @@ class GrantRoutesTest {
         assertThat(revoked.statusCode()).isEqualTo(204);
         assertThat(revoked.body()).isEmpty();
         assertThat(again.statusCode()).isEqualTo(409);
-        JsonNode listed = JSON.readTree(call("GET", "/v1/grants?grantee=revoked-1", "operator", null).body()).get(0);
+        JsonNode listed = JSON.readTree(call("GET", "/v1/grants?grantee=revoked-1", "operator", null)
+                        .body())
+                .get(0);
         assertThat(listed.get("status").asText()).isEqualTo("revoked");
         assertThat(listed.get("revokedBy").asText()).isEqualTo("officer-1");
         assertThat(listed.get("revokedAt").asText()).isNotBlank();
@@ -216,7 +237,8 @@ class GrantRoutesTest {
 
     @Test
     void revokingAnUnknownGrantIs404() {
-        assertThat(call("DELETE", "/v1/grants/no-such-grant", "operator", null).statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/v1/grants/no-such-grant", "operator", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -227,20 +249,23 @@ class GrantRoutesTest {
         HttpResponse<String> response = call("POST", "/v1/grants", "operator", BY_IDS.replace("auditor-7", "lost-1"));
         // Then
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(JSON.readTree(call("GET", "/v1/grants?grantee=lost-1", "operator", null).body())).isEmpty();
+        assertThat(JSON.readTree(call("GET", "/v1/grants?grantee=lost-1", "operator", null)
+                        .body()))
+                .isEmpty();
     }
 
     private static HttpResponse<String> call(String method, String path, String who, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         switch (who) {
             case "operator" -> request.header("Authorization", "Bearer " + ApiFixture.token("operator-1", "operator"));
-            case "compliance" -> request.header("Authorization", "Bearer "
-                    + ApiFixture.token("officer-1", "compliance"));
+            case "compliance" ->
+                request.header("Authorization", "Bearer " + ApiFixture.token("officer-1", "compliance"));
             case "alice" -> request.header("Authorization", "Bearer " + ApiFixture.token("alice", "participant"));
-            default -> { }
+            default -> {}
         }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

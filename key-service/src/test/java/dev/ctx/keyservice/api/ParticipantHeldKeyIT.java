@@ -54,13 +54,16 @@ class ParticipantHeldKeyIT {
 
     @TempDir
     static Path dir;
+
     static ApiFixture api;
 
     @BeforeAll
     static void start() {
         api = ApiFixture.start(dir, Clock.systemUTC());
         for (String id : List.of("miner-1", "miner-2", "miner-3", "client-1")) {
-            api.operator("POST", "/v1/participants",
+            api.operator(
+                    "POST",
+                    "/v1/participants",
                     "{\"id\":\"" + id + "\",\"role\":\"miner\",\"kycStatus\":\"verified\"}");
         }
     }
@@ -81,18 +84,30 @@ class ParticipantHeldKeyIT {
         assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
         JsonNode key = JSON.readTree(proof.body());
         assertThat(key.get("version").asInt()).isEqualTo(1);
-        assertThat(Base64.getUrlDecoder().decode(key.get("publicKey").asText())).isEqualTo(own.publicKey().bytes());
+        assertThat(Base64.getUrlDecoder().decode(key.get("publicKey").asText()))
+                .isEqualTo(own.publicKey().bytes());
         ParticipantKeyring keyring = latestKeyring(api.service, "miner-1");
         assertThat(keyring.getCurrentVersion()).isEqualTo(1);
-        assertThat(bytes(keyring.getKeys().get(0).getPublicKey())).isEqualTo(own.publicKey().bytes());
-        assertThat(api.service.signer.verifyingKey().verify(KeyringSigningInput.canonicalBytes(keyring),
-                KeyringSigningInput.signatureOf(keyring))).isTrue();
-        assertThat(AccessLog.read(api.service)).filteredOn(e -> "miner-1".equals(e.getSubject()))
+        assertThat(bytes(keyring.getKeys().get(0).getPublicKey()))
+                .isEqualTo(own.publicKey().bytes());
+        assertThat(api.service
+                        .signer
+                        .verifyingKey()
+                        .verify(KeyringSigningInput.canonicalBytes(keyring), KeyringSigningInput.signatureOf(keyring)))
+                .isTrue();
+        assertThat(AccessLog.read(api.service))
+                .filteredOn(e -> "miner-1".equals(e.getSubject()))
                 .extracting(AccessEvent::getType)
                 .contains(AccessEventType.KEY_POSSESSION_CHALLENGED, AccessEventType.KEY_POSSESSION_PROVEN);
-        assertThat(api.service.states.require(ParticipantId.parse("miner-1")).custody().keys()).isEmpty();
-        assertThatThrownBy(() -> api.service.keys.openCustodialKeyAudited(new AuditContext("test", null, null),
-                ParticipantId.parse("miner-1"), 1)).isInstanceOf(ParticipantHeldKeyException.class);
+        assertThat(api.service
+                        .states
+                        .require(ParticipantId.parse("miner-1"))
+                        .custody()
+                        .keys())
+                .isEmpty();
+        assertThatThrownBy(() -> api.service.keys.openCustodialKeyAudited(
+                        new AuditContext("test", null, null), ParticipantId.parse("miner-1"), 1))
+                .isInstanceOf(ParticipantHeldKeyException.class);
         own.destroy();
     }
 
@@ -111,8 +126,10 @@ class ParticipantHeldKeyIT {
         assertThat(refused.body()).contains("proof-failed");
         assertThat(prove("miner-2", challenge, answer).statusCode()).isEqualTo(410);
         assertThat(latestKeyring(api.service, "miner-2").getKeys()).isEmpty();
-        assertThat(AccessLog.awaitAtLeast(api.service, e -> "PROOF_FAILED".equals(e.getReason()), 1,
-                Duration.ofSeconds(10))).singleElement().satisfies(e -> {
+        assertThat(AccessLog.awaitAtLeast(
+                        api.service, e -> "PROOF_FAILED".equals(e.getReason()), 1, Duration.ofSeconds(10)))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.getOutcome()).isEqualTo(AccessOutcome.DENIED);
                     assertThat(e.getRequester()).isEqualTo("miner-2");
                 });
@@ -122,7 +139,9 @@ class ParticipantHeldKeyIT {
     @Test
     void anUnknownChallengeIsGone() {
         // When
-        HttpResponse<String> response = api.call("POST", "/v1/participants/miner-3/keys/1/proof",
+        HttpResponse<String> response = api.call(
+                "POST",
+                "/v1/participants/miner-3/keys/1/proof",
                 ApiFixture.token("miner-3", "participant"),
                 "{\"challengeId\":\"00000000-0000-4000-8000-000000000000\",\"answer\":\"AAAA\"}");
         // Then
@@ -133,24 +152,34 @@ class ParticipantHeldKeyIT {
     @Test
     void onlyTheParticipantItselfMayRegisterAParticipantHeldKey() {
         // Given
-        String body = "{\"publicKey\":\"" + Base64.getEncoder().encodeToString(X25519KeyPair.generate().publicKey()
-                .bytes()) + "\"}";
+        String body = "{\"publicKey\":\""
+                + Base64.getEncoder()
+                        .encodeToString(X25519KeyPair.generate().publicKey().bytes()) + "\"}";
         // When / Then
-        assertThat(api.call("POST", "/v1/participants/client-1/keys", ApiFixture.token("operator-1", "operator"),
-                body).statusCode()).isEqualTo(403);
-        assertThat(api.call("POST", "/v1/participants/client-1/keys", ApiFixture.token("miner-1", "participant"),
-                body).statusCode()).isEqualTo(403);
-        assertThat(api.call("POST", "/v1/participants/client-1/keys/1/proof", ApiFixture.token("operator-1",
-                "operator"), "{\"challengeId\":\"00000000-0000-4000-8000-000000000000\",\"answer\":\"AAAA\"}")
-                .statusCode()).isEqualTo(403);
+        assertThat(api.call("POST", "/v1/participants/client-1/keys", ApiFixture.token("operator-1", "operator"), body)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api.call("POST", "/v1/participants/client-1/keys", ApiFixture.token("miner-1", "participant"), body)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api.call(
+                                "POST",
+                                "/v1/participants/client-1/keys/1/proof",
+                                ApiFixture.token("operator-1", "operator"),
+                                "{\"challengeId\":\"00000000-0000-4000-8000-000000000000\",\"answer\":\"AAAA\"}")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(latestKeyring(api.service, "client-1").getKeys()).isEmpty();
     }
 
     @Test
     void aKeyThatIsNot32BytesIsABadRequest() {
         // When
-        HttpResponse<String> response = api.call("POST", "/v1/participants/client-1/keys",
-                ApiFixture.token("client-1", "participant"), "{\"publicKey\":\"AAAA\"}");
+        HttpResponse<String> response = api.call(
+                "POST",
+                "/v1/participants/client-1/keys",
+                ApiFixture.token("client-1", "participant"),
+                "{\"publicKey\":\"AAAA\"}");
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
     }
@@ -163,19 +192,24 @@ class ParticipantHeldKeyIT {
             ParticipantId carol = ParticipantId.parse("carol");
             service.registry.register(operator, carol, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
             service.keys.createKey(operator, carol);
-            ParticipantHeldKeys byok = new ParticipantHeldKeys(service.keys,
-                    new AccessEvents("key-service/test", Clock.systemUTC()), event -> { }, Clock.systemUTC(),
+            ParticipantHeldKeys byok = new ParticipantHeldKeys(
+                    service.keys,
+                    new AccessEvents("key-service/test", Clock.systemUTC()),
+                    event -> {},
+                    Clock.systemUTC(),
                     Duration.ofMinutes(5));
             X25519KeyPair own = X25519KeyPair.generate();
-            IssuedChallenge challenge = byok.challenge(operator, carol, own.publicKey().bytes());
-            byte[] answer = HpkeChallenge.open(own.privateKey(), challenge.enc(), challenge.ciphertext(), challenge.info(),
-                    challenge.aad());
+            IssuedChallenge challenge =
+                    byok.challenge(operator, carol, own.publicKey().bytes());
+            byte[] answer = HpkeChallenge.open(
+                    own.privateKey(), challenge.enc(), challenge.ciphertext(), challenge.info(), challenge.aad());
             byok.prove(operator, carol, challenge.keyVersion(), challenge.challengeId(), answer);
             // When
             service.restart();
             // Then
             assertThat(service.registry.get(carol).currentVersion()).isEqualTo(2);
-            assertThat(service.states.require(carol).custody().isParticipantHeld(2)).isTrue();
+            assertThat(service.states.require(carol).custody().isParticipantHeld(2))
+                    .isTrue();
             service.keys.openCustodialKeyAudited(operator, carol, 1).destroy();
             assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(operator, carol, 2))
                     .isInstanceOf(ParticipantHeldKeyException.class);
@@ -184,9 +218,12 @@ class ParticipantHeldKeyIT {
     }
 
     private static JsonNode challenge(String id, X25519KeyPair own) throws Exception {
-        HttpResponse<String> response = api.call("POST", "/v1/participants/" + id + "/keys",
+        HttpResponse<String> response = api.call(
+                "POST",
+                "/v1/participants/" + id + "/keys",
                 ApiFixture.token(id, "participant"),
-                "{\"publicKey\":\"" + Base64.getEncoder().encodeToString(own.publicKey().bytes()) + "\"}");
+                "{\"publicKey\":\""
+                        + Base64.getEncoder().encodeToString(own.publicKey().bytes()) + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body());
     }
@@ -199,13 +236,18 @@ class ParticipantHeldKeyIT {
         byte[] aad = PossessionProtocol.aad(id, version, challengeId);
         assertThat(decode(challenge, "info")).isEqualTo(info);
         assertThat(decode(challenge, "aad")).isEqualTo(aad);
-        return HpkeChallenge.open(own.privateKey(), decode(challenge, "enc"), decode(challenge, "ciphertext"), info, aad);
+        return HpkeChallenge.open(
+                own.privateKey(), decode(challenge, "enc"), decode(challenge, "ciphertext"), info, aad);
     }
 
     private static HttpResponse<String> prove(String id, JsonNode challenge, byte[] answer) {
-        return api.call("POST", "/v1/participants/" + id + "/keys/" + challenge.get("keyVersion").asInt() + "/proof",
-                ApiFixture.token(id, "participant"), "{\"challengeId\":\"" + challenge.get("challengeId").asText()
-                        + "\",\"answer\":\"" + Base64.getEncoder().encodeToString(answer) + "\"}");
+        return api.call(
+                "POST",
+                "/v1/participants/" + id + "/keys/"
+                        + challenge.get("keyVersion").asInt() + "/proof",
+                ApiFixture.token(id, "participant"),
+                "{\"challengeId\":\"" + challenge.get("challengeId").asText() + "\",\"answer\":\""
+                        + Base64.getEncoder().encodeToString(answer) + "\"}");
     }
 
     private static byte[] decode(JsonNode node, String field) {
@@ -220,14 +262,18 @@ class ParticipantHeldKeyIT {
 
     private static ParticipantKeyring latestKeyring(StoreFixture service, String id) {
         try (var serde = service.serde(ParticipantKeyring.class);
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        service.config.clientProperties().get("bootstrap.servers"),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                        new StringDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                service.config.clientProperties().get("bootstrap.servers"),
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed"),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
             String topic = service.config.topics().participantKeys();
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

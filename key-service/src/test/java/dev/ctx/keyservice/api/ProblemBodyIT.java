@@ -20,6 +20,7 @@ class ProblemBodyIT {
 
     @TempDir
     static Path dir;
+
     static ApiFixture api;
 
     @BeforeAll
@@ -61,11 +62,15 @@ class ProblemBodyIT {
         """)
     void badInputGetsAProblemBody(String method, String path, String body, int status, String type) {
         // When
-        HttpResponse<String> response = api.operator(method, path, body.isEmpty() && !method.equals("POST") ? null : body);
+        HttpResponse<String> response =
+                api.operator(method, path, body.isEmpty() && !method.equals("POST") ? null : body);
         // Then
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"type\":\"https://ctx.dev/problems/" + type + "\"").contains("\"status\":" + status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"type\":\"https://ctx.dev/problems/" + type + "\"")
+                .contains("\"status\":" + status);
     }
 
     @Test
@@ -73,18 +78,22 @@ class ProblemBodyIT {
         // Given
         String padding = "x".repeat(20 * 1024);
         // When
-        HttpResponse<String> response = api.operator("POST", "/v1/participants",
+        HttpResponse<String> response = api.operator(
+                "POST",
+                "/v1/participants",
                 "{\"id\":\"big\",\"role\":\"client\",\"allowedPurposes\":[\"" + padding + "\"]}");
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("request-too-large");
-        assertThat(api.operator("GET", "/v1/participants/big", null).statusCode()).isEqualTo(404);
+        assertThat(api.operator("GET", "/v1/participants/big", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void problemDetailNeverEchoesTheInput() {
         // When
-        HttpResponse<String> response = api.operator("POST", "/v1/participants", "{\"id\":\"bob\",\"role\":\"client\",\"secretField-XYZ\":1}");
+        HttpResponse<String> response =
+                api.operator("POST", "/v1/participants", "{\"id\":\"bob\",\"role\":\"client\",\"secretField-XYZ\":1}");
         // Then
         assertThat(response.body()).doesNotContain("secretField-XYZ");
     }

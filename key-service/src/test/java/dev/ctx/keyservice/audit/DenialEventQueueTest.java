@@ -23,8 +23,12 @@ class DenialEventQueueTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private AccessEvent denial(int i) {
-        return events.denied(AccessEventType.AUTHENTICATION_FAILED, "/v1/participants/p" + i, new AuditContext("anonymous", "10.0.0.1", null),
-                "bad token", Map.of());
+        return events.denied(
+                AccessEventType.AUTHENTICATION_FAILED,
+                "/v1/participants/p" + i,
+                new AuditContext("anonymous", "10.0.0.1", null),
+                "bad token",
+                Map.of());
     }
 
     @Test
@@ -33,11 +37,15 @@ class DenialEventQueueTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch writing = new CountDownLatch(1);
         List<AccessEvent> written = new CopyOnWriteArrayList<>();
-        try (DenialEventQueue queue = DenialEventQueue.start(3, 10, batch -> {
-            writing.countDown();
-            await(release);
-            written.addAll(batch);
-        }, meters)) {
+        try (DenialEventQueue queue = DenialEventQueue.start(
+                3,
+                10,
+                batch -> {
+                    writing.countDown();
+                    await(release);
+                    written.addAll(batch);
+                },
+                meters)) {
             queue.submit(denial(0));
             assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -51,11 +59,17 @@ class DenialEventQueueTest {
             // Then
             assertThat(elapsedMs).as("submit never waits for the writer").isLessThan(1_000);
             assertThat(queue.droppedCount()).isEqualTo(7);
-            assertThat(meters.get("ctx.keyservice.denial.events.dropped").counter().count()).isEqualTo(7);
+            assertThat(meters.get("ctx.keyservice.denial.events.dropped")
+                            .counter()
+                            .count())
+                    .isEqualTo(7);
             release.countDown();
         }
-        assertThat(written).hasSize(4).extracting(AccessEvent::getSubject)
-                .containsExactly("/v1/participants/p0", "/v1/participants/p1", "/v1/participants/p2", "/v1/participants/p3");
+        assertThat(written)
+                .hasSize(4)
+                .extracting(AccessEvent::getSubject)
+                .containsExactly(
+                        "/v1/participants/p0", "/v1/participants/p1", "/v1/participants/p2", "/v1/participants/p3");
     }
 
     @Test
@@ -63,10 +77,14 @@ class DenialEventQueueTest {
         // Given
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        try (DenialEventQueue queue = DenialEventQueue.start(100, 4, batch -> {
-            await(release);
-            batchSizes.add(batch.size());
-        }, meters)) {
+        try (DenialEventQueue queue = DenialEventQueue.start(
+                100,
+                4,
+                batch -> {
+                    await(release);
+                    batchSizes.add(batch.size());
+                },
+                meters)) {
             // When
             for (int i = 0; i < 21; i++) {
                 queue.submit(denial(i));
@@ -86,13 +104,17 @@ class DenialEventQueueTest {
         // Given
         List<AccessEvent> written = new CopyOnWriteArrayList<>();
         CountDownLatch second = new CountDownLatch(1);
-        try (DenialEventQueue queue = DenialEventQueue.start(100, 1, batch -> {
-            if (batch.get(0).getSubject().endsWith("p0")) {
-                throw new IllegalStateException("broker away");
-            }
-            written.addAll(batch);
-            second.countDown();
-        }, meters)) {
+        try (DenialEventQueue queue = DenialEventQueue.start(
+                100,
+                1,
+                batch -> {
+                    if (batch.get(0).getSubject().endsWith("p0")) {
+                        throw new IllegalStateException("broker away");
+                    }
+                    written.addAll(batch);
+                    second.countDown();
+                },
+                meters)) {
             // When
             queue.submit(denial(0));
             queue.submit(denial(1));

@@ -47,8 +47,11 @@ class NoSecretsInLogsIT {
         StringWriter captured = new StringWriter();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
-        WriterAppender appender = WriterAppender.newBuilder().setName("capture").setTarget(captured)
-                .setLayout(PatternLayout.newBuilder().withPattern("%m %X %ex%n").build()).build();
+        WriterAppender appender = WriterAppender.newBuilder()
+                .setName("capture")
+                .setTarget(captured)
+                .setLayout(PatternLayout.newBuilder().withPattern("%m %X %ex%n").build())
+                .build();
         appender.start();
         configuration.getRootLogger().addAppender(appender, Level.ALL, null);
         Configurator.setLevel("dev.ctx", Level.TRACE);
@@ -56,7 +59,8 @@ class NoSecretsInLogsIT {
         List<String> secrets = new ArrayList<>();
         try (ApiFixture api = ApiFixture.start(dir, Clock.systemUTC())) {
             // When
-            api.operator("POST", "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\",\"kycStatus\":\"verified\"}");
+            api.operator(
+                    "POST", "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\",\"kycStatus\":\"verified\"}");
             api.operator("POST", "/v1/participants/alice/keys", null);
             api.operator("POST", "/v1/participants/alice/keys/rotate", null);
             api.operator("POST", "/v1/participants/alice/keys/1/retire", null);
@@ -76,8 +80,12 @@ class NoSecretsInLogsIT {
                 }
             }
             Ed25519SigningKey signing = new KeyCustodian(api.service.kek)
-                    .openSigningKey(SigningKeyCustody.RESERVED_ID,
-                            api.service.store.loadSigningKey(SigningKeyCustody.RESERVED_ID).orElseThrow());
+                    .openSigningKey(
+                            SigningKeyCustody.RESERVED_ID,
+                            api.service
+                                    .store
+                                    .loadSigningKey(SigningKeyCustody.RESERVED_ID)
+                                    .orElseThrow());
             secrets.add(encodings(signing.exposeSecretBytesForCustodySealing()));
             signing.destroy();
             api.service.restart();
@@ -90,7 +98,9 @@ class NoSecretsInLogsIT {
         // Then
         String logs = captured.toString();
         assertThat(logs).contains("key store replayed");
-        assertThat(secrets).as("private keys still held + the keyring-signing key + the KEK").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(secrets)
+                .as("private keys still held + the keyring-signing key + the KEK")
+                .hasSizeGreaterThanOrEqualTo(5);
         for (String encoded : secrets) {
             for (String form : encoded.split("\n")) {
                 assertThat(logs).doesNotContainIgnoringCase(form);
@@ -99,7 +109,10 @@ class NoSecretsInLogsIT {
     }
 
     private static String encodings(byte[] secret) {
-        return String.join("\n", HexFormat.of().formatHex(secret), Base64.getEncoder().encodeToString(secret),
+        return String.join(
+                "\n",
+                HexFormat.of().formatHex(secret),
+                Base64.getEncoder().encodeToString(secret),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
 

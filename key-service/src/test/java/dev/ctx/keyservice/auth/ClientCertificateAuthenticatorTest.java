@@ -22,6 +22,7 @@ class ClientCertificateAuthenticatorTest {
 
     @TempDir
     static Path dir;
+
     private static TestPki pki;
     private static int issued;
 
@@ -50,25 +51,38 @@ class ClientCertificateAuthenticatorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"CN=alice,OU=Operator", "CN=alice,OU=OPERATOR", "CN=alice,OU=operators", "CN=alice,OU=oper",
-        "CN=alice,OU=operator x"})
+    @ValueSource(
+            strings = {
+                "CN=alice,OU=Operator",
+                "CN=alice,OU=OPERATOR",
+                "CN=alice,OU=operators",
+                "CN=alice,OU=oper",
+                "CN=alice,OU=operator x"
+            })
     void refusesARoleThatIsNotSpeltExactly(String subject) throws Exception {
         // Given
         Credentials credentials = certificate(subject);
 
         // When / Then
-        assertThatThrownBy(() -> authenticator.authenticate(credentials)).isInstanceOf(AuthenticationException.class)
+        assertThatThrownBy(() -> authenticator.authenticate(credentials))
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("not a known role");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"CN=alice,CN=bob,OU=participant", "CN=alice,OU=participant,OU=operator", "CN=alice+OU=operator,OU=participant"})
+    @ValueSource(
+            strings = {
+                "CN=alice,CN=bob,OU=participant",
+                "CN=alice,OU=participant,OU=operator",
+                "CN=alice+OU=operator,OU=participant"
+            })
     void refusesASubjectWithMoreThanOneCnOrOu(String subject) throws Exception {
         // Given
         Credentials credentials = certificate(subject);
 
         // When / Then
-        assertThatThrownBy(() -> authenticator.authenticate(credentials)).isInstanceOf(AuthenticationException.class)
+        assertThatThrownBy(() -> authenticator.authenticate(credentials))
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("more than one");
     }
 
@@ -79,7 +93,8 @@ class ClientCertificateAuthenticatorTest {
         Credentials credentials = certificate(subject);
 
         // When / Then
-        assertThatThrownBy(() -> authenticator.authenticate(credentials)).isInstanceOf(AuthenticationException.class)
+        assertThatThrownBy(() -> authenticator.authenticate(credentials))
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("has no");
     }
 
@@ -92,7 +107,9 @@ class ClientCertificateAuthenticatorTest {
             keyStore.load(in, TestPki.PASSWORD.toCharArray());
         }
         X509Certificate leaf = (X509Certificate) keyStore.getCertificate(name);
-        assertThat(leaf.getSubjectX500Principal().getName()).as("keytool kept the subject as asked").isNotBlank();
+        assertThat(leaf.getSubjectX500Principal().getName())
+                .as("keytool kept the subject as asked")
+                .isNotBlank();
         return new Credentials(null, List.of(leaf));
     }
 }

@@ -12,7 +12,8 @@ import dev.ctx.keyservice.testing.MutableClock;
 class FailedAuthenticationLimiterTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final FailedAuthenticationLimiter limiter = new FailedAuthenticationLimiter(3, Duration.ofSeconds(60), 100, clock);
+    private final FailedAuthenticationLimiter limiter =
+            new FailedAuthenticationLimiter(3, Duration.ofSeconds(60), 100, clock);
 
     @Test
     void blocksAnAddressAfterMaxFailuresWithinTheWindowUntilTheWindowEnds() {

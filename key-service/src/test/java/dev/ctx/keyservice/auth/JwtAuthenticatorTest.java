@@ -26,8 +26,12 @@ class JwtAuthenticatorTest {
     private static final String AUDIENCE = "ctx-key-service";
 
     private static JWTClaimsSet.Builder claims(String role) {
-        return new JWTClaimsSet.Builder().subject("alice").issuer(ISSUER).audience(AUDIENCE)
-                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).claim("role", role);
+        return new JWTClaimsSet.Builder()
+                .subject("alice")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                .claim("role", role);
     }
 
     private static Credentials bearer(String token) {
@@ -38,8 +42,11 @@ class JwtAuthenticatorTest {
     void es256TokenFromTheConfiguredKeyAuthenticates() throws Exception {
         // Given
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
-        JwtAuthenticator authenticator = JwtAuthenticator.es256(new JWKSet(key.toPublicJWK()).toString(), ISSUER, AUDIENCE);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims("participant").build());
+        JwtAuthenticator authenticator =
+                JwtAuthenticator.es256(new JWKSet(key.toPublicJWK()).toString(), ISSUER, AUDIENCE);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(),
+                claims("participant").build());
         jwt.sign(new ECDSASigner(key));
         // When
         Identity identity = authenticator.authenticate(bearer(jwt.serialize())).orElseThrow();
@@ -51,11 +58,14 @@ class JwtAuthenticatorTest {
     void es256AuthenticatorRefusesAnHs256TokenSignedWithThePublicKey() throws Exception {
         // Given: the classic algorithm-confusion attack
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
-        JwtAuthenticator authenticator = JwtAuthenticator.es256(new JWKSet(key.toPublicJWK()).toString(), ISSUER, AUDIENCE);
-        SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims("operator").build());
+        JwtAuthenticator authenticator =
+                JwtAuthenticator.es256(new JWKSet(key.toPublicJWK()).toString(), ISSUER, AUDIENCE);
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256), claims("operator").build());
         forged.sign(new MACSigner(key.toPublicJWK().toJSONString().repeat(2).getBytes(StandardCharsets.UTF_8)));
         // When / Then
-        assertThatThrownBy(() -> authenticator.authenticate(bearer(forged.serialize()))).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(forged.serialize())))
+                .isInstanceOf(AuthenticationException.class);
     }
 
     @Test
@@ -63,22 +73,27 @@ class JwtAuthenticatorTest {
         // Given
         byte[] secret = "an HS256 test secret of 32+ bytes!!".getBytes(StandardCharsets.UTF_8);
         JwtAuthenticator authenticator = JwtAuthenticator.hs256(secret, ISSUER, AUDIENCE);
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims("operator").claim("role", null).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                claims("operator").claim("role", null).build());
         jwt.sign(new MACSigner(secret));
         // When / Then
-        assertThatThrownBy(() -> authenticator.authenticate(bearer(jwt.serialize()))).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(jwt.serialize())))
+                .isInstanceOf(AuthenticationException.class);
     }
 
     @Test
     void requestsWithoutABearerTokenAreNotThisAuthenticatorsBusiness() {
         JwtAuthenticator authenticator = JwtAuthenticator.hs256(new byte[32], ISSUER, AUDIENCE);
-        assertThat(authenticator.authenticate(new Credentials("Basic dXNlcjpwYXNz", List.of()))).isEmpty();
+        assertThat(authenticator.authenticate(new Credentials("Basic dXNlcjpwYXNz", List.of())))
+                .isEmpty();
         assertThat(authenticator.authenticate(new Credentials(null, List.of()))).isEmpty();
     }
 
     @Test
     void shortHs256SecretsAreRejectedAtConstruction() {
-        assertThatThrownBy(() -> JwtAuthenticator.hs256(new byte[16], ISSUER, AUDIENCE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JwtAuthenticator.hs256(new byte[16], ISSUER, AUDIENCE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -86,15 +101,19 @@ class JwtAuthenticatorTest {
         // Given
         byte[] secret = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
         JwtAuthenticator authenticator = JwtAuthenticator.hs256(secret, ISSUER, AUDIENCE);
-        SignedJWT withOtp = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+        SignedJWT withOtp = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
                 claims("participant").claim("amr", List.of("pwd", "otp")).build());
         withOtp.sign(new MACSigner(secret));
-        SignedJWT passwordOnly = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+        SignedJWT passwordOnly = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
                 claims("participant").claim("amr", List.of("pwd")).build());
         passwordOnly.sign(new MACSigner(secret));
         // When
-        Identity stepped = authenticator.authenticate(bearer(withOtp.serialize())).orElseThrow();
-        Identity plain = authenticator.authenticate(bearer(passwordOnly.serialize())).orElseThrow();
+        Identity stepped =
+                authenticator.authenticate(bearer(withOtp.serialize())).orElseThrow();
+        Identity plain =
+                authenticator.authenticate(bearer(passwordOnly.serialize())).orElseThrow();
         // Then
         assertThat(stepped.authenticationMethods()).containsExactlyInAnyOrder("pwd", "otp");
         assertThat(stepped.hasSteppedUp()).isTrue();
@@ -106,7 +125,9 @@ class JwtAuthenticatorTest {
         // Given
         byte[] secret = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
         JwtAuthenticator authenticator = JwtAuthenticator.hs256(secret, ISSUER, AUDIENCE);
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims("participant").claim("amr", 7).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                claims("participant").claim("amr", 7).build());
         jwt.sign(new MACSigner(secret));
         // When / Then
         assertThatThrownBy(() -> authenticator.authenticate(bearer(jwt.serialize())))

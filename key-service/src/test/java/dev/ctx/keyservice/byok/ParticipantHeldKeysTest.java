@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.HpkeChallenge;
+import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
@@ -42,6 +42,7 @@ class ParticipantHeldKeysTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T01:00:00Z"));
     private final List<AccessEvent> denials = new CopyOnWriteArrayList<>();
     private final X25519KeyPair own = X25519KeyPair.generate();
@@ -52,8 +53,8 @@ class ParticipantHeldKeysTest {
     void start() {
         service = LifecycleFixture.start(dir, clock);
         service.registry.register(OPERATOR, ALICE, ParticipantRole.MINER, KycStatus.VERIFIED, List.of("settlement"));
-        byok = new ParticipantHeldKeys(service.keys, new AccessEvents("key-service/test", clock), denials::add, clock,
-                TTL);
+        byok = new ParticipantHeldKeys(
+                service.keys, new AccessEvents("key-service/test", clock), denials::add, clock, TTL);
     }
 
     @AfterEach
@@ -65,10 +66,11 @@ class ParticipantHeldKeysTest {
     @Test
     void theRightAnswerMakesTheSubmittedKeyTheCurrentParticipantHeldVersion() {
         // Given
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         // When
-        KeyVersion added = byok.prove(ALICE_CALLS, ALICE, challenge.keyVersion(), challenge.challengeId(),
-                open(challenge));
+        KeyVersion added =
+                byok.prove(ALICE_CALLS, ALICE, challenge.keyVersion(), challenge.challengeId(), open(challenge));
         // Then
         assertThat(added.version()).isEqualTo(1);
         assertThat(added.publicKey()).isEqualTo(own.publicKey());
@@ -76,10 +78,12 @@ class ParticipantHeldKeysTest {
         assertThat(service.registry.get(ALICE).currentVersion()).isEqualTo(1);
         assertThat(service.states.require(ALICE).custody().version(1)).isEmpty();
         assertThat(service.states.require(ALICE).custody().isParticipantHeld(1)).isTrue();
-        assertThat(service.store.events()).extracting(AccessEvent::getType).endsWith(
-                AccessEventType.KEY_POSSESSION_CHALLENGED, AccessEventType.KEY_POSSESSION_PROVEN);
+        assertThat(service.store.events())
+                .extracting(AccessEvent::getType)
+                .endsWith(AccessEventType.KEY_POSSESSION_CHALLENGED, AccessEventType.KEY_POSSESSION_PROVEN);
         assertThat(service.store.events().get(service.store.events().size() - 1).getAttributes())
-                .containsEntry("keyVersion", "1").containsEntry("custody", "participant-held")
+                .containsEntry("keyVersion", "1")
+                .containsEntry("custody", "participant-held")
                 .containsEntry("challengeId", challenge.challengeId());
         assertThat(denials).isEmpty();
     }
@@ -88,7 +92,8 @@ class ParticipantHeldKeysTest {
     void aParticipantHeldVersionFollowsTheCustodialOnesAndSurvivesARestart() {
         // Given
         service.keys.createKey(OPERATOR, ALICE);
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         // When
         byok.prove(ALICE_CALLS, ALICE, challenge.keyVersion(), challenge.challengeId(), open(challenge));
         // Then
@@ -102,7 +107,8 @@ class ParticipantHeldKeysTest {
     @Test
     void theChallengeIsSealedWithTheDocumentedInfoAndAad() {
         // When
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         // Then
         assertThat(challenge.info()).isEqualTo(PossessionProtocol.info("alice", 1, challenge.challengeId()));
         assertThat(challenge.aad()).isEqualTo(PossessionProtocol.aad("alice", 1, challenge.challengeId()));
@@ -118,7 +124,8 @@ class ParticipantHeldKeysTest {
     @Test
     void aWrongAnswerIsRefusedAddsNoKeyAndEndsTheChallenge() {
         // Given
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         byte[] wrong = open(challenge);
         wrong[0] ^= 1;
         // When / Then
@@ -137,7 +144,8 @@ class ParticipantHeldKeysTest {
     @Test
     void anAnswerAfterTheTimeLimitIsRefusedAsExpired() {
         // Given
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         byte[] answer = open(challenge);
         // When
         clock.advance(TTL);
@@ -151,55 +159,68 @@ class ParticipantHeldKeysTest {
     @Test
     void anUnknownChallengeOrAnotherVersionIsRefusedAsExpired() {
         // Given
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         byte[] answer = open(challenge);
         // When / Then
-        assertThatThrownBy(() -> byok.prove(ALICE_CALLS, ALICE, 1, "00000000-0000-4000-8000-000000000000",
-                answer.clone())).isInstanceOf(ChallengeExpiredException.class);
+        assertThatThrownBy(
+                        () -> byok.prove(ALICE_CALLS, ALICE, 1, "00000000-0000-4000-8000-000000000000", answer.clone()))
+                .isInstanceOf(ChallengeExpiredException.class);
         assertThatThrownBy(() -> byok.prove(ALICE_CALLS, ALICE, 2, challenge.challengeId(), answer.clone()))
                 .isInstanceOf(ChallengeExpiredException.class);
-        assertThat(byok.prove(ALICE_CALLS, ALICE, 1, challenge.challengeId(), answer).version()).isEqualTo(1);
+        assertThat(byok.prove(ALICE_CALLS, ALICE, 1, challenge.challengeId(), answer)
+                        .version())
+                .isEqualTo(1);
     }
 
     @Test
     void aNewChallengeSupersedesThePreviousOne() {
         // Given
-        IssuedChallenge first = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
-        IssuedChallenge second = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge first =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge second =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         // When / Then
         assertThatThrownBy(() -> byok.prove(ALICE_CALLS, ALICE, 1, first.challengeId(), open(first)))
                 .isInstanceOf(ChallengeExpiredException.class);
-        assertThat(byok.prove(ALICE_CALLS, ALICE, 1, second.challengeId(), open(second)).version()).isEqualTo(1);
+        assertThat(byok.prove(ALICE_CALLS, ALICE, 1, second.challengeId(), open(second))
+                        .version())
+                .isEqualTo(1);
         assertThat(byok.pendingCount()).isZero();
     }
 
     @Test
     void aKeyAddedBetweenChallengeAndProofMakesTheProofConflict() {
         // Given
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         service.keys.createKey(OPERATOR, ALICE);
         // When / Then
         assertThatThrownBy(() -> byok.prove(ALICE_CALLS, ALICE, 1, challenge.challengeId(), open(challenge)))
                 .isInstanceOf(ConflictException.class);
-        assertThat(service.states.require(ALICE).custody().participantHeldVersions()).isEmpty();
+        assertThat(service.states.require(ALICE).custody().participantHeldVersions())
+                .isEmpty();
     }
 
     @Test
     void theCustodialOpenOfAParticipantHeldVersionThrowsParticipantHeldKeyException() {
         // Given
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         byok.prove(ALICE_CALLS, ALICE, 1, challenge.challengeId(), open(challenge));
         int eventsBefore = service.store.events().size();
         // When / Then
         assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(ALICE_CALLS, ALICE, 1))
-                .isInstanceOf(ParticipantHeldKeyException.class).hasMessageContaining("alice v1");
+                .isInstanceOf(ParticipantHeldKeyException.class)
+                .hasMessageContaining("alice v1");
         assertThat(service.store.events()).hasSize(eventsBefore);
     }
 
     @Test
     void scheduledRotationLeavesAParticipantHeldCurrentKeyAlone() {
         // Given
-        IssuedChallenge challenge = byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
+        IssuedChallenge challenge =
+                byok.challenge(ALICE_CALLS, ALICE, own.publicKey().bytes());
         byok.prove(ALICE_CALLS, ALICE, 1, challenge.challengeId(), open(challenge));
         clock.advance(Duration.ofDays(365));
         // When
@@ -225,7 +246,8 @@ class ParticipantHeldKeysTest {
         // Given
         service.keys.createEscrowKey(OPERATOR);
         // When / Then
-        assertThatThrownBy(() -> byok.challenge(OPERATOR, ParticipantId.ESCROW, own.publicKey().bytes()))
+        assertThatThrownBy(() -> byok.challenge(
+                        OPERATOR, ParticipantId.ESCROW, own.publicKey().bytes()))
                 .isInstanceOf(ConflictException.class);
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class PossessionProtocolTest {
 
     private static final String CHALLENGE_ID = "1b4e28ba-2fa1-4d2b-9c3e-8f0a6d5e7c10";
-    private static final String FIELDS = "0007" + "6d696e65722d31" + "00000002"
-            + "0024" + "31623465323862612d326661312d346432622d396333652d386630613664356537633130";
+    private static final String FIELDS = "0007" + "6d696e65722d31" + "00000002" + "0024"
+            + "31623465323862612d326661312d346432622d396333652d386630613664356537633130";
 
     @Test
     void infoIsTheLabelThenParticipantVersionAndChallengeId() {
@@ -35,7 +35,8 @@ class PossessionProtocolTest {
 
     @Test
     void noChallengeInfoCanBeADekWrapInfo() {
-        assertThat(new String(PossessionProtocol.info("miner-1", 1, CHALLENGE_ID), 0, 9,
-                StandardCharsets.US_ASCII)).doesNotStartWith("ctx-wrap").doesNotStartWith("ctx-epoch");
+        assertThat(new String(PossessionProtocol.info("miner-1", 1, CHALLENGE_ID), 0, 9, StandardCharsets.US_ASCII))
+                .doesNotStartWith("ctx-wrap")
+                .doesNotStartWith("ctx-epoch");
     }
 }

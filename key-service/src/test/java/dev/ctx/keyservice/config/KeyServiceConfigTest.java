@@ -47,28 +47,45 @@ class KeyServiceConfigTest {
         // Given
         Path file = dir.resolve("ks.properties");
         StringBuilder text = new StringBuilder();
-        minimal().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        minimal()
+                .forEach((key, value) ->
+                        text.append(key).append('=').append(value).append('\n'));
         text.append("http.port=8080\nrotation.max.age=P30D\n");
         Files.writeString(file, text);
         // When
-        KeyServiceConfig config = KeyServiceConfigLoader.load(file, Map.of("CTX_KEYSVC_HTTP_PORT", "9090",
-                "CTX_KEYSVC_AUTH_FAILURES_MAX_CLIENTS", "7"));
+        KeyServiceConfig config = KeyServiceConfigLoader.load(
+                file, Map.of("CTX_KEYSVC_HTTP_PORT", "9090", "CTX_KEYSVC_AUTH_FAILURES_MAX_CLIENTS", "7"));
         // Then
         assertThat(config.getInt(KeyServiceConfigDef.HTTP_PORT_CONFIG)).isEqualTo(9090);
-        assertThat(config.getInt(KeyServiceConfigDef.AUTH_FAILURES_MAX_CLIENTS_CONFIG)).isEqualTo(7);
-        assertThat(config.getDuration(KeyServiceConfigDef.ROTATION_MAX_AGE_CONFIG)).isEqualTo(Duration.ofDays(30));
-        assertThat(config.getDuration(KeyServiceConfigDef.ROTATION_CHECK_INTERVAL_CONFIG)).isEqualTo(Duration.ofHours(1));
-        assertThat(config.getString(KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG)).isEqualTo("key-custody");
+        assertThat(config.getInt(KeyServiceConfigDef.AUTH_FAILURES_MAX_CLIENTS_CONFIG))
+                .isEqualTo(7);
+        assertThat(config.getDuration(KeyServiceConfigDef.ROTATION_MAX_AGE_CONFIG))
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(config.getDuration(KeyServiceConfigDef.ROTATION_CHECK_INTERVAL_CONFIG))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(config.getString(KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG))
+                .isEqualTo("key-custody");
         assertThat(config.getString(KeyServiceConfigDef.KEK_PROVIDER_CONFIG)).isEqualTo("pkcs12");
     }
 
     @ParameterizedTest
-    @CsvSource({"http.port, 70000", "http.port, eighty", "rotation.max.age, 90 days", "rotation.max.age, -P1D",
-        "auth.failures.window, PT0S", "topics.create, yes", "kek.provider, pkcs13", "tls.client.auth, maybe",
-        "auth.jwt.algorithm, none", "http.max.body.bytes, 10", "audit.denials.queue.capacity, 0"})
+    @CsvSource({
+        "http.port, 70000",
+        "http.port, eighty",
+        "rotation.max.age, 90 days",
+        "rotation.max.age, -P1D",
+        "auth.failures.window, PT0S",
+        "topics.create, yes",
+        "kek.provider, pkcs13",
+        "tls.client.auth, maybe",
+        "auth.jwt.algorithm, none",
+        "http.max.body.bytes, 10",
+        "audit.denials.queue.capacity, 0"
+    })
     void invalidValueFailsNamingTheKey(String key, String value) {
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(with(key, value), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(key);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key);
     }
 
     @Test
@@ -78,38 +95,52 @@ class KeyServiceConfigTest {
         values.remove("kafka.bootstrap.servers");
         // When / Then
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(values, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("\"kafka.bootstrap.servers\"");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("\"kafka.bootstrap.servers\"");
     }
 
     @Test
     void blankValueUnsetsTheKey() {
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(minimal(), Map.of("CTX_KEYSVC_AUTH_JWT_ISSUER", " ")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("\"auth.jwt.issuer\"");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("\"auth.jwt.issuer\"");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rotation.max-age", "topics.participant-keys", "tls.client-auth", "http.max-body-bytes",
-        "auth.failures.max-clients", "audit.denials.queue-capacity", "rotation.check-interval", "htp.port"})
+    @ValueSource(
+            strings = {
+                "rotation.max-age",
+                "topics.participant-keys",
+                "tls.client-auth",
+                "http.max-body-bytes",
+                "auth.failures.max-clients",
+                "audit.denials.queue-capacity",
+                "rotation.check-interval",
+                "htp.port"
+            })
     void unknownKeyInTheFileStopsStartupNamingIt(String key) throws Exception {
         // Given
         Path file = dir.resolve("ks.properties");
         Files.writeString(file, "auth.jwt.issuer=issuer\n" + key + "=1\n");
         // When / Then
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(file, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'" + key + "'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'" + key + "'");
     }
 
     @Test
     void unknownKeyInAMapStopsStartupNamingIt() {
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(with("rotation.max-age", "P1D"), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'rotation.max-age'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'rotation.max-age'");
     }
 
     @Test
     void unknownKeyServiceEnvironmentVariableStopsStartupNamingIt() {
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(minimal(), Map.of("CTX_KEYSVC_ROTATION_MAXAGE", "P1D")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'rotation.maxage'").hasMessageContaining("CTX_KEYSVC_ROTATION_MAXAGE");
+                .hasMessageContaining("'rotation.maxage'")
+                .hasMessageContaining("CTX_KEYSVC_ROTATION_MAXAGE");
     }
 
     @Test
@@ -119,22 +150,33 @@ class KeyServiceConfigTest {
         // When
         KeyServiceConfig config = KeyServiceConfigLoader.load(values, Map.of("CTX_KEYSVC_KEK_PASSWORD", "from-env"));
         // Then
-        assertThat(config.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET)).containsExactly("from-env".toCharArray());
+        assertThat(config.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET))
+                .containsExactly("from-env".toCharArray());
     }
 
     @Test
     void environmentVariablesOfOtherComponentsAreIgnored() {
-        assertThat(KeyServiceConfigLoader.load(minimal(), Map.of("CTX_BOOTSTRAP_SERVERS", "elsewhere:1", "PATH", "/bin"))
-                .getString(KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("localhost:9092");
+        assertThat(KeyServiceConfigLoader.load(
+                                minimal(), Map.of("CTX_BOOTSTRAP_SERVERS", "elsewhere:1", "PATH", "/bin"))
+                        .getString(KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG))
+                .isEqualTo("localhost:9092");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kek.pkcs12.password", "kek.pkcs11.pin", "tls.keystore.password", "tls.truststore.password",
-        "auth.jwt.hs256.secret"})
+    @ValueSource(
+            strings = {
+                "kek.pkcs12.password",
+                "kek.pkcs11.pin",
+                "tls.keystore.password",
+                "tls.truststore.password",
+                "auth.jwt.hs256.secret"
+            })
     void literalSecretIsRefusedWithoutEchoingIt(String key) {
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(with(key, "hunter2-literal"), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'" + key + "'")
-                .hasMessageContaining(key + ".env").hasMessageNotContaining("hunter2-literal");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'" + key + "'")
+                .hasMessageContaining(key + ".env")
+                .hasMessageNotContaining("hunter2-literal");
     }
 
     @Test
@@ -149,24 +191,30 @@ class KeyServiceConfigTest {
         KeyServiceConfig fromEnv = KeyServiceConfigLoader.load(minimal(), Map.of("KEK_PW", "from-env"));
         KeyServiceConfig fromFile = KeyServiceConfigLoader.load(byFile, Map.of());
         // Then
-        assertThat(fromEnv.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET)).containsExactly("from-env".toCharArray());
-        assertThat(fromFile.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET)).containsExactly("from-file".toCharArray());
+        assertThat(fromEnv.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET))
+                .containsExactly("from-env".toCharArray());
+        assertThat(fromFile.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET))
+                .containsExactly("from-file".toCharArray());
     }
 
     @Test
     void secretNamingAnUnsetVariableFailsNamingTheKey() {
         KeyServiceConfig config = KeyServiceConfigLoader.load(minimal(), Map.of());
         assertThatThrownBy(() -> config.secret(KeyServiceConfigDef.KEK_PKCS12_PASSWORD_SECRET))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("kek.pkcs12.password.env");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kek.pkcs12.password.env");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "kek.provider=pkcs11 | kek.pkcs11.config",
-        "kek.provider=pkcs11,kek.pkcs11.config=/etc/pkcs11.cfg | kek.pkcs11.pin.env",
-        "tls.keystore.path=/etc/server.p12 | tls.keystore.password.env",
-        "tls.keystore.path=/etc/server.p12,tls.keystore.password.env=X | tls.truststore.path",
-        "auth.jwt.algorithm=ES256 | auth.jwt.es256.jwks.file"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "kek.provider=pkcs11 | kek.pkcs11.config",
+                "kek.provider=pkcs11,kek.pkcs11.config=/etc/pkcs11.cfg | kek.pkcs11.pin.env",
+                "tls.keystore.path=/etc/server.p12 | tls.keystore.password.env",
+                "tls.keystore.path=/etc/server.p12,tls.keystore.password.env=X | tls.truststore.path",
+                "auth.jwt.algorithm=ES256 | auth.jwt.es256.jwks.file"
+            })
     void keysOneSettingNeedsAreRequiredUpFront(String settings, String missing) {
         // Given
         Map<String, String> values = minimal();
@@ -175,17 +223,26 @@ class KeyServiceConfigTest {
         }
         // When / Then
         assertThatThrownBy(() -> KeyServiceConfigLoader.load(values, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("\"" + missing + "\"");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("\"" + missing + "\"");
     }
 
     @Test
     void kafkaPassThroughKeysLoseTheirPrefixAndMayComeFromTheEnvironmentAlone() {
         // When
-        KeyServiceConfig config = KeyServiceConfigLoader.load(with("kafka.security.protocol", "SSL"),
-                Map.of("CTX_KEYSVC_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "CTX_KEYSVC_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"));
+        KeyServiceConfig config = KeyServiceConfigLoader.load(
+                with("kafka.security.protocol", "SSL"),
+                Map.of(
+                        "CTX_KEYSVC_KAFKA_SECURITY_PROTOCOL",
+                        "SASL_SSL",
+                        "CTX_KEYSVC_KAFKA_SASL_MECHANISM",
+                        "SCRAM-SHA-512"));
         // Then
-        assertThat(config.kafkaClientConfig()).containsOnly(Map.entry("security.protocol", "SASL_SSL"),
-                Map.entry("sasl.mechanism", "SCRAM-SHA-512"), Map.entry("bootstrap.servers", "localhost:9092"));
+        assertThat(config.kafkaClientConfig())
+                .containsOnly(
+                        Map.entry("security.protocol", "SASL_SSL"),
+                        Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
+                        Map.entry("bootstrap.servers", "localhost:9092"));
     }
 
     @Test
@@ -202,15 +259,18 @@ class KeyServiceConfigTest {
         // When
         KeyServiceConfig config = KeyServiceConfigLoader.load(minimal(), Map.of());
         // Then
-        assertThat(new StoreTopics(config.getString(KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG),
-                config.getString(KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG),
-                config.getString(KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG),
-                config.getString(KeyServiceConfigDef.TOPIC_ACCESS_GRANTS_CONFIG))).isEqualTo(StoreTopics.defaults());
+        assertThat(new StoreTopics(
+                        config.getString(KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG),
+                        config.getString(KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG),
+                        config.getString(KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_CONFIG),
+                        config.getString(KeyServiceConfigDef.TOPIC_ACCESS_GRANTS_CONFIG)))
+                .isEqualTo(StoreTopics.defaults());
     }
 
     @Test
     void toStringHoldsNoPathOrSecretReference() {
         assertThat(KeyServiceConfigLoader.load(minimal(), Map.of()).toString())
-                .doesNotContain("KEK_PW", "/etc/ctx").contains("pkcs12");
+                .doesNotContain("KEK_PW", "/etc/ctx")
+                .contains("pkcs12");
     }
 }

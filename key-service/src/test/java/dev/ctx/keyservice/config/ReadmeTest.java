@@ -18,8 +18,9 @@ class ReadmeTest {
     void documentsEveryConfigurationKeyWithItsDefault() throws IOException {
         String readme = Files.readString(README);
         for (ConfigDef.ConfigKey key : KeyServiceConfig.configDef().configKeys().values()) {
-            String defaultCell = !key.hasDefault() ? "(required)" : key.defaultValue == null ? "(unset)"
-                    : "`" + key.defaultValue + "`";
+            String defaultCell = !key.hasDefault()
+                    ? "(required)"
+                    : key.defaultValue == null ? "(unset)" : "`" + key.defaultValue + "`";
             assertThat(readme).as(key.name).contains("| `" + key.name + "` | " + defaultCell + " |");
         }
     }
@@ -34,7 +35,9 @@ class ReadmeTest {
             if (line.startsWith("| `") && line.indexOf("` |") > 3) {
                 String key = line.substring(3, line.indexOf("` |"));
                 if (!key.endsWith(".*")) {
-                    assertThat(KeyServiceConfig.configDef().names()).as("README row %s", key).contains(key);
+                    assertThat(KeyServiceConfig.configDef().names())
+                            .as("README row %s", key)
+                            .contains(key);
                 }
             }
         }

@@ -126,8 +126,8 @@ class CachingCustodialKeysTest {
         CountDownLatch lent = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         X25519PrivateKey[] held = new X25519PrivateKey[1];
-        CompletableFuture<byte[]> inFlight = CompletableFuture.supplyAsync(() -> cache.withKey(CALLER, "alice", 1,
-                key -> {
+        CompletableFuture<byte[]> inFlight =
+                CompletableFuture.supplyAsync(() -> cache.withKey(CALLER, "alice", 1, key -> {
                     held[0] = key;
                     lent.countDown();
                     await(finish);
@@ -150,8 +150,8 @@ class CachingCustodialKeysTest {
         X25519PrivateKey cached = use("alice", 1);
         CountDownLatch lent = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<byte[]> inFlight = CompletableFuture.supplyAsync(() -> cache.withKey(CALLER, "alice", 1,
-                key -> {
+        CompletableFuture<byte[]> inFlight =
+                CompletableFuture.supplyAsync(() -> cache.withKey(CALLER, "alice", 1, key -> {
                     lent.countDown();
                     await(finish);
                     return agree(key);
@@ -244,10 +244,15 @@ class CachingCustodialKeysTest {
     }
 
     private double counter(String name) {
-        return meters.get("ctx.keyservice.custodial.key.cache." + name).counter().count();
+        return meters.get("ctx.keyservice.custodial.key.cache." + name)
+                .counter()
+                .count();
     }
 
     private double eviction(String cause) {
-        return meters.get("ctx.keyservice.custodial.key.cache.evictions").tag("cause", cause).counter().count();
+        return meters.get("ctx.keyservice.custodial.key.cache.evictions")
+                .tag("cause", cause)
+                .counter()
+                .count();
     }
 }

@@ -15,7 +15,8 @@ class CustodyAadTest {
         byte[] aad = CustodyAad.of("alice", 3);
         // Then: "ctx.key-custody.v1" | u16 5 | "alice" | u32 3
         assertThat(HexFormat.of().formatHex(aad))
-                .isEqualTo(HexFormat.of().formatHex("ctx.key-custody.v1".getBytes(StandardCharsets.US_ASCII)) + "0005" + "616c696365" + "00000003");
+                .isEqualTo(HexFormat.of().formatHex("ctx.key-custody.v1".getBytes(StandardCharsets.US_ASCII)) + "0005"
+                        + "616c696365" + "00000003");
     }
 
     @Test

@@ -28,14 +28,17 @@ class CustodyRecordFormatV1Test {
         Arrays.fill(iv2, (byte) 0x22);
         byte[] ct2 = new byte[48];
         Arrays.fill(ct2, (byte) 0xB2);
-        return new CustodyRecord("alice", List.of(
-                new SealedPrivateKey(2, "pkcs11:master", KekCiphertext.of(iv2, ct2)),
-                new SealedPrivateKey(1, "pkcs12:master", KekCiphertext.of(iv1, ct1))));
+        return new CustodyRecord(
+                "alice",
+                List.of(
+                        new SealedPrivateKey(2, "pkcs11:master", KekCiphertext.of(iv2, ct2)),
+                        new SealedPrivateKey(1, "pkcs12:master", KekCiphertext.of(iv1, ct1))));
     }
 
     static byte[] golden() throws IOException {
         try (InputStream in = CustodyRecordFormatV1Test.class.getResourceAsStream("/golden/custody-record-v1.hex")) {
-            return HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("\\s|#.*", ""));
+            return HexFormat.of()
+                    .parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("\\s|#.*", ""));
         }
     }
 
@@ -62,7 +65,8 @@ class CustodyRecordFormatV1Test {
         byte[] bytes = golden();
         bytes[0] = 0x02;
         // When / Then
-        assertThatThrownBy(() -> CustodyRecordFormatV1.deserialize(bytes)).isInstanceOf(CustodyException.class)
+        assertThatThrownBy(() -> CustodyRecordFormatV1.deserialize(bytes))
+                .isInstanceOf(CustodyException.class)
                 .hasMessageContaining("version");
     }
 

@@ -25,14 +25,14 @@ class CustodyRecordFormatV2Test {
         Arrays.fill(iv, (byte) 0x11);
         byte[] ct = new byte[48];
         Arrays.fill(ct, (byte) 0xA1);
-        return new CustodyRecord("alice", List.of(new SealedPrivateKey(1, "pkcs12:master", KekCiphertext.of(iv, ct))),
-                List.of(3, 2));
+        return new CustodyRecord(
+                "alice", List.of(new SealedPrivateKey(1, "pkcs12:master", KekCiphertext.of(iv, ct))), List.of(3, 2));
     }
 
     static byte[] golden() throws IOException {
         try (InputStream in = CustodyRecordFormatV2Test.class.getResourceAsStream("/golden/custody-record-v2.hex")) {
-            return HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("\\s|#.*", ""));
+            return HexFormat.of()
+                    .parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("\\s|#.*", ""));
         }
     }
 
@@ -81,7 +81,8 @@ class CustodyRecordFormatV2Test {
         byte[] bytes = golden();
         bytes[0] = 0x03;
         // When / Then
-        assertThatThrownBy(() -> CustodyRecordFormatV2.deserialize(bytes)).isInstanceOf(CustodyException.class)
+        assertThatThrownBy(() -> CustodyRecordFormatV2.deserialize(bytes))
+                .isInstanceOf(CustodyException.class)
                 .hasMessageContaining("version");
     }
 

@@ -23,6 +23,7 @@ class KeyCustodianTest {
 
     @TempDir
     Path dir;
+
     private MasterKek kek;
     private KeyCustodian custodian;
 
@@ -50,22 +51,26 @@ class KeyCustodianTest {
         assertThat(opened.publicKey()).isEqualTo(pair.publicKey());
         assertThat(sealed.keyVersion()).isEqualTo(3);
         assertThat(sealed.kekId()).isEqualTo(kek.kekId());
-        assertThat(sealed.toString()).doesNotContain(HexFormat.of().formatHex(pair.privateKey().exposeSecretBytesForCustodySealing()));
+        assertThat(sealed.toString())
+                .doesNotContain(HexFormat.of().formatHex(pair.privateKey().exposeSecretBytesForCustodySealing()));
     }
 
     @Test
     void openRejectsAKeyMovedToAnotherParticipant() {
         // Given
-        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        SealedPrivateKey sealed =
+                custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
         // When / Then
-        assertThatThrownBy(() -> custodian.open("mallory", sealed)).isInstanceOf(CustodyException.class)
+        assertThatThrownBy(() -> custodian.open("mallory", sealed))
+                .isInstanceOf(CustodyException.class)
                 .hasMessageContaining("mallory v1");
     }
 
     @Test
     void openRejectsAKeyRelabelledAsAnotherVersion() {
         // Given
-        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        SealedPrivateKey sealed =
+                custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
         SealedPrivateKey relabelled = new SealedPrivateKey(2, sealed.kekId(), sealed.sealed());
         // When / Then
         assertThatThrownBy(() -> custodian.open("alice", relabelled)).isInstanceOf(CustodyException.class);
@@ -74,20 +79,24 @@ class KeyCustodianTest {
     @Test
     void openRejectsAKeySealedUnderAnotherKekId() {
         // Given
-        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        SealedPrivateKey sealed =
+                custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
         SealedPrivateKey foreign = new SealedPrivateKey(1, "pkcs11:other", sealed.sealed());
         // When / Then
-        assertThatThrownBy(() -> custodian.open("alice", foreign)).isInstanceOf(CustodyException.class)
+        assertThatThrownBy(() -> custodian.open("alice", foreign))
+                .isInstanceOf(CustodyException.class)
                 .hasMessageContaining("pkcs11:other");
     }
 
     @Test
     void openRejectsATamperedKey() {
         // Given
-        SealedPrivateKey sealed = custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
+        SealedPrivateKey sealed =
+                custodian.seal("alice", 1, X25519KeyPair.generate().privateKey());
         byte[] ciphertext = sealed.sealed().ciphertext();
         ciphertext[5] ^= 0x40;
-        SealedPrivateKey tampered = new SealedPrivateKey(1, sealed.kekId(), KekCiphertext.of(sealed.sealed().iv(), ciphertext));
+        SealedPrivateKey tampered = new SealedPrivateKey(
+                1, sealed.kekId(), KekCiphertext.of(sealed.sealed().iv(), ciphertext));
         // When / Then
         assertThatThrownBy(() -> custodian.open("alice", tampered)).isInstanceOf(CustodyException.class);
     }
@@ -102,7 +111,8 @@ class KeyCustodianTest {
         // Then
         byte[] message = {1, 2, 3};
         assertThat(opened.sign(message)).isEqualTo(original.sign(message));
-        assertThat(opened.toString()).doesNotContain(HexFormat.of().formatHex(original.exposeSecretBytesForCustodySealing()));
+        assertThat(opened.toString())
+                .doesNotContain(HexFormat.of().formatHex(original.exposeSecretBytesForCustodySealing()));
         assertThatThrownBy(() -> custodian.openSigningKey("__escrow", sealed)).isInstanceOf(CustodyException.class);
     }
 }

@@ -17,17 +17,36 @@ final class GrantFixtures {
     static final Instant TO = Instant.parse("2026-02-01T00:00:00Z");
     static final Instant GRANTED_AT = Instant.parse("2026-01-05T00:00:00Z");
 
-    private GrantFixtures() {
-    }
+    private GrantFixtures() {}
 
     static Grant byIds(String grantId, String grantee, String purpose, String... transactionIds) {
-        return new Grant(grantId, grantee, List.of(transactionIds), null, null, null, purpose, Set.of("amount"),
-                NOT_BEFORE, NOT_AFTER, "officer-1");
+        return new Grant(
+                grantId,
+                grantee,
+                List.of(transactionIds),
+                null,
+                null,
+                null,
+                purpose,
+                Set.of("amount"),
+                NOT_BEFORE,
+                NOT_AFTER,
+                "officer-1");
     }
 
     static Grant byRange(String grantId, String grantee, String purpose, String participantId) {
-        return new Grant(grantId, grantee, List.of(), participantId, FROM, TO, purpose, Set.of("amount"), NOT_BEFORE,
-                NOT_AFTER, "officer-1");
+        return new Grant(
+                grantId,
+                grantee,
+                List.of(),
+                participantId,
+                FROM,
+                TO,
+                purpose,
+                Set.of("amount"),
+                NOT_BEFORE,
+                NOT_AFTER,
+                "officer-1");
     }
 
     static EncryptedTransaction transaction(String transactionId, Instant timestamp, String... participants) {
@@ -40,7 +59,9 @@ final class GrantFixtures {
                 .setCurrency("EUR")
                 .setConfidential(true)
                 .setParticipants(List.of(participants))
-                .setAccessPolicy(AccessPolicy.newBuilder().setAllowedPurposes(List.of("audit")).build())
+                .setAccessPolicy(AccessPolicy.newBuilder()
+                        .setAllowedPurposes(List.of("audit"))
+                        .build())
                 .setSealed(null)
                 .setClear(null)
                 .build();

@@ -29,7 +29,8 @@ class GrantTableTest {
         "2026-01-09T23:59:59.999Z, false",
         "2026-01-10T00:00:00Z,     true",
         "2026-01-19T23:59:59.999Z, true",
-        "2026-01-20T00:00:00Z,     false"})
+        "2026-01-20T00:00:00Z,     false"
+    })
     void validityWindowIncludesNotBeforeAndExcludesNotAfter(Instant now, boolean found) {
         // Given
         table.apply(GrantState.active(byIds("g-1", "auditor-7", "audit", "txn-1"), GRANTED_AT));
@@ -44,7 +45,8 @@ class GrantTableTest {
         "2025-12-31T23:59:59.999Z, false",
         "2026-01-01T00:00:00Z,     true",
         "2026-01-31T23:59:59.999Z, true",
-        "2026-02-01T00:00:00Z,     false"})
+        "2026-02-01T00:00:00Z,     false"
+    })
     void participantRangeIncludesFromAndExcludesTo(Instant timestamp, boolean covered) {
         // Given
         table.apply(GrantState.active(byRange("g-1", "auditor-7", "audit", "client-1"), GRANTED_AT));
@@ -116,7 +118,8 @@ class GrantTableTest {
         // When
         table.apply(active);
         // Then
-        assertThat(table.get("g-1")).hasValueSatisfying(state -> assertThat(state.isRevoked()).isTrue());
+        assertThat(table.get("g-1"))
+                .hasValueSatisfying(state -> assertThat(state.isRevoked()).isTrue());
         assertThat(table.find("auditor-7", TXN, "audit", INSIDE)).isEmpty();
     }
 

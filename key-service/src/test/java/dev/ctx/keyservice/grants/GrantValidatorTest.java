@@ -27,13 +27,21 @@ class GrantValidatorTest {
     private final GrantValidator validator = new GrantValidator(Duration.ofDays(30));
 
     static GrantRequest byIds() {
-        return new GrantRequest("auditor-7", List.of("txn-1", "txn-2"), null, null, null, "audit",
-                List.of("amount", "pricing"), NOT_BEFORE, NOT_AFTER);
+        return new GrantRequest(
+                "auditor-7",
+                List.of("txn-1", "txn-2"),
+                null,
+                null,
+                null,
+                "audit",
+                List.of("amount", "pricing"),
+                NOT_BEFORE,
+                NOT_AFTER);
     }
 
     static GrantRequest byRange() {
-        return new GrantRequest("auditor-7", null, "client-1", FROM, TO, "audit", List.of("settlementDetails"),
-                NOT_BEFORE, NOT_AFTER);
+        return new GrantRequest(
+                "auditor-7", null, "client-1", FROM, TO, "audit", List.of("settlementDetails"), NOT_BEFORE, NOT_AFTER);
     }
 
     static Stream<Arguments> invalidRequests() {
@@ -44,28 +52,49 @@ class GrantValidatorTest {
                 invalid("blank purpose", r -> with(r, "purpose", " "), "purpose must be a purpose id"),
                 invalid("no fields", r -> with(r, "fields", null), "fields must name at least one"),
                 invalid("empty fields", r -> with(r, "fields", List.of()), "fields must name at least one"),
-                invalid("non-confidential field", r -> with(r, "fields", List.of("amount", "currency")),
+                invalid(
+                        "non-confidential field",
+                        r -> with(r, "fields", List.of("amount", "currency")),
                         "fields may only name confidential fields: amount, pricing, settlementDetails"),
-                invalid("no scope", r -> with(with(r, "transactionIds", null), "participantId", null),
+                invalid(
+                        "no scope",
+                        r -> with(with(r, "transactionIds", null), "participantId", null),
                         "exactly one scope is required"),
-                invalid("empty ids, no range", r -> with(r, "transactionIds", List.of()),
+                invalid(
+                        "empty ids, no range",
+                        r -> with(r, "transactionIds", List.of()),
                         "exactly one scope is required"),
                 invalid("both scopes", r -> with(r, "participantId", "client-1"), "exactly one scope is required"),
-                invalid("blank transaction id", r -> with(r, "transactionIds", List.of("txn-1", "")),
+                invalid(
+                        "blank transaction id",
+                        r -> with(r, "transactionIds", List.of("txn-1", "")),
                         "transactionIds must be a non-blank name"),
-                invalid("participant without range", r -> with(byRange(), "to", null),
+                invalid(
+                        "participant without range",
+                        r -> with(byRange(), "to", null),
                         "participantId needs both from and to"),
-                invalid("range without participant", r -> with(byRange(), "participantId", null),
+                invalid(
+                        "range without participant",
+                        r -> with(byRange(), "participantId", null),
                         "participantId must be a non-blank name"),
                 invalid("empty range", r -> with(byRange(), "to", FROM), "from must be before to"),
                 invalid("no notBefore", r -> with(r, "notBefore", null), "notBefore and notAfter are required"),
                 invalid("no notAfter", r -> with(r, "notAfter", null), "notBefore and notAfter are required"),
                 invalid("empty window", r -> with(r, "notAfter", NOT_BEFORE), "notBefore must be before notAfter"),
-                invalid("reversed window", r -> with(r, "notBefore", NOT_AFTER.plusSeconds(1)),
+                invalid(
+                        "reversed window",
+                        r -> with(r, "notBefore", NOT_AFTER.plusSeconds(1)),
                         "notBefore must be before notAfter"),
-                invalid("too long", r -> with(r, "notAfter", NOT_BEFORE.plus(Duration.ofDays(30)).plusMillis(1)),
+                invalid(
+                        "too long",
+                        r -> with(
+                                r,
+                                "notAfter",
+                                NOT_BEFORE.plus(Duration.ofDays(30)).plusMillis(1)),
                         "a grant may last at most PT720H (grants.max.duration)"),
-                invalid("already over", r -> with(with(r, "notBefore", NOW.minusSeconds(60)), "notAfter", NOW),
+                invalid(
+                        "already over",
+                        r -> with(with(r, "notBefore", NOW.minusSeconds(60)), "notAfter", NOW),
                         "notAfter must be in the future"));
     }
 
@@ -73,7 +102,8 @@ class GrantValidatorTest {
     @MethodSource("invalidRequests")
     void invalidRequestIsRefusedWithAClearDetail(String rule, GrantRequest request, String detail) {
         assertThatThrownBy(() -> validator.validate(request, "g-1", "officer-1", NOW))
-                .isInstanceOf(InvalidGrantException.class).hasMessageContaining(detail);
+                .isInstanceOf(InvalidGrantException.class)
+                .hasMessageContaining(detail);
     }
 
     @Test
@@ -107,12 +137,37 @@ class GrantValidatorTest {
     /** {@code request} with one component replaced. */
     @SuppressWarnings("unchecked")
     private static GrantRequest with(GrantRequest r, String component, Object value) {
-        Object[] v = {r.grantee(), r.transactionIds(), r.participantId(), r.from(), r.to(), r.purpose(), r.fields(),
-            r.notBefore(), r.notAfter()};
-        List<String> names = Arrays.asList("grantee", "transactionIds", "participantId", "from", "to", "purpose",
-                "fields", "notBefore", "notAfter");
+        Object[] v = {
+            r.grantee(),
+            r.transactionIds(),
+            r.participantId(),
+            r.from(),
+            r.to(),
+            r.purpose(),
+            r.fields(),
+            r.notBefore(),
+            r.notAfter()
+        };
+        List<String> names = Arrays.asList(
+                "grantee",
+                "transactionIds",
+                "participantId",
+                "from",
+                "to",
+                "purpose",
+                "fields",
+                "notBefore",
+                "notAfter");
         v[names.indexOf(component)] = value;
-        return new GrantRequest((String) v[0], (List<String>) v[1], (String) v[2], (Instant) v[3], (Instant) v[4],
-                (String) v[5], (List<String>) v[6], (Instant) v[7], (Instant) v[8]);
+        return new GrantRequest(
+                (String) v[0],
+                (List<String>) v[1],
+                (String) v[2],
+                (Instant) v[3],
+                (Instant) v[4],
+                (String) v[5],
+                (List<String>) v[6],
+                (Instant) v[7],
+                (Instant) v[8]);
     }
 }

@@ -28,8 +28,8 @@ class GrantsTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final GrantTable table = new GrantTable();
     private final RecordingGrantLog log = new RecordingGrantLog();
-    private final Grants grants = new Grants(table, log, new GrantValidator(Duration.ofDays(90)),
-            new AccessEvents("key-service/test", clock), clock);
+    private final Grants grants = new Grants(
+            table, log, new GrantValidator(Duration.ofDays(90)), new AccessEvents("key-service/test", clock), clock);
 
     @Test
     void createdGrantIsCommittedWithItsEventAndThenFound() {
@@ -41,8 +41,13 @@ class GrantsTest {
             assertEvent(commit.event(), AccessEventType.GRANT_CREATED, created.grantId(), "officer-1");
         });
         assertThat(created.grantedAt()).isEqualTo(NOW);
-        assertThat(grants.find("auditor-7", GrantFixtures.transaction("txn-2", NOW, "client-1"), "audit",
-                GrantFixtures.NOT_BEFORE)).map(Grant::grantId).contains(created.grantId());
+        assertThat(grants.find(
+                        "auditor-7",
+                        GrantFixtures.transaction("txn-2", NOW, "client-1"),
+                        "audit",
+                        GrantFixtures.NOT_BEFORE))
+                .map(Grant::grantId)
+                .contains(created.grantId());
     }
 
     @Test
@@ -51,7 +56,9 @@ class GrantsTest {
         GrantState created = grants.create(OFFICER, GrantValidatorTest.byRange());
         // Then
         AccessEvent event = log.commits().get(0).event();
-        assertThat(event.getAttributes()).containsEntry("grantee", "auditor-7").containsEntry("purpose", "audit")
+        assertThat(event.getAttributes())
+                .containsEntry("grantee", "auditor-7")
+                .containsEntry("purpose", "audit")
                 .containsEntry("scope", "participant:client-1:[2026-01-01T00:00:00Z,2026-02-01T00:00:00Z)")
                 .containsEntry("fields", "settlementDetails");
         assertThat(event.getDataAccessed()).isEmpty();
@@ -72,8 +79,16 @@ class GrantsTest {
     @Test
     void invalidRequestCommitsNothing() {
         // Given
-        GrantRequest noFields = new GrantRequest("auditor-7", List.of("txn-1"), null, null, null, "audit", List.of(),
-                GrantFixtures.NOT_BEFORE, GrantFixtures.NOT_AFTER);
+        GrantRequest noFields = new GrantRequest(
+                "auditor-7",
+                List.of("txn-1"),
+                null,
+                null,
+                null,
+                "audit",
+                List.of(),
+                GrantFixtures.NOT_BEFORE,
+                GrantFixtures.NOT_AFTER);
         // When / Then
         assertThatThrownBy(() -> grants.create(OFFICER, noFields)).isInstanceOf(InvalidGrantException.class);
         assertThat(log.commits()).isEmpty();
@@ -92,8 +107,12 @@ class GrantsTest {
             assertThat(commit.state()).isEqualTo(revoked);
             assertEvent(commit.event(), AccessEventType.GRANT_REVOKED, created.grantId(), "operator-1");
         });
-        assertThat(grants.find("auditor-7", GrantFixtures.transaction("txn-1", NOW, "client-1"), "audit",
-                GrantFixtures.NOT_BEFORE)).isEmpty();
+        assertThat(grants.find(
+                        "auditor-7",
+                        GrantFixtures.transaction("txn-1", NOW, "client-1"),
+                        "audit",
+                        GrantFixtures.NOT_BEFORE))
+                .isEmpty();
     }
 
     @Test
@@ -104,13 +123,15 @@ class GrantsTest {
         // When / Then
         assertThatThrownBy(() -> grants.revoke(OPERATOR, created.grantId()))
                 .isInstanceOf(StoreUnavailableException.class);
-        assertThat(grants.get(created.grantId())).hasValueSatisfying(s -> assertThat(s.isRevoked()).isFalse());
+        assertThat(grants.get(created.grantId()))
+                .hasValueSatisfying(s -> assertThat(s.isRevoked()).isFalse());
     }
 
     @Test
     void revokingAnUnknownGrantIsRefused() {
         assertThatThrownBy(() -> grants.revoke(OPERATOR, "no-such-grant"))
-                .isInstanceOf(UnknownGrantException.class).hasMessage("no grant no-such-grant");
+                .isInstanceOf(UnknownGrantException.class)
+                .hasMessage("no grant no-such-grant");
     }
 
     @Test

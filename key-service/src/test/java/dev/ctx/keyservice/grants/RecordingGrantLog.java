@@ -10,8 +10,7 @@ import dev.ctx.schemas.access.AccessEvent;
 public final class RecordingGrantLog implements GrantLog {
 
     /** One committed transaction. */
-    public record Commit(GrantState state, AccessEvent event) {
-    }
+    public record Commit(GrantState state, AccessEvent event) {}
 
     private final List<Commit> commits = new ArrayList<>();
     private boolean failing;

@@ -35,21 +35,25 @@ class KeyProtectionTest {
                     assertThat(e.alias()).isEqualTo(ALIAS);
                 })
                 .isInstanceOf(KekException.class)
-                .hasMessageContaining("'" + ALIAS + "'").hasMessageContaining("CKA_EXTRACTABLE=true");
+                .hasMessageContaining("'" + ALIAS + "'")
+                .hasMessageContaining("CKA_EXTRACTABLE=true");
     }
 
     @Test
     void aKeyThatWasOnceExtractableIsRefused() {
         assertThatThrownBy(() -> KeyProtection.requireNonExtractable(ALIAS, List.of(new KeyProtection(false, false))))
-                .isInstanceOfSatisfying(ExtractableKekException.class,
+                .isInstanceOfSatisfying(
+                        ExtractableKekException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.ONCE_EXTRACTABLE))
-                .hasMessageContaining(ALIAS).hasMessageContaining("CKA_NEVER_EXTRACTABLE=false");
+                .hasMessageContaining(ALIAS)
+                .hasMessageContaining("CKA_NEVER_EXTRACTABLE=false");
     }
 
     @Test
     void anUnreadableExtractableAttributeIsRefused() {
         assertThatThrownBy(() -> KeyProtection.requireNonExtractable(ALIAS, List.of(new KeyProtection(null, true))))
-                .isInstanceOfSatisfying(ExtractableKekException.class,
+                .isInstanceOfSatisfying(
+                        ExtractableKekException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNVERIFIABLE))
                 .hasMessageContaining(ALIAS);
     }
@@ -57,7 +61,8 @@ class KeyProtectionTest {
     @Test
     void noVisibleObjectIsRefused() {
         assertThatThrownBy(() -> KeyProtection.requireNonExtractable(ALIAS, List.of()))
-                .isInstanceOfSatisfying(ExtractableKekException.class,
+                .isInstanceOfSatisfying(
+                        ExtractableKekException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNVERIFIABLE))
                 .hasMessageContaining(ALIAS);
     }
@@ -68,7 +73,8 @@ class KeyProtectionTest {
         List<KeyProtection> objects = List.of(new KeyProtection(false, true), new KeyProtection(true, false));
         // When / Then
         assertThatThrownBy(() -> KeyProtection.requireNonExtractable(ALIAS, objects))
-                .isInstanceOfSatisfying(ExtractableKekException.class,
+                .isInstanceOfSatisfying(
+                        ExtractableKekException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.EXTRACTABLE));
     }
 }

@@ -24,7 +24,8 @@ class MasterKekContractTest {
     static Path dir;
 
     static Stream<Named<Function<Path, KekFixture>>> providers() {
-        return Stream.of(Named.of("PKCS#12 keystore", KekFixture::pkcs12),
+        return Stream.of(
+                Named.of("PKCS#12 keystore", KekFixture::pkcs12),
                 Named.of("PKCS#11 SoftHSM2 token", ignored -> KekFixture.pkcs11()));
     }
 
@@ -91,7 +92,8 @@ class MasterKekContractTest {
     @ParameterizedTest
     @MethodSource("providers")
     void openRejectsWhatAnotherKekSealed(Function<Path, KekFixture> provider) {
-        try (MasterKek one = fresh(provider); MasterKek other = fresh(provider)) {
+        try (MasterKek one = fresh(provider);
+                MasterKek other = fresh(provider)) {
             // Given
             KekCiphertext sealed = one.seal(SECRET, AAD);
             // When / Then
@@ -125,6 +127,8 @@ class MasterKekContractTest {
         KekFixture fixture = provider.apply(dir);
         fixture.provision("some-other-kek"); // outside the assertion, so a missing SoftHSM2 skips instead of failing
         // When / Then
-        assertThatThrownBy(() -> fixture.open("no-such-kek")).isInstanceOf(KekException.class).hasMessageContaining("no-such-kek");
+        assertThatThrownBy(() -> fixture.open("no-such-kek"))
+                .isInstanceOf(KekException.class)
+                .hasMessageContaining("no-such-kek");
     }
 }

@@ -26,8 +26,9 @@ public final class SoftHsmToken {
 
     static final String DEFAULT_LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
     /** The SoftHSM2 PKCS#11 library the tests use (see the class comment). */
-    public static final Path LIBRARY = Path.of(ExternalTool.setting("CTX_SOFTHSM_LIBRARY", "ctx.softhsm.library",
-            DEFAULT_LIBRARY));
+    public static final Path LIBRARY =
+            Path.of(ExternalTool.setting("CTX_SOFTHSM_LIBRARY", "ctx.softhsm.library", DEFAULT_LIBRARY));
+
     private static final String PIN = "4711-test-pin";
     private static SoftHsmToken shared;
 
@@ -46,7 +47,9 @@ public final class SoftHsmToken {
         }
         String conf = System.getenv("SOFTHSM2_CONF");
         boolean utilRuns = ExternalTool.runs("softhsm2-util", "--version");
-        ExternalTool.requireOrSkip("CTX_REQUIRE_SOFTHSM", Files.isReadable(LIBRARY) && conf != null && utilRuns,
+        ExternalTool.requireOrSkip(
+                "CTX_REQUIRE_SOFTHSM",
+                Files.isReadable(LIBRARY) && conf != null && utilRuns,
                 "SoftHSM2 is unusable: library " + LIBRARY + " readable=" + Files.isReadable(LIBRARY)
                         + ", SOFTHSM2_CONF=" + conf + ", softhsm2-util runs=" + utilRuns,
                 "apt-get install -y softhsm2 opensc; CTX_SOFTHSM_LIBRARY names the library; PKCS#11 case skipped");
@@ -77,7 +80,8 @@ public final class SoftHsmToken {
             Path dir = conf.getParent();
             Path tokens = dir.resolve("tokens-" + UUID.randomUUID());
             Files.createDirectories(tokens);
-            Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+            Files.writeString(
+                    conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
             return new SoftHsmToken(token(conf, "ctx-test", false), token(conf, "ctx-test-extractable", true));
         } catch (IOException e) {
             throw new IllegalStateException("cannot initialise the SoftHSM2 token", e);
@@ -90,13 +94,27 @@ public final class SoftHsmToken {
      */
     private static Path token(Path conf, String label, boolean extractable) throws IOException {
         String module = LIBRARY.toString();
-        run(conf, "softhsm2-util", "--module", module, "--init-token", "--free", "--label", label, "--so-pin", "0000-so-pin",
-                "--pin", PIN);
+        run(
+                conf,
+                "softhsm2-util",
+                "--module",
+                module,
+                "--init-token",
+                "--free",
+                "--label",
+                label,
+                "--so-pin",
+                "0000-so-pin",
+                "--pin",
+                PIN);
         String slot = slotOf(run(conf, "softhsm2-util", "--module", module, "--show-slots"), label);
         Path cfg = conf.getParent().resolve("pkcs11-" + UUID.randomUUID() + ".cfg");
-        Files.writeString(cfg, "name = SoftHSM-" + label + "\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
-                + "attributes(generate, CKO_SECRET_KEY, CKK_AES) " + "= {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = "
-                + extractable + "\n}\n");
+        Files.writeString(
+                cfg,
+                "name = SoftHSM-" + label + "\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n"
+                        + "attributes(generate, CKO_SECRET_KEY, CKK_AES) "
+                        + "= {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = "
+                        + extractable + "\n}\n");
         return cfg;
     }
 

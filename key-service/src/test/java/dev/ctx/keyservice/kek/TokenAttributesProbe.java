@@ -7,8 +7,7 @@ import java.nio.file.Path;
  */
 public final class TokenAttributesProbe {
 
-    private TokenAttributesProbe() {
-    }
+    private TokenAttributesProbe() {}
 
     public static void main(String[] args) {
         try {

@@ -23,7 +23,8 @@ class TokenAttributesTest {
     @Test
     void theLibraryIsReadFromTheSunPkcs11Config() throws Exception {
         // Given
-        Path config = Files.writeString(dir.resolve("a.cfg"), "name = t\n  library =  /usr/lib/softhsm/libsofthsm2.so \nslot = 3\n");
+        Path config = Files.writeString(
+                dir.resolve("a.cfg"), "name = t\n  library =  /usr/lib/softhsm/libsofthsm2.so \nslot = 3\n");
         // When / Then
         assertThat(TokenAttributes.library(config)).isEqualTo("/usr/lib/softhsm/libsofthsm2.so");
     }
@@ -41,17 +42,21 @@ class TokenAttributesTest {
         // Given: an NSS-style config names no library
         Path config = Files.writeString(dir.resolve("c.cfg"), "name = t\nnssLibraryDirectory = /usr/lib\n");
         // When / Then
-        assertThatThrownBy(() -> TokenAttributes.library(config)).isInstanceOf(KekException.class)
+        assertThatThrownBy(() -> TokenAttributes.library(config))
+                .isInstanceOf(KekException.class)
                 .hasMessageContaining("names no library");
     }
 
     @Test
     void aModuleThatCannotBeLoadedMakesTheKeyUnverifiable() throws Exception {
         // Given
-        Path config = Files.writeString(dir.resolve("d.cfg"), "name = t\nlibrary = " + dir.resolve("missing.so") + "\n");
+        Path config =
+                Files.writeString(dir.resolve("d.cfg"), "name = t\nlibrary = " + dir.resolve("missing.so") + "\n");
         // When / Then
         assertThatThrownBy(() -> TokenAttributes.secretKeysLabelled(config, "kek-main"))
-                .isInstanceOfSatisfying(ExtractableKekException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNVERIFIABLE))
+                .isInstanceOfSatisfying(
+                        ExtractableKekException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNVERIFIABLE))
                 .hasMessageContaining("kek-main");
     }
 
@@ -59,17 +64,21 @@ class TokenAttributesTest {
     void theTestJvmRunsWithTheOptionTheCheckNeeds() {
         // The surefire/failsafe argLine carries Pkcs11Kek.JVM_OPTION; without it the PKCS#11 tests would all be refused
         Module cryptoki = ModuleLayer.boot().findModule("jdk.crypto.cryptoki").orElseThrow();
-        assertThat(cryptoki.isExported("sun.security.pkcs11.wrapper", TokenAttributes.class.getModule())).isTrue();
+        assertThat(cryptoki.isExported("sun.security.pkcs11.wrapper", TokenAttributes.class.getModule()))
+                .isTrue();
     }
 
     @Test
     void withoutTheJvmOptionEveryKeyIsRefusedNamingTheOption() throws Exception {
         // Given: a JVM started without --add-exports (the module path does not matter: the first call is refused)
-        Path config = Files.writeString(dir.resolve("e.cfg"), "name = t\nlibrary = " + dir.resolve("missing.so") + "\n");
+        Path config =
+                Files.writeString(dir.resolve("e.cfg"), "name = t\nlibrary = " + dir.resolve("missing.so") + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(List.of(java, "-cp", classpath, TokenAttributesProbe.class.getName(),
-                config.toString(), "kek-main")).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(List.of(
+                        java, "-cp", classpath, TokenAttributesProbe.class.getName(), config.toString(), "kek-main"))
+                .redirectErrorStream(true)
+                .start();
         // When
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();

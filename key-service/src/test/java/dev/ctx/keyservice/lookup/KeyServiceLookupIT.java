@@ -46,19 +46,26 @@ class KeyServiceLookupIT {
         String envelopes = "transactions.envelopes" + suffix;
         String registryUrl = "mock://lookup-it" + suffix;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(encrypted, 2, (short) 1), new NewTopic(envelopes, 2, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(
+                            new NewTopic(encrypted, 2, (short) 1),
+                            new NewTopic(envelopes, 2, (short) 1)
+                                    .configs(Map.of(
+                                            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         try (ConfluentAvroSerde<EncryptedTransaction> records = ViewRecords.encryptedSerde(registryUrl);
                 ConfluentAvroSerde<Envelope> envelopeSerde = ViewRecords.envelopeSerde(registryUrl);
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
-                        new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(encrypted, "txn-1",
-                    records.serialize(encrypted, ViewRecords.sealed("txn-1")))).get(30, TimeUnit.SECONDS);
-            producer.send(new ProducerRecord<>(envelopes, "txn-1",
-                    envelopeSerde.serialize(envelopes, ViewRecords.envelope("txn-1", 1)))).get(30, TimeUnit.SECONDS);
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            encrypted, "txn-1", records.serialize(encrypted, ViewRecords.sealed("txn-1"))))
+                    .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(
+                            envelopes, "txn-1", envelopeSerde.serialize(envelopes, ViewRecords.envelope("txn-1", 1))))
+                    .get(30, TimeUnit.SECONDS);
         }
         Map<String, String> config = config(suffix, registryUrl);
         config.put("topic.encrypted", encrypted);
@@ -66,14 +73,17 @@ class KeyServiceLookupIT {
         config.put("lookup.state.dir", dir.resolve("lookup").toString());
 
         // When
-        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(config,
-                Map.of("TEST_KEK_PASSWORD", "kek-password")))) {
+        try (KeyService service =
+                KeyService.start(KeyServiceConfigLoader.load(config, Map.of("TEST_KEK_PASSWORD", "kek-password")))) {
             // Then
-            await().atMost(Duration.ofSeconds(60)).ignoreException(LookupUnavailableException.class)
-                    .untilAsserted(() -> assertThat(service.lookup().find("txn-1")).isEqualTo(
-                            new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1))));
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreException(LookupUnavailableException.class)
+                    .untilAsserted(() -> assertThat(service.lookup().find("txn-1"))
+                            .isEqualTo(new LookupResult.Found(
+                                    ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1))));
             assertThat(Files.isDirectory(dir.resolve("lookup").resolve("ctx-key-service-lookup-key-service-0")))
-                    .as("the default application id, in lookup.state.dir").isTrue();
+                    .as("the default application id, in lookup.state.dir")
+                    .isTrue();
         }
     }
 

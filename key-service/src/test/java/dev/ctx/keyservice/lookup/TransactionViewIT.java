@@ -42,8 +42,8 @@ class TransactionViewIT {
     Path dir;
 
     private final String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-    private final ViewTopics topics = new ViewTopics("transactions.encrypted" + suffix,
-            "transactions.envelopes" + suffix);
+    private final ViewTopics topics =
+            new ViewTopics("transactions.encrypted" + suffix, "transactions.envelopes" + suffix);
     private final String registryUrl = "mock://view-it" + suffix;
     private Admin admin;
     private ConfluentAvroSerde<EncryptedTransaction> encryptedSerde;
@@ -70,12 +70,18 @@ class TransactionViewIT {
         try (KafkaProducer<String, byte[]> producer = producer("view-it" + suffix)) {
             producer.initTransactions();
             producer.beginTransaction();
-            send(producer, topics.encrypted(), "txn-found", encryptedSerde.serialize(topics.encrypted(),
-                    ViewRecords.sealed("txn-found")));
+            send(
+                    producer,
+                    topics.encrypted(),
+                    "txn-found",
+                    encryptedSerde.serialize(topics.encrypted(), ViewRecords.sealed("txn-found")));
             send(producer, topics.envelopes(), "txn-found", envelope(ViewRecords.envelope("txn-found", 1)));
             send(producer, topics.envelopes(), "txn-found", envelope(ViewRecords.envelope("txn-found", 2)));
-            send(producer, topics.encrypted(), "txn-shredded", encryptedSerde.serialize(topics.encrypted(),
-                    ViewRecords.sealed("txn-shredded")));
+            send(
+                    producer,
+                    topics.encrypted(),
+                    "txn-shredded",
+                    encryptedSerde.serialize(topics.encrypted(), ViewRecords.sealed("txn-shredded")));
             send(producer, topics.envelopes(), "txn-shredded", envelope(ViewRecords.envelope("txn-shredded", 1)));
             send(producer, topics.envelopes(), "txn-shredded", null);
             producer.commitTransaction();
@@ -85,8 +91,8 @@ class TransactionViewIT {
             producer.abortTransaction();
         }
         Path stateDir = dir.resolve("state");
-        LookupResult found = new LookupResult.Found(ViewRecords.sealed("txn-found"),
-                ViewRecords.envelope("txn-found", 2));
+        LookupResult found =
+                new LookupResult.Found(ViewRecords.sealed("txn-found"), ViewRecords.envelope("txn-found", 2));
 
         // When
         try (TransactionView view = TransactionView.start(settings(stateDir))) {
@@ -94,8 +100,11 @@ class TransactionViewIT {
             awaitResult(view, found);
             awaitResult(view, new LookupResult.Shredded("txn-shredded"));
             assertThat(view.find("txn-never")).isEqualTo(new LookupResult.Unknown("txn-never"));
-            assertThat(changelogConfig().get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value())
-                    .as("replaced wraps are compacted away within a day").isEqualTo("86400000");
+            assertThat(changelogConfig()
+                            .get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG)
+                            .value())
+                    .as("replaced wraps are compacted away within a day")
+                    .isEqualTo("86400000");
         }
 
         // When: the state directory is lost, as on a new pod
@@ -111,14 +120,18 @@ class TransactionViewIT {
     void isUnavailableUntilItsTopicsExistThenAnswers() throws Exception {
         // Given: the key service starts before the processor created the topics
         try (TransactionView view = TransactionView.start(settings(dir.resolve("state")))) {
-            assertThatThrownBy(() -> view.find("txn-1")).isInstanceOf(LookupUnavailableException.class)
+            assertThatThrownBy(() -> view.find("txn-1"))
+                    .isInstanceOf(LookupUnavailableException.class)
                     .hasMessageContaining("waits for its topics");
 
             // When
             createTopics(2, 2);
             try (KafkaProducer<String, byte[]> producer = producer(null)) {
-                send(producer, topics.encrypted(), "txn-1", encryptedSerde.serialize(topics.encrypted(),
-                        ViewRecords.sealed("txn-1")));
+                send(
+                        producer,
+                        topics.encrypted(),
+                        "txn-1",
+                        encryptedSerde.serialize(topics.encrypted(), ViewRecords.sealed("txn-1")));
                 send(producer, topics.envelopes(), "txn-1", envelope(ViewRecords.envelope("txn-1", 1)));
             }
 
@@ -135,9 +148,10 @@ class TransactionViewIT {
                 TransactionView second = TransactionView.start(settings(dir.resolve("second")))) {
             // When / Then
             for (TransactionView view : List.of(first, second)) {
-                await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> view.find("txn-1"))
-                        .isInstanceOf(LookupUnavailableException.class)
-                        .hasMessageContaining("does not hold every partition"));
+                await().atMost(WAIT)
+                        .untilAsserted(() -> assertThatThrownBy(() -> view.find("txn-1"))
+                                .isInstanceOf(LookupUnavailableException.class)
+                                .hasMessageContaining("does not hold every partition"));
             }
         }
     }
@@ -155,29 +169,41 @@ class TransactionViewIT {
 
     /** The view answers {@code expected} once it has caught up (partitions are processed independently). */
     private static void awaitResult(TransactionView view, LookupResult expected) {
-        String id = expected instanceof LookupResult.Found found ? found.transaction().getTransactionId()
+        String id = expected instanceof LookupResult.Found found
+                ? found.transaction().getTransactionId()
                 : ((LookupResult.Shredded) expected).transactionId();
-        await().atMost(WAIT).ignoreException(LookupUnavailableException.class)
+        await().atMost(WAIT)
+                .ignoreException(LookupUnavailableException.class)
                 .untilAsserted(() -> assertThat(view.find(id)).isEqualTo(expected));
     }
 
     private ViewSettings settings(Path stateDir) {
-        return new ViewSettings("view-it" + suffix, stateDir, topics,
-                Map.of("bootstrap.servers", SharedKafka.bootstrapServers()), ViewRecords.registry(registryUrl),
+        return new ViewSettings(
+                "view-it" + suffix,
+                stateDir,
+                topics,
+                Map.of("bootstrap.servers", SharedKafka.bootstrapServers()),
+                ViewRecords.registry(registryUrl),
                 Duration.ofSeconds(10));
     }
 
     private Config changelogConfig() throws Exception {
-        ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC,
-                "view-it" + suffix + "-" + TransactionViewTopology.STORE + "-changelog");
-        return admin.describeConfigs(List.of(changelog)).all().get(30, TimeUnit.SECONDS).get(changelog);
+        ConfigResource changelog = new ConfigResource(
+                ConfigResource.Type.TOPIC, "view-it" + suffix + "-" + TransactionViewTopology.STORE + "-changelog");
+        return admin.describeConfigs(List.of(changelog))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(changelog);
     }
 
     private void createTopics(int encryptedPartitions, int envelopePartitions) throws Exception {
-        admin.createTopics(List.of(new NewTopic(topics.encrypted(), encryptedPartitions, (short) 1),
-                new NewTopic(topics.envelopes(), envelopePartitions, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                .all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(List.of(
+                        new NewTopic(topics.encrypted(), encryptedPartitions, (short) 1),
+                        new NewTopic(topics.envelopes(), envelopePartitions, (short) 1)
+                                .configs(
+                                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                .all()
+                .get(30, TimeUnit.SECONDS);
     }
 
     private byte[] envelope(Envelope envelope) {
@@ -185,8 +211,8 @@ class TransactionViewIT {
     }
 
     private static KafkaProducer<String, byte[]> producer(String transactionalId) {
-        Map<String, Object> config = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
+        Map<String, Object> config =
+                new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }

@@ -72,8 +72,8 @@ class TransactionViewTopologyTest {
         // When
         envelopes.pipeInput("txn-1", ViewRecords.envelope("txn-1", 2));
         // Then
-        assertThat(lookup.find("txn-1")).isEqualTo(
-                new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 2)));
+        assertThat(lookup.find("txn-1"))
+                .isEqualTo(new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 2)));
     }
 
     @ParameterizedTest(name = "generation {0} after generation 3")
@@ -87,8 +87,8 @@ class TransactionViewTopologyTest {
         lateEnvelope.setCreatedAt(lateEnvelope.getCreatedAt().plusSeconds(60));
         envelopes.pipeInput("txn-1", lateEnvelope);
         // Then
-        assertThat(lookup.find("txn-1")).isEqualTo(
-                new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 3)));
+        assertThat(lookup.find("txn-1"))
+                .isEqualTo(new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 3)));
     }
 
     @Test
@@ -102,8 +102,10 @@ class TransactionViewTopologyTest {
         records.pipeInput("txn-1", ViewRecords.sealed("txn-1"));
         // Then
         assertThat(lookup.find("txn-1")).isEqualTo(new LookupResult.Shredded("txn-1"));
-        assertThat(driver.<String, ViewEntry>getKeyValueStore(TransactionViewTopology.STORE).get("txn-1"))
-                .as("no record or wrap is kept for a shredded transaction").isEqualTo(ViewEntry.shreddedMarker());
+        assertThat(driver.<String, ViewEntry>getKeyValueStore(TransactionViewTopology.STORE)
+                        .get("txn-1"))
+                .as("no record or wrap is kept for a shredded transaction")
+                .isEqualTo(ViewEntry.shreddedMarker());
     }
 
     @Test
@@ -121,18 +123,18 @@ class TransactionViewTopologyTest {
         // When
         if (recordFirst) {
             records.pipeInput("txn-1", ViewRecords.sealed("txn-1"));
-            assertThat(lookup.find("txn-1")).as("only the record so far")
-                    .isEqualTo(new LookupResult.Unknown("txn-1"));
+            assertThat(lookup.find("txn-1")).as("only the record so far").isEqualTo(new LookupResult.Unknown("txn-1"));
             envelopes.pipeInput("txn-1", ViewRecords.envelope("txn-1", 1));
         } else {
             envelopes.pipeInput("txn-1", ViewRecords.envelope("txn-1", 1));
-            assertThat(lookup.find("txn-1")).as("only the envelope so far")
+            assertThat(lookup.find("txn-1"))
+                    .as("only the envelope so far")
                     .isEqualTo(new LookupResult.Unknown("txn-1"));
             records.pipeInput("txn-1", ViewRecords.sealed("txn-1"));
         }
         // Then
-        assertThat(lookup.find("txn-1")).isEqualTo(
-                new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
+        assertThat(lookup.find("txn-1"))
+                .isEqualTo(new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
     }
 
     @Test
@@ -141,7 +143,8 @@ class TransactionViewTopologyTest {
         records.pipeInput("txn-clear", ViewRecords.cleartext("txn-clear"));
         // Then
         assertThat(lookup.find("txn-clear")).isEqualTo(new LookupResult.Unknown("txn-clear"));
-        assertThat(driver.<String, ViewEntry>getKeyValueStore(TransactionViewTopology.STORE).get("txn-clear"))
+        assertThat(driver.<String, ViewEntry>getKeyValueStore(TransactionViewTopology.STORE)
+                        .get("txn-clear"))
                 .isNull();
     }
 
@@ -164,8 +167,8 @@ class TransactionViewTopologyTest {
         repeated.setJobId("job-other");
         records.pipeInput("txn-1", repeated);
         // Then
-        assertThat(lookup.find("txn-1")).isEqualTo(
-                new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
+        assertThat(lookup.find("txn-1"))
+                .isEqualTo(new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
     }
 
     @Test
@@ -176,8 +179,8 @@ class TransactionViewTopologyTest {
         rawEnvelopes.pipeInput("txn-1", new byte[] {0x07, 0x01});
         envelopes.pipeInput("txn-1", ViewRecords.envelope("txn-1", 1));
         // Then
-        assertThat(lookup.find("txn-1")).isEqualTo(
-                new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
+        assertThat(lookup.find("txn-1"))
+                .isEqualTo(new LookupResult.Found(ViewRecords.sealed("txn-1"), ViewRecords.envelope("txn-1", 1)));
     }
 
     @Test

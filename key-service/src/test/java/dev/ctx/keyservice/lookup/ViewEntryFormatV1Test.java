@@ -61,7 +61,8 @@ class ViewEntryFormatV1Test {
         byte[] bytes = golden("found");
         bytes[0] = 0x02;
         // When / Then
-        assertThatThrownBy(() -> ViewEntryFormatV1.decode(bytes)).isInstanceOf(ViewEntryFormatException.class)
+        assertThatThrownBy(() -> ViewEntryFormatV1.decode(bytes))
+                .isInstanceOf(ViewEntryFormatException.class)
                 .hasMessageContaining("version");
     }
 
@@ -81,7 +82,8 @@ class ViewEntryFormatV1Test {
         byte[] bytes = golden("found");
         bytes[5] = 0;
         // When / Then
-        assertThatThrownBy(() -> ViewEntryFormatV1.decode(bytes)).isInstanceOf(ViewEntryFormatException.class)
+        assertThatThrownBy(() -> ViewEntryFormatV1.decode(bytes))
+                .isInstanceOf(ViewEntryFormatException.class)
                 .hasMessageContaining("generation");
     }
 

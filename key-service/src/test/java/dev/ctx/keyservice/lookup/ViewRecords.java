@@ -27,8 +27,7 @@ final class ViewRecords {
     private static final Instant TIME = Instant.parse("2026-12-01T10:00:00Z");
     private static final byte[] SEAL_ID = new byte[16];
 
-    private ViewRecords() {
-    }
+    private ViewRecords() {}
 
     static EncryptedTransaction sealed(String id) {
         return base(id).setConfidential(true)
@@ -45,11 +44,19 @@ final class ViewRecords {
         return base(id).setConfidential(false)
                 .setClear(ClearFields.newBuilder()
                         .setAmount(new BigDecimal("1250.00000000"))
-                        .setPricing(Pricing.newBuilder().setUnitPrice(BigDecimal.ONE.setScale(8))
-                                .setQuantity(BigDecimal.TEN.setScale(8)).setFee(BigDecimal.ZERO.setScale(8))
-                                .setPricingModel("flat").setAttributes(Map.of()).build())
-                        .setSettlementDetails(SettlementDetails.newBuilder().setMethod("SEPA")
-                                .setAccountReference("acct-1").setSettlementDate(TIME).setAttributes(Map.of()).build())
+                        .setPricing(Pricing.newBuilder()
+                                .setUnitPrice(BigDecimal.ONE.setScale(8))
+                                .setQuantity(BigDecimal.TEN.setScale(8))
+                                .setFee(BigDecimal.ZERO.setScale(8))
+                                .setPricingModel("flat")
+                                .setAttributes(Map.of())
+                                .build())
+                        .setSettlementDetails(SettlementDetails.newBuilder()
+                                .setMethod("SEPA")
+                                .setAccountReference("acct-1")
+                                .setSettlementDate(TIME)
+                                .setAttributes(Map.of())
+                                .build())
                         .build())
                 .build();
     }
@@ -62,7 +69,9 @@ final class ViewRecords {
                 .setStatus(TransactionStatus.CONFIRMED)
                 .setCurrency("EUR")
                 .setParticipants(List.of("client-1", "miner-1"))
-                .setAccessPolicy(AccessPolicy.newBuilder().setAllowedPurposes(List.of("settlement")).build())
+                .setAccessPolicy(AccessPolicy.newBuilder()
+                        .setAllowedPurposes(List.of("settlement"))
+                        .build())
                 .setSealed(null)
                 .setClear(null);
     }
@@ -73,8 +82,10 @@ final class ViewRecords {
                 .setGeneration(generation)
                 .setCreatedAt(TIME.plusSeconds(generation))
                 .setWraps(List.of(
-                        new RecipientWrap("client-1", RecipientType.PARTICIPANT, generation,
-                                ByteBuffer.wrap(new byte[] {1, (byte) generation})),
+                        new RecipientWrap(
+                                "client-1", RecipientType.PARTICIPANT, generation, ByteBuffer.wrap(new byte[] {
+                                    1, (byte) generation
+                                })),
                         new RecipientWrap("__escrow", RecipientType.ESCROW, 1, ByteBuffer.wrap(new byte[] {4, 5}))))
                 .setSealId(ByteBuffer.wrap(SEAL_ID))
                 .build();

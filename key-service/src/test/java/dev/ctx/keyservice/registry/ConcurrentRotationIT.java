@@ -41,7 +41,8 @@ class ConcurrentRotationIT {
             List<Future<List<Integer>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Callable<List<Integer>> rotations = () -> IntStream.range(0, perThread)
-                        .mapToObj(i -> service.keys.rotate(OPERATOR, ALICE).version()).toList();
+                        .mapToObj(i -> service.keys.rotate(OPERATOR, ALICE).version())
+                        .toList();
                 results.add(pool.submit(rotations));
             }
             List<Integer> versions = new ArrayList<>();
@@ -52,11 +53,15 @@ class ConcurrentRotationIT {
             }
             pool.shutdown();
             // Then
-            List<Integer> expected = IntStream.rangeClosed(2, 1 + threads * perThread).boxed().toList();
+            List<Integer> expected =
+                    IntStream.rangeClosed(2, 1 + threads * perThread).boxed().toList();
             assertThat(versions).containsExactlyInAnyOrderElementsOf(expected);
             service.restart();
-            assertThat(service.registry.get(ALICE).keys()).extracting(KeyVersion::version)
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 1 + threads * perThread).boxed().toList());
+            assertThat(service.registry.get(ALICE).keys())
+                    .extracting(KeyVersion::version)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 1 + threads * perThread)
+                            .boxed()
+                            .toList());
             assertThat(service.registry.get(ALICE).currentVersion()).isEqualTo(1 + threads * perThread);
         }
     }

@@ -36,6 +36,7 @@ class CustodialKeyCacheInvalidationTest {
 
     @TempDir
     Path dir;
+
     private LifecycleFixture service;
     private CachingCustodialKeys cache;
 
@@ -44,8 +45,12 @@ class CustodialKeyCacheInvalidationTest {
         service = LifecycleFixture.start(dir, Clock.systemUTC());
         service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
         service.keys.createKey(OPERATOR, ALICE);
-        cache = new CachingCustodialKeys(new AuditedOpen(service.keys), 100, Duration.ofMinutes(5),
-                Ticker.systemTicker(), new SimpleMeterRegistry());
+        cache = new CachingCustodialKeys(
+                new AuditedOpen(service.keys),
+                100,
+                Duration.ofMinutes(5),
+                Ticker.systemTicker(),
+                new SimpleMeterRegistry());
         service.states.addKeyStatusListener(cache);
     }
 
@@ -107,8 +112,8 @@ class CustodialKeyCacheInvalidationTest {
     /** The plain custodial keys: the audited open, destroyed when the use returns. */
     private record AuditedOpen(KeyLifecycle keys) implements CustodialKeys {
         @Override
-        public <T> T withKey(AuditContext context, String participantId, int version,
-                Function<X25519PrivateKey, T> use) {
+        public <T> T withKey(
+                AuditContext context, String participantId, int version, Function<X25519PrivateKey, T> use) {
             X25519PrivateKey key = keys.openCustodialKeyAudited(context, ParticipantId.parse(participantId), version);
             try {
                 return use.apply(key);

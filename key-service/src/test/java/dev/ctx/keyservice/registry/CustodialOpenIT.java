@@ -35,6 +35,7 @@ class CustodialOpenIT {
 
     @TempDir
     Path dir;
+
     private StoreFixture service;
 
     @BeforeEach
@@ -57,15 +58,19 @@ class CustodialOpenIT {
 
         // Then
         byte[] secret = opened.exposeSecretBytesForCustodySealing().clone();
-        assertThat(opened.publicKey()).isEqualTo(service.registry.get(ALICE).key(1).orElseThrow().publicKey());
+        assertThat(opened.publicKey())
+                .isEqualTo(service.registry.get(ALICE).key(1).orElseThrow().publicKey());
         opened.destroy();
-        List<AccessEvent> events = AccessLog.read(service).stream().filter(e -> e.getType() == AccessEventType.KEY_OPENED).toList();
+        List<AccessEvent> events = AccessLog.read(service).stream()
+                .filter(e -> e.getType() == AccessEventType.KEY_OPENED)
+                .toList();
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.getRequester()).isEqualTo("system:demo");
             assertThat(event.getSubject()).isEqualTo("alice");
             assertThat(event.getOutcome()).isEqualTo(AccessOutcome.SUCCESS);
             assertThat(event.getAttributes()).containsEntry("keyVersion", "1").containsEntry("participantId", "alice");
-            assertThat(event.toString()).doesNotContain(HexFormat.of().formatHex(secret))
+            assertThat(event.toString())
+                    .doesNotContain(HexFormat.of().formatHex(secret))
                     .doesNotContain(Base64.getEncoder().encodeToString(secret));
         });
     }
@@ -77,7 +82,8 @@ class CustodialOpenIT {
 
         // When / Then
         X25519PrivateKey opened = service.keys.openCustodialKeyAudited(DEMO, ALICE, 1);
-        assertThat(opened.publicKey()).isEqualTo(service.registry.get(ALICE).key(1).orElseThrow().publicKey());
+        assertThat(opened.publicKey())
+                .isEqualTo(service.registry.get(ALICE).key(1).orElseThrow().publicKey());
         opened.destroy();
     }
 
@@ -88,7 +94,8 @@ class CustodialOpenIT {
 
         // When / Then
         assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(DEMO, ParticipantId.ESCROW, 1))
-                .isInstanceOf(OpenRefusedException.class).hasMessageContaining("escrow");
+                .isInstanceOf(OpenRefusedException.class)
+                .hasMessageContaining("escrow");
         assertNoKeyOpenedEvent();
     }
 
@@ -99,7 +106,8 @@ class CustodialOpenIT {
 
         // When / Then
         assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(DEMO, ALICE, 1))
-                .isInstanceOf(OpenRefusedException.class).hasMessageContaining("REVOKED");
+                .isInstanceOf(OpenRefusedException.class)
+                .hasMessageContaining("REVOKED");
         assertNoKeyOpenedEvent();
     }
 
@@ -111,7 +119,8 @@ class CustodialOpenIT {
 
         // When / Then
         assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(DEMO, ALICE, 1))
-                .isInstanceOf(OpenRefusedException.class).hasMessageContaining("DESTROYED");
+                .isInstanceOf(OpenRefusedException.class)
+                .hasMessageContaining("DESTROYED");
         assertNoKeyOpenedEvent();
     }
 
@@ -122,16 +131,19 @@ class CustodialOpenIT {
 
         // When / Then
         assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(DEMO, ALICE, 2))
-                .isInstanceOf(OpenRefusedException.class).hasMessageContaining("revoked");
+                .isInstanceOf(OpenRefusedException.class)
+                .hasMessageContaining("revoked");
         assertNoKeyOpenedEvent();
     }
 
     @Test
     void refusesAnUnknownVersion() {
-        assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(DEMO, ALICE, 9)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(DEMO, ALICE, 9))
+                .isInstanceOf(NotFoundException.class);
     }
 
     private void assertNoKeyOpenedEvent() {
-        assertThat(AccessLog.awaitAtLeast(service, e -> e.getType() == AccessEventType.KEY_OPENED, 1, Duration.ZERO)).isEmpty();
+        assertThat(AccessLog.awaitAtLeast(service, e -> e.getType() == AccessEventType.KEY_OPENED, 1, Duration.ZERO))
+                .isEmpty();
     }
 }

@@ -31,6 +31,7 @@ class KeyLifecycleIT {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private StoreFixture service;
 
@@ -55,7 +56,8 @@ class KeyLifecycleIT {
         assertThat(rotated.version()).isEqualTo(2);
         assertThat(alice.currentVersion()).isEqualTo(2);
         assertThat(alice.key(1)).hasValueSatisfying(k -> assertThat(k.status()).isEqualTo(KeyStatus.ACTIVE));
-        assertThat(service.keys.openCustodialKeyAudited(OPERATOR, ALICE, 1).publicKey()).isEqualTo(alice.key(1).orElseThrow().publicKey());
+        assertThat(service.keys.openCustodialKeyAudited(OPERATOR, ALICE, 1).publicKey())
+                .isEqualTo(alice.key(1).orElseThrow().publicKey());
     }
 
     @Test
@@ -67,9 +69,13 @@ class KeyLifecycleIT {
         service.keys.destroy(OPERATOR, ALICE, 1);
         service.restart();
         // Then
-        assertThat(service.registry.get(ALICE).key(1)).hasValueSatisfying(k -> assertThat(k.status()).isEqualTo(KeyStatus.DESTROYED));
-        assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(OPERATOR, ALICE, 1)).isInstanceOf(OpenRefusedException.class);
-        assertThat(service.states.require(ALICE).custody().version(1)).as("the sealed key itself is gone").isEmpty();
+        assertThat(service.registry.get(ALICE).key(1))
+                .hasValueSatisfying(k -> assertThat(k.status()).isEqualTo(KeyStatus.DESTROYED));
+        assertThatThrownBy(() -> service.keys.openCustodialKeyAudited(OPERATOR, ALICE, 1))
+                .isInstanceOf(OpenRefusedException.class);
+        assertThat(service.states.require(ALICE).custody().version(1))
+                .as("the sealed key itself is gone")
+                .isEmpty();
     }
 
     @Test
@@ -116,7 +122,8 @@ class KeyLifecycleIT {
         service.keys.createEscrowKey(OPERATOR);
         // Then
         assertThatThrownBy(() -> service.keys.createEscrowKey(OPERATOR)).isInstanceOf(ConflictException.class);
-        assertThat(service.keys.rotate(OPERATOR, ParticipantId.ESCROW).version()).isEqualTo(2);
+        assertThat(service.keys.rotate(OPERATOR, ParticipantId.ESCROW).version())
+                .isEqualTo(2);
         assertThat(service.registry.get(ParticipantId.ESCROW).role()).isEqualTo(ParticipantRole.ESCROW);
     }
 }

@@ -30,6 +30,7 @@ class KeyLifecycleTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private LifecycleFixture service;
 
@@ -52,7 +53,9 @@ class KeyLifecycleTest {
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.status()).isEqualTo(KeyStatus.ACTIVE);
         assertThat(created.createdAt()).isEqualTo(clock.instant());
-        assertThat(service.restart().registry.get(ALICE).currentVersion()).as("committed, read back").isEqualTo(1);
+        assertThat(service.restart().registry.get(ALICE).currentVersion())
+                .as("committed, read back")
+                .isEqualTo(1);
         assertThat(service.unsealForTest(ALICE, 1).publicKey()).isEqualTo(created.publicKey());
         assertThat(lastEvent().getType()).isEqualTo(AccessEventType.KEY_CREATED);
     }
@@ -62,7 +65,8 @@ class KeyLifecycleTest {
         // Given
         service.keys.createKey(OPERATOR, ALICE);
         // When / Then
-        assertThatThrownBy(() -> service.keys.createKey(OPERATOR, ALICE)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> service.keys.createKey(OPERATOR, ALICE))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("rotate instead");
     }
 
@@ -82,7 +86,8 @@ class KeyLifecycleTest {
 
     @Test
     void rotatingWithoutAKeyIsRefused() {
-        assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("create one first");
     }
 
@@ -91,7 +96,8 @@ class KeyLifecycleTest {
         // Given
         service.keys.createKey(OPERATOR, ALICE);
         // When / Then
-        assertThatThrownBy(() -> service.keys.createKey(OPERATOR, ParticipantId.parse("nobody"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.keys.createKey(OPERATOR, ParticipantId.parse("nobody")))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.keys.revoke(OPERATOR, ALICE, 9)).isInstanceOf(NotFoundException.class);
     }
 
@@ -101,7 +107,9 @@ class KeyLifecycleTest {
         service.keys.createKey(OPERATOR, ALICE);
         service.registry.update(OPERATOR, ALICE, new ParticipantUpdate(ParticipantStatus.REVOKED, null, null, null));
         // When / Then
-        assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE)).isInstanceOf(ConflictException.class).hasMessageContaining("revoked");
+        assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("revoked");
     }
 
     @Test
@@ -115,7 +123,9 @@ class KeyLifecycleTest {
         assertThat(retired.status()).isEqualTo(KeyStatus.RETIRED);
         assertThat(service.restart().registry.get(ALICE).currentVersion()).isEqualTo(2);
         assertThat(lastEvent().getType()).isEqualTo(AccessEventType.KEY_RETIRED);
-        assertThat(lastEvent().getAttributes()).containsEntry("keyVersion", "1").containsEntry("participantId", "alice");
+        assertThat(lastEvent().getAttributes())
+                .containsEntry("keyVersion", "1")
+                .containsEntry("participantId", "alice");
     }
 
     @Test
@@ -123,7 +133,8 @@ class KeyLifecycleTest {
         // Given
         service.keys.createKey(OPERATOR, ALICE);
         // When / Then
-        assertThatThrownBy(() -> service.keys.retire(OPERATOR, ALICE, 1)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> service.keys.retire(OPERATOR, ALICE, 1))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("is current");
     }
 
@@ -148,8 +159,11 @@ class KeyLifecycleTest {
         service.keys.destroy(OPERATOR, ALICE, 1);
         // Then
         service.restart();
-        assertThat(service.registry.get(ALICE).key(1)).hasValueSatisfying(k -> assertThat(k.status()).isEqualTo(KeyStatus.DESTROYED));
-        assertThat(service.states.require(ALICE).custody().version(1)).as("the sealed key itself is gone").isEmpty();
+        assertThat(service.registry.get(ALICE).key(1))
+                .hasValueSatisfying(k -> assertThat(k.status()).isEqualTo(KeyStatus.DESTROYED));
+        assertThat(service.states.require(ALICE).custody().version(1))
+                .as("the sealed key itself is gone")
+                .isEmpty();
         assertThat(lastEvent().getType()).isEqualTo(AccessEventType.KEY_DESTROYED);
     }
 
@@ -157,7 +171,8 @@ class KeyLifecycleTest {
     void activeOrDestroyedVersionsCannotBeDestroyed() {
         // Given
         service.keys.createKey(OPERATOR, ALICE);
-        assertThatThrownBy(() -> service.keys.destroy(OPERATOR, ALICE, 1)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> service.keys.destroy(OPERATOR, ALICE, 1))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("is ACTIVE; cannot become DESTROYED");
         service.keys.revoke(OPERATOR, ALICE, 1);
         service.keys.destroy(OPERATOR, ALICE, 1);
@@ -187,7 +202,9 @@ class KeyLifecycleTest {
         // Then
         assertThat(service.registry.get(ALICE).currentVersion()).isEqualTo(1);
         assertThat(service.restart().registry.get(ALICE).currentVersion()).isEqualTo(1);
-        assertThat(service.keys.rotate(OPERATOR, ALICE).version()).as("no version was used up").isEqualTo(2);
+        assertThat(service.keys.rotate(OPERATOR, ALICE).version())
+                .as("no version was used up")
+                .isEqualTo(2);
     }
 
     @Test
@@ -197,7 +214,8 @@ class KeyLifecycleTest {
         // Then
         assertThat(lastEvent().getType()).isEqualTo(AccessEventType.ESCROW_KEY_CREATED);
         assertThatThrownBy(() -> service.keys.createEscrowKey(OPERATOR)).isInstanceOf(ConflictException.class);
-        assertThat(service.keys.rotate(OPERATOR, ParticipantId.ESCROW).version()).isEqualTo(2);
+        assertThat(service.keys.rotate(OPERATOR, ParticipantId.ESCROW).version())
+                .isEqualTo(2);
         assertThat(lastEvent().getType()).isEqualTo(AccessEventType.ESCROW_KEY_ROTATED);
         assertThat(service.restart().registry.get(ParticipantId.ESCROW).role()).isEqualTo(ParticipantRole.ESCROW);
     }

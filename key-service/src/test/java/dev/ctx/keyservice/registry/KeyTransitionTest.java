@@ -41,7 +41,8 @@ class KeyTransitionTest {
         if (allowed) {
             assertThatCode(() -> transition.check(ALICE, nonCurrent, CURRENT)).doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(() -> transition.check(ALICE, nonCurrent, CURRENT)).isInstanceOf(ConflictException.class)
+            assertThatThrownBy(() -> transition.check(ALICE, nonCurrent, CURRENT))
+                    .isInstanceOf(ConflictException.class)
                     .hasMessage("key alice v1 is " + from + "; cannot become " + transition.target());
         }
     }
@@ -53,7 +54,8 @@ class KeyTransitionTest {
         if (allowed) {
             assertThatCode(() -> transition.check(ALICE, current, CURRENT)).doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(() -> transition.check(ALICE, current, CURRENT)).isInstanceOf(ConflictException.class)
+            assertThatThrownBy(() -> transition.check(ALICE, current, CURRENT))
+                    .isInstanceOf(ConflictException.class)
                     .hasMessageContaining("is current");
         }
     }

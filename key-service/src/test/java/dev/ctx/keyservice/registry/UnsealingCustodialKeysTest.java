@@ -46,8 +46,11 @@ class UnsealingCustodialKeysTest {
             // Then
             assertThat(fingerprint).isEqualTo(version.publicKey().fingerprint());
             assertThat(lent.get().isDestroyed()).isTrue();
-            assertThat(fixture.store.events()).filteredOn(e -> e.getType() == AccessEventType.KEY_OPENED)
-                    .singleElement().extracting(AccessEvent::getRequester).isEqualTo("miner-1");
+            assertThat(fixture.store.events())
+                    .filteredOn(e -> e.getType() == AccessEventType.KEY_OPENED)
+                    .singleElement()
+                    .extracting(AccessEvent::getRequester)
+                    .isEqualTo("miner-1");
         }
     }
 
@@ -58,7 +61,8 @@ class UnsealingCustodialKeysTest {
             fixture.registry.register(OPERATOR, ID, ParticipantRole.MINER, KycStatus.VERIFIED, List.of("settlement"));
             fixture.keys.createKey(OPERATOR, ID);
             ParticipantState state = fixture.states.require(ID);
-            fixture.store.commit(new ParticipantState(state.participant(), CustodyRecord.empty(ID.value())),
+            fixture.store.commit(
+                    new ParticipantState(state.participant(), CustodyRecord.empty(ID.value())),
                     fixture.store.events().get(fixture.store.events().size() - 1));
             fixture.restart();
             UnsealingCustodialKeys keys = new UnsealingCustodialKeys(fixture.states, fixture.keys);

@@ -34,6 +34,7 @@ class MaxAgeRotationTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private LifecycleFixture service;
     private MaxAgeRotation policy;
@@ -108,7 +109,9 @@ class MaxAgeRotationTest {
         List<RotatedKey> rotated = policy.run(ROTATION);
         // Then
         assertThat(rotated).containsExactly(new RotatedKey(ParticipantId.ESCROW, 2), new RotatedKey(ALICE, 2));
-        assertThat(service.store.events()).filteredOn(e -> e.getType() == AccessEventType.ESCROW_KEY_ROTATED).hasSize(1);
+        assertThat(service.store.events())
+                .filteredOn(e -> e.getType() == AccessEventType.ESCROW_KEY_ROTATED)
+                .hasSize(1);
     }
 
     private void registerWithKey(ParticipantId id) {

@@ -34,12 +34,15 @@ class RotationSchedulerIT {
             service.keys.createKey(operator, alice);
             // When
             RotationScheduler scheduler = RotationScheduler.start(
-                    new MaxAgeRotation(service.states, service.keys, Duration.ofDays(90), clock), Duration.ofMillis(50));
+                    new MaxAgeRotation(service.states, service.keys, Duration.ofDays(90), clock),
+                    Duration.ofMillis(50));
             try {
                 clock.advance(Duration.ofDays(90));
                 // Then
                 await().atMost(Duration.ofSeconds(20))
-                        .untilAsserted(() -> assertThat(service.registry.get(alice).currentVersion()).isEqualTo(2));
+                        .untilAsserted(
+                                () -> assertThat(service.registry.get(alice).currentVersion())
+                                        .isEqualTo(2));
             } finally {
                 scheduler.close();
             }

@@ -17,11 +17,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +54,8 @@ class KeyringSigningIT {
         try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC())) {
             // Given
             Ed25519VerifyingKey pinned = service.signer.verifyingKey();
-            service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of("settlement"));
+            service.registry.register(
+                    OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of("settlement"));
             service.keys.createKey(OPERATOR, ALICE);
             service.keys.createEscrowKey(OPERATOR);
             // When
@@ -68,8 +69,10 @@ class KeyringSigningIT {
                 ParticipantKeyring keyring = record.value();
                 assertThat(keyring.getParticipantId()).isEqualTo(record.key());
                 assertThat(keyring.getSignatureKeyId()).isEqualTo(pinned.fingerprint());
-                assertThat(pinned.verify(KeyringSigningInput.canonicalBytes(keyring), KeyringSigningInput.signatureOf(keyring)))
-                        .as("%s at offset %d", record.key(), record.offset()).isTrue();
+                assertThat(pinned.verify(
+                                KeyringSigningInput.canonicalBytes(keyring), KeyringSigningInput.signatureOf(keyring)))
+                        .as("%s at offset %d", record.key(), record.offset())
+                        .isTrue();
             }
         }
     }
@@ -82,9 +85,12 @@ class KeyringSigningIT {
             // Then
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode body = new ObjectMapper().readTree(response.body());
-            Ed25519VerifyingKey served = Ed25519VerifyingKey.of(Base64.getDecoder().decode(body.get("publicKey").asText()));
+            Ed25519VerifyingKey served = Ed25519VerifyingKey.of(
+                    Base64.getDecoder().decode(body.get("publicKey").asText()));
             assertThat(served).isEqualTo(api.service.signer.verifyingKey());
-            assertThat(body.get("fingerprint").asText()).isEqualTo(served.fingerprint()).hasSize(64);
+            assertThat(body.get("fingerprint").asText())
+                    .isEqualTo(served.fingerprint())
+                    .hasSize(64);
             assertThat(body.get("algorithm").asText()).isEqualTo("Ed25519");
         }
     }
@@ -94,12 +100,22 @@ class KeyringSigningIT {
         try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC())) {
             // Given: alice registered by the service; then writes by someone else to participant-keys
             service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
-            service.registry.register(OPERATOR, ParticipantId.parse("bob"), ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
+            service.registry.register(
+                    OPERATOR, ParticipantId.parse("bob"), ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
             ParticipantKeyring bob = latest(keyrings(service), "bob");
-            ParticipantKeyring forgedBob = ParticipantKeyring.newBuilder(bob).setKycStatus(KycStatus.REJECTED).build();
+            ParticipantKeyring forgedBob = ParticipantKeyring.newBuilder(bob)
+                    .setKycStatus(KycStatus.REJECTED)
+                    .build();
             Ed25519SigningKey attacker = Ed25519SigningKey.generate(new SecureRandom());
-            ParticipantKeyring carol = ParticipantKeyring.newBuilder(bob).setParticipantId("carol").setSignature(null).build();
-            write(service, "bob", KeyringSigningInput.withSignature(forgedBob, attacker.sign(KeyringSigningInput.canonicalBytes(forgedBob))));
+            ParticipantKeyring carol = ParticipantKeyring.newBuilder(bob)
+                    .setParticipantId("carol")
+                    .setSignature(null)
+                    .build();
+            write(
+                    service,
+                    "bob",
+                    KeyringSigningInput.withSignature(
+                            forgedBob, attacker.sign(KeyringSigningInput.canonicalBytes(forgedBob))));
             write(service, "carol", carol);
             write(service, "mallory", latest(keyrings(service), "alice"));
             // When
@@ -113,10 +129,13 @@ class KeyringSigningIT {
     void unsignedKeyringsFromBeforeSigningAreAdoptedAndSignedOnlyByTheStartThatCreatesTheSigningKey() {
         try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC())) {
             // Given: the topics as an older version left them: an unsigned keyring and no signing key in custody
-            service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of("settlement"));
+            service.registry.register(
+                    OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of("settlement"));
             service.keys.createKey(OPERATOR, ALICE);
             ParticipantKeyring unsigned = ParticipantKeyring.newBuilder(latest(keyrings(service), "alice"))
-                    .setSignature(null).setSignatureKeyId(null).build();
+                    .setSignature(null)
+                    .setSignatureKeyId(null)
+                    .build();
             write(service, "alice", unsigned);
             writeCustodyTombstone(service, SigningKeyCustody.RESERVED_ID);
             Ed25519VerifyingKey old = service.signer.verifyingKey();
@@ -135,12 +154,20 @@ class KeyringSigningIT {
     }
 
     private static ParticipantKeyring latest(List<ConsumerRecord<String, ParticipantKeyring>> records, String key) {
-        return records.stream().filter(r -> r.key().equals(key)).reduce((a, b) -> b).orElseThrow().value();
+        return records.stream()
+                .filter(r -> r.key().equals(key))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .value();
     }
 
     private static void write(StoreFixture service, String key, ParticipantKeyring keyring) {
         try (var serde = service.serde(ParticipantKeyring.class)) {
-            send(service, service.config.topics().participantKeys(), key, serde.serialize(service.config.topics().participantKeys(), keyring));
+            send(
+                    service,
+                    service.config.topics().participantKeys(),
+                    key,
+                    serde.serialize(service.config.topics().participantKeys(), keyring));
         }
     }
 
@@ -149,27 +176,40 @@ class KeyringSigningIT {
     }
 
     private static void send(StoreFixture service, String topic, String key, byte[] value) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.config.clientProperties().get("bootstrap.servers"),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        service.config.clientProperties().get("bootstrap.servers"),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value));
         }
     }
 
     private static List<ConsumerRecord<String, ParticipantKeyring>> keyrings(StoreFixture service) {
         try (var serde = service.serde(ParticipantKeyring.class);
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, service.config.clientProperties().get("bootstrap.servers"),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                service.config.clientProperties().get("bootstrap.servers"),
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed"),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
             String topic = service.config.topics().participantKeys();
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, ParticipantKeyring>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), serde.deserialize(topic, r.value())));
+                    records.add(new ConsumerRecord<>(
+                            r.topic(), r.partition(), r.offset(), r.key(), serde.deserialize(topic, r.value())));
                 }
             }
             return records;

@@ -35,15 +35,19 @@ class AuditWriteFailureIT {
     @Test
     void whenTheAccessEventCannotBeWrittenTheOperationFailsAndNothingChanges() throws Exception {
         // Given: the broker refuses every access event (128-byte limit: room for transaction markers, not for an event)
-        StoreTopics topics = StoreTopics.withSuffix("-" + UUID.randomUUID().toString().substring(0, 8));
+        StoreTopics topics =
+                StoreTopics.withSuffix("-" + UUID.randomUUID().toString().substring(0, 8));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topics.accessEvents(), Optional.empty(), Optional.empty())
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "128")))).all().get();
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "128"))))
+                    .all()
+                    .get();
         }
         try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC(), topics)) {
             ParticipantId alice = ParticipantId.parse("alice");
             // When / Then
-            assertThatThrownBy(() -> service.registry.register(OPERATOR, alice, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of()))
+            assertThatThrownBy(() -> service.registry.register(
+                            OPERATOR, alice, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of()))
                     .isInstanceOf(StoreUnavailableException.class);
             assertThatThrownBy(() -> service.registry.get(alice)).isInstanceOf(NotFoundException.class);
             service.restart();

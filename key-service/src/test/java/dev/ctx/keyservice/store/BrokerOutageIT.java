@@ -36,13 +36,15 @@ class BrokerOutageIT {
     void rotationWithoutABrokerFailsAndChangesNothing() throws Exception {
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("broker"), Map.of()).start()) {
             Files.createDirectories(dir.resolve("service"));
-            StoreFixture service = StoreFixture.startOn(broker.bootstrapServers(), dir.resolve("service"), Clock.systemUTC());
+            StoreFixture service =
+                    StoreFixture.startOn(broker.bootstrapServers(), dir.resolve("service"), Clock.systemUTC());
             // Given
             service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
             service.keys.createKey(OPERATOR, ALICE);
             broker.stop();
             // When / Then
-            assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE)).isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE))
+                    .isInstanceOf(StoreUnavailableException.class);
             assertThat(service.registry.get(ALICE).currentVersion()).isEqualTo(1);
             // And after the broker is back, a restarted service has exactly the acknowledged state
             broker.start();

@@ -25,17 +25,23 @@ class FencedInstanceIT {
     void fencedInstanceRefusesWritesAndReportsItselfDead() {
         try (ApiFixture api = ApiFixture.start(dir, Clock.systemUTC())) {
             // Given
-            assertThat(api.operator("POST", "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\"}").statusCode()).isEqualTo(201);
+            assertThat(api.operator("POST", "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\"}")
+                            .statusCode())
+                    .isEqualTo(201);
             // When: a newer instance starts with the same transactional id
-            try (KafkaRegistryStore newer = KafkaRegistryStore.open(api.service.config, api.service.serde(ParticipantKeyring.class),
+            try (KafkaRegistryStore newer = KafkaRegistryStore.open(
+                    api.service.config,
+                    api.service.serde(ParticipantKeyring.class),
                     api.service.serde(AccessEvent.class))) {
                 newer.signWith(api.service.signer);
                 // Then
                 var refused = api.operator("POST", "/v1/participants", "{\"id\":\"bob\",\"role\":\"client\"}");
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(refused.body()).contains("store-unavailable");
-                assertThat(api.call("GET", "/health/live", null, null).statusCode()).isEqualTo(503);
-                assertThat(api.call("GET", "/health/ready", null, null).statusCode()).isEqualTo(503);
+                assertThat(api.call("GET", "/health/live", null, null).statusCode())
+                        .isEqualTo(503);
+                assertThat(api.call("GET", "/health/ready", null, null).statusCode())
+                        .isEqualTo(503);
                 assertThat(newer.load()).containsOnlyKeys(ParticipantId.parse("alice"));
             }
         }

@@ -74,7 +74,8 @@ class GrantLogIT {
                 grants.revoke(OPERATOR, revoked.grantId());
                 // Then: another replica's follower sees both, one of them revoked
                 awaitRevoked(otherTable, revoked.grantId());
-                assertThat(otherTable.get(kept.grantId())).hasValueSatisfying(s -> assertThat(s).isEqualTo(kept));
+                assertThat(otherTable.get(kept.grantId()))
+                        .hasValueSatisfying(s -> assertThat(s).isEqualTo(kept));
             } finally {
                 own.close();
                 replica.close();
@@ -82,18 +83,27 @@ class GrantLogIT {
             // When: a restart rebuilds the book from the topic
             GrantTable rebuilt = replayed(service);
             // Then
-            assertThat(rebuilt.list(null)).containsExactlyInAnyOrderElementsOf(table.list(null)).hasSize(2);
+            assertThat(rebuilt.list(null))
+                    .containsExactlyInAnyOrderElementsOf(table.list(null))
+                    .hasSize(2);
             assertThat(rebuilt.list("auditor-8")).singleElement().satisfies(state -> {
                 assertThat(state.isRevoked()).isTrue();
                 assertThat(state.revokedBy()).isEqualTo("operator-1");
             });
             List<AccessEvent> events = AccessLog.read(service).stream()
                     .filter(e -> e.getType() == AccessEventType.GRANT_CREATED
-                            || e.getType() == AccessEventType.GRANT_REVOKED).toList();
-            assertThat(events).extracting(AccessEvent::getType).containsExactly(AccessEventType.GRANT_CREATED,
-                    AccessEventType.GRANT_CREATED, AccessEventType.GRANT_REVOKED);
-            assertThat(events.get(2).getSubject()).isEqualTo(rebuilt.list("auditor-8").get(0).grantId());
-            assertThat(events.get(2).getAttributes()).containsEntry("grantee", "auditor-8")
+                            || e.getType() == AccessEventType.GRANT_REVOKED)
+                    .toList();
+            assertThat(events)
+                    .extracting(AccessEvent::getType)
+                    .containsExactly(
+                            AccessEventType.GRANT_CREATED,
+                            AccessEventType.GRANT_CREATED,
+                            AccessEventType.GRANT_REVOKED);
+            assertThat(events.get(2).getSubject())
+                    .isEqualTo(rebuilt.list("auditor-8").get(0).grantId());
+            assertThat(events.get(2).getAttributes())
+                    .containsEntry("grantee", "auditor-8")
                     .containsEntry("scope", "transactions:txn-2");
         }
     }
@@ -101,10 +111,13 @@ class GrantLogIT {
     @Test
     void abortedTransactionLeavesNeitherTheGrantNorItsEvent() throws Exception {
         // Given: the broker refuses every access event, so the transaction holding the grant record aborts
-        StoreTopics topics = StoreTopics.withSuffix("-" + UUID.randomUUID().toString().substring(0, 8));
+        StoreTopics topics =
+                StoreTopics.withSuffix("-" + UUID.randomUUID().toString().substring(0, 8));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topics.accessEvents(), Optional.empty(), Optional.empty())
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "128")))).all().get();
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "128"))))
+                    .all()
+                    .get();
         }
         try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC(), topics)) {
             GrantTable table = new GrantTable();
@@ -114,7 +127,9 @@ class GrantLogIT {
                     .isInstanceOf(StoreUnavailableException.class);
             // Then
             assertThat(table.size()).isZero();
-            assertThat(uncommittedRecords(service, topics.accessGrants())).as("the grant record was sent").isPositive();
+            assertThat(uncommittedRecords(service, topics.accessGrants()))
+                    .as("the grant record was sent")
+                    .isPositive();
             assertThat(replayed(service).size()).isZero();
             assertThat(AccessLog.read(service)).isEmpty();
         }
@@ -130,14 +145,17 @@ class GrantLogIT {
             GrantState garbled = grants.create(OFFICER, request("auditor-7", "txn-2"));
             GrantTable followed = new GrantTable();
             GrantFollower follower = GrantFollower.start(service.config, grantSerde(service), followed);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
-                            new StringSerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                    new StringSerializer(),
+                    new ByteArraySerializer())) {
                 assertThat(followed.size()).isEqualTo(2);
                 // When
                 String topic = service.config.topics().accessGrants();
-                producer.send(new ProducerRecord<>(topic, tombstoned.grantId(), null)).get();
-                producer.send(new ProducerRecord<>(topic, garbled.grantId(), new byte[] {0, 0, 0, 0, 9})).get();
+                producer.send(new ProducerRecord<>(topic, tombstoned.grantId(), null))
+                        .get();
+                producer.send(new ProducerRecord<>(topic, garbled.grantId(), new byte[] {0, 0, 0, 0, 9}))
+                        .get();
                 // Then
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (followed.size() > 0 && System.nanoTime() < deadline) {
@@ -158,8 +176,12 @@ class GrantLogIT {
     }
 
     private static Grants grants(StoreFixture service, GrantTable table) {
-        return new Grants(table, service.store.grantLog(grantSerde(service)), new GrantValidator(Duration.ofDays(90)),
-                new AccessEvents("key-service/test", Clock.systemUTC()), Clock.systemUTC());
+        return new Grants(
+                table,
+                service.store.grantLog(grantSerde(service)),
+                new GrantValidator(Duration.ofDays(90)),
+                new AccessEvents("key-service/test", Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     private static Serde<AccessGrant> grantSerde(StoreFixture service) {
@@ -167,8 +189,8 @@ class GrantLogIT {
     }
 
     private static GrantRequest request(String grantee, String transactionId) {
-        return new GrantRequest(grantee, List.of(transactionId), null, null, null, "audit", List.of("amount"),
-                NOT_BEFORE, NOT_AFTER);
+        return new GrantRequest(
+                grantee, List.of(transactionId), null, null, null, "audit", List.of("amount"), NOT_BEFORE, NOT_AFTER);
     }
 
     private static void awaitRevoked(GrantTable table, String grantId) {
@@ -181,18 +203,24 @@ class GrantLogIT {
                 return;
             }
         }
-        assertThat(table.get(grantId)).as("the follower saw the revocation")
+        assertThat(table.get(grantId))
+                .as("the follower saw the revocation")
                 .hasValueSatisfying(s -> assertThat(s.isRevoked()).isTrue());
     }
 
     /** How many records the topic holds when aborted transactions are read too (read_uncommitted). */
     private static long uncommittedRecords(StoreFixture service, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, service.config.clientProperties().get("bootstrap.servers"),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        service.config.clientProperties().get("bootstrap.servers"),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_uncommitted"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long count = 0;

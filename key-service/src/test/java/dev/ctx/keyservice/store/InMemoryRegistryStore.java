@@ -44,7 +44,8 @@ public final class InMemoryRegistryStore implements RegistryStore, SigningKeySto
         Map<ParticipantId, ParticipantState> states = new LinkedHashMap<>();
         keyrings.forEach((id, bytes) -> {
             Participant participant = KeyringMapper.fromAvro(decodeKeyring(bytes));
-            CustodyRecord record = Optional.ofNullable(custody.get(id)).map(CustodyRecordFormatV2::deserialize)
+            CustodyRecord record = Optional.ofNullable(custody.get(id))
+                    .map(CustodyRecordFormatV2::deserialize)
                     .orElse(CustodyRecord.empty(id));
             states.put(participant.id(), new ParticipantState(participant, record));
         });
@@ -85,7 +86,8 @@ public final class InMemoryRegistryStore implements RegistryStore, SigningKeySto
 
     @Override
     public synchronized Optional<SealedPrivateKey> loadSigningKey(String ownerId) {
-        return Optional.ofNullable(custody.get(ownerId)).map(CustodyRecordFormatV2::deserialize)
+        return Optional.ofNullable(custody.get(ownerId))
+                .map(CustodyRecordFormatV2::deserialize)
                 .flatMap(record -> record.keys().stream().reduce((a, b) -> b));
     }
 

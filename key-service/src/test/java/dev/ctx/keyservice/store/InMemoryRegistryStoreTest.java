@@ -39,7 +39,9 @@ class InMemoryRegistryStoreTest {
         store.commit(alice, event());
         // Then
         assertThat(store.load()).isEqualTo(Map.of(ALICE, alice));
-        assertThat(store.events()).singleElement().satisfies(e -> assertThat(e.getType()).isEqualTo(AccessEventType.PARTICIPANT_REGISTERED));
+        assertThat(store.events())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getType()).isEqualTo(AccessEventType.PARTICIPANT_REGISTERED));
     }
 
     @Test
@@ -48,7 +50,8 @@ class InMemoryRegistryStoreTest {
         store.commit(state(List.of()), event());
         store.failCommits(1);
         // When
-        assertThatThrownBy(() -> store.commit(state(List.of("changed")), event())).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.commit(state(List.of("changed")), event()))
+                .isInstanceOf(StoreUnavailableException.class);
         // Then
         assertThat(store.load().get(ALICE).participant().allowedPurposes()).isEmpty();
         assertThat(store.events()).hasSize(1);
@@ -65,12 +68,17 @@ class InMemoryRegistryStoreTest {
     }
 
     private static ParticipantState state(List<String> purposes) {
-        Participant participant = Participant.registered(ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, purposes, NOW);
+        Participant participant =
+                Participant.registered(ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, purposes, NOW);
         return new ParticipantState(participant, CustodyRecord.empty(ALICE.value()));
     }
 
     private AccessEvent event() {
-        return events.lifecycle(AccessEventType.PARTICIPANT_REGISTERED, ALICE.value(), new AuditContext("operator-1", null, null),
-                List.of(), Map.of());
+        return events.lifecycle(
+                AccessEventType.PARTICIPANT_REGISTERED,
+                ALICE.value(),
+                new AuditContext("operator-1", null, null),
+                List.of(),
+                Map.of());
     }
 }

@@ -42,6 +42,7 @@ class KeyTopicsProvisioningIT {
 
     @TempDir
     Path dir;
+
     private Admin admin;
     private StoreTopics topics;
 
@@ -66,7 +67,8 @@ class KeyTopicsProvisioningIT {
         // When / Then
         assertThatThrownBy(() -> StoreFixture.start(dir, Clock.systemUTC(), topics))
                 .isInstanceOf(TopicPolicyMismatchException.class)
-                .hasMessageContaining(topic).hasMessageContaining("expected compact");
+                .hasMessageContaining(topic)
+                .hasMessageContaining("expected compact");
     }
 
     @Test
@@ -76,10 +78,17 @@ class KeyTopicsProvisioningIT {
             // Then
             Config custody = config(topics.keyCustody());
             assertThat(custody.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
-            assertThat(custody.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value()).isEqualTo("86400000");
+            assertThat(custody.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value())
+                    .isEqualTo("86400000");
             assertThat(custody.get(TopicConfig.SEGMENT_MS_CONFIG).value()).isEqualTo("3600000");
-            assertThat(config(topics.participantKeys()).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
-            assertThat(config(topics.accessEvents()).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
+            assertThat(config(topics.participantKeys())
+                            .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                            .value())
+                    .isEqualTo("compact");
+            assertThat(config(topics.accessEvents())
+                            .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                            .value())
+                    .isEqualTo("delete");
         }
     }
 
@@ -93,7 +102,10 @@ class KeyTopicsProvisioningIT {
         }
 
         // Then
-        assertThat(config(topics.keyCustody()).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+        assertThat(config(topics.keyCustody())
+                        .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                        .value())
+                .isEqualTo("compact");
     }
 
     @Test
@@ -102,8 +114,10 @@ class KeyTopicsProvisioningIT {
         TopicSpec spec = new TopicSpec(topics.keyCustody(), CleanupPolicy.COMPACT);
         try (Admin racing = racingAdmin(name -> TopicConfig.CLEANUP_POLICY_DELETE)) {
             // When / Then
-            assertThatThrownBy(() -> new TopicProvisioner(racing, -1, (short) -1, Duration.ofSeconds(30)).ensure(List.of(spec), true))
-                    .isInstanceOf(TopicPolicyMismatchException.class).hasMessageContaining(topics.keyCustody());
+            assertThatThrownBy(() -> new TopicProvisioner(racing, -1, (short) -1, Duration.ofSeconds(30))
+                            .ensure(List.of(spec), true))
+                    .isInstanceOf(TopicPolicyMismatchException.class)
+                    .hasMessageContaining(topics.keyCustody());
         }
     }
 
@@ -126,7 +140,9 @@ class KeyTopicsProvisioningIT {
 
     private void create(String topic, String policy) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy)))).all().get(30, TimeUnit.SECONDS);
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy))))
+                .all()
+                .get(30, TimeUnit.SECONDS);
         // the controller acknowledged it; wait until the broker's metadata shows it too
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
@@ -144,6 +160,9 @@ class KeyTopicsProvisioningIT {
 
     private Config config(String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource);
     }
 }

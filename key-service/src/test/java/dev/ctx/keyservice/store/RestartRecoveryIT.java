@@ -37,7 +37,8 @@ class RestartRecoveryIT {
     void restartedServiceHasEveryKeyAndOpensWhatItSealed() {
         try (StoreFixture service = StoreFixture.start(dir, Clock.systemUTC())) {
             // Given
-            service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of("settlement"));
+            service.registry.register(
+                    OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of("settlement"));
             service.registry.register(OPERATOR, BOB, ParticipantRole.MINER, KycStatus.PENDING, List.of());
             service.keys.createKey(OPERATOR, ALICE);
             service.keys.rotate(OPERATOR, ALICE);
@@ -65,12 +66,17 @@ class RestartRecoveryIT {
             // Given: the old instance died inside a transaction that wrote a keyring for "ghost"
             service.registry.register(OPERATOR, ALICE, ParticipantRole.CLIENT, KycStatus.VERIFIED, List.of());
             service.store.close();
-            try (KafkaProducer<String, byte[]> dying = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.config.clientProperties().get("bootstrap.servers"),
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, service.config.transactionalId()), new StringSerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<String, byte[]> dying = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                    service.config.clientProperties().get("bootstrap.servers"),
+                            ProducerConfig.TRANSACTIONAL_ID_CONFIG, service.config.transactionalId()),
+                    new StringSerializer(),
+                    new ByteArraySerializer())) {
                 dying.initTransactions();
                 dying.beginTransaction();
-                dying.send(new ProducerRecord<>(service.config.topics().participantKeys(), "ghost", new byte[] {1, 2, 3}));
+                dying.send(
+                        new ProducerRecord<>(service.config.topics().participantKeys(), "ghost", new byte[] {1, 2, 3}));
                 dying.flush();
                 // When: a new instance starts with the same transactional id (the dying producer is never committed)
                 service.reopen();

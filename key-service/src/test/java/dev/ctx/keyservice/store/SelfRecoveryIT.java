@@ -51,22 +51,30 @@ class SelfRecoveryIT {
             api.service.keys.createKey(OPERATOR, ALICE);
             broker.stop();
             // When
-            assertThatThrownBy(() -> api.service.keys.rotate(OPERATOR, ALICE)).isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> api.service.keys.rotate(OPERATOR, ALICE))
+                    .isInstanceOf(StoreUnavailableException.class);
             // Then: not ready, still alive, and writes are refused while it recovers
             assertThat(status(api, "/health/ready")).isEqualTo(503);
             assertThat(status(api, "/health/live")).isEqualTo(200);
-            assertThatThrownBy(() -> api.service.keys.rotate(OPERATOR, ALICE)).isInstanceOf(StoreUnavailableException.class)
+            assertThatThrownBy(() -> api.service.keys.rotate(OPERATOR, ALICE))
+                    .isInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining("recovering");
             assertThat(api.service.registry.get(ALICE).currentVersion()).isEqualTo(1);
             // (longer than the store timeout, so at least one recovery attempt fails and is retried)
-            await().during(OUTAGE).atMost(OUTAGE.plusSeconds(5))
-                    .untilAsserted(() -> assertThat(status(api, "/health/ready")).isEqualTo(503));
+            await().during(OUTAGE)
+                    .atMost(OUTAGE.plusSeconds(5))
+                    .untilAsserted(
+                            () -> assertThat(status(api, "/health/ready")).isEqualTo(503));
             // And once the broker is back, the same service recovers without a restart
             broker.start();
             long back = System.nanoTime();
-            await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(50))
-                    .untilAsserted(() -> assertThat(status(api, "/health/ready")).isEqualTo(200));
-            LOGGER.atInfo().addKeyValue("recoveryMs", (System.nanoTime() - back) / 1_000_000).log("ready again after the broker returned");
+            await().atMost(RECOVERY_LIMIT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(
+                            () -> assertThat(status(api, "/health/ready")).isEqualTo(200));
+            LOGGER.atInfo()
+                    .addKeyValue("recoveryMs", (System.nanoTime() - back) / 1_000_000)
+                    .log("ready again after the broker returned");
             assertThat(api.service.keys.rotate(OPERATOR, ALICE).version()).isEqualTo(2);
         }
     }
@@ -82,7 +90,8 @@ class SelfRecoveryIT {
             service.keys.createKey(OPERATOR, BOB);
             service.keys.rotate(OPERATOR, BOB);
             broker.stop();
-            assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE)).isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> service.keys.rotate(OPERATOR, ALICE))
+                    .isInstanceOf(StoreUnavailableException.class);
             broker.start();
             await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(50)).until(service.store::isReady);
             // When: writes acknowledged after the recovery
@@ -90,7 +99,8 @@ class SelfRecoveryIT {
             assertThat(service.keys.rotate(OPERATOR, BOB).version()).isEqualTo(3);
             List<ParticipantState> recovered = service.states.all();
             // Then: the running service holds exactly what the log replays, and what a restarted one holds
-            assertThat(recovered).containsExactlyInAnyOrderElementsOf(service.store.load().values());
+            assertThat(recovered)
+                    .containsExactlyInAnyOrderElementsOf(service.store.load().values());
             service.restart();
             assertThat(service.states.all()).isEqualTo(recovered);
         }

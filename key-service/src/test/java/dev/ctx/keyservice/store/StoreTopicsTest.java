@@ -16,7 +16,9 @@ class StoreTopicsTest {
     @Test
     void keyCustodyHasABoundedCompactionLagAndTheStrimziManifestSaysTheSame() throws Exception {
         // Given
-        TopicSpec custody = StoreTopics.defaults().specs().stream().filter(spec -> spec.name().equals("key-custody")).findFirst()
+        TopicSpec custody = StoreTopics.defaults().specs().stream()
+                .filter(spec -> spec.name().equals("key-custody"))
+                .findFirst()
                 .orElseThrow();
         String manifest = Files.readString(Path.of("..", "deploy", "strimzi", "topics.yaml"));
         String fromCustody = manifest.substring(manifest.indexOf("topicName: key-custody"));
@@ -25,18 +27,21 @@ class StoreTopicsTest {
         // Then
         assertThat(custody.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
         assertThat(custody.extraConfigs()).containsKey("max.compaction.lag.ms");
-        assertThat(Long.parseLong(custody.extraConfigs().get("max.compaction.lag.ms"))).isLessThanOrEqualTo(86_400_000L);
+        assertThat(Long.parseLong(custody.extraConfigs().get("max.compaction.lag.ms")))
+                .isLessThanOrEqualTo(86_400_000L);
         assertThat(block).contains("cleanup.policy: \"compact\"");
         custody.extraConfigs().forEach((key, value) -> assertThat(block).as(key).contains(key + ": \"" + value + "\""));
     }
 
     @Test
     void bothKeyTopicsMustBeCompactedAndAccessEventsDeleted() {
-        assertThat(StoreTopics.defaults().specs()).extracting(TopicSpec::name, TopicSpec::cleanupPolicy).containsExactly(
-                Tuple.tuple("participant-keys", CleanupPolicy.COMPACT),
-                Tuple.tuple("key-custody", CleanupPolicy.COMPACT),
-                Tuple.tuple("access-log.events", CleanupPolicy.DELETE),
-                Tuple.tuple("access-grants", CleanupPolicy.COMPACT));
+        assertThat(StoreTopics.defaults().specs())
+                .extracting(TopicSpec::name, TopicSpec::cleanupPolicy)
+                .containsExactly(
+                        Tuple.tuple("participant-keys", CleanupPolicy.COMPACT),
+                        Tuple.tuple("key-custody", CleanupPolicy.COMPACT),
+                        Tuple.tuple("access-log.events", CleanupPolicy.DELETE),
+                        Tuple.tuple("access-grants", CleanupPolicy.COMPACT));
     }
 
     @Test

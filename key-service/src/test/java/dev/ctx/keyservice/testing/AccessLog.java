@@ -18,17 +18,22 @@ import dev.ctx.schemas.access.AccessEvent;
 /** Reads a store's {@code access-log.events} topic (read_committed, from the beginning to the current end). */
 public final class AccessLog {
 
-    private AccessLog() {
-    }
+    private AccessLog() {}
 
     public static List<AccessEvent> read(StoreFixture service) {
         try (var serde = service.serde(AccessEvent.class);
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, service.config.clientProperties().get("bootstrap.servers"),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                        new StringDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                service.config.clientProperties().get("bootstrap.servers"),
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed"),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
             String topic = service.config.topics().accessEvents();
-            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);
@@ -46,7 +51,8 @@ public final class AccessLog {
      * Reads until at least {@code count} events match (denial events are written asynchronously), or fails after
      * {@code timeout}.
      */
-    public static List<AccessEvent> awaitAtLeast(StoreFixture service, Predicate<AccessEvent> filter, int count, Duration timeout) {
+    public static List<AccessEvent> awaitAtLeast(
+            StoreFixture service, Predicate<AccessEvent> filter, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<AccessEvent> matching = read(service).stream().filter(filter).toList();

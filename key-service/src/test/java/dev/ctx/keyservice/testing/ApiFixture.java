@@ -56,15 +56,25 @@ public final class ApiFixture implements AutoCloseable {
         Authenticator jwt = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
         HttpMetrics metrics = HttpMetrics.create();
         this.denials = Denials.start(service.config, service.serde(AccessEvent.class), 10_000, metrics.registry());
-        this.components = new KeyServiceComponents(service.registry, service.keys,
-                new MaxAgeRotation(service.states, service.keys, MAX_AGE, clock), Authenticator.firstOf(List.of(jwt)),
-                new AccessEvents("key-service/test", clock), denials.queue(), authFailures, metrics, service.store::isAlive,
-                service.store::isReady, 16 * 1024, service.signer.verifyingKey());
+        this.components = new KeyServiceComponents(
+                service.registry,
+                service.keys,
+                new MaxAgeRotation(service.states, service.keys, MAX_AGE, clock),
+                Authenticator.firstOf(List.of(jwt)),
+                new AccessEvents("key-service/test", clock),
+                denials.queue(),
+                authFailures,
+                metrics,
+                service.store::isAlive,
+                service.store::isReady,
+                16 * 1024,
+                service.signer.verifyingKey());
         this.app = Javalin.create(cfg -> {
-            KeyServiceRoutes.register(cfg, components);
-            cfg.jetty.host = "127.0.0.1";
-            cfg.jetty.port = 0;
-        }).start();
+                    KeyServiceRoutes.register(cfg, components);
+                    cfg.jetty.host = "127.0.0.1";
+                    cfg.jetty.port = 0;
+                })
+                .start();
     }
 
     /** With a failed-authentication limit too high for any test but the limiter's own. */
@@ -78,7 +88,9 @@ public final class ApiFixture implements AutoCloseable {
 
     /** Runs on a broker the test owns (e.g. to stop it). */
     public static ApiFixture startOn(String bootstrapServers, Path dir, Clock clock) {
-        return new ApiFixture(StoreFixture.startOn(bootstrapServers, dir, clock), clock,
+        return new ApiFixture(
+                StoreFixture.startOn(bootstrapServers, dir, clock),
+                clock,
                 new FailedAuthenticationLimiter(1_000_000, Duration.ofMinutes(1), 1_000, clock));
     }
 
@@ -87,8 +99,13 @@ public final class ApiFixture implements AutoCloseable {
     }
 
     public static String token(String subject, String role, String issuer, String audience, Instant expiry) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
-                .expirationTime(Date.from(expiry)).claim("role", role).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(issuer)
+                .audience(audience)
+                .expirationTime(Date.from(expiry))
+                .claim("role", role)
+                .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(SECRET));
@@ -100,8 +117,11 @@ public final class ApiFixture implements AutoCloseable {
 
     public HttpResponse<String> call(String method, String path, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("User-Agent", "ctx-test");
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "ctx-test");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -50,7 +50,8 @@ public final class LifecycleFixture implements AutoCloseable {
 
     /** Test-only: unseals a stored private key straight from custody, bypassing the lifecycle's refusals and audit. */
     public X25519PrivateKey unsealForTest(ParticipantId id, int version) {
-        return new KeyCustodian(kek).open(id.value(), states.require(id).custody().version(version).orElseThrow());
+        return new KeyCustodian(kek)
+                .open(id.value(), states.require(id).custody().version(version).orElseThrow());
     }
 
     @Override

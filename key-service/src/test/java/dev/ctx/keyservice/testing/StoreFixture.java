@@ -50,8 +50,12 @@ public final class StoreFixture implements AutoCloseable {
 
     private StoreFixture(Path dir, Clock clock, StoreTopics topics, String bootstrapServers) {
         String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.config = new StoreConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                topics == null ? StoreTopics.withSuffix(suffix) : topics, "key-service-test" + suffix, true, Duration.ofSeconds(10));
+        this.config = new StoreConfig(
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                topics == null ? StoreTopics.withSuffix(suffix) : topics,
+                "key-service-test" + suffix,
+                true,
+                Duration.ofSeconds(10));
         this.registryUrl = "mock://key-service-test" + suffix;
         this.kekFixture = KekFixture.pkcs12(dir);
         this.kekFixture.provision("master");
@@ -92,7 +96,8 @@ public final class StoreFixture implements AutoCloseable {
      * refusals and audit (to check what was sealed, including escrow and revoked keys).
      */
     public X25519PrivateKey unsealForTest(ParticipantId id, int version) {
-        return new KeyCustodian(kek).open(id.value(), states.require(id).custody().version(version).orElseThrow());
+        return new KeyCustodian(kek)
+                .open(id.value(), states.require(id).custody().version(version).orElseThrow());
     }
 
     public <T extends SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {

@@ -28,8 +28,22 @@ public final class TestPki {
 
     public static TestPki create(Path dir) throws IOException {
         TestPki pki = new TestPki(dir);
-        pki.keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=ctx-test-ca",
-                "-ext", "bc:c", "-validity", "2", "-keystore", "ca.p12");
+        pki.keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=ctx-test-ca",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2",
+                "-keystore",
+                "ca.p12");
         pki.keytool("-exportcert", "-alias", "ca", "-rfc", "-file", "ca.pem", "-keystore", "ca.p12");
         pki.keytool("-importcert", "-alias", "ca", "-file", "ca.pem", "-noprompt", "-keystore", "truststore.p12");
         pki.issue("server", "CN=key-service", "serverAuth", "san=ip:127.0.0.1");
@@ -39,10 +53,34 @@ public final class TestPki {
     /** Issues {@code <name>.p12} holding a key and a CA-signed certificate with subject {@code dname}. */
     public Path issue(String name, String dname, String usage, String... extraExt) throws IOException {
         String store = name + ".p12";
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname, "-keystore", store);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                dname,
+                "-keystore",
+                store);
         keytool("-certreq", "-alias", name, "-file", name + ".csr", "-keystore", store);
-        List<String> gencert = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-infile", name + ".csr", "-outfile", name + ".pem",
-                "-rfc", "-validity", "2", "-ext", "eku=" + usage, "-keystore", "ca.p12"));
+        List<String> gencert = new ArrayList<>(List.of(
+                "-gencert",
+                "-alias",
+                "ca",
+                "-infile",
+                name + ".csr",
+                "-outfile",
+                name + ".pem",
+                "-rfc",
+                "-validity",
+                "2",
+                "-ext",
+                "eku=" + usage,
+                "-keystore",
+                "ca.p12"));
         for (String ext : extraExt) {
             gencert.add("-ext");
             gencert.add(ext);
@@ -55,7 +93,18 @@ public final class TestPki {
 
     /** A self-signed identity no CA vouches for. */
     public Path selfSigned(String name, String dname) throws IOException {
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname, "-keystore", name + ".p12");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                dname,
+                "-keystore",
+                name + ".p12");
         return dir.resolve(name + ".p12");
     }
 
@@ -87,10 +136,14 @@ public final class TestPki {
     }
 
     private void keytool(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (process.waitFor() != 0) {

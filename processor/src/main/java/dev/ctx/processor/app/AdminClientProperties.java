@@ -21,8 +21,7 @@ public final class AdminClientProperties {
     private static final Set<String> ADMIN_KEYS = AdminClientConfig.configNames();
     private static final String CONFIG_PROVIDERS = "config.providers";
 
-    private AdminClientProperties() {
-    }
+    private AdminClientProperties() {}
 
     /** The admin client properties for this processor configuration. */
     public static Map<String, Object> of(ProcessorConfig config) {

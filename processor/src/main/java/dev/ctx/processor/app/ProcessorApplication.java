@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.avro.Schema;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -57,7 +56,10 @@ public final class ProcessorApplication implements AutoCloseable {
     private final TopologySerdes serdes;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ProcessorApplication(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, PrometheusEndpoint endpoint,
+    private ProcessorApplication(
+            KafkaStreams streams,
+            KafkaStreamsMetrics streamsMetrics,
+            PrometheusEndpoint endpoint,
             TopologySerdes serdes) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
@@ -86,9 +88,13 @@ public final class ProcessorApplication implements AutoCloseable {
         try {
             ProcessorApplication application = create(config, topics, registry, serdes, endpoint);
             application.run();
-            LOGGER.atInfo().addKeyValue("instanceId", config.instanceId()).addKeyValue("metricsPort", endpoint.port())
+            LOGGER.atInfo()
+                    .addKeyValue("instanceId", config.instanceId())
+                    .addKeyValue("metricsPort", endpoint.port())
                     .addKeyValue("mode", config.encryptionMode().configValue())
-                    .addKeyValue("keyringSigningKeyFingerprint", keyringTrust(config).signingKey().fingerprint())
+                    .addKeyValue(
+                            "keyringSigningKeyFingerprint",
+                            keyringTrust(config).signingKey().fingerprint())
                     .log("processor started");
             return application;
         } catch (RuntimeException e) {
@@ -98,17 +104,27 @@ public final class ProcessorApplication implements AutoCloseable {
         }
     }
 
-    private static ProcessorApplication create(ProcessorConfig config, TopicNames topics,
-            PrometheusMeterRegistry registry, TopologySerdes serdes, PrometheusEndpoint endpoint) {
+    private static ProcessorApplication create(
+            ProcessorConfig config,
+            TopicNames topics,
+            PrometheusMeterRegistry registry,
+            TopologySerdes serdes,
+            PrometheusEndpoint endpoint) {
         MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
         String source = "processor/" + config.instanceId();
         DeadLetters deadLetters = new DeadLetters(source, Clock.systemUTC());
         EnvelopeLibrarySealer sealer = EnvelopeLibrarySealer.create(config.wrapMode(), config.epochPolicy());
-        EncryptionSettings settings = new EncryptionSettings(config.encryptionMode(),
-                new InstrumentedSealer(sealer, metrics), metrics, deadLetters, source, Clock.systemUTC());
-        DeadLetterRecords deadLetterRecords = new DeadLetterRecords(topics.deadLetters(),
-                serdes.deadLetter().serializer(), deadLetters, metrics);
-        KafkaStreams streams = new KafkaStreams(EncryptionTopology.build(topics, serdes, settings, keyringTrust(config)),
+        EncryptionSettings settings = new EncryptionSettings(
+                config.encryptionMode(),
+                new InstrumentedSealer(sealer, metrics),
+                metrics,
+                deadLetters,
+                source,
+                Clock.systemUTC());
+        DeadLetterRecords deadLetterRecords =
+                new DeadLetterRecords(topics.deadLetters(), serdes.deadLetter().serializer(), deadLetters, metrics);
+        KafkaStreams streams = new KafkaStreams(
+                EncryptionTopology.build(topics, serdes, settings, keyringTrust(config)),
                 StreamsProperties.of(config, deadLetterRecords));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
@@ -128,11 +144,13 @@ public final class ProcessorApplication implements AutoCloseable {
      */
     static int publishSealedSchema(ProcessorConfig config) {
         Map<String, Object> serdeConfig = config.serdeConfig();
-        boolean autoRegister = AvroSerdeConfig.from(new ConfigValues(serdeConfig)).autoRegisterSchemas();
+        boolean autoRegister =
+                AvroSerdeConfig.from(new ConfigValues(serdeConfig)).autoRegisterSchemas();
         Schema sealedSchema = ConfidentialFields.ofTransaction().schema();
         try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(serdeConfig)) {
             int id = SealedSchemaPublisher.publish(registry, sealedSchema, autoRegister);
-            LOGGER.atInfo().addKeyValue("subject", SealedSchemaPublisher.subjectOf(sealedSchema))
+            LOGGER.atInfo()
+                    .addKeyValue("subject", SealedSchemaPublisher.subjectOf(sealedSchema))
                     .addKeyValue("schemaId", id)
                     .addKeyValue("fingerprint", SealedSchemaPublisher.fingerprintHex(sealedSchema))
                     .log(autoRegister ? "sealed-record schema registered" : "sealed-record schema found");
@@ -149,7 +167,8 @@ public final class ProcessorApplication implements AutoCloseable {
 
     private void run() {
         streams.setUncaughtExceptionHandler(failure -> {
-            LOGGER.atError().addKeyValue("error", failure.getClass().getSimpleName())
+            LOGGER.atError()
+                    .addKeyValue("error", failure.getClass().getSimpleName())
                     .log("stream thread failed; shutting the processor down");
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });

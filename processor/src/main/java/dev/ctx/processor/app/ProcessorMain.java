@@ -28,8 +28,7 @@ public final class ProcessorMain {
     static final int EXIT_USAGE = 2;
     private static final String USAGE = "usage: ctx processor [--config FILE]   (CTX_* environment variables override)";
 
-    private ProcessorMain() {
-    }
+    private ProcessorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         System.exit(run(args, System.getenv(), System.err));
@@ -61,8 +60,11 @@ public final class ProcessorMain {
         } catch (ConfigException e) {
             err.println("ctx processor: invalid configuration: " + e.getMessage());
             return EXIT_USAGE;
-        } catch (CryptoProviderException | TopicSetupException | SealedSchemaNotRegisteredException
-                | SchemaRegistryException | UncheckedIOException e) {
+        } catch (CryptoProviderException
+                | TopicSetupException
+                | SealedSchemaNotRegisteredException
+                | SchemaRegistryException
+                | UncheckedIOException e) {
             err.println("ctx processor: cannot start: " + e.getMessage());
             return EXIT_FAILED;
         }

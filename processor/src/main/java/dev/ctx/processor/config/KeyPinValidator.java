@@ -16,8 +16,11 @@ final class KeyPinValidator implements ConfigDef.Validator {
     public void ensureValid(String name, Object value) {
         String text = (String) value;
         if (text == null || text.isBlank()) {
-            throw new ConfigException(name, value, "must be the key service's keyring-signing public key"
-                    + " (GET /v1/keyring-signing-key); the processor does not start without it");
+            throw new ConfigException(
+                    name,
+                    value,
+                    "must be the key service's keyring-signing public key"
+                            + " (GET /v1/keyring-signing-key); the processor does not start without it");
         }
         try {
             parse(text);
@@ -29,7 +32,8 @@ final class KeyPinValidator implements ConfigDef.Validator {
     /** @throws IllegalArgumentException or {@link InvalidInputException} if {@code text} is not a valid key */
     static Ed25519VerifyingKey parse(String text) {
         String trimmed = text.trim();
-        byte[] bytes = trimmed.length() == 2 * Ed25519VerifyingKey.LENGTH && trimmed.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+        byte[] bytes = trimmed.length() == 2 * Ed25519VerifyingKey.LENGTH
+                        && trimmed.chars().allMatch(c -> Character.digit(c, 16) >= 0)
                 ? HexFormat.of().parseHex(trimmed)
                 : Base64.getDecoder().decode(trimmed);
         return Ed25519VerifyingKey.of(bytes);

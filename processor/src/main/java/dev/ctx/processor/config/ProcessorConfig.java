@@ -31,9 +31,9 @@ public final class ProcessorConfig extends AbstractConfig {
     private static final String BOOTSTRAP_SERVERS_DOC = "Kafka bootstrap servers, host:port[,host:port...].";
 
     public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
-    private static final String SCHEMA_REGISTRY_URL_DOC =
-            "Confluent-compatible schema registry: http(s)://host:port; " + "mock://scope (in-process) is for tests, the demo and"
-                    + " benchmarks only, and ProcessorMain refuses it.";
+    private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry: http(s)://host:port; "
+            + "mock://scope (in-process) is for tests, the demo and"
+            + " benchmarks only, and ProcessorMain refuses it.";
 
     public static final String APPLICATION_ID_CONFIG = "application.id";
     private static final String APPLICATION_ID_DOC =
@@ -58,8 +58,8 @@ public final class ProcessorConfig extends AbstractConfig {
             + " stream task starts a new epoch (new ephemeral keys, old contexts destroyed).";
 
     public static final String EPOCH_MAX_AGE_MS_CONFIG = "envelope.epoch.max-age-ms";
-    private static final String EPOCH_MAX_AGE_MS_DOC = "Epoch wrap mode: age in milliseconds after which the stream"
-            + " task starts a new epoch.";
+    private static final String EPOCH_MAX_AGE_MS_DOC =
+            "Epoch wrap mode: age in milliseconds after which the stream" + " task starts a new epoch.";
 
     public static final String PROCESSING_GUARANTEE_CONFIG = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
     private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 commits the encrypted record, envelope"
@@ -69,7 +69,8 @@ public final class ProcessorConfig extends AbstractConfig {
     private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
 
     public static final String STATE_DIR_CONFIG = StreamsConfig.STATE_DIR_CONFIG;
-    private static final String STATE_DIR_DOC = "Kafka Streams state directory (holds the public keyring " + "store and the transaction-id deduplication store).";
+    private static final String STATE_DIR_DOC = "Kafka Streams state directory (holds the public keyring "
+            + "store and the transaction-id deduplication store).";
 
     public static final String TOPICS_CREATE_CONFIG = "topics.create";
     private static final String TOPICS_CREATE_DOC = "Create missing topics at startup with their cleanup policies;"
@@ -140,44 +141,126 @@ public final class ProcessorConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef()
-                .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
-                        new HostPortListValidator(), Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
-                .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                        new RegistryUrlValidator(), Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
-                .define(APPLICATION_ID_CONFIG, Type.STRING, "ctx-encrypt",
-                        new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.HIGH, APPLICATION_ID_DOC)
-                .define(INSTANCE_ID_CONFIG, Type.STRING, "processor-1",
-                        new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM, INSTANCE_ID_DOC)
-                .define(ENCRYPTION_MODE_CONFIG, Type.STRING, EncryptionMode.OPT_IN.configValue(),
-                        ValidString.in(EncryptionMode.configValues().toArray(String[]::new)), Importance.HIGH,
+                .define(
+                        BOOTSTRAP_SERVERS_CONFIG,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new HostPortListValidator(),
+                        Importance.HIGH,
+                        BOOTSTRAP_SERVERS_DOC)
+                .define(
+                        SCHEMA_REGISTRY_URL_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new RegistryUrlValidator(),
+                        Importance.HIGH,
+                        SCHEMA_REGISTRY_URL_DOC)
+                .define(
+                        APPLICATION_ID_CONFIG,
+                        Type.STRING,
+                        "ctx-encrypt",
+                        new ConfigDef.NonEmptyStringWithoutControlChars(),
+                        Importance.HIGH,
+                        APPLICATION_ID_DOC)
+                .define(
+                        INSTANCE_ID_CONFIG,
+                        Type.STRING,
+                        "processor-1",
+                        new ConfigDef.NonEmptyStringWithoutControlChars(),
+                        Importance.MEDIUM,
+                        INSTANCE_ID_DOC)
+                .define(
+                        ENCRYPTION_MODE_CONFIG,
+                        Type.STRING,
+                        EncryptionMode.OPT_IN.configValue(),
+                        ValidString.in(EncryptionMode.configValues().toArray(String[]::new)),
+                        Importance.HIGH,
                         ENCRYPTION_MODE_DOC)
-                .define(WRAP_MODE_CONFIG, Type.STRING, WrapMode.EPOCH.configValue(),
-                        ValidString.in(WrapMode.configValues().toArray(String[]::new)), Importance.MEDIUM,
+                .define(
+                        WRAP_MODE_CONFIG,
+                        Type.STRING,
+                        WrapMode.EPOCH.configValue(),
+                        ValidString.in(WrapMode.configValues().toArray(String[]::new)),
+                        Importance.MEDIUM,
                         WRAP_MODE_DOC)
-                .define(EPOCH_MAX_SEALS_CONFIG, Type.LONG, EpochPolicy.DEFAULT_MAX_SEALS,
-                        Range.between(1L, 1L << 40), Importance.LOW, EPOCH_MAX_SEALS_DOC)
-                .define(EPOCH_MAX_AGE_MS_CONFIG, Type.LONG, EpochPolicy.DEFAULT_MAX_AGE.toMillis(),
-                        Range.between(1L, 86_400_000L), Importance.LOW, EPOCH_MAX_AGE_MS_DOC)
-                .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
-                        ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
+                .define(
+                        EPOCH_MAX_SEALS_CONFIG,
+                        Type.LONG,
+                        EpochPolicy.DEFAULT_MAX_SEALS,
+                        Range.between(1L, 1L << 40),
+                        Importance.LOW,
+                        EPOCH_MAX_SEALS_DOC)
+                .define(
+                        EPOCH_MAX_AGE_MS_CONFIG,
+                        Type.LONG,
+                        EpochPolicy.DEFAULT_MAX_AGE.toMillis(),
+                        Range.between(1L, 86_400_000L),
+                        Importance.LOW,
+                        EPOCH_MAX_AGE_MS_DOC)
+                .define(
+                        PROCESSING_GUARANTEE_CONFIG,
+                        Type.STRING,
+                        StreamsConfig.EXACTLY_ONCE_V2,
+                        ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
+                        Importance.MEDIUM,
                         PROCESSING_GUARANTEE_DOC)
-                .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
+                .define(
+                        NUM_STREAM_THREADS_CONFIG,
+                        Type.INT,
+                        1,
+                        Range.between(1, 64),
+                        Importance.MEDIUM,
                         NUM_STREAM_THREADS_DOC)
-                .define(STATE_DIR_CONFIG, Type.STRING, "target/ctx-processor-state",
-                        new ConfigDef.NonEmptyString(), Importance.LOW, STATE_DIR_DOC)
+                .define(
+                        STATE_DIR_CONFIG,
+                        Type.STRING,
+                        "target/ctx-processor-state",
+                        new ConfigDef.NonEmptyString(),
+                        Importance.LOW,
+                        STATE_DIR_DOC)
                 .define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, TOPICS_CREATE_DOC)
-                .define(TOPICS_PARTITIONS_CONFIG, Type.INT, 3, Range.between(1, 10_000), Importance.LOW,
+                .define(
+                        TOPICS_PARTITIONS_CONFIG,
+                        Type.INT,
+                        3,
+                        Range.between(1, 10_000),
+                        Importance.LOW,
                         TOPICS_PARTITIONS_DOC)
-                .define(TOPICS_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, new ReplicationFactorValidator(),
-                        Importance.LOW, TOPICS_REPLICATION_FACTOR_DOC)
-                .define(METRICS_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+                .define(
+                        TOPICS_REPLICATION_FACTOR_CONFIG,
+                        Type.SHORT,
+                        (short) -1,
+                        new ReplicationFactorValidator(),
+                        Importance.LOW,
+                        TOPICS_REPLICATION_FACTOR_DOC)
+                .define(
+                        METRICS_HOST_CONFIG,
+                        Type.STRING,
+                        "0.0.0.0",
+                        new ConfigDef.NonEmptyString(),
+                        Importance.LOW,
                         METRICS_HOST_DOC)
-                .define(METRICS_PORT_CONFIG, Type.INT, 9400, Range.between(0, 65_535), Importance.MEDIUM,
+                .define(
+                        METRICS_PORT_CONFIG,
+                        Type.INT,
+                        9400,
+                        Range.between(0, 65_535),
+                        Importance.MEDIUM,
                         METRICS_PORT_DOC)
-                .define(KEYRING_SIGNING_PUBLIC_KEY_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                        new KeyPinValidator(), Importance.HIGH, KEYRING_SIGNING_PUBLIC_KEY_DOC)
-                .define(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
-                        new FingerprintListValidator(), Importance.HIGH, ESCROW_PUBLIC_KEY_FINGERPRINT_DOC);
+                .define(
+                        KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new KeyPinValidator(),
+                        Importance.HIGH,
+                        KEYRING_SIGNING_PUBLIC_KEY_DOC)
+                .define(
+                        ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new FingerprintListValidator(),
+                        Importance.HIGH,
+                        ESCROW_PUBLIC_KEY_FINGERPRINT_DOC);
         TopicKeys.define(def);
         WriterSchemaKeys.define(def);
         return def;
@@ -236,7 +319,8 @@ public final class ProcessorConfig extends AbstractConfig {
     /** The pinned escrow public key fingerprints, lower-case hex. */
     public Set<String> escrowFingerprints() {
         Set<String> fingerprints = new LinkedHashSet<>();
-        getList(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG).forEach(f -> fingerprints.add(f.trim().toLowerCase(Locale.ROOT)));
+        getList(ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG)
+                .forEach(f -> fingerprints.add(f.trim().toLowerCase(Locale.ROOT)));
         return fingerprints;
     }
 
@@ -264,6 +348,7 @@ public final class ProcessorConfig extends AbstractConfig {
     @Override
     public String toString() {
         return "ProcessorConfig[applicationId=" + getString(APPLICATION_ID_CONFIG) + ", instanceId=" + instanceId()
-                + ", mode=" + encryptionMode().configValue() + ", wrapMode=" + wrapMode().configValue() + "]";
+                + ", mode=" + encryptionMode().configValue() + ", wrapMode="
+                + wrapMode().configValue() + "]";
     }
 }

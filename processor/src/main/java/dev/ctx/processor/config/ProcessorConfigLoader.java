@@ -23,8 +23,7 @@ public final class ProcessorConfigLoader {
 
     private static final Set<String> KNOWN = ProcessorConfig.configDef().names();
 
-    private ProcessorConfigLoader() {
-    }
+    private ProcessorConfigLoader() {}
 
     /**
      * @param file a properties file, or {@code null} for environment variables only
@@ -41,7 +40,9 @@ public final class ProcessorConfigLoader {
     }
 
     static Map<String, String> readFile(Path file) {
-        Map<String, String> values = ConfigFiles.read(file, ProcessorConfigLoader::isKnown,
+        Map<String, String> values = ConfigFiles.read(
+                file,
+                ProcessorConfigLoader::isKnown,
                 key -> new ConfigException("Unknown configuration key '" + key + "' in " + file
                         + " (prefix Kafka Streams settings with '" + ProcessorConfig.STREAMS_PREFIX
                         + "', serde settings with '" + ProcessorConfig.SERDE_PREFIX + "')"));
@@ -53,7 +54,9 @@ public final class ProcessorConfigLoader {
         Map<String, String> values = new TreeMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(ENV_PREFIX)) {
-                String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String key = name.substring(ENV_PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.');
                 if (isKnown(key)) {
                     values.put(key, value.trim());
                 }
@@ -63,7 +66,8 @@ public final class ProcessorConfigLoader {
     }
 
     private static boolean isKnown(String key) {
-        return KNOWN.contains(key) || key.startsWith(ProcessorConfig.STREAMS_PREFIX)
+        return KNOWN.contains(key)
+                || key.startsWith(ProcessorConfig.STREAMS_PREFIX)
                 || key.startsWith(ProcessorConfig.SERDE_PREFIX);
     }
 }

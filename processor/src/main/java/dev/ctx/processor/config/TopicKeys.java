@@ -16,17 +16,23 @@ import dev.ctx.processor.topics.TopicNames;
 /** The topic-name keys: declared together so that defaults and accessors cannot drift apart. */
 final class TopicKeys {
 
-    private TopicKeys() {
-    }
+    private TopicKeys() {}
 
     static void define(ConfigDef def) {
         TopicNames defaults = TopicNames.defaults();
         topic(def, TOPIC_TRANSACTIONS_CONFIG, defaults.transactions(), "Input: plaintext transactions (delete).");
         topic(def, TOPIC_ENCRYPTED_CONFIG, defaults.encrypted(), "Output: encrypted transactions (delete).");
         topic(def, TOPIC_ENVELOPES_CONFIG, defaults.envelopes(), "Output: envelopes of wrapped DEKs (compact).");
-        topic(def, TOPIC_PARTICIPANT_KEYS_CONFIG, defaults.participantKeys(),
+        topic(
+                def,
+                TOPIC_PARTICIPANT_KEYS_CONFIG,
+                defaults.participantKeys(),
                 "Input: public keyrings of participants and the escrow key (compact).");
-        topic(def, TOPIC_ACCESS_EVENTS_CONFIG, defaults.accessEvents(), "Output: ENCRYPTED and PASSED_IN_CLEAR access events (delete).");
+        topic(
+                def,
+                TOPIC_ACCESS_EVENTS_CONFIG,
+                defaults.accessEvents(),
+                "Output: ENCRYPTED and PASSED_IN_CLEAR access events (delete).");
         topic(def, TOPIC_DLQ_CONFIG, defaults.deadLetters(), "Output: dead letters, coordinates and reason (delete).");
     }
 
@@ -35,8 +41,12 @@ final class TopicKeys {
     }
 
     static TopicNames names(ProcessorConfig config) {
-        return new TopicNames(config.getString(TOPIC_TRANSACTIONS_CONFIG), config.getString(TOPIC_ENCRYPTED_CONFIG),
-                config.getString(TOPIC_ENVELOPES_CONFIG), config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
-                config.getString(TOPIC_ACCESS_EVENTS_CONFIG), config.getString(TOPIC_DLQ_CONFIG));
+        return new TopicNames(
+                config.getString(TOPIC_TRANSACTIONS_CONFIG),
+                config.getString(TOPIC_ENCRYPTED_CONFIG),
+                config.getString(TOPIC_ENVELOPES_CONFIG),
+                config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
+                config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
+                config.getString(TOPIC_DLQ_CONFIG));
     }
 }

@@ -23,17 +23,21 @@ final class WriterSchemaKeys {
             + " bin/schema-fingerprint computes one). The compiled-in Transaction schema is always allowed; any other"
             + " writer schema is dead-lettered as WRITER_SCHEMA_NOT_ALLOWED before a field is read.";
 
-    private WriterSchemaKeys() {
-    }
+    private WriterSchemaKeys() {}
 
     static void define(ConfigDef def) {
-        def.define(TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG, Type.LIST, "", new FingerprintListValidator(),
-                Importance.HIGH, DOC);
+        def.define(
+                TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG,
+                Type.LIST,
+                "",
+                new FingerprintListValidator(),
+                Importance.HIGH,
+                DOC);
     }
 
     static WriterSchemaAllowList transactionWriters(ProcessorConfig config) {
-        return WriterSchemaAllowList.of(Transaction.getClassSchema(),
-                config.getList(TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG));
+        return WriterSchemaAllowList.of(
+                Transaction.getClassSchema(), config.getList(TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG));
     }
 
     /** Accepts a possibly empty list of 64-hex-digit fingerprints. */

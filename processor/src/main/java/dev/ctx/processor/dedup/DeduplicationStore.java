@@ -19,10 +19,10 @@ public final class DeduplicationStore {
     /** Store name; the changelog topic is {@code <application.id>-transaction-ids-changelog}. */
     public static final String NAME = "transaction-ids";
 
-    private DeduplicationStore() {
-    }
+    private DeduplicationStore() {}
 
     public static StoreBuilder<KeyValueStore<String, FirstSeen>> builder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NAME), Serdes.String(), FirstSeenSerde.create());
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NAME), Serdes.String(), FirstSeenSerde.create());
     }
 }

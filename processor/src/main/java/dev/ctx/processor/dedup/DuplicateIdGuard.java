@@ -72,12 +72,16 @@ public final class DuplicateIdGuard implements FixedKeyProcessor<String, Transac
         } else if (MessageDigest.isEqual(first.digest(), digest)) {
             metrics.recordIn();
             metrics.duplicateDropped();
-            LOGGER.atInfo().addKeyValue("txnId", record.key())
+            LOGGER.atInfo()
+                    .addKeyValue("txnId", record.key())
                     .log("repeated transaction id with identical content dropped");
         } else {
-            context.forward(record.withValue(encrypt.rejectedOutcome(record, new RejectedTransactionException(
-                    DeadLetterReason.DUPLICATE_TRANSACTION_ID, "transaction id " + record.key()
-                            + " was already accepted with different content; the first seal is kept"))));
+            context.forward(record.withValue(encrypt.rejectedOutcome(
+                    record,
+                    new RejectedTransactionException(
+                            DeadLetterReason.DUPLICATE_TRANSACTION_ID,
+                            "transaction id " + record.key()
+                                    + " was already accepted with different content; the first seal is kept"))));
         }
     }
 

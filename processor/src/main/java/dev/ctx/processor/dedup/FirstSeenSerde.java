@@ -17,13 +17,12 @@ public final class FirstSeenSerde {
     /** Layout version byte. */
     public static final byte VERSION = 1;
 
-    private FirstSeenSerde() {
-    }
+    private FirstSeenSerde() {}
 
     /** The serde of the store and its changelog. */
     public static Serde<FirstSeen> create() {
-        return Serdes.serdeFrom((Serializer<FirstSeen>) FirstSeenSerde::serialize,
-                (Deserializer<FirstSeen>) FirstSeenSerde::deserialize);
+        return Serdes.serdeFrom((Serializer<FirstSeen>) FirstSeenSerde::serialize, (Deserializer<FirstSeen>)
+                FirstSeenSerde::deserialize);
     }
 
     static byte[] serialize(String topic, FirstSeen value) {
@@ -45,12 +44,13 @@ public final class FirstSeenSerde {
             return null;
         }
         int digestEnd = 1 + TransactionDigest.LENGTH;
-        if (bytes.length < digestEnd + 1 || bytes[0] != VERSION
+        if (bytes.length < digestEnd + 1
+                || bytes[0] != VERSION
                 || bytes.length != digestEnd + 1 + Byte.toUnsignedInt(bytes[digestEnd])) {
-            throw new SerializationException("deduplication store value: unknown version or wrong length ("
-                    + bytes.length + " bytes)");
+            throw new SerializationException(
+                    "deduplication store value: unknown version or wrong length (" + bytes.length + " bytes)");
         }
-        return new FirstSeen(Arrays.copyOfRange(bytes, 1, digestEnd), Arrays.copyOfRange(bytes, digestEnd + 1,
-                bytes.length));
+        return new FirstSeen(
+                Arrays.copyOfRange(bytes, 1, digestEnd), Arrays.copyOfRange(bytes, digestEnd + 1, bytes.length));
     }
 }

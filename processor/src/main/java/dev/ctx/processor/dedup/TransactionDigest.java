@@ -28,8 +28,7 @@ public final class TransactionDigest {
     private static final ThreadLocal<SpecificDatumWriter<Transaction>> WRITER =
             ThreadLocal.withInitial(() -> new SpecificDatumWriter<>(Transaction.getClassSchema()));
 
-    private TransactionDigest() {
-    }
+    private TransactionDigest() {}
 
     public static byte[] of(Transaction transaction) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);

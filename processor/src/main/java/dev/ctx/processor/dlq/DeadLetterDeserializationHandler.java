@@ -34,18 +34,24 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-            Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         Optional<DeadLetterReason> reason = DeserializationFailures.classify(exception);
         if (reason.isEmpty()) {
-            LOGGER.atError().addKeyValue("topicName", context.topic()).addKeyValue("partition", context.partition())
-                    .addKeyValue("offset", context.offset()).addKeyValue("error", exception.getClass().getSimpleName())
+            LOGGER.atError()
+                    .addKeyValue("topicName", context.topic())
+                    .addKeyValue("partition", context.partition())
+                    .addKeyValue("offset", context.offset())
+                    .addKeyValue("error", exception.getClass().getSimpleName())
                     .log("schema registry failure while decoding; failing the task");
             return Response.fail();
         }
         if (context.topic().equals(keyringTopic)) {
-            LOGGER.atWarn().addKeyValue("topicName", context.topic()).addKeyValue("partition", context.partition())
-                    .addKeyValue("offset", context.offset()).log("skipping an undecodable keyring record");
+            LOGGER.atWarn()
+                    .addKeyValue("topicName", context.topic())
+                    .addKeyValue("partition", context.partition())
+                    .addKeyValue("offset", context.offset())
+                    .log("skipping an undecodable keyring record");
             return Response.resume();
         }
         String detail = exception instanceof WriterSchemaNotAllowedException refused

@@ -30,8 +30,8 @@ public final class DeadLetterRecords {
     private final DeadLetters deadLetters;
     private final DeadLetterCounter counter;
 
-    public DeadLetterRecords(String topic, Serializer<DeadLetter> serializer, DeadLetters deadLetters,
-            DeadLetterCounter counter) {
+    public DeadLetterRecords(
+            String topic, Serializer<DeadLetter> serializer, DeadLetters deadLetters, DeadLetterCounter counter) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -43,16 +43,20 @@ public final class DeadLetterRecords {
      *
      * @param detail names ids and exception types, never values
      */
-    public ProducerRecord<byte[], byte[]> of(ErrorHandlerContext failed, byte[] rawKey, DeadLetterReason reason,
-            String detail) {
+    public ProducerRecord<byte[], byte[]> of(
+            ErrorHandlerContext failed, byte[] rawKey, DeadLetterReason reason, String detail) {
         SourceCoordinates from = new SourceCoordinates(failed.topic(), failed.partition(), failed.offset());
         String transactionId = rawKey == null ? null : new String(rawKey, StandardCharsets.UTF_8);
         DeadLetter deadLetter = deadLetters.of(from, transactionId, reason, detail);
         byte[] value = serializer.serialize(topic, deadLetter);
         counter.deadLetter(reason);
-        LOGGER.atWarn().addKeyValue("txnId", transactionId).addKeyValue("reason", reason)
-                .addKeyValue("topicName", from.topic()).addKeyValue("partition", from.partition())
-                .addKeyValue("offset", from.offset()).log("record sent to the dead-letter topic");
+        LOGGER.atWarn()
+                .addKeyValue("txnId", transactionId)
+                .addKeyValue("reason", reason)
+                .addKeyValue("topicName", from.topic())
+                .addKeyValue("partition", from.partition())
+                .addKeyValue("offset", from.offset())
+                .log("record sent to the dead-letter topic");
         return new ProducerRecord<>(topic, null, rawKey, value);
     }
 
@@ -60,8 +64,8 @@ public final class DeadLetterRecords {
     public static DeadLetterRecords from(Map<String, ?> configs) {
         Object value = configs.get(CONFIG_KEY);
         if (!(value instanceof DeadLetterRecords records)) {
-            throw new ConfigException(CONFIG_KEY, value,
-                    "the Streams configuration must carry a DeadLetterRecords instance");
+            throw new ConfigException(
+                    CONFIG_KEY, value, "the Streams configuration must carry a DeadLetterRecords instance");
         }
         return records;
     }

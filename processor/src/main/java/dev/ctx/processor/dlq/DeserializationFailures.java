@@ -14,8 +14,7 @@ import dev.ctx.schemas.serde.WriterSchemaNotAllowedException;
  */
 final class DeserializationFailures {
 
-    private DeserializationFailures() {
-    }
+    private DeserializationFailures() {}
 
     /**
      * @return the reason to dead-letter the record with, or empty when the record may be fine and the failure is the

@@ -18,15 +18,19 @@ import dev.ctx.schemas.access.AccessOutcome;
  */
 public final class AccessEvents {
 
-    private AccessEvents() {
-    }
+    private AccessEvents() {}
 
     /**
      * @param source the writing component and instance, e.g. {@code processor/encrypt-1}
      * @param from the input record; the event id is derived from it, so reprocessing the same input yields the same id
      */
-    public static AccessEvent encrypted(String transactionId, SealResult sealed, List<String> fieldNames,
-            String source, SourceCoordinates from, Instant at) {
+    public static AccessEvent encrypted(
+            String transactionId,
+            SealResult sealed,
+            List<String> fieldNames,
+            String source,
+            SourceCoordinates from,
+            Instant at) {
         return AccessEventBuilder.of(AccessEventType.ENCRYPTED, AccessOutcome.SUCCESS, source, at)
                 .setEventIdFromName(eventName(AccessEventType.ENCRYPTED, from))
                 .setTransactionId(transactionId)
@@ -42,8 +46,13 @@ public final class AccessEvents {
      *
      * @param from the input record; the event id is derived from it, so reprocessing the same input yields the same id
      */
-    public static AccessEvent passedInClear(String transactionId, List<String> participants, List<String> fieldNames,
-            String source, SourceCoordinates from, Instant at) {
+    public static AccessEvent passedInClear(
+            String transactionId,
+            List<String> participants,
+            List<String> fieldNames,
+            String source,
+            SourceCoordinates from,
+            Instant at) {
         return AccessEventBuilder.of(AccessEventType.PASSED_IN_CLEAR, AccessOutcome.SUCCESS, source, at)
                 .setEventIdFromName(eventName(AccessEventType.PASSED_IN_CLEAR, from))
                 .setTransactionId(transactionId)
@@ -54,14 +63,20 @@ public final class AccessEvents {
     }
 
     private static Map<String, String> attributes(SealResult sealed) {
-        String participants = sealed.wraps().stream().map(wrap -> wrap.recipient().id())
+        String participants = sealed.wraps().stream()
+                .map(wrap -> wrap.recipient().id())
                 .filter(id -> !id.equals(Recipient.ESCROW_ID))
                 .collect(Collectors.joining(","));
         String keyVersions = sealed.wraps().stream()
                 .map(wrap -> wrap.recipient().id() + ":" + wrap.recipient().keyVersion())
                 .collect(Collectors.joining(","));
-        return Map.of("participants", participants, "keyVersions", keyVersions,
-                "generation", Integer.toString(Envelopes.FIRST_GENERATION));
+        return Map.of(
+                "participants",
+                participants,
+                "keyVersions",
+                keyVersions,
+                "generation",
+                Integer.toString(Envelopes.FIRST_GENERATION));
     }
 
     private static String eventName(AccessEventType type, SourceCoordinates from) {

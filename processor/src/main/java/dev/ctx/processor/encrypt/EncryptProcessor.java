@@ -91,8 +91,8 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
     }
 
     /** The dead-letter outcome of {@code record} for a rejection decided outside this step; counts the record in. */
-    public EncryptionOutcome rejectedOutcome(FixedKeyRecord<String, Transaction> record,
-            RejectedTransactionException rejection) {
+    public EncryptionOutcome rejectedOutcome(
+            FixedKeyRecord<String, Transaction> record, RejectedTransactionException rejection) {
         settings.metrics().recordIn();
         return rejected(coordinates(), record.key(), record.value(), rejection);
     }
@@ -100,26 +100,40 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
     private EncryptionOutcome outcome(Transaction transaction, SourceCoordinates from) {
         if (settings.mode() == EncryptionMode.OPT_IN && !transaction.getConfidential()) {
             settings.metrics().passedInClear();
-            return EncryptionOutcome.clear(EncryptedTransactions.clear(transaction),
-                    AccessEvents.passedInClear(transaction.getTransactionId(), transaction.getParticipants(),
-                            confidentialFields.names(), settings.source(), from, settings.clock().instant()));
+            return EncryptionOutcome.clear(
+                    EncryptedTransactions.clear(transaction),
+                    AccessEvents.passedInClear(
+                            transaction.getTransactionId(),
+                            transaction.getParticipants(),
+                            confidentialFields.names(),
+                            settings.source(),
+                            from,
+                            settings.clock().instant()));
         }
         List<ResolvedRecipient> recipients = resolver.resolve(transaction.getParticipants());
         SealResult sealed = seal(transaction, recipients);
         Instant now = settings.clock().instant();
         settings.metrics().encrypted();
-        return EncryptionOutcome.sealed(EncryptedTransactions.sealed(transaction, sealed),
+        return EncryptionOutcome.sealed(
+                EncryptedTransactions.sealed(transaction, sealed),
                 Envelopes.firstGeneration(transaction.getTransactionId(), sealed, now),
-                AccessEvents.encrypted(transaction.getTransactionId(), sealed, confidentialFields.names(),
-                        settings.source(), from, now));
+                AccessEvents.encrypted(
+                        transaction.getTransactionId(),
+                        sealed,
+                        confidentialFields.names(),
+                        settings.source(),
+                        from,
+                        now));
     }
 
     private SealResult seal(Transaction transaction, List<ResolvedRecipient> recipients) {
         try {
             return sealer.seal(transaction, recipients);
         } catch (EnvelopeException e) {
-            throw new RejectedTransactionException(DeadLetterReason.SEAL_FAILED,
-                    "envelope library refused to seal: " + e.getClass().getSimpleName(), e);
+            throw new RejectedTransactionException(
+                    DeadLetterReason.SEAL_FAILED,
+                    "envelope library refused to seal: " + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -128,20 +142,25 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
             throw new RejectedTransactionException(DeadLetterReason.UNDECODABLE_RECORD, "record has no value");
         }
         if (key == null || !key.equals(transaction.getTransactionId())) {
-            throw new RejectedTransactionException(DeadLetterReason.KEY_MISMATCH,
+            throw new RejectedTransactionException(
+                    DeadLetterReason.KEY_MISMATCH,
                     "record key differs from the transaction id " + transaction.getTransactionId());
         }
     }
 
-    private EncryptionOutcome rejected(SourceCoordinates from, String key, Transaction transaction,
-            RejectedTransactionException rejection) {
+    private EncryptionOutcome rejected(
+            SourceCoordinates from, String key, Transaction transaction, RejectedTransactionException rejection) {
         String transactionId = transaction != null ? transaction.getTransactionId() : key;
         settings.metrics().deadLetter(rejection.reason());
-        LOGGER.atWarn().addKeyValue("txnId", transactionId).addKeyValue("reason", rejection.reason())
-                .addKeyValue("topicName", from.topic()).addKeyValue("partition", from.partition())
-                .addKeyValue("offset", from.offset()).log("transaction sent to the dead-letter topic");
-        return EncryptionOutcome.rejected(settings.deadLetters().of(from, transactionId, rejection),
-                rejection.reason());
+        LOGGER.atWarn()
+                .addKeyValue("txnId", transactionId)
+                .addKeyValue("reason", rejection.reason())
+                .addKeyValue("topicName", from.topic())
+                .addKeyValue("partition", from.partition())
+                .addKeyValue("offset", from.offset())
+                .log("transaction sent to the dead-letter topic");
+        return EncryptionOutcome.rejected(
+                settings.deadLetters().of(from, transactionId, rejection), rejection.reason());
     }
 
     private SourceCoordinates coordinates() {

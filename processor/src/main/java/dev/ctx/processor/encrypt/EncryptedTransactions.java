@@ -15,8 +15,7 @@ public final class EncryptedTransactions {
     /** Layout version of the EncryptedTransaction record written here. */
     public static final int FORMAT_VERSION = 1;
 
-    private EncryptedTransactions() {
-    }
+    private EncryptedTransactions() {}
 
     /** The record of a sealed transaction: no confidential value, no wrap. */
     public static EncryptedTransaction sealed(Transaction transaction, SealResult sealed) {
@@ -26,7 +25,11 @@ public final class EncryptedTransactions {
                 .setKeyRefs(keyRefs(sealed))
                 .setSealId(ByteBuffer.wrap(sealed.sealId()))
                 .build();
-        return publicFields(transaction).setConfidential(true).setSealed(fields).setClear(null).build();
+        return publicFields(transaction)
+                .setConfidential(true)
+                .setSealed(fields)
+                .setClear(null)
+                .build();
     }
 
     /** The record of a non-confidential transaction, its fields in clear. */
@@ -36,7 +39,11 @@ public final class EncryptedTransactions {
                 .setPricing(transaction.getPricing())
                 .setSettlementDetails(transaction.getSettlementDetails())
                 .build();
-        return publicFields(transaction).setConfidential(false).setSealed(null).setClear(fields).build();
+        return publicFields(transaction)
+                .setConfidential(false)
+                .setSealed(null)
+                .setClear(fields)
+                .build();
     }
 
     private static List<KeyRef> keyRefs(SealResult sealed) {
@@ -53,7 +60,8 @@ public final class EncryptedTransactions {
                 .setTimestamp(transaction.getTimestamp())
                 .setStatus(transaction.getStatus())
                 .setCurrency(transaction.getCurrency())
-                .setParticipants(transaction.getParticipants().stream().distinct().toList())
+                .setParticipants(
+                        transaction.getParticipants().stream().distinct().toList())
                 .setAccessPolicy(transaction.getAccessPolicy());
     }
 }

@@ -22,8 +22,12 @@ public final class EncryptionOutcome {
     private final DeadLetter deadLetter;
     private final DeadLetterReason reason;
 
-    private EncryptionOutcome(EncryptedTransaction encrypted, Envelope envelope, AccessEvent accessEvent,
-            DeadLetter deadLetter, DeadLetterReason reason) {
+    private EncryptionOutcome(
+            EncryptedTransaction encrypted,
+            Envelope envelope,
+            AccessEvent accessEvent,
+            DeadLetter deadLetter,
+            DeadLetterReason reason) {
         this.encrypted = encrypted;
         this.envelope = envelope;
         this.accessEvent = accessEvent;

@@ -11,8 +11,13 @@ import dev.ctx.processor.metrics.ProcessorMetrics;
  * What the encryption step needs besides its input: the mode, the sealer, metrics, the dead-letter factory, the
  * writing component name (e.g. {@code processor/encrypt-1}) and a clock.
  */
-public record EncryptionSettings(EncryptionMode mode, Sealer sealer, ProcessorMetrics metrics,
-        DeadLetters deadLetters, String source, Clock clock) {
+public record EncryptionSettings(
+        EncryptionMode mode,
+        Sealer sealer,
+        ProcessorMetrics metrics,
+        DeadLetters deadLetters,
+        String source,
+        Clock clock) {
 
     public EncryptionSettings {
         Objects.requireNonNull(mode, "mode");

@@ -38,8 +38,8 @@ public final class EnvelopeLibrarySealer implements Sealer {
         this(sealer, confidentialFields, null);
     }
 
-    private EnvelopeLibrarySealer(EnvelopeSealer sealer, ConfidentialFields confidentialFields,
-            Supplier<EnvelopeSealer> perTask) {
+    private EnvelopeLibrarySealer(
+            EnvelopeSealer sealer, ConfidentialFields confidentialFields, Supplier<EnvelopeSealer> perTask) {
         this.sealer = sealer;
         this.confidentialFields = confidentialFields;
         this.schemaFingerprint = TransactionContext.fingerprintOf(confidentialFields.schema());
@@ -79,20 +79,28 @@ public final class EnvelopeLibrarySealer implements Sealer {
 
     @Override
     public SealResult seal(Transaction transaction, List<ResolvedRecipient> recipients) {
-        TransactionContext context = TransactionContext.of(transaction.getTransactionId(), schemaFingerprint,
-                participantIds(recipients));
+        TransactionContext context =
+                TransactionContext.of(transaction.getTransactionId(), schemaFingerprint, participantIds(recipients));
         GenericRecord fields = confidentialFields.project(transaction);
-        SealedTransaction sealed = sealer.seal(fields, context,
+        SealedTransaction sealed = sealer.seal(
+                fields,
+                context,
                 recipients.stream().map(EnvelopeLibrarySealer::recipient).toList());
         List<SealedWrap> wraps = new ArrayList<>(recipients.size());
         for (int i = 0; i < recipients.size(); i++) {
             wraps.add(new SealedWrap(recipients.get(i), sealed.wraps().get(i).toBytes()));
         }
-        return new SealResult(sealed.ciphertext().toBytes(), schemaFingerprint.clone(), sealed.sealId().bytes(), wraps);
+        return new SealResult(
+                sealed.ciphertext().toBytes(),
+                schemaFingerprint.clone(),
+                sealed.sealId().bytes(),
+                wraps);
     }
 
     private static List<String> participantIds(List<ResolvedRecipient> recipients) {
-        return recipients.stream().filter(r -> r.type() == RecipientType.PARTICIPANT).map(ResolvedRecipient::id)
+        return recipients.stream()
+                .filter(r -> r.type() == RecipientType.PARTICIPANT)
+                .map(ResolvedRecipient::id)
                 .toList();
     }
 

@@ -15,8 +15,7 @@ public final class Envelopes {
     /** Generation of an envelope written by the encryption topology; rewraps increment it. */
     public static final int FIRST_GENERATION = 1;
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     public static Envelope firstGeneration(String transactionId, SealResult sealed, Instant createdAt) {
         List<RecipientWrap> wraps = sealed.wraps().stream()

@@ -21,8 +21,7 @@ public interface Sealer extends AutoCloseable {
 
     /** Ends this task's use of the sealer and destroys its in-memory secrets (epoch contexts). */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * @param recipients the participants (sorted, distinct) followed by the escrow key

@@ -12,15 +12,14 @@ import dev.ctx.schemas.keys.PublicKeyVersion;
 /** Finds the current ACTIVE X25519 key of a keyring. */
 final class CurrentKeys {
 
-    private CurrentKeys() {
-    }
+    private CurrentKeys() {}
 
     /** The key whose version is the keyring's current (positive) version, if it is ACTIVE, X25519 and well-formed. */
     static Optional<X25519PublicKey> activeKey(ParticipantKeyring keyring) {
         return keyring.getKeys().stream()
                 .filter(key -> key.getVersion() >= 1 && key.getVersion() == keyring.getCurrentVersion())
-                .filter(key -> key.getStatus() == KeyStatus.ACTIVE
-                        && KeyringPublicKeys.X25519.equals(key.getAlgorithm()))
+                .filter(key ->
+                        key.getStatus() == KeyStatus.ACTIVE && KeyringPublicKeys.X25519.equals(key.getAlgorithm()))
                 .findFirst()
                 .flatMap(CurrentKeys::decode);
     }

@@ -32,7 +32,8 @@ public final class FailClosedKeyringDeserializer implements Deserializer<Partici
         } catch (SchemaLookupException registryFailure) {
             throw registryFailure;
         } catch (AvroSerdeException undecodable) {
-            LOGGER.atWarn().addKeyValue("topicName", topic)
+            LOGGER.atWarn()
+                    .addKeyValue("topicName", topic)
                     .addKeyValue("error", undecodable.getClass().getSimpleName())
                     .log("undecodable keyring; its participant is disabled until a valid keyring replaces it");
             return disabled();

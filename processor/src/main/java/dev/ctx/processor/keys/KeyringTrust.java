@@ -25,7 +25,9 @@ public record KeyringTrust(Ed25519VerifyingKey signingKey, Set<String> escrowFin
 
     public KeyringTrust {
         Objects.requireNonNull(signingKey, "signingKey");
-        escrowFingerprints = escrowFingerprints.stream().map(f -> f.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        escrowFingerprints = escrowFingerprints.stream()
+                .map(f -> f.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         if (escrowFingerprints.isEmpty()) {
             throw new IllegalArgumentException("at least one escrow fingerprint must be pinned");
         }
@@ -57,6 +59,7 @@ public record KeyringTrust(Ed25519VerifyingKey signingKey, Set<String> escrowFin
 
     @Override
     public String toString() {
-        return "KeyringTrust[signingKey=" + signingKey.fingerprint() + ", escrowFingerprints=" + escrowFingerprints + "]";
+        return "KeyringTrust[signingKey=" + signingKey.fingerprint() + ", escrowFingerprints=" + escrowFingerprints
+                + "]";
     }
 }

@@ -48,8 +48,8 @@ public final class RecipientResolver {
         if (Recipient.ESCROW_ID.equals(id)) {
             throw reject(DeadLetterReason.RESERVED_PARTICIPANT_ID, id, "is reserved for the escrow key");
         }
-        ParticipantKeyring keyring = keyrings.find(id)
-                .orElseThrow(() -> reject(DeadLetterReason.UNKNOWN_PARTICIPANT, id, "has no keyring"));
+        ParticipantKeyring keyring =
+                keyrings.find(id).orElseThrow(() -> reject(DeadLetterReason.UNKNOWN_PARTICIPANT, id, "has no keyring"));
         requireTrusted(id, keyring);
         if (keyring.getStatus() == ParticipantStatus.REVOKED) {
             throw reject(DeadLetterReason.PARTICIPANT_REVOKED, id, "is revoked");
@@ -60,8 +60,11 @@ public final class RecipientResolver {
         if (keyring.getKycStatus() != KycStatus.VERIFIED) {
             throw reject(DeadLetterReason.KYC_NOT_VERIFIED, id, "has KYC status " + keyring.getKycStatus());
         }
-        X25519PublicKey key = CurrentKeys.activeKey(keyring).orElseThrow(() -> reject(DeadLetterReason.NO_ACTIVE_KEY,
-                id, "has no ACTIVE X25519 key at current version " + keyring.getCurrentVersion()));
+        X25519PublicKey key = CurrentKeys.activeKey(keyring)
+                .orElseThrow(() -> reject(
+                        DeadLetterReason.NO_ACTIVE_KEY,
+                        id,
+                        "has no ACTIVE X25519 key at current version " + keyring.getCurrentVersion()));
         return new ResolvedRecipient(id, RecipientType.PARTICIPANT, keyring.getCurrentVersion(), key);
     }
 
@@ -70,10 +73,13 @@ public final class RecipientResolver {
         ParticipantKeyring keyring = keyrings.find(Recipient.ESCROW_ID)
                 .filter(ring -> ring.getRole() == ParticipantRole.ESCROW)
                 .filter(ring -> ring.getStatus() == ParticipantStatus.ACTIVE)
-                .orElseThrow(() -> reject(DeadLetterReason.ESCROW_KEY_UNAVAILABLE, Recipient.ESCROW_ID,
+                .orElseThrow(() -> reject(
+                        DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
+                        Recipient.ESCROW_ID,
                         "has no ACTIVE keyring with role ESCROW"));
-        X25519PublicKey key = CurrentKeys.activeKey(keyring).orElseThrow(() -> reject(
-                DeadLetterReason.ESCROW_KEY_UNAVAILABLE, Recipient.ESCROW_ID, "has no ACTIVE X25519 key"));
+        X25519PublicKey key = CurrentKeys.activeKey(keyring)
+                .orElseThrow(() -> reject(
+                        DeadLetterReason.ESCROW_KEY_UNAVAILABLE, Recipient.ESCROW_ID, "has no ACTIVE X25519 key"));
         return new ResolvedRecipient(Recipient.ESCROW_ID, RecipientType.ESCROW, keyring.getCurrentVersion(), key);
     }
 
@@ -83,7 +89,9 @@ public final class RecipientResolver {
      */
     private static void requireTrusted(String id, ParticipantKeyring keyring) {
         if (!id.equals(keyring.getParticipantId())) {
-            throw reject(DeadLetterReason.UNTRUSTED_KEYRING, id,
+            throw reject(
+                    DeadLetterReason.UNTRUSTED_KEYRING,
+                    id,
                     "has an untrusted keyring (unsigned, mis-signed or keyed under another id)");
         }
     }

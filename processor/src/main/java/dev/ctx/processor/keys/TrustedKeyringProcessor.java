@@ -10,8 +10,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,19 +82,23 @@ public final class TrustedKeyringProcessor implements Processor<String, Particip
 
     private boolean isOlderThanTheTrustedOneHeld(String key, ParticipantKeyring incoming) {
         ValueAndTimestamp<ParticipantKeyring> held = store.get(key);
-        return held != null && key.equals(held.value().getParticipantId())
+        return held != null
+                && key.equals(held.value().getParticipantId())
                 && held.value().getRevision() > incoming.getRevision();
     }
 
     private void refuse(Record<String, ParticipantKeyring> record, UntrustedReason reason) {
         counter.untrustedKeyring(reason);
         Optional<RecordMetadata> metadata = context.recordMetadata();
-        LOGGER.atWarn().addKeyValue("topicName", metadata.map(RecordMetadata::topic).orElse(null))
-                .addKeyValue("partition", metadata.map(RecordMetadata::partition).orElse(null))
+        LOGGER.atWarn()
+                .addKeyValue("topicName", metadata.map(RecordMetadata::topic).orElse(null))
+                .addKeyValue(
+                        "partition", metadata.map(RecordMetadata::partition).orElse(null))
                 .addKeyValue("offset", metadata.map(RecordMetadata::offset).orElse(null))
                 .addKeyValue("recordKey", record.key())
                 .addKeyValue("reason", reason.tag())
-                .log("untrusted keyring; its participant is disabled " + "until a keyring signed by the key service replaces it");
+                .log("untrusted keyring; its participant is disabled "
+                        + "until a keyring signed by the key service replaces it");
     }
 
     /**

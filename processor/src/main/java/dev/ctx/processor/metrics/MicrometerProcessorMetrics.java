@@ -35,18 +35,28 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
 
     public MicrometerProcessorMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.recordsIn = Counter.builder(RECORDS_IN).description("Input records seen").register(registry);
-        this.encrypted = Counter.builder(ENCRYPTED).description("Transactions sealed").register(registry);
+        this.recordsIn =
+                Counter.builder(RECORDS_IN).description("Input records seen").register(registry);
+        this.encrypted =
+                Counter.builder(ENCRYPTED).description("Transactions sealed").register(registry);
         this.passedInClear = Counter.builder(PASSED_IN_CLEAR)
-                .description("Non-confidential transactions passed in clear").register(registry);
+                .description("Non-confidential transactions passed in clear")
+                .register(registry);
         this.duplicatesDropped = Counter.builder(DUPLICATES_DROPPED)
-                .description("Repeated transaction ids with identical content, dropped").register(registry);
+                .description("Repeated transaction ids with identical content, dropped")
+                .register(registry);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            deadLetters.put(reason, Counter.builder(DEAD_LETTERS).tag("reason", reason.name())
-                    .description("Records sent to the dead-letter topic").register(registry));
+            deadLetters.put(
+                    reason,
+                    Counter.builder(DEAD_LETTERS)
+                            .tag("reason", reason.name())
+                            .description("Records sent to the dead-letter topic")
+                            .register(registry));
         }
-        this.sealLatency = Timer.builder(SEAL_LATENCY).description("Time to seal one transaction")
-                .publishPercentileHistogram().register(registry);
+        this.sealLatency = Timer.builder(SEAL_LATENCY)
+                .description("Time to seal one transaction")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     @Override
@@ -56,8 +66,14 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
 
     @Override
     public void recordsOut(String topic, int count) {
-        recordsOut.computeIfAbsent(topic, name -> Counter.builder(RECORDS_OUT).tag("topic", name)
-                .description("Records sent to output topics").register(registry)).increment(count);
+        recordsOut
+                .computeIfAbsent(
+                        topic,
+                        name -> Counter.builder(RECORDS_OUT)
+                                .tag("topic", name)
+                                .description("Records sent to output topics")
+                                .register(registry))
+                .increment(count);
     }
 
     @Override
@@ -82,9 +98,15 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
 
     @Override
     public void untrustedKeyring(String reason) {
-        untrustedKeyrings.computeIfAbsent(reason, tag -> Counter.builder(UNTRUSTED_KEYRINGS).tag("reason", tag)
-                .description("Keyrings refused as untrusted (unsigned, " + "mis-signed, mis-keyed, unpinned escrow key)")
-                .register(registry)).increment();
+        untrustedKeyrings
+                .computeIfAbsent(
+                        reason,
+                        tag -> Counter.builder(UNTRUSTED_KEYRINGS)
+                                .tag("reason", tag)
+                                .description("Keyrings refused as untrusted (unsigned, "
+                                        + "mis-signed, mis-keyed, unpinned escrow key)")
+                                .register(registry))
+                .increment();
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     /** Path of the scrape endpoint. */
     public static final String PATH = "/metrics";
+
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;

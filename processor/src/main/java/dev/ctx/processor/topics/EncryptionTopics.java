@@ -8,8 +8,7 @@ import dev.ctx.schemas.topics.TopicSpec;
 /** The topic specifications of the encryption topology (design §3). */
 public final class EncryptionTopics {
 
-    private EncryptionTopics() {
-    }
+    private EncryptionTopics() {}
 
     /** Every topic the encryption topology reads or writes, with its cleanup policy. */
     public static List<TopicSpec> specs(TopicNames names) {

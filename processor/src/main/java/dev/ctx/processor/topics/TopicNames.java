@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /** The names of the topics the encryption topology reads and writes. */
-public record TopicNames(String transactions, String encrypted, String envelopes, String participantKeys,
-        String accessEvents, String deadLetters) {
+public record TopicNames(
+        String transactions,
+        String encrypted,
+        String envelopes,
+        String participantKeys,
+        String accessEvents,
+        String deadLetters) {
 
     public TopicNames {
         Objects.requireNonNull(transactions, "transactions");
@@ -18,8 +23,13 @@ public record TopicNames(String transactions, String encrypted, String envelopes
 
     /** The names from the design's topic table. */
     public static TopicNames defaults() {
-        return new TopicNames("transactions", "transactions.encrypted", "transactions.envelopes", "participant-keys",
-                "access-log.events", "transactions.dlq");
+        return new TopicNames(
+                "transactions",
+                "transactions.encrypted",
+                "transactions.envelopes",
+                "participant-keys",
+                "access-log.events",
+                "transactions.dlq");
     }
 
     /** Every name, inputs first. */

@@ -39,46 +39,67 @@ public final class EncryptionTopology {
     /** Name of the global store over {@code participant-keys}. */
     public static final String KEYRING_STORE = "participant-keyrings";
 
-    private EncryptionTopology() {
-    }
+    private EncryptionTopology() {}
 
     /**
      * Builds the topology; {@code main} and the tests call this same function.
      *
      * @param trust the pinned keyring-signing key and escrow fingerprints every keyring is checked against
      */
-    public static Topology build(TopicNames topics, TopologySerdes serdes, EncryptionSettings settings,
-            KeyringTrust trust) {
+    public static Topology build(
+            TopicNames topics, TopologySerdes serdes, EncryptionSettings settings, KeyringTrust trust) {
         StreamsBuilder builder = new StreamsBuilder();
-        Serde<ParticipantKeyring> keyrings = Serdes.serdeFrom(serdes.keyring().serializer(),
+        Serde<ParticipantKeyring> keyrings = Serdes.serdeFrom(
+                serdes.keyring().serializer(),
                 new FailClosedKeyringDeserializer(serdes.keyring().deserializer()));
         ProcessorMetrics keyringMetrics = settings.metrics();
         // a global store fed by a processor (not globalTable) so every keyring is verified, on restore too
         builder.addGlobalStore(
-                Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(KEYRING_STORE), Serdes.String(),
-                        keyrings).withLoggingDisabled(),
+                Stores.timestampedKeyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(KEYRING_STORE), Serdes.String(), keyrings)
+                        .withLoggingDisabled(),
                 topics.participantKeys(),
                 Consumed.with(Serdes.String(), keyrings).withName("keyrings-source"),
-                () -> new TrustedKeyringProcessor(KEYRING_STORE, trust,
-                        reason -> keyringMetrics.untrustedKeyring(reason.tag())));
+                () -> new TrustedKeyringProcessor(
+                        KEYRING_STORE, trust, reason -> keyringMetrics.untrustedKeyring(reason.tag())));
         builder.addStateStore(DeduplicationStore.builder());
-        KStream<String, EncryptionOutcome> outcomes = builder
-                .stream(topics.transactions(),
+        KStream<String, EncryptionOutcome> outcomes = builder.stream(
+                        topics.transactions(),
                         Consumed.with(Serdes.String(), serdes.transaction()).withName("transactions-source"))
-                .processValues(() -> new DuplicateIdGuard(new EncryptProcessor(settings, KEYRING_STORE),
-                        settings.metrics(), DeduplicationStore.NAME), Named.as("encrypt"), DeduplicationStore.NAME);
+                .processValues(
+                        () -> new DuplicateIdGuard(
+                                new EncryptProcessor(settings, KEYRING_STORE),
+                                settings.metrics(),
+                                DeduplicationStore.NAME),
+                        Named.as("encrypt"),
+                        DeduplicationStore.NAME);
         ProcessorMetrics metrics = settings.metrics();
         sink(outcomes, "encrypted", EncryptionOutcome::encrypted, topics.encrypted(), serdes.encrypted(), metrics);
         sink(outcomes, "envelopes", EncryptionOutcome::envelope, topics.envelopes(), serdes.envelope(), metrics);
-        sink(outcomes, "access-events", EncryptionOutcome::accessEvent, topics.accessEvents(), serdes.accessEvent(),
+        sink(
+                outcomes,
+                "access-events",
+                EncryptionOutcome::accessEvent,
+                topics.accessEvents(),
+                serdes.accessEvent(),
                 metrics);
-        sink(outcomes, "dead-letters", EncryptionOutcome::deadLetter, topics.deadLetters(), serdes.deadLetter(),
+        sink(
+                outcomes,
+                "dead-letters",
+                EncryptionOutcome::deadLetter,
+                topics.deadLetters(),
+                serdes.deadLetter(),
                 metrics);
         return builder.build();
     }
 
-    private static <V> void sink(KStream<String, EncryptionOutcome> outcomes, String name,
-            Function<EncryptionOutcome, List<V>> select, String topic, Serde<V> serde, ProcessorMetrics metrics) {
+    private static <V> void sink(
+            KStream<String, EncryptionOutcome> outcomes,
+            String name,
+            Function<EncryptionOutcome, List<V>> select,
+            String topic,
+            Serde<V> serde,
+            ProcessorMetrics metrics) {
         outcomes.flatMapValues(select::apply, Named.as(name + "-select"))
                 .peek((key, value) -> metrics.recordsOut(topic, 1), Named.as(name + "-count"))
                 .to(topic, Produced.with(Serdes.String(), serde).withName(name + "-sink"));

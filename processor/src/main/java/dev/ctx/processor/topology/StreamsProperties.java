@@ -15,8 +15,7 @@ public final class StreamsProperties {
 
     static final String READ_COMMITTED = "read_committed";
 
-    private StreamsProperties() {
-    }
+    private StreamsProperties() {}
 
     /**
      * Streams settings from the processor configuration, the dead-letter handlers wired to {@code deadLetterRecords},
@@ -26,7 +25,8 @@ public final class StreamsProperties {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(ProcessorConfig.APPLICATION_ID_CONFIG));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        props.put(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 config.getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(ProcessorConfig.NUM_STREAM_THREADS_CONFIG));
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(ProcessorConfig.STATE_DIR_CONFIG));
@@ -54,7 +54,8 @@ public final class StreamsProperties {
     /** The dead-letter handler settings alone, for tests that build their own properties. */
     public static Properties handlers(DeadLetterRecords deadLetterRecords, String keyringTopic) {
         Properties props = new Properties();
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        props.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         props.put(DeadLetterRecords.CONFIG_KEY, deadLetterRecords);

@@ -15,9 +15,14 @@ import dev.ctx.schemas.serde.WriterSchemaAllowList;
 import dev.ctx.schemas.transaction.Transaction;
 
 /** The value serdes of the encryption topology, all Confluent-wire-format Avro against one schema registry. */
-public record TopologySerdes(Serde<Transaction> transaction, Serde<ParticipantKeyring> keyring,
-        Serde<EncryptedTransaction> encrypted, Serde<Envelope> envelope, Serde<AccessEvent> accessEvent,
-        Serde<DeadLetter> deadLetter) implements AutoCloseable {
+public record TopologySerdes(
+        Serde<Transaction> transaction,
+        Serde<ParticipantKeyring> keyring,
+        Serde<EncryptedTransaction> encrypted,
+        Serde<Envelope> envelope,
+        Serde<AccessEvent> accessEvent,
+        Serde<DeadLetter> deadLetter)
+        implements AutoCloseable {
 
     /**
      * Serdes whose {@code transactions} deserializer reads only the compiled-in {@link Transaction} writer schema.

@@ -20,13 +20,20 @@ class AdminClientPropertiesTest {
     void theTopicAdminClientGetsTheSecuritySettingsOfTheStreamsPassthrough() {
         // Given
         ProcessorConfig config = config(Map.of(
-                "streams.security.protocol", "SASL_SSL",
-                "streams.sasl.mechanism", "SCRAM-SHA-512",
-                "streams.sasl.jaas.config", JAAS,
-                "streams.ssl.truststore.location", "/etc/ctx/kafka/ca.p12",
-                "streams.ssl.truststore.type", "PKCS12",
-                "streams.ssl.endpoint.identification.algorithm", "https",
-                "streams.config.providers", "file",
+                "streams.security.protocol",
+                "SASL_SSL",
+                "streams.sasl.mechanism",
+                "SCRAM-SHA-512",
+                "streams.sasl.jaas.config",
+                JAAS,
+                "streams.ssl.truststore.location",
+                "/etc/ctx/kafka/ca.p12",
+                "streams.ssl.truststore.type",
+                "PKCS12",
+                "streams.ssl.endpoint.identification.algorithm",
+                "https",
+                "streams.config.providers",
+                "file",
                 "streams.config.providers.file.class",
                 "org.apache.kafka.common.config.provider.FileConfigProvider"));
 
@@ -34,7 +41,8 @@ class AdminClientPropertiesTest {
         Map<String, Object> props = AdminClientProperties.of(config);
 
         // Then
-        assertThat(props).containsEntry("bootstrap.servers", "kafka-1:9093,kafka-2:9093")
+        assertThat(props)
+                .containsEntry("bootstrap.servers", "kafka-1:9093,kafka-2:9093")
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .containsEntry("sasl.jaas.config", JAAS)
@@ -42,8 +50,8 @@ class AdminClientPropertiesTest {
                 .containsEntry("ssl.truststore.type", "PKCS12")
                 .containsEntry("ssl.endpoint.identification.algorithm", "https")
                 .containsEntry("config.providers", "file")
-                .containsEntry("config.providers.file.class",
-                        "org.apache.kafka.common.config.provider.FileConfigProvider");
+                .containsEntry(
+                        "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
     }
 
     @Test
@@ -62,7 +70,8 @@ class AdminClientPropertiesTest {
         Map<String, Object> props = AdminClientProperties.of(config);
 
         // Then
-        assertThat(props).containsOnlyKeys("bootstrap.servers", "request.timeout.ms", "retries")
+        assertThat(props)
+                .containsOnlyKeys("bootstrap.servers", "request.timeout.ms", "retries")
                 .containsEntry("request.timeout.ms", "40000")
                 .containsEntry("retries", "7");
     }
@@ -70,8 +79,13 @@ class AdminClientPropertiesTest {
     @Test
     void theResultIsAValidAdminClientConfiguration() {
         // Given
-        ProcessorConfig config = config(Map.of("streams.security.protocol", "SSL",
-                "streams.ssl.keystore.type", "PKCS12", "streams.application.server", "host:1"));
+        ProcessorConfig config = config(Map.of(
+                "streams.security.protocol",
+                "SSL",
+                "streams.ssl.keystore.type",
+                "PKCS12",
+                "streams.application.server",
+                "host:1"));
 
         // When
         AdminClientConfig admin = new AdminClientConfig(AdminClientProperties.of(config));

@@ -25,13 +25,13 @@ class CryptoSelfCheckStartupTest {
     void aFailingCryptoSelfCheckStopsStartup() throws Exception {
         // Given: a JVM whose only security provider is SUN (no SunJCE: no AES-GCM, no HMAC)
         Path security = Files.writeString(dir.resolve("sun-only.security"), "security.provider.1=SUN\n");
-        Map<String, String> config = new HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:9",
-                "schema.registry.url", "http://127.0.0.1:9", "metrics.port", "0"));
+        Map<String, String> config = new HashMap<>(Map.of(
+                "bootstrap.servers", "127.0.0.1:9", "schema.registry.url", "http://127.0.0.1:9", "metrics.port", "0"));
         config.putAll(TestKeyrings.pins());
 
         // When
-        ForkedProcessor processor = ForkedProcessor.start(dir, config,
-                List.of("-Djava.security.properties==" + security));
+        ForkedProcessor processor =
+                ForkedProcessor.start(dir, config, List.of("-Djava.security.properties==" + security));
         int exit = processor.awaitExit(Duration.ofSeconds(60));
 
         // Then

@@ -58,47 +58,68 @@ class EncryptionProcessorCrashIT {
 
     @Test
     void aKilledInstanceLeavesNoDuplicateAndNoHalfWrittenOutput() throws Exception {
-        try (SchemaRegistryServer registry = SchemaRegistryServer.builder().build().start();
+        try (SchemaRegistryServer registry =
+                        SchemaRegistryServer.builder().build().start();
                 ProcessorFixture fixture = new ProcessorFixture(registry.url(), POOL).prepare()) {
             // Given
-            TransactionGenerator generator = new TransactionGenerator(new GeneratorSettings("crash", POOL, 2, 4, 1.0,
-                    300, 1_767_225_600_000L), 99L);
+            TransactionGenerator generator = new TransactionGenerator(
+                    new GeneratorSettings("crash", POOL, 2, 4, 1.0, 300, 1_767_225_600_000L), 99L);
             fixture.produce(generate(generator, BEFORE_CRASH));
             AtomicInteger fed = new AtomicInteger();
             ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
-            try (ForkedProcessor doomed = ForkedProcessor.start(dir.resolve("doomed"), crashFriendly(fixture,
-                    "doomed"))) {
+            try (ForkedProcessor doomed =
+                    ForkedProcessor.start(dir.resolve("doomed"), crashFriendly(fixture, "doomed"))) {
 
                 // When: killed while a transaction is open (input keeps arriving, so a fast instance cannot finish
                 // everything between two commits and leave nothing open)
-                TopicReader.readAll(fixture.bootstrap, fixture.topics.encrypted(), IsolationLevel.READ_COMMITTED,
-                        200, ProcessorFixture.TIMEOUT);
-                feeder.scheduleWithFixedDelay(() -> {
-                    fixture.produce(generate(generator, FEED));
-                    fed.addAndGet(FEED);
-                }, 0, 100, TimeUnit.MILLISECONDS);
-                TopicReader.awaitOpenTransaction(fixture.bootstrap, fixture.topics.encrypted(),
+                TopicReader.readAll(
+                        fixture.bootstrap,
+                        fixture.topics.encrypted(),
+                        IsolationLevel.READ_COMMITTED,
+                        200,
                         ProcessorFixture.TIMEOUT);
+                feeder.scheduleWithFixedDelay(
+                        () -> {
+                            fixture.produce(generate(generator, FEED));
+                            fed.addAndGet(FEED);
+                        },
+                        0,
+                        100,
+                        TimeUnit.MILLISECONDS);
+                TopicReader.awaitOpenTransaction(
+                        fixture.bootstrap, fixture.topics.encrypted(), ProcessorFixture.TIMEOUT);
                 doomed.kill();
             } finally {
                 feeder.shutdown();
                 assertThat(feeder.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
             fixture.produce(generate(generator, AFTER_CRASH));
-            try (ProcessorApplication survivor = ProcessorApplication.start(
-                    ProcessorConfig.of(crashFriendly(fixture, "survivor")))) {
+            try (ProcessorApplication survivor =
+                    ProcessorApplication.start(ProcessorConfig.of(crashFriendly(fixture, "survivor")))) {
 
                 // Then
                 int total = BEFORE_CRASH + fed.get() + AFTER_CRASH;
                 Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
-                        fixture.topics.encrypted(), total, fixture.serdes.encrypted().deserializer(),
+                        fixture.topics.encrypted(),
+                        total,
+                        fixture.serdes.encrypted().deserializer(),
                         EncryptedTransaction::getTransactionId);
-                Map<String, Envelope> envelopes = fixture.readCommittedOnePerKey(fixture.topics.envelopes(), total,
-                        fixture.serdes.envelope().deserializer(), Envelope::getTransactionId);
-                fixture.readCommittedOnePerKey(fixture.topics.accessEvents(), total,
-                        fixture.serdes.accessEvent().deserializer(), AccessEvent::getTransactionId);
-                assertThat(TopicReader.readAll(fixture.bootstrap, fixture.topics.encrypted(),
-                        IsolationLevel.READ_UNCOMMITTED, total, Duration.ofSeconds(30)))
+                Map<String, Envelope> envelopes = fixture.readCommittedOnePerKey(
+                        fixture.topics.envelopes(),
+                        total,
+                        fixture.serdes.envelope().deserializer(),
+                        Envelope::getTransactionId);
+                fixture.readCommittedOnePerKey(
+                        fixture.topics.accessEvents(),
+                        total,
+                        fixture.serdes.accessEvent().deserializer(),
+                        AccessEvent::getTransactionId);
+                assertThat(TopicReader.readAll(
+                                fixture.bootstrap,
+                                fixture.topics.encrypted(),
+                                IsolationLevel.READ_UNCOMMITTED,
+                                total,
+                                Duration.ofSeconds(30)))
                         .as("the log holds the aborted records of the killed transaction too")
                         .hasSizeGreaterThan(total);
                 assertThat(survivor.state()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -111,18 +132,25 @@ class EncryptionProcessorCrashIT {
      * Epoch wraps (the default wrap mode) across the crash: no (enc, sequence) pair repeats among every wrap in the
      * envelope log, aborted ones of the killed instance included, and every committed wrap opens.
      */
-    private static void assertEpochWrapsNeverRepeatAndAllOpen(ProcessorFixture fixture,
-            Map<String, EncryptedTransaction> encrypted, Map<String, Envelope> envelopes, int total) {
+    private static void assertEpochWrapsNeverRepeatAndAllOpen(
+            ProcessorFixture fixture,
+            Map<String, EncryptedTransaction> encrypted,
+            Map<String, Envelope> envelopes,
+            int total) {
         Set<String> pairs = new HashSet<>();
         Set<String> epochs = new HashSet<>();
         int wraps = 0;
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(fixture.bootstrap,
-                fixture.topics.envelopes(), IsolationLevel.READ_UNCOMMITTED, total, Duration.ofSeconds(30))) {
-            Envelope envelope = fixture.serdes.envelope().deserializer().deserialize(fixture.topics.envelopes(),
-                    record.value());
+        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(
+                fixture.bootstrap,
+                fixture.topics.envelopes(),
+                IsolationLevel.READ_UNCOMMITTED,
+                total,
+                Duration.ofSeconds(30))) {
+            Envelope envelope =
+                    fixture.serdes.envelope().deserializer().deserialize(fixture.topics.envelopes(), record.value());
             for (RecipientWrap wrap : envelope.getWraps()) {
-                DekWrap parsed = DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(),
-                        Opening.bytes(wrap.getWrap()));
+                DekWrap parsed =
+                        DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), Opening.bytes(wrap.getWrap()));
                 assertThat(parsed.isEpoch()).as("default wrap mode is epoch").isTrue();
                 pairs.add(HexFormat.of().formatHex(parsed.enc()) + ":" + parsed.sequence());
                 epochs.add(parsed.epochId().orElseThrow().toString());
@@ -130,10 +158,14 @@ class EncryptionProcessorCrashIT {
             }
         }
         assertThat(pairs).as("(enc, sequence) pairs of %d wraps", wraps).hasSize(wraps);
-        assertThat(epochs).as("the killed and the surviving instance each started epochs").hasSizeGreaterThan(1);
+        assertThat(epochs)
+                .as("the killed and the surviving instance each started epochs")
+                .hasSizeGreaterThan(1);
         SealedTransactionOpener opener = new SealedTransactionOpener();
-        envelopes.forEach((id, envelope) -> envelope.getWraps().forEach(wrap -> assertThat(opener.open(
-                encrypted.get(id), envelope, fixture.keys.privateKey(wrap.getRecipientId()))).isNotNull()));
+        envelopes.forEach((id, envelope) -> envelope.getWraps()
+                .forEach(wrap -> assertThat(opener.open(
+                                encrypted.get(id), envelope, fixture.keys.privateKey(wrap.getRecipientId())))
+                        .isNotNull()));
     }
 
     /** Commits every 2 s (so a transaction is open when the kill lands) and takes over quickly after the crash. */

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +61,8 @@ class EncryptionProcessorIT {
 
     private static final int TRANSACTIONS = 10_000;
     private static final int REJECTED = 100;
-    private static final List<String> POOL = List.of("client-1", "client-2", "miner-1", "miner-2", "miner-3",
-            "auditor-1");
+    private static final List<String> POOL =
+            List.of("client-1", "client-2", "miner-1", "miner-2", "miner-3", "auditor-1");
     private static final String CONFIDENTIAL_PREFIX = "SECRET-";
     private static final BigInteger DECIMAL_BASE = BigInteger.TEN.pow(30);
 
@@ -82,17 +82,33 @@ class EncryptionProcessorIT {
         fixture.prepare();
         application = ProcessorApplication.start(ProcessorConfig.of(fixture.config("it-1")));
         fixture.produce(generateTransactions());
-        confidentialCount = inputs.values().stream().filter(Transaction::getConfidential).count() - REJECTED;
-        encrypted = fixture.readCommittedOnePerKey(fixture.topics.encrypted(), TRANSACTIONS,
-                fixture.serdes.encrypted().deserializer(), EncryptedTransaction::getTransactionId);
-        envelopes = fixture.readCommittedOnePerKey(fixture.topics.envelopes(), (int) confidentialCount,
-                fixture.serdes.envelope().deserializer(), Envelope::getTransactionId);
-        events = fixture.readCommittedOnePerKey(fixture.topics.accessEvents(), TRANSACTIONS,
-                fixture.serdes.accessEvent().deserializer(), AccessEvent::getTransactionId);
-        deadLetters = TopicReader.readAll(fixture.bootstrap, fixture.topics.deadLetters(),
-                IsolationLevel.READ_COMMITTED, REJECTED, ProcessorFixture.TIMEOUT).stream()
-                .map(r -> fixture.serdes.deadLetter().deserializer().deserialize(fixture.topics.deadLetters(),
-                        r.value())).toList();
+        confidentialCount =
+                inputs.values().stream().filter(Transaction::getConfidential).count() - REJECTED;
+        encrypted = fixture.readCommittedOnePerKey(
+                fixture.topics.encrypted(),
+                TRANSACTIONS,
+                fixture.serdes.encrypted().deserializer(),
+                EncryptedTransaction::getTransactionId);
+        envelopes = fixture.readCommittedOnePerKey(
+                fixture.topics.envelopes(),
+                (int) confidentialCount,
+                fixture.serdes.envelope().deserializer(),
+                Envelope::getTransactionId);
+        events = fixture.readCommittedOnePerKey(
+                fixture.topics.accessEvents(),
+                TRANSACTIONS,
+                fixture.serdes.accessEvent().deserializer(),
+                AccessEvent::getTransactionId);
+        deadLetters = TopicReader.readAll(
+                        fixture.bootstrap,
+                        fixture.topics.deadLetters(),
+                        IsolationLevel.READ_COMMITTED,
+                        REJECTED,
+                        ProcessorFixture.TIMEOUT)
+                .stream()
+                .map(r ->
+                        fixture.serdes.deadLetter().deserializer().deserialize(fixture.topics.deadLetters(), r.value()))
+                .toList();
     }
 
     @AfterAll
@@ -106,14 +122,17 @@ class EncryptionProcessorIT {
 
     @Test
     void aReadCommittedConsumerSeesExactlyOneEncryptedRecordEnvelopeAndEventPerInput() {
-        Set<String> confidentialIds = validInputs().filter(Transaction::getConfidential)
-                .map(Transaction::getTransactionId).collect(Collectors.toSet());
-        assertThat(encrypted.keySet()).isEqualTo(validInputs().map(Transaction::getTransactionId)
-                .collect(Collectors.toSet()));
+        Set<String> confidentialIds = validInputs()
+                .filter(Transaction::getConfidential)
+                .map(Transaction::getTransactionId)
+                .collect(Collectors.toSet());
+        assertThat(encrypted.keySet())
+                .isEqualTo(validInputs().map(Transaction::getTransactionId).collect(Collectors.toSet()));
         assertThat(envelopes.keySet()).isEqualTo(confidentialIds);
         assertThat(events.keySet()).isEqualTo(encrypted.keySet());
-        events.forEach((id, event) -> assertThat(event.getType()).as(id).isEqualTo(confidentialIds.contains(id)
-                ? AccessEventType.ENCRYPTED : AccessEventType.PASSED_IN_CLEAR));
+        events.forEach((id, event) -> assertThat(event.getType())
+                .as(id)
+                .isEqualTo(confidentialIds.contains(id) ? AccessEventType.ENCRYPTED : AccessEventType.PASSED_IN_CLEAR));
         assertThat(confidentialIds).hasSizeBetween(TRANSACTIONS / 3, 2 * TRANSACTIONS / 3);
     }
 
@@ -123,14 +142,19 @@ class EncryptionProcessorIT {
         validInputs().filter(Transaction::getConfidential).forEach(input -> {
             String id = input.getTransactionId();
             byte[] expected = Opening.encode(fields.project(input));
-            List<String> recipients = envelopes.get(id).getWraps().stream().map(RecipientWrap::getRecipientId)
+            List<String> recipients = envelopes.get(id).getWraps().stream()
+                    .map(RecipientWrap::getRecipientId)
                     .toList();
-            assertThat(recipients).containsExactlyInAnyOrderElementsOf(Stream.concat(
-                    input.getParticipants().stream(), Stream.of(Recipient.ESCROW_ID)).toList());
+            assertThat(recipients)
+                    .containsExactlyInAnyOrderElementsOf(
+                            Stream.concat(input.getParticipants().stream(), Stream.of(Recipient.ESCROW_ID))
+                                    .toList());
             for (String recipient : recipients) {
-                GenericRecord opened = Opening.open(encrypted.get(id), envelopes.get(id),
-                        fixture.keys.privateKey(recipient));
-                assertThat(Opening.encode(opened)).as("%s opened by %s", id, recipient).isEqualTo(expected);
+                GenericRecord opened =
+                        Opening.open(encrypted.get(id), envelopes.get(id), fixture.keys.privateKey(recipient));
+                assertThat(Opening.encode(opened))
+                        .as("%s opened by %s", id, recipient)
+                        .isEqualTo(expected);
             }
         });
     }
@@ -145,10 +169,14 @@ class EncryptionProcessorIT {
         byte[] fingerprint = SchemaFingerprint.of(published.schema(), FormatVersion.CURRENT);
 
         // Then
-        assertThat(published.schema()).isEqualTo(ConfidentialFields.ofTransaction().schema());
-        List<EncryptedTransaction> sealed = encrypted.values().stream().filter(e -> e.getSealed() != null).toList();
-        assertThat(sealed).hasSize((int) confidentialCount).allSatisfy(record -> assertThat(
-                bytesOf(record.getSealed().getSchemaFingerprint())).isEqualTo(fingerprint));
+        assertThat(published.schema())
+                .isEqualTo(ConfidentialFields.ofTransaction().schema());
+        List<EncryptedTransaction> sealed =
+                encrypted.values().stream().filter(e -> e.getSealed() != null).toList();
+        assertThat(sealed)
+                .hasSize((int) confidentialCount)
+                .allSatisfy(record -> assertThat(bytesOf(record.getSealed().getSchemaFingerprint()))
+                        .isEqualTo(fingerprint));
     }
 
     @Test
@@ -171,18 +199,24 @@ class EncryptionProcessorIT {
     @Test
     void noOutputOrInternalTopicCarriesAConfidentialValue() {
         PlaintextScanner scanner = new PlaintextScanner(CONFIDENTIAL_PREFIX, plantedDecimals);
-        List<String> scanned = new ArrayList<>(List.of(fixture.topics.encrypted(), fixture.topics.envelopes(),
-                fixture.topics.accessEvents(), fixture.topics.deadLetters()));
+        List<String> scanned = new ArrayList<>(List.of(
+                fixture.topics.encrypted(),
+                fixture.topics.envelopes(),
+                fixture.topics.accessEvents(),
+                fixture.topics.deadLetters()));
         scanned.addAll(fixture.internalTopics());
         for (String topic : scanned) {
-            List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(fixture.bootstrap, topic,
-                    IsolationLevel.READ_UNCOMMITTED, 0, ProcessorFixture.TIMEOUT);
+            List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(
+                    fixture.bootstrap, topic, IsolationLevel.READ_UNCOMMITTED, 0, ProcessorFixture.TIMEOUT);
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                assertThat(scanner.find(record.value())).as("%s offset %d", topic, record.offset()).isEmpty();
+                assertThat(scanner.find(record.value()))
+                        .as("%s offset %d", topic, record.offset())
+                        .isEmpty();
             }
         }
         assertThat(scanner.find(fixture.serdes.transaction().serializer().serialize("probe", firstConfidential())))
-                .as("the scanner finds what is planted").isNotEmpty();
+                .as("the scanner finds what is planted")
+                .isNotEmpty();
     }
 
     @Test
@@ -192,13 +226,17 @@ class EncryptionProcessorIT {
 
     @Test
     void thePrometheusEndpointServesProcessorAndKafkaStreamsMetrics() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + application.metricsPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + application.metricsPort() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("ctx_processor_transactions_encrypted_total " + confidentialCount + ".0")
+        assertThat(response.body())
+                .contains("ctx_processor_transactions_encrypted_total " + confidentialCount + ".0")
                 .contains("ctx_processor_dead_letters_total{reason=\"UNKNOWN_PARTICIPANT\"} " + REJECTED + ".0")
-                .contains("ctx_processor_seal_latency_seconds_bucket").contains("kafka_stream_");
+                .contains("ctx_processor_seal_latency_seconds_bucket")
+                .contains("kafka_stream_");
         assertThat(application.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 
@@ -209,14 +247,16 @@ class EncryptionProcessorIT {
     }
 
     private List<Transaction> generateTransactions() {
-        TransactionGenerator generator = new TransactionGenerator(new GeneratorSettings("it", POOL, 2, 5, 0.5, 300,
-                1_767_225_600_000L), 20_261_124L);
+        TransactionGenerator generator = new TransactionGenerator(
+                new GeneratorSettings("it", POOL, 2, 5, 0.5, 300, 1_767_225_600_000L), 20_261_124L);
         List<Transaction> generated = new ArrayList<>();
         for (int i = 0; i < TRANSACTIONS + REJECTED; i++) {
             Transaction transaction = plant(generator.next(), i);
             if (i >= TRANSACTIONS) {
-                transaction = Transaction.newBuilder(transaction).setConfidential(true)
-                        .setParticipants(List.of("client-1", "nobody-" + i)).build();
+                transaction = Transaction.newBuilder(transaction)
+                        .setConfidential(true)
+                        .setParticipants(List.of("client-1", "nobody-" + i))
+                        .build();
             }
             inputs.put(transaction.getTransactionId(), transaction);
             generated.add(transaction);
@@ -230,9 +270,15 @@ class EncryptionProcessorIT {
             return unmarked(transaction);
         }
         BigDecimal amount = planted(1, index);
-        Pricing pricing = Pricing.newBuilder(transaction.getPricing()).setUnitPrice(planted(2, index))
-                .setQuantity(planted(3, index)).setFee(planted(4, index)).build();
-        return Transaction.newBuilder(transaction).setAmount(amount).setPricing(pricing).build();
+        Pricing pricing = Pricing.newBuilder(transaction.getPricing())
+                .setUnitPrice(planted(2, index))
+                .setQuantity(planted(3, index))
+                .setFee(planted(4, index))
+                .build();
+        return Transaction.newBuilder(transaction)
+                .setAmount(amount)
+                .setPricing(pricing)
+                .build();
     }
 
     private BigDecimal planted(int field, int index) {
@@ -245,15 +291,22 @@ class EncryptionProcessorIT {
 
     private static Transaction unmarked(Transaction transaction) {
         String id = transaction.getTransactionId();
-        Pricing pricing = Pricing.newBuilder(transaction.getPricing()).setPricingModel("flat-" + id)
-                .setAttributes(Map.of("note", "public-" + id)).build();
+        Pricing pricing = Pricing.newBuilder(transaction.getPricing())
+                .setPricingModel("flat-" + id)
+                .setAttributes(Map.of("note", "public-" + id))
+                .build();
         SettlementDetails settlement = SettlementDetails.newBuilder(transaction.getSettlementDetails())
-                .setAccountReference("ACC-public-" + id).build();
-        return Transaction.newBuilder(transaction).setPricing(pricing).setSettlementDetails(settlement).build();
+                .setAccountReference("ACC-public-" + id)
+                .build();
+        return Transaction.newBuilder(transaction)
+                .setPricing(pricing)
+                .setSettlementDetails(settlement)
+                .build();
     }
 
     private Stream<Transaction> validInputs() {
-        return inputs.values().stream().filter(input -> !input.getParticipants().get(1).startsWith("nobody-"));
+        return inputs.values().stream()
+                .filter(input -> !input.getParticipants().get(1).startsWith("nobody-"));
     }
 
     private Transaction firstConfidential() {

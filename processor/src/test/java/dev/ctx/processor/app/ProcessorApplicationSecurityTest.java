@@ -21,13 +21,20 @@ class ProcessorApplicationSecurityTest {
         // Given: SASL without any JAAS configuration, which a SASL client refuses at creation (a plaintext admin client
         // would instead try to connect and time out)
         Map<String, String> values = new HashMap<>(TestKeyrings.pins());
-        values.putAll(Map.of("bootstrap.servers", "127.0.0.1:9",
-                "schema.registry.url", "mock://processor-application-security", "metrics.port", "0",
-                "streams.security.protocol", "SASL_PLAINTEXT", "streams.sasl.mechanism", "PLAIN"));
+        values.putAll(Map.of(
+                "bootstrap.servers",
+                "127.0.0.1:9",
+                "schema.registry.url",
+                "mock://processor-application-security",
+                "metrics.port",
+                "0",
+                "streams.security.protocol",
+                "SASL_PLAINTEXT",
+                "streams.sasl.mechanism",
+                "PLAIN"));
         ProcessorConfig config = ProcessorConfig.of(values);
 
         // When / Then
-        assertThatThrownBy(() -> ProcessorApplication.start(config).close())
-                .hasStackTraceContaining("JAAS");
+        assertThatThrownBy(() -> ProcessorApplication.start(config).close()).hasStackTraceContaining("JAAS");
     }
 }

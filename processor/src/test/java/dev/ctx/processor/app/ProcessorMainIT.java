@@ -50,14 +50,19 @@ class ProcessorMainIT {
 
     /** Runs main with a config file of the common lines plus {@code lines}, topic creation disabled. */
     private int run(String... lines) throws IOException, InterruptedException {
-        List<String> config = new ArrayList<>(List.of("schema.registry.url=mock://" + suffix, "topics.create=false",
-                "metrics.host=127.0.0.1", "metrics.port=0"));
+        List<String> config = new ArrayList<>(List.of(
+                "schema.registry.url=mock://" + suffix,
+                "topics.create=false",
+                "metrics.host=127.0.0.1",
+                "metrics.port=0"));
         config.addAll(List.of(lines));
         config.addAll(TestKeyrings.pinsProperties().lines().toList());
         Path file = Files.write(dir.resolve("p.properties"), config);
-        return ProcessorMain.run(new String[] {"--config", file.toString()},
+        return ProcessorMain.run(
+                new String[] {"--config", file.toString()},
                 Map.of("CTX_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), MockRegistryOptIn.ALLOW_FOR_DEMO_OR_BENCHMARK_ONLY);
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                MockRegistryOptIn.ALLOW_FOR_DEMO_OR_BENCHMARK_ONLY);
     }
 
     private String printed() {

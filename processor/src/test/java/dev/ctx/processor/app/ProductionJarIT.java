@@ -11,9 +11,12 @@ class ProductionJarIT extends ProductionJarContract {
 
     @Override
     protected Expectations artifact() {
-        return new Expectations(ProductionArtifact.inTarget("ctx-processor"),
-                List.of("kafka-streams-", "ctx-envelope-"), List.of(),
+        return new Expectations(
+                ProductionArtifact.inTarget("ctx-processor"),
+                List.of("kafka-streams-", "ctx-envelope-"),
+                List.of(),
                 "bootstrap.servers=127.0.0.1:9\nschema.registry.url=mock://prod\n" + TestKeyrings.pinsProperties(),
-                ProcessorMain.EXIT_USAGE, List.of("schema.registry.url is a mock:// URL", "demo and benchmarks only"));
+                ProcessorMain.EXIT_USAGE,
+                List.of("schema.registry.url is a mock:// URL", "demo and benchmarks only"));
     }
 }

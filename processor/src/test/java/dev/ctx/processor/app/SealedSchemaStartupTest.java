@@ -44,7 +44,8 @@ class SealedSchemaStartupTest {
         // Then
         InMemorySchemaRegistry registry = MockSchemaRegistry.scope(SCOPE);
         assertThat(registry.getLatestVersion(SUBJECT).id()).isEqualTo(id);
-        assertThat(registry.getLatestVersion(SUBJECT).schema()).isEqualTo(ConfidentialFields.ofTransaction().schema());
+        assertThat(registry.getLatestVersion(SUBJECT).schema())
+                .isEqualTo(ConfidentialFields.ofTransaction().schema());
     }
 
     @Test
@@ -63,7 +64,8 @@ class SealedSchemaStartupTest {
     @Test
     void withoutAutoRegisterARegisteredSealedSchemaIsFound() {
         // Given
-        int registered = MockSchemaRegistry.scope(SCOPE).register(SUBJECT, ConfidentialFields.ofTransaction().schema());
+        int registered = MockSchemaRegistry.scope(SCOPE)
+                .register(SUBJECT, ConfidentialFields.ofTransaction().schema());
         ProcessorConfig config = config(Map.of("serde.auto.register.schemas", "false"));
 
         // When
@@ -71,13 +73,15 @@ class SealedSchemaStartupTest {
 
         // Then
         assertThat(found).isEqualTo(registered);
-        assertThat(SealedSchemaPublisher.subjectOf(ConfidentialFields.ofTransaction().schema())).isEqualTo(SUBJECT);
+        assertThat(SealedSchemaPublisher.subjectOf(
+                        ConfidentialFields.ofTransaction().schema()))
+                .isEqualTo(SUBJECT);
     }
 
     private static ProcessorConfig config(Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(TestKeyrings.pins());
-        values.putAll(Map.of("bootstrap.servers", "127.0.0.1:9", "schema.registry.url", "mock://" + SCOPE,
-                "metrics.port", "0"));
+        values.putAll(Map.of(
+                "bootstrap.servers", "127.0.0.1:9", "schema.registry.url", "mock://" + SCOPE, "metrics.port", "0"));
         values.putAll(extra);
         return ProcessorConfig.of(values);
     }

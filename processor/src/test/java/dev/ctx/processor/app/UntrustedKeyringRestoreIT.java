@@ -36,33 +36,56 @@ class UntrustedKeyringRestoreIT {
     @Test
     void aForgedKeyringAlreadyOnTheTopicAtStartupDisablesItsParticipant() {
         String scope = SharedKafka.uniqueName("untrusted-restore");
-        ProcessorFixture fixture = new ProcessorFixture(MockSchemaRegistry.URL_PREFIX + scope, List.of("client-1", "miner-1", "miner-2"));
+        ProcessorFixture fixture =
+                new ProcessorFixture(MockSchemaRegistry.URL_PREFIX + scope, List.of("client-1", "miner-1", "miner-2"));
         try {
             // Given: signed keyrings, then a forgery for miner-2 signed by an attacker's key
             fixture.prepare();
             Ed25519SigningKey attacker = Ed25519SigningKey.generate(new SecureRandom());
             ParticipantKeyring genuine = fixture.keys.unsigned("miner-2");
             ParticipantKeyring forged = ParticipantKeyring.newBuilder(genuine)
-                    .setKeys(List.of(TestKeyrings.key(TestKeyrings.KEY_VERSION, KeyStatus.ACTIVE, X25519KeyPair.generate().publicKey().bytes())))
-                    .setSignatureKeyId(attacker.verifyingKey().fingerprint()).build();
-            fixture.publish("miner-2", KeyringSigningInput.withSignature(forged, attacker.sign(KeyringSigningInput.canonicalBytes(forged))));
-            TransactionGenerator generator = new TransactionGenerator(GeneratorSettings.benchmarkDefault("restore")
-                    .withParticipants(List.of("client-1", "miner-1"), 2, 2), 3L);
+                    .setKeys(List.of(TestKeyrings.key(
+                            TestKeyrings.KEY_VERSION,
+                            KeyStatus.ACTIVE,
+                            X25519KeyPair.generate().publicKey().bytes())))
+                    .setSignatureKeyId(attacker.verifyingKey().fingerprint())
+                    .build();
+            fixture.publish(
+                    "miner-2",
+                    KeyringSigningInput.withSignature(
+                            forged, attacker.sign(KeyringSigningInput.canonicalBytes(forged))));
+            TransactionGenerator generator = new TransactionGenerator(
+                    GeneratorSettings.benchmarkDefault("restore")
+                            .withParticipants(List.of("client-1", "miner-1"), 2, 2),
+                    3L);
             Transaction trusted = confidential(generator.next());
             Transaction untrusted = Transaction.newBuilder(confidential(generator.next()))
-                    .setParticipants(List.of("client-1", "miner-2")).build();
+                    .setParticipants(List.of("client-1", "miner-2"))
+                    .build();
 
             // When
-            try (ProcessorApplication application = ProcessorApplication.start(ProcessorConfig.of(fixture.config("restore-1")))) {
+            try (ProcessorApplication application =
+                    ProcessorApplication.start(ProcessorConfig.of(fixture.config("restore-1")))) {
                 fixture.produce(List.of(trusted, untrusted));
 
                 // Then
-                Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(fixture.topics.encrypted(), 1,
-                        fixture.serdes.encrypted().deserializer(), EncryptedTransaction::getTransactionId);
+                Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
+                        fixture.topics.encrypted(),
+                        1,
+                        fixture.serdes.encrypted().deserializer(),
+                        EncryptedTransaction::getTransactionId);
                 assertThat(encrypted).containsOnlyKeys(trusted.getTransactionId());
-                List<DeadLetter> letters = TopicReader.readAll(fixture.bootstrap, fixture.topics.deadLetters(),
-                        IsolationLevel.READ_COMMITTED, 1, ProcessorFixture.TIMEOUT).stream()
-                        .map(r -> fixture.serdes.deadLetter().deserializer().deserialize(fixture.topics.deadLetters(), r.value()))
+                List<DeadLetter> letters = TopicReader.readAll(
+                                fixture.bootstrap,
+                                fixture.topics.deadLetters(),
+                                IsolationLevel.READ_COMMITTED,
+                                1,
+                                ProcessorFixture.TIMEOUT)
+                        .stream()
+                        .map(r -> fixture.serdes
+                                .deadLetter()
+                                .deserializer()
+                                .deserialize(fixture.topics.deadLetters(), r.value()))
                         .toList();
                 assertThat(letters).singleElement().satisfies(letter -> {
                     assertThat(letter.getTransactionId()).isEqualTo(untrusted.getTransactionId());

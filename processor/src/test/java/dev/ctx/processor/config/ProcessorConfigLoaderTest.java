@@ -24,7 +24,8 @@ import dev.ctx.processor.topics.TopicNames;
 class ProcessorConfigLoaderTest {
 
     private static final String REQUIRED =
-            "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n" + TestKeyrings.pinsProperties();
+            "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n"
+                    + TestKeyrings.pinsProperties();
 
     @TempDir
     Path dir;
@@ -42,7 +43,8 @@ class ProcessorConfigLoaderTest {
         assertThat(config.wrapMode()).isEqualTo(WrapMode.EPOCH);
         assertThat(config.epochPolicy().maxSeals()).isEqualTo(100_000);
         assertThat(config.epochPolicy().maxAge()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(config.getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+        assertThat(config.getString(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo("exactly_once_v2");
         assertThat(config.topicNames()).isEqualTo(TopicNames.defaults());
         assertThat(config.createTopics()).isTrue();
         assertThat(config.metricsPort()).isEqualTo(9400);
@@ -53,9 +55,19 @@ class ProcessorConfigLoaderTest {
     void environmentVariablesOverrideTheFile() throws IOException {
         // Given
         Path file = write(REQUIRED + "encryption.mode=opt-in\n");
-        Map<String, String> env = Map.of("CTX_BOOTSTRAP_SERVERS", "broker-1:9092,broker-2:9092",
-                "CTX_ENCRYPTION_MODE", "always", "CTX_TOPIC_PARTICIPANT_KEYS", "keys.v2",
-                "CTX_STREAMS_SECURITY_PROTOCOL", "SSL", "CTX_SOMETHING_ELSE", "ignored", "PATH", "/usr/bin");
+        Map<String, String> env = Map.of(
+                "CTX_BOOTSTRAP_SERVERS",
+                "broker-1:9092,broker-2:9092",
+                "CTX_ENCRYPTION_MODE",
+                "always",
+                "CTX_TOPIC_PARTICIPANT_KEYS",
+                "keys.v2",
+                "CTX_STREAMS_SECURITY_PROTOCOL",
+                "SSL",
+                "CTX_SOMETHING_ELSE",
+                "ignored",
+                "PATH",
+                "/usr/bin");
 
         // When
         ProcessorConfig config = ProcessorConfigLoader.load(file, env);
@@ -87,38 +99,42 @@ class ProcessorConfigLoaderTest {
         ProcessorConfig config = ProcessorConfigLoader.load(file, Map.of());
 
         // Then
-        assertThat(config.serdeConfig()).containsEntry("basic.auth.user.info", "svc:secret")
+        assertThat(config.serdeConfig())
+                .containsEntry("basic.auth.user.info", "svc:secret")
                 .containsEntry("schema.registry.url", "http://127.0.0.1:8081");
         assertThat(config.toString()).doesNotContain("secret");
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "encryption.mode|sometimes",
-        "processing.guarantee|exactly_once",
-        "metrics.port|70000",
-        "metrics.port|nine",
-        "bootstrap.servers|no-port-here",
-        "schema.registry.url|ftp://registry:21",
-        "topics.partitions|0",
-        "topics.replication.factor|0",
-        "topic.envelopes|bad topic name",
-        "num.stream.threads|0",
-        "topics.create|maybe",
-        "keyring.signing.public.key|not-a-key",
-        "keyring.signing.public.key|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "escrow.public.key.fingerprint|abc123",
-        "envelope.wrap-mode|per-epoch",
-        "envelope.epoch.max-seals|0",
-        "envelope.epoch.max-age-ms|-5"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "encryption.mode|sometimes",
+                "processing.guarantee|exactly_once",
+                "metrics.port|70000",
+                "metrics.port|nine",
+                "bootstrap.servers|no-port-here",
+                "schema.registry.url|ftp://registry:21",
+                "topics.partitions|0",
+                "topics.replication.factor|0",
+                "topic.envelopes|bad topic name",
+                "num.stream.threads|0",
+                "topics.create|maybe",
+                "keyring.signing.public.key|not-a-key",
+                "keyring.signing.public.key|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "escrow.public.key.fingerprint|abc123",
+                "envelope.wrap-mode|per-epoch",
+                "envelope.epoch.max-seals|0",
+                "envelope.epoch.max-age-ms|-5"
+            })
     void rejectsAnInvalidValueNamingTheKey(String key, String value) throws IOException {
         // Given
         Path file = write(REQUIRED + key + "=" + value + "\n");
 
         // When / Then
         assertThatThrownBy(() -> ProcessorConfigLoader.load(file, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(key);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key);
     }
 
     @Test
@@ -137,20 +153,27 @@ class ProcessorConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"bootstrap.servers", "schema.registry.url", "keyring.signing.public.key", "escrow.public.key.fingerprint"})
+    @CsvSource({
+        "bootstrap.servers",
+        "schema.registry.url",
+        "keyring.signing.public.key",
+        "escrow.public.key.fingerprint"
+    })
     void rejectsAMissingRequiredKeyNamingIt(String key) throws IOException {
         // Given
         Path file = write(REQUIRED.lines().filter(line -> !line.startsWith(key)).reduce("", (a, b) -> a + b + "\n"));
 
         // When / Then
         assertThatThrownBy(() -> ProcessorConfigLoader.load(file, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(key);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key);
     }
 
     @Test
     void readsTheKeyringSigningPinAsBase64OrHexAndTheEscrowFingerprintsAsAList() throws IOException {
         // Given
-        String hexKey = HexFormat.of().formatHex(TestKeyrings.SIGNING_KEY.verifyingKey().bytes());
+        String hexKey =
+                HexFormat.of().formatHex(TestKeyrings.SIGNING_KEY.verifyingKey().bytes());
         String other = "ab".repeat(32);
         Path file = write("bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081\n"
                 + "keyring.signing.public.key=" + hexKey + "\nescrow.public.key.fingerprint="
@@ -171,7 +194,8 @@ class ProcessorConfigLoaderTest {
 
         // When / Then
         assertThatThrownBy(() -> ProcessorConfigLoader.load(file, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("encryption.mod");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("encryption.mod");
     }
 
     @Test
@@ -181,7 +205,8 @@ class ProcessorConfigLoaderTest {
 
         // When / Then
         assertThatThrownBy(() -> ProcessorConfigLoader.load(missing, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("missing.properties");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("missing.properties");
     }
 
     @Test

@@ -39,14 +39,15 @@ class ReadmeTest {
 
     @Test
     void theExampleConfigurationLoads() {
-        assertThat(ProcessorConfigLoader.load(Path.of("processor.example.properties"),
-                TestKeyrings.pinsEnvironment()).encryptionMode()).isEqualTo(EncryptionMode.OPT_IN);
+        assertThat(ProcessorConfigLoader.load(Path.of("processor.example.properties"), TestKeyrings.pinsEnvironment())
+                        .encryptionMode())
+                .isEqualTo(EncryptionMode.OPT_IN);
     }
 
     @Test
     void theExampleConfigurationRefusesToStartUntilTheOperatorPinsTheKeyringSigningKey() {
-        Assertions.assertThatThrownBy(() -> ProcessorConfigLoader.load(
-                        Path.of("processor.example.properties"), Map.of()))
+        Assertions.assertThatThrownBy(
+                        () -> ProcessorConfigLoader.load(Path.of("processor.example.properties"), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG);
     }

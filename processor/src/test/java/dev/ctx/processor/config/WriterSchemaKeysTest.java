@@ -32,7 +32,8 @@ class WriterSchemaKeysTest {
     void listedFingerprintsAreAllowedBesidesTheCompiledInSchema() {
         // When
         WriterSchemaAllowList writers = config(Map.of(
-                ProcessorConfig.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG, OTHER.toUpperCase() + ", " + OTHER))
+                        ProcessorConfig.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG,
+                        OTHER.toUpperCase() + ", " + OTHER))
                 .transactionWriterSchemas();
 
         // Then
@@ -42,8 +43,9 @@ class WriterSchemaKeysTest {
 
     @Test
     void refusesAnEntryThatIsNotAHexSha256Fingerprint() {
-        assertThatThrownBy(() -> config(Map.of(ProcessorConfig.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG,
-                OTHER + ",sha256:" + OTHER))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> config(Map.of(
+                        ProcessorConfig.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG, OTHER + ",sha256:" + OTHER)))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(ProcessorConfig.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG);
     }
 

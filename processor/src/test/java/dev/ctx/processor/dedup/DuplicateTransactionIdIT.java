@@ -52,32 +52,50 @@ class DuplicateTransactionIdIT {
     void afterARestartARepeatedIdIsStillDroppedOrDeadLetteredAndTheFirstEnvelopeStillOpens() {
         // Given: one transaction sealed by a first instance, which then stops
         fixture.prepare();
-        Transaction first = Transaction.newBuilder(generator.next()).setConfidential(true).build();
-        Transaction later = Transaction.newBuilder(generator.next()).setConfidential(true).build();
+        Transaction first =
+                Transaction.newBuilder(generator.next()).setConfidential(true).build();
+        Transaction later =
+                Transaction.newBuilder(generator.next()).setConfidential(true).build();
         application = ProcessorApplication.start(ProcessorConfig.of(fixture.config("dedup-1")));
         fixture.produce(List.of(first));
-        EncryptedTransaction encrypted = fixture.readCommittedOnePerKey(fixture.topics.encrypted(), 1,
-                fixture.serdes.encrypted().deserializer(), EncryptedTransaction::getTransactionId)
+        EncryptedTransaction encrypted = fixture.readCommittedOnePerKey(
+                        fixture.topics.encrypted(),
+                        1,
+                        fixture.serdes.encrypted().deserializer(),
+                        EncryptedTransaction::getTransactionId)
                 .get(first.getTransactionId());
         application.close();
 
         // When: a second instance with an empty state directory gets an identical re-send, a changed one, and a new id
         application = ProcessorApplication.start(ProcessorConfig.of(fixture.config("dedup-2")));
-        Transaction changed = Transaction.newBuilder(first).setAmount(first.getAmount().add(BigDecimal.TEN)).build();
+        Transaction changed = Transaction.newBuilder(first)
+                .setAmount(first.getAmount().add(BigDecimal.TEN))
+                .build();
         fixture.produce(List.of(first, changed, later));
 
         // Then
-        List<DeadLetter> letters = TopicReader.readAll(fixture.bootstrap, fixture.topics.deadLetters(),
-                IsolationLevel.READ_COMMITTED, 1, ProcessorFixture.TIMEOUT).stream()
-                .map(r -> fixture.serdes.deadLetter().deserializer().deserialize(fixture.topics.deadLetters(),
-                        r.value())).toList();
+        List<DeadLetter> letters = TopicReader.readAll(
+                        fixture.bootstrap,
+                        fixture.topics.deadLetters(),
+                        IsolationLevel.READ_COMMITTED,
+                        1,
+                        ProcessorFixture.TIMEOUT)
+                .stream()
+                .map(r ->
+                        fixture.serdes.deadLetter().deserializer().deserialize(fixture.topics.deadLetters(), r.value()))
+                .toList();
         assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.getReason()).isEqualTo(DeadLetterReason.DUPLICATE_TRANSACTION_ID.name());
             assertThat(letter.getTransactionId()).isEqualTo(first.getTransactionId());
         });
-        Envelope envelope = fixture.readCommittedOnePerKey(fixture.topics.envelopes(), 2,
-                fixture.serdes.envelope().deserializer(), Envelope::getTransactionId).get(first.getTransactionId());
-        assertThat(Opening.open(encrypted, envelope, fixture.keys.privateKey(Recipient.ESCROW_ID)).get("amount"))
+        Envelope envelope = fixture.readCommittedOnePerKey(
+                        fixture.topics.envelopes(),
+                        2,
+                        fixture.serdes.envelope().deserializer(),
+                        Envelope::getTransactionId)
+                .get(first.getTransactionId());
+        assertThat(Opening.open(encrypted, envelope, fixture.keys.privateKey(Recipient.ESCROW_ID))
+                        .get("amount"))
                 .isEqualTo(first.getAmount());
         assertThat(fixture.internalTopics()).anyMatch(name -> name.endsWith("-transaction-ids-changelog"));
     }

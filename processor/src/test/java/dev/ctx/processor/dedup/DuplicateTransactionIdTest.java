@@ -46,10 +46,13 @@ class DuplicateTransactionIdTest {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
         Transaction transaction = generator.next();
-        harness.transactions.pipeInput(transaction.getTransactionId(), transaction, Instant.parse("2026-11-24T10:00:00Z"));
+        harness.transactions.pipeInput(
+                transaction.getTransactionId(), transaction, Instant.parse("2026-11-24T10:00:00Z"));
 
         // When: the producer re-sends it (another Kafka timestamp, same value)
-        harness.transactions.pipeInput(transaction.getTransactionId(), Transaction.newBuilder(transaction).build(),
+        harness.transactions.pipeInput(
+                transaction.getTransactionId(),
+                Transaction.newBuilder(transaction).build(),
                 Instant.parse("2026-11-24T11:00:00Z"));
 
         // Then
@@ -70,7 +73,9 @@ class DuplicateTransactionIdTest {
         EncryptedTransaction encrypted = harness.encrypted.readValue();
         Envelope envelope = harness.envelopes.readValue();
         harness.accessEvents.readValuesToList();
-        Transaction changed = Transaction.newBuilder(first).setAmount(first.getAmount().add(BigDecimal.ONE)).build();
+        Transaction changed = Transaction.newBuilder(first)
+                .setAmount(first.getAmount().add(BigDecimal.ONE))
+                .build();
 
         // When
         harness.transactions.pipeInput(changed.getTransactionId(), changed);
@@ -81,7 +86,8 @@ class DuplicateTransactionIdTest {
         assertThat(letter.getTransactionId()).isEqualTo(first.getTransactionId());
         assertThat(harness.encrypted.isEmpty() && harness.envelopes.isEmpty() && harness.accessEvents.isEmpty())
                 .isTrue();
-        assertThat(harness.deadLetterCount(DeadLetterReason.DUPLICATE_TRANSACTION_ID.name())).isEqualTo(1.0);
+        assertThat(harness.deadLetterCount(DeadLetterReason.DUPLICATE_TRANSACTION_ID.name()))
+                .isEqualTo(1.0);
         for (String recipient : List.of(first.getParticipants().get(0), Recipient.ESCROW_ID)) {
             GenericRecord opened = Opening.open(encrypted, envelope, keys.privateKey(recipient));
             assertThat(opened.get("amount")).as(recipient).isEqualTo(first.getAmount());
@@ -109,12 +115,14 @@ class DuplicateTransactionIdTest {
     void aRepeatedClearTransactionIsDeduplicatedToo() {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
-        Transaction clear = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        Transaction clear =
+                Transaction.newBuilder(generator.next()).setConfidential(false).build();
         harness.transactions.pipeInput(clear.getTransactionId(), clear);
 
         // When
         harness.transactions.pipeInput(clear.getTransactionId(), clear);
-        harness.transactions.pipeInput(clear.getTransactionId(),
+        harness.transactions.pipeInput(
+                clear.getTransactionId(),
                 Transaction.newBuilder(clear).setConfidential(true).build());
 
         // Then
@@ -134,11 +142,14 @@ class DuplicateTransactionIdTest {
         EncryptedTransaction encrypted = harness.encrypted.readValue();
         Envelope envelope = harness.envelopes.readValue();
         byte[] otherSealId = new byte[16];
-        Envelope other = Envelope.newBuilder(envelope).setSealId(ByteBuffer.wrap(otherSealId)).build();
+        Envelope other = Envelope.newBuilder(envelope)
+                .setSealId(ByteBuffer.wrap(otherSealId))
+                .build();
 
         // When / Then
         assertThat(Opening.bytes(encrypted.getSealed().getSealId()))
-                .isEqualTo(Opening.bytes(envelope.getSealId())).hasSize(16);
+                .isEqualTo(Opening.bytes(envelope.getSealId()))
+                .hasSize(16);
         assertThatThrownBy(() -> Opening.open(encrypted, other, keys.privateKey(Recipient.ESCROW_ID)))
                 .isExactlyInstanceOf(SealIdMismatchException.class)
                 .hasMessageContaining(transaction.getTransactionId());

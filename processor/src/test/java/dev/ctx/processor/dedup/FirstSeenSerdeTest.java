@@ -22,8 +22,8 @@ class FirstSeenSerdeTest {
         // When
         byte[] bytes = serde.serializer().serialize("t", new FirstSeen(digest, sealId));
         // Then
-        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo("01" + "00".repeat(31) + "ff" + "10"
-                + "000102030405060708090a0b0c0d0e0f");
+        assertThat(HexFormat.of().formatHex(bytes))
+                .isEqualTo("01" + "00".repeat(31) + "ff" + "10" + "000102030405060708090a0b0c0d0e0f");
         FirstSeen read = serde.deserializer().deserialize("t", bytes);
         assertThat(read.digest()).isEqualTo(digest);
         assertThat(read.sealId()).isEqualTo(sealId);

@@ -27,7 +27,8 @@ class ConfidentialFieldsTest {
      */
     private static final String PINNED_FINGERPRINT = "2b0b948e787dc3ed0d67f3974eb5719ea2ae172c30b5d7fb3b21828e7810bb3b";
     /** The format v2 fingerprint (logical types, precision and scale included) that new seals bind. */
-    private static final String PINNED_FINGERPRINT_V2 = "45b2dbce9c5cc2719fe967e6fb16d7053073602132ee80fa9e27adaa5e69ad70";
+    private static final String PINNED_FINGERPRINT_V2 =
+            "45b2dbce9c5cc2719fe967e6fb16d7053073602132ee80fa9e27adaa5e69ad70";
 
     private final ConfidentialFields fields = ConfidentialFields.ofTransaction();
 
@@ -58,18 +59,25 @@ class ConfidentialFieldsTest {
         assertThat(projected.get("amount")).isEqualTo(transaction.getAmount());
         GenericRecord pricing = (GenericRecord) projected.get("pricing");
         assertThat(pricing.get("fee")).isEqualTo(transaction.getPricing().getFee());
-        assertThat(pricing.get("pricingModel")).isEqualTo(transaction.getPricing().getPricingModel());
+        assertThat(pricing.get("pricingModel"))
+                .isEqualTo(transaction.getPricing().getPricingModel());
         GenericRecord settlement = (GenericRecord) projected.get("settlementDetails");
-        assertThat(settlement.get("settlementDate")).isEqualTo(transaction.getSettlementDetails().getSettlementDate());
+        assertThat(settlement.get("settlementDate"))
+                .isEqualTo(transaction.getSettlementDetails().getSettlementDate());
     }
 
     @Test
     void derivationRejectsASchemaWithoutConfidentialFields() {
         // Given
-        Schema schema = SchemaBuilder.record("Plain").namespace("x").fields().requiredString("id").endRecord();
+        Schema schema = SchemaBuilder.record("Plain")
+                .namespace("x")
+                .fields()
+                .requiredString("id")
+                .endRecord();
 
         // When / Then
-        assertThatThrownBy(() -> ConfidentialSchema.of(schema)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ConfidentialSchema.of(schema))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("x.Plain");
     }
 }

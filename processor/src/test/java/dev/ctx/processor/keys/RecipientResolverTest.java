@@ -31,10 +31,12 @@ class RecipientResolverTest {
         List<ResolvedRecipient> recipients = resolver.resolve(List.of("miner-1", "client-1", "miner-1"));
 
         // Then
-        assertThat(recipients).extracting(ResolvedRecipient::id).containsExactly("client-1", "miner-1",
-                Recipient.ESCROW_ID);
-        assertThat(recipients).extracting(ResolvedRecipient::type).containsExactly(RecipientType.PARTICIPANT,
-                RecipientType.PARTICIPANT, RecipientType.ESCROW);
+        assertThat(recipients)
+                .extracting(ResolvedRecipient::id)
+                .containsExactly("client-1", "miner-1", Recipient.ESCROW_ID);
+        assertThat(recipients)
+                .extracting(ResolvedRecipient::type)
+                .containsExactly(RecipientType.PARTICIPANT, RecipientType.PARTICIPANT, RecipientType.ESCROW);
     }
 
     @Test
@@ -44,14 +46,19 @@ class RecipientResolverTest {
 
         // Then
         assertThat(client.keyVersion()).isEqualTo(TestKeyrings.KEY_VERSION);
-        assertThat(client.publicKey()).isEqualTo(keys.privateKey("client-1").privateKey().publicKey());
+        assertThat(client.publicKey())
+                .isEqualTo(keys.privateKey("client-1").privateKey().publicKey());
     }
 
     @Test
     void aKeyringStoredUnderAnotherIdIsUntrustedForParticipantsAndTheEscrow() {
         // Given: what the verifying store processor leaves for a refused keyring, and a keyring under another id
         keyrings.put("client-1", keys.keyring("miner-1"));
-        keyrings.put(Recipient.ESCROW_ID, ParticipantKeyring.newBuilder(keys.keyring(Recipient.ESCROW_ID)).setParticipantId("").build());
+        keyrings.put(
+                Recipient.ESCROW_ID,
+                ParticipantKeyring.newBuilder(keys.keyring(Recipient.ESCROW_ID))
+                        .setParticipantId("")
+                        .build());
 
         // When / Then
         for (List<String> participants : List.of(List.of("client-1"), List.of("miner-1"))) {
@@ -65,7 +72,11 @@ class RecipientResolverTest {
     @Test
     void rejectsWhenTheCurrentVersionIsMissingFromTheKeyring() {
         // Given
-        keyrings.put("client-1", ParticipantKeyring.newBuilder(keys.keyring("client-1")).setCurrentVersion(9).build());
+        keyrings.put(
+                "client-1",
+                ParticipantKeyring.newBuilder(keys.keyring("client-1"))
+                        .setCurrentVersion(9)
+                        .build());
 
         // When / Then
         assertThatThrownBy(() -> resolver.resolve(List.of("client-1")))
@@ -79,13 +90,21 @@ class RecipientResolverTest {
     void rejectsAKeyWithAnotherAlgorithm() {
         // Given
         ParticipantKeyring ring = keys.keyring("client-1");
-        keyrings.put("client-1", ParticipantKeyring.newBuilder(ring).setKeys(ring.getKeys().stream()
-                .map(key -> key.getStatus() == KeyStatus.ACTIVE
-                        ? PublicKeyVersion.newBuilder(key).setAlgorithm("X448").build() : key)
-                .toList()).build());
+        keyrings.put(
+                "client-1",
+                ParticipantKeyring.newBuilder(ring)
+                        .setKeys(ring.getKeys().stream()
+                                .map(key -> key.getStatus() == KeyStatus.ACTIVE
+                                        ? PublicKeyVersion.newBuilder(key)
+                                                .setAlgorithm("X448")
+                                                .build()
+                                        : key)
+                                .toList())
+                        .build());
 
         // When / Then
         assertThatThrownBy(() -> resolver.resolve(List.of("client-1")))
-                .isInstanceOf(RejectedTransactionException.class).hasMessageContaining("no ACTIVE X25519 key");
+                .isInstanceOf(RejectedTransactionException.class)
+                .hasMessageContaining("no ACTIVE X25519 key");
     }
 }

@@ -37,8 +37,8 @@ class PrometheusEndpointTest {
 
             // Then
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/plain"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
             assertThat(response.body())
                     .contains("ctx_processor_records_in_total 1.0")
                     .contains("ctx_processor_transactions_encrypted_total 1.0")
@@ -57,8 +57,11 @@ class PrometheusEndpointTest {
 
         try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, "127.0.0.1", 0)) {
             // When
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(endpoint, "/metrics"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri(endpoint, "/metrics"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             // Then
             assertThat(response.statusCode()).isEqualTo(405);

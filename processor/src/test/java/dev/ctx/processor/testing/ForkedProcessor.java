@@ -46,12 +46,14 @@ public final class ForkedProcessor implements AutoCloseable {
             }
             String java = ProcessHandle.current().info().command().orElse("java");
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1"));
+            List<String> command =
+                    new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", classpath, ProcessorMain.class.getName(), "--config", file.toString()));
             Path log = dir.resolve("processor.log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
             return new ForkedProcessor(process, log);
         } catch (IOException e) {

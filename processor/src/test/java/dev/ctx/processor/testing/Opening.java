@@ -24,8 +24,7 @@ public final class Opening {
     private static final GenericData MODEL = modelWithConversions();
     private static final SealedTransactionOpener OPENER = new SealedTransactionOpener();
 
-    private Opening() {
-    }
+    private Opening() {}
 
     /** Opens the confidential fields of {@code encrypted} with {@code key} and its wrap in {@code envelope}. */
     public static GenericRecord open(EncryptedTransaction encrypted, Envelope envelope, RecipientPrivateKey key) {

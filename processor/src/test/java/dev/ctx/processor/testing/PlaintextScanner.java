@@ -31,7 +31,8 @@ public final class PlaintextScanner {
             if (needle.length != needleLength || needle.length < KEY_BYTES) {
                 throw new IllegalArgumentException("needles must share one length of at least 8 bytes");
             }
-            needlesByTail.computeIfAbsent(tail(needle, needle.length - KEY_BYTES), key -> new ArrayList<>())
+            needlesByTail
+                    .computeIfAbsent(tail(needle, needle.length - KEY_BYTES), key -> new ArrayList<>())
                     .add(needle);
         }
     }
@@ -54,8 +55,10 @@ public final class PlaintextScanner {
 
     private boolean needleAt(byte[] haystack, int start) {
         List<byte[]> candidates = needlesByTail.get(tail(haystack, start + needleLength - KEY_BYTES));
-        return candidates != null && candidates.stream()
-                .anyMatch(needle -> Arrays.equals(haystack, start, start + needleLength, needle, 0, needleLength));
+        return candidates != null
+                && candidates.stream()
+                        .anyMatch(needle ->
+                                Arrays.equals(haystack, start, start + needleLength, needle, 0, needleLength));
     }
 
     private static long tail(byte[] bytes, int offset) {

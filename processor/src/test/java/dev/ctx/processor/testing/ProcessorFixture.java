@@ -58,8 +58,9 @@ public final class ProcessorFixture implements AutoCloseable {
             new TopicProvisioner(admin, 3, (short) 1).ensure(EncryptionTopics.specs(topics), true);
         }
         try (KafkaProducer<String, Object> producer = producer(serdes.keyring().serializer())) {
-            keys.all().forEach((id, keyring) -> producer.send(
-                    new ProducerRecord<>(topics.participantKeys(), id, keyring)));
+            keys.all()
+                    .forEach((id, keyring) ->
+                            producer.send(new ProducerRecord<>(topics.participantKeys(), id, keyring)));
         }
         return this;
     }
@@ -73,9 +74,10 @@ public final class ProcessorFixture implements AutoCloseable {
 
     /** Produces {@code transactions} to the input topic, keyed by transaction id, and waits for the acks. */
     public void produce(List<Transaction> transactions) {
-        try (KafkaProducer<String, Object> producer = producer(serdes.transaction().serializer())) {
-            transactions.forEach(transaction -> producer.send(new ProducerRecord<>(topics.transactions(),
-                    transaction.getTransactionId(), transaction)));
+        try (KafkaProducer<String, Object> producer =
+                producer(serdes.transaction().serializer())) {
+            transactions.forEach(transaction -> producer.send(
+                    new ProducerRecord<>(topics.transactions(), transaction.getTransactionId(), transaction)));
         }
     }
 
@@ -104,17 +106,19 @@ public final class ProcessorFixture implements AutoCloseable {
      * Reads {@code topic} with {@code read_committed} and asserts exactly {@code expected} records, one per key, each
      * keyed by its value's transaction id.
      */
-    public <V> Map<String, V> readCommittedOnePerKey(String topic, int expected, Deserializer<V> deserializer,
-            Function<V, String> transactionId) {
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrap, topic,
-                IsolationLevel.READ_COMMITTED, expected, TIMEOUT);
+    public <V> Map<String, V> readCommittedOnePerKey(
+            String topic, int expected, Deserializer<V> deserializer, Function<V, String> transactionId) {
+        List<ConsumerRecord<byte[], byte[]>> records =
+                TopicReader.readAll(bootstrap, topic, IsolationLevel.READ_COMMITTED, expected, TIMEOUT);
         assertThat(records).as("committed records on %s", topic).hasSize(expected);
         Map<String, V> byId = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             V value = deserializer.deserialize(topic, record.value());
             String key = new String(record.key(), StandardCharsets.UTF_8);
             assertThat(transactionId.apply(value)).isEqualTo(key);
-            assertThat(byId.put(key, value)).as("second record for %s on %s", key, topic).isNull();
+            assertThat(byId.put(key, value))
+                    .as("second record for %s on %s", key, topic)
+                    .isNull();
         }
         return byId;
     }
@@ -122,7 +126,9 @@ public final class ProcessorFixture implements AutoCloseable {
     /** The topics whose names start with the application id (changelog, repartition). */
     public List<String> internalTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.listTopics().names().get().stream().filter(name -> name.startsWith(applicationId)).toList();
+            return admin.listTopics().names().get().stream()
+                    .filter(name -> name.startsWith(applicationId))
+                    .toList();
         } catch (Exception e) {
             throw new AssertionError("cannot list topics", e);
         }
@@ -135,16 +141,25 @@ public final class ProcessorFixture implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private <V> KafkaProducer<String, Object> producer(Serializer<V> serializer) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5);
         return new KafkaProducer<>(config, new StringSerializer(), (Serializer<Object>) serializer);
     }
 
     private static TopicNames uniqueTopics() {
         String suffix = SharedKafka.uniqueName("");
         TopicNames defaults = TopicNames.defaults();
-        return new TopicNames(defaults.transactions() + suffix, defaults.encrypted() + suffix,
-                defaults.envelopes() + suffix, defaults.participantKeys() + suffix, defaults.accessEvents() + suffix,
+        return new TopicNames(
+                defaults.transactions() + suffix,
+                defaults.encrypted() + suffix,
+                defaults.envelopes() + suffix,
+                defaults.participantKeys() + suffix,
+                defaults.accessEvents() + suffix,
                 defaults.deadLetters() + suffix);
     }
 }

@@ -75,8 +75,15 @@ public final class TestKeyrings {
                 .setStatus(ParticipantStatus.ACTIVE)
                 .setKycStatus(escrow ? KycStatus.UNKNOWN : KycStatus.VERIFIED)
                 .setCurrentVersion(KEY_VERSION)
-                .setKeys(List.of(key(KEY_VERSION - 1, KeyStatus.RETIRED, pairs.get(id).publicKey().bytes()),
-                        key(KEY_VERSION, KeyStatus.ACTIVE, pairs.get(id).publicKey().bytes())))
+                .setKeys(List.of(
+                        key(
+                                KEY_VERSION - 1,
+                                KeyStatus.RETIRED,
+                                pairs.get(id).publicKey().bytes()),
+                        key(
+                                KEY_VERSION,
+                                KeyStatus.ACTIVE,
+                                pairs.get(id).publicKey().bytes())))
                 .setUpdatedAt(CREATED)
                 .build();
     }
@@ -84,8 +91,11 @@ public final class TestKeyrings {
     /** {@code keyring} signed by {@link #SIGNING_KEY} (any earlier signature replaced), as the key service signs. */
     public static ParticipantKeyring sign(ParticipantKeyring keyring) {
         ParticipantKeyring withKeyId = ParticipantKeyring.newBuilder(keyring)
-                .setSignatureKeyId(SIGNING_KEY.verifyingKey().fingerprint()).setSignature(null).build();
-        return KeyringSigningInput.withSignature(withKeyId, SIGNING_KEY.sign(KeyringSigningInput.canonicalBytes(withKeyId)));
+                .setSignatureKeyId(SIGNING_KEY.verifyingKey().fingerprint())
+                .setSignature(null)
+                .build();
+        return KeyringSigningInput.withSignature(
+                withKeyId, SIGNING_KEY.sign(KeyringSigningInput.canonicalBytes(withKeyId)));
     }
 
     /** The pins matching {@link #SIGNING_KEY} and {@link #ESCROW}. */
@@ -95,22 +105,26 @@ public final class TestKeyrings {
 
     /** The processor configuration entries that pin {@link #SIGNING_KEY} and {@link #ESCROW}. */
     public static Map<String, String> pins() {
-        return Map.of(ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
+        return Map.of(
+                ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
                 Base64.getEncoder().encodeToString(SIGNING_KEY.verifyingKey().bytes()),
-                ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint());
+                ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG,
+                escrowFingerprint());
     }
 
     /** {@link #pins()} as properties-file lines. */
     public static String pinsProperties() {
         StringBuilder lines = new StringBuilder();
-        pins().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        pins().forEach((key, value) ->
+                lines.append(key).append('=').append(value).append('\n'));
         return lines.toString();
     }
 
     /** {@link #pins()} as the {@code CTX_*} environment variables that override a configuration file. */
     public static Map<String, String> pinsEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        pins().forEach((key, value) -> env.put("CTX_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        pins().forEach((key, value) ->
+                env.put("CTX_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         return env;
     }
 
@@ -121,8 +135,12 @@ public final class TestKeyrings {
 
     /** A public key version record. */
     public static PublicKeyVersion key(int version, KeyStatus status, byte[] publicKey) {
-        return PublicKeyVersion.newBuilder().setVersion(version).setPublicKey(ByteBuffer.wrap(publicKey))
-                .setCreatedAt(CREATED).setStatus(status).build();
+        return PublicKeyVersion.newBuilder()
+                .setVersion(version)
+                .setPublicKey(ByteBuffer.wrap(publicKey))
+                .setCreatedAt(CREATED)
+                .setStatus(status)
+                .build();
     }
 
     /** The private key of {@code id} at {@link #KEY_VERSION}, for opening. */

@@ -17,19 +17,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Reads every record of a topic from the beginning with a group-less consumer. */
 public final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /**
      * Reads {@code topic} until at least {@code atLeast} records arrived and the end of every partition is reached.
      *
      * @throws AssertionError if that takes longer than {@code timeout}
      */
-    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic,
-            IsolationLevel isolation, int atLeast, Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(
+            String bootstrapServers, String topic, IsolationLevel isolation, int atLeast, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, isolation))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
@@ -52,12 +52,13 @@ public final class TopicReader {
      * @throws AssertionError if none shows up within {@code timeout}
      */
     public static void awaitOpenTransaction(String bootstrapServers, String topic, Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> committed = new KafkaConsumer<>(config(bootstrapServers,
-                IsolationLevel.READ_COMMITTED));
-                KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(config(bootstrapServers,
-                        IsolationLevel.READ_UNCOMMITTED))) {
+        try (KafkaConsumer<byte[], byte[]> committed =
+                        new KafkaConsumer<>(config(bootstrapServers, IsolationLevel.READ_COMMITTED));
+                KafkaConsumer<byte[], byte[]> uncommitted =
+                        new KafkaConsumer<>(config(bootstrapServers, IsolationLevel.READ_UNCOMMITTED))) {
             List<TopicPartition> partitions = committed.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
@@ -76,11 +77,18 @@ public final class TopicReader {
     }
 
     private static Map<String, Object> config(String bootstrapServers, IsolationLevel isolation) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolation.toString().toLowerCase(Locale.ROOT),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                2000,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
     }
 }

@@ -70,35 +70,47 @@ public final class TopologyHarness implements AutoCloseable {
         this(mode, sealer, registryOverride, WriterSchemaAllowList.of(Transaction.getClassSchema(), List.of()));
     }
 
-    private TopologyHarness(EncryptionMode mode, Sealer sealer, Map<String, ?> registryOverride,
+    private TopologyHarness(
+            EncryptionMode mode,
+            Sealer sealer,
+            Map<String, ?> registryOverride,
             WriterSchemaAllowList transactionWriters) {
         scope = "processor-test-" + UUID.randomUUID();
-        serdes = TopologySerdes.create(registryOverride.isEmpty()
-                ? Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope) : registryOverride,
+        serdes = TopologySerdes.create(
+                registryOverride.isEmpty()
+                        ? Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope)
+                        : registryOverride,
                 transactionWriters);
         MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DeadLetters letters = new DeadLetters(SOURCE, clock);
-        EncryptionSettings settings = new EncryptionSettings(mode, new InstrumentedSealer(sealer, metrics), metrics,
-                letters, SOURCE, clock);
+        EncryptionSettings settings =
+                new EncryptionSettings(mode, new InstrumentedSealer(sealer, metrics), metrics, letters, SOURCE, clock);
         Properties props = StreamsProperties.handlers(
                 new DeadLetterRecords(topics.deadLetters(), serdes.deadLetter().serializer(), letters, metrics),
                 topics.participantKeys());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, scope);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        driver = new TopologyTestDriver(EncryptionTopology.build(topics, serdes, settings, TestKeyrings.trust()), props);
+        driver =
+                new TopologyTestDriver(EncryptionTopology.build(topics, serdes, settings, TestKeyrings.trust()), props);
         StringSerializer keys = new StringSerializer();
         StringDeserializer keyReader = new StringDeserializer();
-        transactions = driver.createInputTopic(topics.transactions(), keys, serdes.transaction().serializer());
-        rawTransactions = driver.createInputTopic(topics.transactions(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        keyrings = driver.createInputTopic(topics.participantKeys(), keys, serdes.keyring().serializer());
-        rawKeyrings = driver.createInputTopic(topics.participantKeys(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        encrypted = driver.createOutputTopic(topics.encrypted(), keyReader, serdes.encrypted().deserializer());
-        envelopes = driver.createOutputTopic(topics.envelopes(), keyReader, serdes.envelope().deserializer());
-        accessEvents = driver.createOutputTopic(topics.accessEvents(), keyReader, serdes.accessEvent().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), keyReader, serdes.deadLetter().deserializer());
+        transactions = driver.createInputTopic(
+                topics.transactions(), keys, serdes.transaction().serializer());
+        rawTransactions =
+                driver.createInputTopic(topics.transactions(), new ByteArraySerializer(), new ByteArraySerializer());
+        keyrings = driver.createInputTopic(
+                topics.participantKeys(), keys, serdes.keyring().serializer());
+        rawKeyrings =
+                driver.createInputTopic(topics.participantKeys(), new ByteArraySerializer(), new ByteArraySerializer());
+        encrypted = driver.createOutputTopic(
+                topics.encrypted(), keyReader, serdes.encrypted().deserializer());
+        envelopes = driver.createOutputTopic(
+                topics.envelopes(), keyReader, serdes.envelope().deserializer());
+        accessEvents = driver.createOutputTopic(
+                topics.accessEvents(), keyReader, serdes.accessEvent().deserializer());
+        deadLetters = driver.createOutputTopic(
+                topics.deadLetters(), keyReader, serdes.deadLetter().deserializer());
     }
 
     /** A harness sealing with the real envelope library. */
@@ -140,13 +152,18 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** The value of the untrusted-keyring counter with tag {@code reason}, or 0 if it never counted. */
     public double untrustedKeyringCount(String reason) {
-        var counter = registry.find(MicrometerProcessorMetrics.UNTRUSTED_KEYRINGS).tag("reason", reason).counter();
+        var counter = registry.find(MicrometerProcessorMetrics.UNTRUSTED_KEYRINGS)
+                .tag("reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     /** The value of counter {@code name} with tag {@code reason}, or 0. */
     public double deadLetterCount(String reason) {
-        return registry.get(MicrometerProcessorMetrics.DEAD_LETTERS).tag("reason", reason).counter().count();
+        return registry.get(MicrometerProcessorMetrics.DEAD_LETTERS)
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     /** The value of counter {@code name}. */

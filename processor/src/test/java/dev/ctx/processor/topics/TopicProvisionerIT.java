@@ -31,8 +31,8 @@ class TopicProvisionerIT {
     void connect() {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
         String suffix = SharedKafka.uniqueName("");
-        names = new TopicNames("tx" + suffix, "enc" + suffix, "env" + suffix, "keys" + suffix, "events" + suffix,
-                "dlq" + suffix);
+        names = new TopicNames(
+                "tx" + suffix, "enc" + suffix, "env" + suffix, "keys" + suffix, "events" + suffix, "dlq" + suffix);
     }
 
     @AfterEach
@@ -53,8 +53,12 @@ class TopicProvisionerIT {
         assertThat(cleanupPolicy(names.participantKeys())).isEqualTo("compact");
         assertThat(cleanupPolicy(names.encrypted())).isEqualTo("delete");
         assertThat(cleanupPolicy(names.deadLetters())).isEqualTo("delete");
-        assertThat(admin.describeTopics(List.of(names.transactions())).allTopicNames().get()
-                .get(names.transactions()).partitions()).hasSize(2);
+        assertThat(admin.describeTopics(List.of(names.transactions()))
+                        .allTopicNames()
+                        .get()
+                        .get(names.transactions())
+                        .partitions())
+                .hasSize(2);
     }
 
     @Test
@@ -76,9 +80,11 @@ class TopicProvisionerIT {
         // When / Then
         assertThatThrownBy(() -> provisioner.ensure(EncryptionTopics.specs(names), false))
                 .isInstanceOf(MissingTopicsException.class)
-                .hasMessageContaining(names.envelopes()).hasMessageContaining(names.participantKeys())
+                .hasMessageContaining(names.envelopes())
+                .hasMessageContaining(names.participantKeys())
                 .hasMessageNotContaining(names.transactions() + ",")
-                .satisfies(e -> assertThat(((MissingTopicsException) e).missing()).hasSize(5));
+                .satisfies(
+                        e -> assertThat(((MissingTopicsException) e).missing()).hasSize(5));
     }
 
     @Test
@@ -89,19 +95,26 @@ class TopicProvisionerIT {
 
         // When / Then
         assertThatThrownBy(() -> provisioner.ensure(EncryptionTopics.specs(names), true))
-                .isInstanceOf(TopicPolicyMismatchException.class).hasMessageContaining(names.envelopes())
+                .isInstanceOf(TopicPolicyMismatchException.class)
+                .hasMessageContaining(names.envelopes())
                 .hasMessageContaining("expected compact");
     }
 
     private void create(String topic, String policy) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.of((short) 1))
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy)))).all().get(30, TimeUnit.SECONDS);
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy))))
+                .all()
+                .get(30, TimeUnit.SECONDS);
         admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
     }
 
     private String cleanupPolicy(String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource)
+                .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                .value();
     }
 }

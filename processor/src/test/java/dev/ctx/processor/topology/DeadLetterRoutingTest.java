@@ -62,46 +62,102 @@ class DeadLetterRoutingTest {
 
     static Stream<Arguments> rejections() {
         return Stream.of(
-                rejection("a participant without a keyring", DeadLetterReason.UNKNOWN_PARTICIPANT,
+                rejection(
+                        "a participant without a keyring",
+                        DeadLetterReason.UNKNOWN_PARTICIPANT,
                         (h, k, t) -> withParticipants(t, CLIENT, "stranger")),
-                rejection("a revoked participant", DeadLetterReason.PARTICIPANT_REVOKED,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(CLIENT))
-                                .setStatus(ParticipantStatus.REVOKED).build())),
-                rejection("a suspended participant", DeadLetterReason.PARTICIPANT_INACTIVE,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(CLIENT))
-                                .setStatus(ParticipantStatus.SUSPENDED).build())),
-                rejection("a participant with pending KYC", DeadLetterReason.KYC_NOT_VERIFIED,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(CLIENT))
-                                .setKycStatus(KycStatus.PENDING).build())),
-                rejection("a participant whose current key is revoked", DeadLetterReason.NO_ACTIVE_KEY,
+                rejection(
+                        "a revoked participant",
+                        DeadLetterReason.PARTICIPANT_REVOKED,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(CLIENT))
+                                        .setStatus(ParticipantStatus.REVOKED)
+                                        .build())),
+                rejection(
+                        "a suspended participant",
+                        DeadLetterReason.PARTICIPANT_INACTIVE,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(CLIENT))
+                                        .setStatus(ParticipantStatus.SUSPENDED)
+                                        .build())),
+                rejection(
+                        "a participant with pending KYC",
+                        DeadLetterReason.KYC_NOT_VERIFIED,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(CLIENT))
+                                        .setKycStatus(KycStatus.PENDING)
+                                        .build())),
+                rejection(
+                        "a participant whose current key is revoked",
+                        DeadLetterReason.NO_ACTIVE_KEY,
                         (h, k, t) -> republish(h, t, withKeyStatus(k.keyring(CLIENT), KeyStatus.REVOKED))),
-                rejection("a participant with no key yet", DeadLetterReason.NO_ACTIVE_KEY,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(CLIENT))
-                                .setCurrentVersion(0).setKeys(List.of()).build())),
-                rejection("a participant whose key is not 32 bytes", DeadLetterReason.NO_ACTIVE_KEY,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(CLIENT))
-                                .setKeys(List.of(TestKeyrings.key(TestKeyrings.KEY_VERSION, KeyStatus.ACTIVE,
-                                        new byte[31]))).build())),
-                rejection("no escrow keyring", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
-                        (h, k, t) -> {
-                            h.keyrings.pipeInput(Recipient.ESCROW_ID, null);
-                            return t;
-                        }),
-                rejection("a revoked escrow keyring", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(Recipient.ESCROW_ID))
-                                .setStatus(ParticipantStatus.REVOKED).build())),
-                rejection("an escrow keyring without role ESCROW", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(Recipient.ESCROW_ID))
-                                .setRole(ParticipantRole.AUDITOR).build())),
-                rejection("an escrow keyring whose key is retired", DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
+                rejection(
+                        "a participant with no key yet",
+                        DeadLetterReason.NO_ACTIVE_KEY,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(CLIENT))
+                                        .setCurrentVersion(0)
+                                        .setKeys(List.of())
+                                        .build())),
+                rejection(
+                        "a participant whose key is not 32 bytes",
+                        DeadLetterReason.NO_ACTIVE_KEY,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(CLIENT))
+                                        .setKeys(List.of(TestKeyrings.key(
+                                                TestKeyrings.KEY_VERSION, KeyStatus.ACTIVE, new byte[31])))
+                                        .build())),
+                rejection("no escrow keyring", DeadLetterReason.ESCROW_KEY_UNAVAILABLE, (h, k, t) -> {
+                    h.keyrings.pipeInput(Recipient.ESCROW_ID, null);
+                    return t;
+                }),
+                rejection(
+                        "a revoked escrow keyring",
+                        DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(Recipient.ESCROW_ID))
+                                        .setStatus(ParticipantStatus.REVOKED)
+                                        .build())),
+                rejection(
+                        "an escrow keyring without role ESCROW",
+                        DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(Recipient.ESCROW_ID))
+                                        .setRole(ParticipantRole.AUDITOR)
+                                        .build())),
+                rejection(
+                        "an escrow keyring whose key is retired",
+                        DeadLetterReason.ESCROW_KEY_UNAVAILABLE,
                         (h, k, t) -> republish(h, t, withKeyStatus(k.keyring(Recipient.ESCROW_ID), KeyStatus.RETIRED))),
-                rejection("the escrow id as a participant", DeadLetterReason.RESERVED_PARTICIPANT_ID,
+                rejection(
+                        "the escrow id as a participant",
+                        DeadLetterReason.RESERVED_PARTICIPANT_ID,
                         (h, k, t) -> withParticipants(t, CLIENT, Recipient.ESCROW_ID)),
                 rejection("no participants", DeadLetterReason.NO_PARTICIPANTS, (h, k, t) -> withParticipants(t)),
-                rejection("an all-zero (low-order) participant key", DeadLetterReason.SEAL_FAILED,
-                        (h, k, t) -> republish(h, t, ParticipantKeyring.newBuilder(k.keyring(CLIENT))
-                                .setKeys(List.of(TestKeyrings.key(TestKeyrings.KEY_VERSION, KeyStatus.ACTIVE,
-                                        new byte[32]))).build())));
+                rejection(
+                        "an all-zero (low-order) participant key",
+                        DeadLetterReason.SEAL_FAILED,
+                        (h, k, t) -> republish(
+                                h,
+                                t,
+                                ParticipantKeyring.newBuilder(k.keyring(CLIENT))
+                                        .setKeys(List.of(TestKeyrings.key(
+                                                TestKeyrings.KEY_VERSION, KeyStatus.ACTIVE, new byte[32])))
+                                        .build())));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -118,7 +174,8 @@ class DeadLetterRoutingTest {
         TestRecord<String, DeadLetter> letter = harness.deadLetters.readRecord();
         assertThat(letter.key()).isEqualTo(transaction.getTransactionId());
         assertDeadLetter(letter.value(), transaction.getTransactionId(), reason, 0L);
-        assertThat(letter.value().getDetail()).doesNotContain(marker(transaction))
+        assertThat(letter.value().getDetail())
+                .doesNotContain(marker(transaction))
                 .doesNotContain(transaction.getAmount().toPlainString());
         assertNothingEncrypted();
         assertThat(harness.deadLetterCount(reason.name())).isEqualTo(1.0);
@@ -135,8 +192,11 @@ class DeadLetterRoutingTest {
         harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
 
         // Then
-        assertDeadLetter(harness.deadLetters.readValue(), transaction.getTransactionId(),
-                DeadLetterReason.UNTRUSTED_KEYRING, 0L);
+        assertDeadLetter(
+                harness.deadLetters.readValue(),
+                transaction.getTransactionId(),
+                DeadLetterReason.UNTRUSTED_KEYRING,
+                0L);
         assertNothingEncrypted();
     }
 
@@ -150,8 +210,8 @@ class DeadLetterRoutingTest {
         harness.transactions.pipeInput("another-id", transaction);
 
         // Then
-        assertDeadLetter(harness.deadLetters.readValue(), transaction.getTransactionId(),
-                DeadLetterReason.KEY_MISMATCH, 0L);
+        assertDeadLetter(
+                harness.deadLetters.readValue(), transaction.getTransactionId(), DeadLetterReason.KEY_MISMATCH, 0L);
         assertNothingEncrypted();
     }
 
@@ -181,7 +241,8 @@ class DeadLetterRoutingTest {
         // Then
         assertDeadLetter(harness.deadLetters.readValue(), "txn-bad", DeadLetterReason.UNDECODABLE_RECORD, 0L);
         assertThat(harness.encrypted.readValue().getTransactionId()).isEqualTo(next.getTransactionId());
-        assertThat(harness.deadLetterCount(DeadLetterReason.UNDECODABLE_RECORD.name())).isEqualTo(1.0);
+        assertThat(harness.deadLetterCount(DeadLetterReason.UNDECODABLE_RECORD.name()))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -195,8 +256,11 @@ class DeadLetterRoutingTest {
         harness.rawTransactions.pipeInput(bytes(transaction.getTransactionId()), Arrays.copyOf(whole, 40));
 
         // Then
-        assertDeadLetter(harness.deadLetters.readValue(), transaction.getTransactionId(),
-                DeadLetterReason.UNDECODABLE_RECORD, 0L);
+        assertDeadLetter(
+                harness.deadLetters.readValue(),
+                transaction.getTransactionId(),
+                DeadLetterReason.UNDECODABLE_RECORD,
+                0L);
         assertNothingEncrypted();
     }
 
@@ -204,7 +268,8 @@ class DeadLetterRoutingTest {
     void rejectsAnUnknownSchemaIdAsSchemaMismatch() {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
-        byte[] framed = ByteBuffer.allocate(9).put((byte) 0).putInt(424_242).putInt(7).array();
+        byte[] framed =
+                ByteBuffer.allocate(9).put((byte) 0).putInt(424_242).putInt(7).array();
 
         // When
         harness.rawTransactions.pipeInput(bytes("txn-unknown-schema"), framed);
@@ -232,12 +297,15 @@ class DeadLetterRoutingTest {
     @Test
     void aSchemaRegistryOutageFailsTheTaskInsteadOfDeadLetteringAGoodRecord() {
         // Given
-        harness = TopologyHarness.startWithRegistry(EncryptionMode.OPT_IN, Map.of("schema.registry.url",
-                "http://127.0.0.1:1", "schema.registry.retry.max.attempts", "1"));
+        harness = TopologyHarness.startWithRegistry(
+                EncryptionMode.OPT_IN,
+                Map.of("schema.registry.url", "http://127.0.0.1:1", "schema.registry.retry.max.attempts", "1"));
         Transaction transaction = generator.next();
         String producerScope = "outage-" + transaction.getTransactionId();
-        byte[] framed = ConfluentAvroSerdes.forClass(Transaction.class,
-                Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + producerScope), false)
+        byte[] framed = ConfluentAvroSerdes.forClass(
+                        Transaction.class,
+                        Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + producerScope),
+                        false)
                 .serialize(harness.topics.transactions(), transaction);
         MockSchemaRegistry.dropScope(producerScope);
 
@@ -252,10 +320,12 @@ class DeadLetterRoutingTest {
     void rejectsAnUnexpectedProcessingFailureWithoutQuotingItsMessage() {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN, (transaction, recipients) -> {
-            throw new IllegalStateException("cannot handle " + transaction.getAmount());
-        }).publish(keys);
+                    throw new IllegalStateException("cannot handle " + transaction.getAmount());
+                })
+                .publish(keys);
         Transaction transaction = generator.next();
-        Transaction next = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        Transaction next =
+                Transaction.newBuilder(generator.next()).setConfidential(false).build();
 
         // When
         harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
@@ -267,7 +337,8 @@ class DeadLetterRoutingTest {
         assertThat(letter.getDetail()).isEqualTo("processing failed: IllegalStateException");
         assertThat(harness.encrypted.readValue().getTransactionId()).isEqualTo(next.getTransactionId());
         assertThat(harness.envelopes.isEmpty()).isTrue();
-        assertThat(harness.accessEvents.readValuesToList()).extracting(AccessEvent::getType)
+        assertThat(harness.accessEvents.readValuesToList())
+                .extracting(AccessEvent::getType)
                 .containsExactly(AccessEventType.PASSED_IN_CLEAR);
     }
 
@@ -316,14 +387,19 @@ class DeadLetterRoutingTest {
     }
 
     private static ParticipantKeyring withKeyStatus(ParticipantKeyring keyring, KeyStatus status) {
-        return ParticipantKeyring.newBuilder(keyring).setKeys(keyring.getKeys().stream()
-                .map(key -> key.getVersion() == keyring.getCurrentVersion()
-                        ? TestKeyrings.key(key.getVersion(), status, Opening.bytes(key.getPublicKey())) : key)
-                .toList()).build();
+        return ParticipantKeyring.newBuilder(keyring)
+                .setKeys(keyring.getKeys().stream()
+                        .map(key -> key.getVersion() == keyring.getCurrentVersion()
+                                ? TestKeyrings.key(key.getVersion(), status, Opening.bytes(key.getPublicKey()))
+                                : key)
+                        .toList())
+                .build();
     }
 
     private static Transaction withParticipants(Transaction transaction, String... participants) {
-        return Transaction.newBuilder(transaction).setParticipants(List.of(participants)).build();
+        return Transaction.newBuilder(transaction)
+                .setParticipants(List.of(participants))
+                .build();
     }
 
     private static String marker(Transaction transaction) {

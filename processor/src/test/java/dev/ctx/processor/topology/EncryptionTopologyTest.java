@@ -59,8 +59,11 @@ class EncryptionTopologyTest {
         TestRecord<String, Envelope> envelope = harness.envelopes.readRecord();
         TestRecord<String, AccessEvent> event = harness.accessEvents.readRecord();
         assertThat(List.of(encrypted.key(), envelope.key(), event.key())).containsOnly(transaction.getTransactionId());
-        assertThat(harness.encrypted.isEmpty() && harness.envelopes.isEmpty() && harness.accessEvents.isEmpty()
-                && harness.deadLetters.isEmpty()).isTrue();
+        assertThat(harness.encrypted.isEmpty()
+                        && harness.envelopes.isEmpty()
+                        && harness.accessEvents.isEmpty()
+                        && harness.deadLetters.isEmpty())
+                .isTrue();
         assertThat(encrypted.value().getConfidential()).isTrue();
         assertThat(encrypted.value().getClear()).isNull();
         assertThat(encrypted.value().getParticipants()).isEqualTo(transaction.getParticipants());
@@ -80,11 +83,14 @@ class EncryptionTopologyTest {
         EncryptedTransaction encrypted = harness.encrypted.readValue();
         Envelope envelope = harness.envelopes.readValue();
         byte[] expected = Opening.encode(ConfidentialFields.ofTransaction().project(transaction));
-        List<String> recipients = envelope.getWraps().stream().map(RecipientWrap::getRecipientId).toList();
+        List<String> recipients =
+                envelope.getWraps().stream().map(RecipientWrap::getRecipientId).toList();
         assertThat(recipients).containsExactlyElementsOf(expectedRecipients(transaction));
         for (String recipient : recipients) {
             GenericRecord opened = Opening.open(encrypted, envelope, keys.privateKey(recipient));
-            assertThat(Opening.encode(opened)).as("fields opened by %s", recipient).isEqualTo(expected);
+            assertThat(Opening.encode(opened))
+                    .as("fields opened by %s", recipient)
+                    .isEqualTo(expected);
             assertThat(opened.get("amount")).isEqualTo(transaction.getAmount());
         }
     }
@@ -105,10 +111,14 @@ class EncryptionTopologyTest {
         assertThat(envelope.getCreatedAt()).isEqualTo(TopologyHarness.NOW);
         assertThat(envelope.getWraps()).allSatisfy(wrap -> {
             assertThat(wrap.getKeyVersion()).isEqualTo(TestKeyrings.KEY_VERSION);
-            assertThat(wrap.getRecipientType()).isEqualTo(Recipient.ESCROW_ID.equals(wrap.getRecipientId())
-                    ? RecipientType.ESCROW : RecipientType.PARTICIPANT);
+            assertThat(wrap.getRecipientType())
+                    .isEqualTo(
+                            Recipient.ESCROW_ID.equals(wrap.getRecipientId())
+                                    ? RecipientType.ESCROW
+                                    : RecipientType.PARTICIPANT);
         });
-        assertThat(encrypted.getSealed().getKeyRefs()).extracting(KeyRef::getParticipantId)
+        assertThat(encrypted.getSealed().getKeyRefs())
+                .extracting(KeyRef::getParticipantId)
                 .containsExactlyElementsOf(expectedRecipients(transaction));
     }
 
@@ -131,7 +141,8 @@ class EncryptionTopologyTest {
         assertThat(event.getAttributes().get("participants").split(","))
                 .containsExactlyInAnyOrderElementsOf(transaction.getParticipants());
         assertThat(event.getAttributes().get("keyVersions")).contains(Recipient.ESCROW_ID + ":3");
-        assertThat(event.toString()).doesNotContain(TransactionGenerator.plantedMarker(transaction.getTransactionId()))
+        assertThat(event.toString())
+                .doesNotContain(TransactionGenerator.plantedMarker(transaction.getTransactionId()))
                 .doesNotContain(transaction.getAmount().toPlainString());
     }
 
@@ -146,17 +157,22 @@ class EncryptionTopologyTest {
         harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
 
         // Then
-        List<byte[]> outputs = Stream.of(harness.topics.encrypted(), harness.topics.envelopes(),
-                harness.topics.accessEvents()).flatMap(topic -> harness.rawValues(topic).stream()).toList();
-        assertThat(outputs).hasSize(3).allSatisfy(output -> assertThat(new String(output, StandardCharsets.ISO_8859_1))
-                .doesNotContain(marker));
+        List<byte[]> outputs = Stream.of(
+                        harness.topics.encrypted(), harness.topics.envelopes(), harness.topics.accessEvents())
+                .flatMap(topic -> harness.rawValues(topic).stream())
+                .toList();
+        assertThat(outputs)
+                .hasSize(3)
+                .allSatisfy(output -> assertThat(new String(output, StandardCharsets.ISO_8859_1))
+                        .doesNotContain(marker));
     }
 
     @Test
     void passesNonConfidentialTransactionInClearWhenModeIsOptIn() {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
-        Transaction transaction = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        Transaction transaction =
+                Transaction.newBuilder(generator.next()).setConfidential(false).build();
 
         // When
         harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
@@ -178,7 +194,8 @@ class EncryptionTopologyTest {
     void auditsAClearPassThroughWithExactlyOnePassedInClearEventNamingIdsAndFieldsButNoValue() {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
-        Transaction transaction = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        Transaction transaction =
+                Transaction.newBuilder(generator.next()).setConfidential(false).build();
 
         // When
         harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
@@ -197,18 +214,21 @@ class EncryptionTopologyTest {
         assertThat(event.getDataAccessed()).containsExactly("amount", "pricing", "settlementDetails");
         assertThat(event.getAttributes().get("participants").split(","))
                 .containsExactlyElementsOf(transaction.getParticipants());
-        assertThat(event.getEventId()).isNotEqualTo(UUID.nameUUIDFromBytes(("ENCRYPTED|"
-                + harness.topics.transactions() + "|0|0").getBytes(StandardCharsets.UTF_8)).toString());
-        assertThat(new String(harness.serdes.accessEvent().serializer().serialize("x", event),
-                StandardCharsets.ISO_8859_1)).doesNotContain(TransactionGenerator.plantedMarker(
-                        transaction.getTransactionId()))
+        assertThat(event.getEventId())
+                .isNotEqualTo(UUID.nameUUIDFromBytes(("ENCRYPTED|" + harness.topics.transactions() + "|0|0")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .toString());
+        assertThat(new String(
+                        harness.serdes.accessEvent().serializer().serialize("x", event), StandardCharsets.ISO_8859_1))
+                .doesNotContain(TransactionGenerator.plantedMarker(transaction.getTransactionId()))
                 .doesNotContain(transaction.getAmount().toPlainString());
     }
 
     @Test
     void theSameClearInputGetsTheSamePassedInClearEventId() {
         // Given
-        Transaction transaction = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        Transaction transaction =
+                Transaction.newBuilder(generator.next()).setConfidential(false).build();
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
         harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
         String first = harness.accessEvents.readValue().getEventId();
@@ -226,7 +246,8 @@ class EncryptionTopologyTest {
     void sealsNonConfidentialTransactionWhenModeIsAlways() {
         // Given
         harness = TopologyHarness.start(EncryptionMode.ALWAYS).publish(keys);
-        Transaction transaction = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        Transaction transaction =
+                Transaction.newBuilder(generator.next()).setConfidential(false).build();
 
         // When
         harness.transactions.pipeInput(transaction.getTransactionId(), transaction);
@@ -236,8 +257,10 @@ class EncryptionTopologyTest {
         assertThat(encrypted.getConfidential()).isTrue();
         assertThat(encrypted.getClear()).isNull();
         assertThat(Opening.open(encrypted, harness.envelopes.readValue(), keys.privateKey(Recipient.ESCROW_ID))
-                .get("amount")).isEqualTo(transaction.getAmount());
-        assertThat(harness.accessEvents.readValuesToList()).extracting(AccessEvent::getType)
+                        .get("amount"))
+                .isEqualTo(transaction.getAmount());
+        assertThat(harness.accessEvents.readValuesToList())
+                .extracting(AccessEvent::getType)
                 .containsExactly(AccessEventType.ENCRYPTED);
         assertThat(harness.count(MicrometerProcessorMetrics.PASSED_IN_CLEAR)).isZero();
     }
@@ -247,7 +270,8 @@ class EncryptionTopologyTest {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
         Transaction sealed = generator.next();
-        Transaction clear = Transaction.newBuilder(generator.next()).setConfidential(false).build();
+        Transaction clear =
+                Transaction.newBuilder(generator.next()).setConfidential(false).build();
 
         // When
         harness.transactions.pipeInput(sealed.getTransactionId(), sealed);
@@ -257,11 +281,23 @@ class EncryptionTopologyTest {
         assertThat(harness.count(MicrometerProcessorMetrics.RECORDS_IN)).isEqualTo(2.0);
         assertThat(harness.count(MicrometerProcessorMetrics.ENCRYPTED)).isEqualTo(1.0);
         assertThat(harness.count(MicrometerProcessorMetrics.PASSED_IN_CLEAR)).isEqualTo(1.0);
-        assertThat(harness.registry.get(MicrometerProcessorMetrics.RECORDS_OUT).tag("topic", "transactions.encrypted")
-                .counter().count()).isEqualTo(2.0);
-        assertThat(harness.registry.get(MicrometerProcessorMetrics.RECORDS_OUT).tag("topic", "transactions.envelopes")
-                .counter().count()).isEqualTo(1.0);
-        assertThat(harness.registry.get(MicrometerProcessorMetrics.SEAL_LATENCY).timer().count()).isEqualTo(1L);
+        assertThat(harness.registry
+                        .get(MicrometerProcessorMetrics.RECORDS_OUT)
+                        .tag("topic", "transactions.encrypted")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(harness.registry
+                        .get(MicrometerProcessorMetrics.RECORDS_OUT)
+                        .tag("topic", "transactions.envelopes")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(harness.registry
+                        .get(MicrometerProcessorMetrics.SEAL_LATENCY)
+                        .timer()
+                        .count())
+                .isEqualTo(1L);
     }
 
     @Test
@@ -279,12 +315,14 @@ class EncryptionTopologyTest {
         EncryptedTransaction encrypted = harness.encrypted.readValue();
         Envelope envelope = harness.envelopes.readValue();
         String participant = transaction.getParticipants().get(0);
-        assertThat(Opening.open(encrypted, envelope, rotated.privateKey(participant)).get("amount"))
+        assertThat(Opening.open(encrypted, envelope, rotated.privateKey(participant))
+                        .get("amount"))
                 .isEqualTo(transaction.getAmount());
     }
 
     private static List<String> expectedRecipients(Transaction transaction) {
-        List<String> participants = transaction.getParticipants().stream().sorted().toList();
+        List<String> participants =
+                transaction.getParticipants().stream().sorted().toList();
         return Stream.concat(participants.stream(), Stream.of(Recipient.ESCROW_ID))
                 .toList();
     }

@@ -35,8 +35,7 @@ class EpochWrapTopologyTest {
     private final TransactionGenerator generator = new TransactionGenerator(
             GeneratorSettings.benchmarkDefault("txn").withParticipants(PARTICIPANTS, 3, 3), 7L);
 
-    private record Output(EncryptedTransaction encrypted, Envelope envelope, Transaction input) {
-    }
+    private record Output(EncryptedTransaction encrypted, Envelope envelope, Transaction input) {}
 
     private List<Output> sealThrough(TopologyHarness harness, int count) {
         List<Output> outputs = new ArrayList<>();
@@ -56,19 +55,24 @@ class EpochWrapTopologyTest {
     void everyRecipientOpensTheEpochWrapsOfEveryTransaction() {
         // Given
         EnvelopeLibrarySealer sealer = EnvelopeLibrarySealer.create(WrapMode.EPOCH, EpochPolicy.defaults());
-        try (TopologyHarness harness = TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys)) {
+        try (TopologyHarness harness =
+                TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys)) {
             // When
             List<Output> outputs = sealThrough(harness, 5);
             // Then
             for (int i = 0; i < outputs.size(); i++) {
                 Output output = outputs.get(i);
-                byte[] expected = Opening.encode(ConfidentialFields.ofTransaction().project(output.input()));
+                byte[] expected =
+                        Opening.encode(ConfidentialFields.ofTransaction().project(output.input()));
                 for (RecipientWrap recipientWrap : output.envelope().getWraps()) {
                     DekWrap wrap = wrap(recipientWrap);
                     assertThat(wrap.isEpoch()).isTrue();
                     assertThat(wrap.sequence()).isEqualTo(i);
-                    assertThat(Opening.encode(Opening.open(output.encrypted(), output.envelope(),
-                            keys.privateKey(recipientWrap.getRecipientId())))).isEqualTo(expected);
+                    assertThat(Opening.encode(Opening.open(
+                                    output.encrypted(),
+                                    output.envelope(),
+                                    keys.privateKey(recipientWrap.getRecipientId()))))
+                            .isEqualTo(expected);
                 }
             }
         }
@@ -77,12 +81,13 @@ class EpochWrapTopologyTest {
     @Test
     void aRestartedTaskStartsANewEpochAndNoEncAndSequencePairRepeats() {
         // Given one sealer configuration shared by two runs of the task, the second after a restart
-        EnvelopeLibrarySealer sealer = EnvelopeLibrarySealer.create(WrapMode.EPOCH,
-                EpochPolicy.of(3, Duration.ofMinutes(1)));
+        EnvelopeLibrarySealer sealer =
+                EnvelopeLibrarySealer.create(WrapMode.EPOCH, EpochPolicy.of(3, Duration.ofMinutes(1)));
         List<Output> outputs = new ArrayList<>();
         // When
         for (int run = 0; run < 2; run++) {
-            try (TopologyHarness harness = TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys)) {
+            try (TopologyHarness harness =
+                    TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys)) {
                 outputs.addAll(sealThrough(harness, 4));
             }
         }
@@ -100,7 +105,8 @@ class EpochWrapTopologyTest {
         }
         assertThat(encAndSequence).hasSize(wraps);
         assertThat(epochs).hasSize(4);
-        assertThat(outputs.stream().map(o -> wrap(o.envelope().getWraps().get(0)).sequence()))
+        assertThat(outputs.stream()
+                        .map(o -> wrap(o.envelope().getWraps().get(0)).sequence()))
                 .containsExactly(0L, 1L, 2L, 0L, 0L, 1L, 2L, 0L);
     }
 
@@ -108,12 +114,15 @@ class EpochWrapTopologyTest {
     void perTransactionModeStillWritesSingleShotWraps() {
         // Given
         EnvelopeLibrarySealer sealer = EnvelopeLibrarySealer.create(WrapMode.PER_TRANSACTION, EpochPolicy.defaults());
-        try (TopologyHarness harness = TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys)) {
+        try (TopologyHarness harness =
+                TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys)) {
             // When
             Output output = sealThrough(harness, 1).get(0);
             // Then
-            assertThat(output.envelope().getWraps()).allSatisfy(w -> assertThat(wrap(w).isEpoch()).isFalse());
-            assertThat(Opening.open(output.encrypted(), output.envelope(), keys.privateKey("miner-1"))).isNotNull();
+            assertThat(output.envelope().getWraps())
+                    .allSatisfy(w -> assertThat(wrap(w).isEpoch()).isFalse());
+            assertThat(Opening.open(output.encrypted(), output.envelope(), keys.privateKey("miner-1")))
+                    .isNotNull();
         }
     }
 }

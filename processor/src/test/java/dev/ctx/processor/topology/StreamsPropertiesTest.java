@@ -22,13 +22,19 @@ class StreamsPropertiesTest {
     @ValueSource(strings = {"exactly_once_v2", "at_least_once"})
     void keyringsAreReadCommittedWhateverTheGuaranteeOrOverrides(String guarantee) {
         // Given
-        Map<String, String> values = new HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:9092",
-                "schema.registry.url", "mock://streams-properties", "processing.guarantee", guarantee,
-                "streams.global.consumer.isolation.level", "read_uncommitted"));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "bootstrap.servers",
+                "127.0.0.1:9092",
+                "schema.registry.url",
+                "mock://streams-properties",
+                "processing.guarantee",
+                guarantee,
+                "streams.global.consumer.isolation.level",
+                "read_uncommitted"));
         values.putAll(TestKeyrings.pins());
         ProcessorConfig config = ProcessorConfig.of(values);
-        DeadLetterRecords deadLetters = new DeadLetterRecords("dlq",
-                (topic, value) -> new byte[0], new DeadLetters("test", Clock.systemUTC()), reason -> { });
+        DeadLetterRecords deadLetters = new DeadLetterRecords(
+                "dlq", (topic, value) -> new byte[0], new DeadLetters("test", Clock.systemUTC()), reason -> {});
 
         // When
         Properties props = StreamsProperties.of(config, deadLetters);

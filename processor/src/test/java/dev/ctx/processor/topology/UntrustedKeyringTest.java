@@ -52,24 +52,46 @@ class UntrustedKeyringTest {
     }
 
     /** What an attacker with write access to participant-keys could publish, and the refusal it must cause. */
-    record Substitution(String record, String reason, Function<TestKeyrings, ParticipantKeyring> keyring) {
-    }
+    record Substitution(String record, String reason, Function<TestKeyrings, ParticipantKeyring> keyring) {}
 
     static Stream<Arguments> substitutions() {
         return Stream.of(
-                substitution("an unsigned keyring with the attacker's key", CLIENT, "unsigned",
+                substitution(
+                        "an unsigned keyring with the attacker's key",
+                        CLIENT,
+                        "unsigned",
                         k -> withAttackerKey(k.unsigned(CLIENT))),
-                substitution("a keyring signed by another key", CLIENT, "bad_signature",
+                substitution(
+                        "a keyring signed by another key",
+                        CLIENT,
+                        "bad_signature",
                         k -> signedBy(ATTACKER, withAttackerKey(k.unsigned(CLIENT)))),
-                substitution("a signed keyring whose key was swapped afterwards", CLIENT, "bad_signature",
+                substitution(
+                        "a signed keyring whose key was swapped afterwards",
+                        CLIENT,
+                        "bad_signature",
                         k -> withAttackerKey(k.keyring(CLIENT))),
-                substitution("a signed keyring whose signature is truncated", CLIENT, "unsigned",
-                        k -> ParticipantKeyring.newBuilder(k.keyring(CLIENT)).setSignature(ByteBuffer.wrap(new byte[63])).build()),
-                substitution("another participant's valid keyring under this id", CLIENT, "record_key_mismatch",
+                substitution(
+                        "a signed keyring whose signature is truncated",
+                        CLIENT,
+                        "unsigned",
+                        k -> ParticipantKeyring.newBuilder(k.keyring(CLIENT))
+                                .setSignature(ByteBuffer.wrap(new byte[63]))
+                                .build()),
+                substitution(
+                        "another participant's valid keyring under this id",
+                        CLIENT,
+                        "record_key_mismatch",
                         k -> k.keyring(MINER)),
-                substitution("an escrow keyring signed by the key service but with an unpinned key", Recipient.ESCROW_ID,
-                        "escrow_key_not_pinned", k -> TestKeyrings.sign(withAttackerKey(k.unsigned(Recipient.ESCROW_ID)))),
-                substitution("an escrow keyring signed by another key", Recipient.ESCROW_ID, "bad_signature",
+                substitution(
+                        "an escrow keyring signed by the key service but with an unpinned key",
+                        Recipient.ESCROW_ID,
+                        "escrow_key_not_pinned",
+                        k -> TestKeyrings.sign(withAttackerKey(k.unsigned(Recipient.ESCROW_ID)))),
+                substitution(
+                        "an escrow keyring signed by another key",
+                        Recipient.ESCROW_ID,
+                        "bad_signature",
                         k -> signedBy(ATTACKER, withAttackerKey(k.unsigned(Recipient.ESCROW_ID)))));
     }
 
@@ -91,7 +113,8 @@ class UntrustedKeyringTest {
         assertThat(harness.encrypted.isEmpty()).isTrue();
         assertThat(harness.envelopes.isEmpty()).isTrue();
         assertThat(harness.untrustedKeyringCount(substitution.reason())).isEqualTo(1.0);
-        assertThat(harness.deadLetterCount(DeadLetterReason.UNTRUSTED_KEYRING.name())).isEqualTo(1.0);
+        assertThat(harness.deadLetterCount(DeadLetterReason.UNTRUSTED_KEYRING.name()))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -130,9 +153,13 @@ class UntrustedKeyringTest {
     @Test
     void aReplayedOlderSignedKeyringDoesNotReplaceTheNewerOne() {
         // Given: the key service revoked client-1's key in revision 2 after revision 1 was published
-        ParticipantKeyring revision1 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT)).setRevision(1).build());
-        ParticipantKeyring revision2 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT)).setRevision(2)
-                .setStatus(ParticipantStatus.REVOKED).build());
+        ParticipantKeyring revision1 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT))
+                .setRevision(1)
+                .build());
+        ParticipantKeyring revision2 = TestKeyrings.sign(ParticipantKeyring.newBuilder(keys.unsigned(CLIENT))
+                .setRevision(2)
+                .setStatus(ParticipantStatus.REVOKED)
+                .build());
         harness = TopologyHarness.start(EncryptionMode.ALWAYS).publish(keys);
         harness.keyrings.pipeInput(CLIENT, revision1);
         harness.keyrings.pipeInput(CLIENT, revision2);
@@ -147,23 +174,28 @@ class UntrustedKeyringTest {
         assertThat(harness.untrustedKeyringCount("stale_revision")).isEqualTo(1.0);
     }
 
-    private static Arguments substitution(String attack, String record, String reason,
-            Function<TestKeyrings, ParticipantKeyring> keyring) {
+    private static Arguments substitution(
+            String attack, String record, String reason, Function<TestKeyrings, ParticipantKeyring> keyring) {
         return Arguments.of(attack, new Substitution(record, reason, keyring));
     }
 
     /** The keyring with its current key replaced by one the attacker holds. */
     private static ParticipantKeyring withAttackerKey(ParticipantKeyring keyring) {
         byte[] attackerKey = X25519KeyPair.generate().publicKey().bytes();
-        return ParticipantKeyring.newBuilder(keyring).setKeys(keyring.getKeys().stream()
-                .map(key -> key.getVersion() == keyring.getCurrentVersion()
-                        ? TestKeyrings.key(key.getVersion(), KeyStatus.ACTIVE, attackerKey) : key)
-                .toList()).build();
+        return ParticipantKeyring.newBuilder(keyring)
+                .setKeys(keyring.getKeys().stream()
+                        .map(key -> key.getVersion() == keyring.getCurrentVersion()
+                                ? TestKeyrings.key(key.getVersion(), KeyStatus.ACTIVE, attackerKey)
+                                : key)
+                        .toList())
+                .build();
     }
 
     private static ParticipantKeyring signedBy(Ed25519SigningKey signer, ParticipantKeyring keyring) {
         ParticipantKeyring withKeyId = ParticipantKeyring.newBuilder(keyring)
-                .setSignatureKeyId(signer.verifyingKey().fingerprint()).setSignature(null).build();
+                .setSignatureKeyId(signer.verifyingKey().fingerprint())
+                .setSignature(null)
+                .build();
         return KeyringSigningInput.withSignature(withKeyId, signer.sign(KeyringSigningInput.canonicalBytes(withKeyId)));
     }
 }

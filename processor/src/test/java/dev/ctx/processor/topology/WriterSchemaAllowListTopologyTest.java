@@ -61,12 +61,15 @@ class WriterSchemaAllowListTopologyTest {
         DeadLetter letter = harness.deadLetters.readValue();
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.WRITER_SCHEMA_NOT_ALLOWED.name());
         assertThat(letter.getTransactionId()).isEqualTo(transaction.getTransactionId());
-        assertThat(letter.getDetail()).contains(WriterSchemaFingerprint.of(swapped))
+        assertThat(letter.getDetail())
+                .contains(WriterSchemaFingerprint.of(swapped))
                 .doesNotContain(transaction.getAmount().toPlainString());
         assertThat(harness.deadLetters.isEmpty()).isTrue();
-        assertThat(harness.encrypted.readValuesToList()).extracting(e -> e.getTransactionId())
+        assertThat(harness.encrypted.readValuesToList())
+                .extracting(e -> e.getTransactionId())
                 .containsExactly(next.getTransactionId());
-        assertThat(harness.deadLetterCount(DeadLetterReason.WRITER_SCHEMA_NOT_ALLOWED.name())).isEqualTo(1.0);
+        assertThat(harness.deadLetterCount(DeadLetterReason.WRITER_SCHEMA_NOT_ALLOWED.name()))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -74,8 +77,10 @@ class WriterSchemaAllowListTopologyTest {
         // Given
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
         Transaction transaction = generator.next();
-        byte[] framed = frame(harness.schemaRegistry().register("transactions-value", swapped("amount", "currency")),
-                transaction, null);
+        byte[] framed = frame(
+                harness.schemaRegistry().register("transactions-value", swapped("amount", "currency")),
+                transaction,
+                null);
 
         // When
         harness.rawTransactions.pipeInput(bytes(transaction.getTransactionId()), framed);
@@ -96,22 +101,27 @@ class WriterSchemaAllowListTopologyTest {
         Transaction refusedOne = generator.next();
         Transaction allowedOne = generator.next();
         harness = TopologyHarness.start(EncryptionMode.OPT_IN).publish(keys);
-        harness.rawTransactions.pipeInput(bytes(refusedOne.getTransactionId()),
+        harness.rawTransactions.pipeInput(
+                bytes(refusedOne.getTransactionId()),
                 frame(harness.schemaRegistry().register("transactions-value", extended), refusedOne, "note"));
         assertThat(harness.deadLetters.readValue().getReason())
                 .isEqualTo(DeadLetterReason.WRITER_SCHEMA_NOT_ALLOWED.name());
         harness.close();
-        harness = TopologyHarness.startWithWriterSchemas(EncryptionMode.OPT_IN,
-                WriterSchemaAllowList.of(Transaction.getClassSchema(), List.of(fingerprint))).publish(keys);
+        harness = TopologyHarness.startWithWriterSchemas(
+                        EncryptionMode.OPT_IN,
+                        WriterSchemaAllowList.of(Transaction.getClassSchema(), List.of(fingerprint)))
+                .publish(keys);
 
         // When
-        harness.rawTransactions.pipeInput(bytes(allowedOne.getTransactionId()),
+        harness.rawTransactions.pipeInput(
+                bytes(allowedOne.getTransactionId()),
                 frame(harness.schemaRegistry().register("transactions-value", extended), allowedOne, "note"));
         harness.transactions.pipeInput(refusedOne.getTransactionId(), refusedOne);
 
         // Then
         assertThat(harness.deadLetters.isEmpty()).isTrue();
-        assertThat(harness.encrypted.readValuesToList()).extracting(e -> e.getTransactionId())
+        assertThat(harness.encrypted.readValuesToList())
+                .extracting(e -> e.getTransactionId())
                 .containsExactly(allowedOne.getTransactionId(), refusedOne.getTransactionId());
     }
 
@@ -129,7 +139,8 @@ class WriterSchemaAllowListTopologyTest {
 
     /** The Transaction schema with the names of two fields swapped (both readable: string and bytes promote). */
     private static Schema swapped(String first, String second) {
-        String json = Transaction.getClassSchema().toString()
+        String json = Transaction.getClassSchema()
+                .toString()
                 .replace("\"name\":\"" + first + "\"", "\"name\":\"@swap@\"")
                 .replace("\"name\":\"" + second + "\"", "\"name\":\"" + first + "\"")
                 .replace("\"name\":\"@swap@\"", "\"name\":\"" + second + "\"");
@@ -139,10 +150,11 @@ class WriterSchemaAllowListTopologyTest {
     private static Schema withTrailingNote() {
         Schema current = Transaction.getClassSchema();
         List<Schema.Field> fields = new ArrayList<>(current.getFields().stream()
-                .map(field -> new Schema.Field(field, field.schema())).toList());
+                .map(field -> new Schema.Field(field, field.schema()))
+                .toList());
         fields.add(new Schema.Field("note", Schema.create(Schema.Type.STRING)));
-        Schema extended = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false,
-                fields);
+        Schema extended =
+                Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
         return new Schema.Parser().parse(extended.toString());
     }
 

@@ -40,7 +40,8 @@ public final class AccessEventBuilder {
 
     /** A name-based (RFC 4122 version 3) event id, so writing the same event twice yields the same id. */
     public AccessEventBuilder setEventIdFromName(String name) {
-        event.setEventId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+        event.setEventId(
+                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
         return this;
     }
 

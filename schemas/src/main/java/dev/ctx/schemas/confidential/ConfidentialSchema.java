@@ -18,8 +18,7 @@ public final class ConfidentialSchema {
     /** Name of the derived record. */
     public static final String RECORD_NAME = "ConfidentialFields";
 
-    private ConfidentialSchema() {
-    }
+    private ConfidentialSchema() {}
 
     /**
      * @throws IllegalArgumentException if the schema is not a record or marks no field confidential
@@ -35,8 +34,12 @@ public final class ConfidentialSchema {
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("no field of " + transactionSchema.getFullName() + " is confidential");
         }
-        return Schema.createRecord(RECORD_NAME, "The sealed confidential fields of " + transactionSchema.getName(),
-                transactionSchema.getNamespace(), false, fields);
+        return Schema.createRecord(
+                RECORD_NAME,
+                "The sealed confidential fields of " + transactionSchema.getName(),
+                transactionSchema.getNamespace(),
+                false,
+                fields);
     }
 
     /** Whether {@code field} carries {@code "ctx.confidential": true}. */

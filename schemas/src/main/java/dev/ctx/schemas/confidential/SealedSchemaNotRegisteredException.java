@@ -11,8 +11,10 @@ public final class SealedSchemaNotRegisteredException extends RuntimeException {
     private final String subject;
 
     public SealedSchemaNotRegisteredException(String subject, String fingerprintHex, Throwable cause) {
-        super("the sealed-record schema (fingerprint " + fingerprintHex + ") is not registered under subject " + subject
-                + " and auto.register.schemas=false; register it in " + "the deploy pipeline (docs/topics-and-records.md)",
+        super(
+                "the sealed-record schema (fingerprint " + fingerprintHex + ") is not registered under subject "
+                        + subject + " and auto.register.schemas=false; register it in "
+                        + "the deploy pipeline (docs/topics-and-records.md)",
                 cause);
         this.subject = subject;
     }

@@ -19,8 +19,7 @@ import dev.ctx.schemas.registry.SchemaRegistryException;
  */
 public final class SealedSchemaPublisher {
 
-    private SealedSchemaPublisher() {
-    }
+    private SealedSchemaPublisher() {}
 
     /** The registry subject of a sealed-record schema: its full name. */
     public static String subjectOf(Schema sealedSchema) {

@@ -19,8 +19,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class ConfigFiles {
 
-    private ConfigFiles() {
-    }
+    private ConfigFiles() {}
 
     /**
      * Reads {@code file} into a sorted map of its keys and (untrimmed) values.
@@ -29,13 +28,14 @@ public final class ConfigFiles {
      * @param unknownKey the exception for the first (in sorted order) key it does not accept
      * @throws ConfigException if the file cannot be read
      */
-    public static Map<String, String> read(Path file, Predicate<String> isKnown,
-            Function<String, ConfigException> unknownKey) {
+    public static Map<String, String> read(
+            Path file, Predicate<String> isKnown, Function<String, ConfigException> unknownKey) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new ConfigException("Cannot read configuration file " + file + ": " + e.getClass().getSimpleName());
+            throw new ConfigException("Cannot read configuration file " + file + ": "
+                    + e.getClass().getSimpleName());
         }
         Map<String, String> values = new TreeMap<>();
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));

@@ -14,8 +14,7 @@ public final class KeyringPublicKeys {
     /** The {@link PublicKeyVersion#getAlgorithm()} of every key the key service issues. */
     public static final String X25519 = "X25519";
 
-    private KeyringPublicKeys() {
-    }
+    private KeyringPublicKeys() {}
 
     /** A copy of the key's encoded bytes, whatever its algorithm and length; the record's buffer is not moved. */
     public static byte[] rawBytes(PublicKeyVersion key) {

@@ -34,13 +34,15 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return idsBySubjectSchema.get(new SubjectSchema(subject, schema.toString()),
+        return idsBySubjectSchema.get(
+                new SubjectSchema(subject, schema.toString()),
                 key -> remember(delegate.register(subject, schema), schema));
     }
 
     @Override
     public int getId(String subject, Schema schema) {
-        return idsBySubjectSchema.get(new SubjectSchema(subject, schema.toString()),
+        return idsBySubjectSchema.get(
+                new SubjectSchema(subject, schema.toString()),
                 key -> remember(delegate.getId(subject, schema), schema));
     }
 
@@ -78,8 +80,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
         return id;
     }
 
-    private record SubjectSchema(String subject, String schemaText) {
-    }
+    private record SubjectSchema(String subject, String schemaText) {}
 
     private record Expiring<V>(V value, long expiresAtNanos) {
         Expiring(V value, Duration ttl) {

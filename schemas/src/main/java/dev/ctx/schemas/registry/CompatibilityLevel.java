@@ -52,7 +52,8 @@ public enum CompatibilityLevel {
 
     /** Tells whether a reader with {@code reader} can decode data written with {@code writer}. */
     public static boolean canRead(Schema reader, Schema writer) {
-        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                        .getType()
                 == SchemaCompatibilityType.COMPATIBLE;
     }
 }

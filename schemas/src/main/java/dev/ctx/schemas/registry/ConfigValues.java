@@ -17,7 +17,8 @@ public final class ConfigValues {
 
     /** Copies {@code values}, dropping null values. */
     public ConfigValues(Map<String, ?> values) {
-        this.values = values.entrySet().stream().filter(e -> e.getKey() != null && e.getValue() != null)
+        this.values = values.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue() != null)
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -36,7 +37,9 @@ public final class ConfigValues {
     /** Returns the value of {@code key} as a boolean, or {@code fallback} when absent. */
     public boolean bool(String key, boolean fallback) {
         Optional<String> text = string(key);
-        if (text.isPresent() && !text.get().equalsIgnoreCase("true") && !text.get().equalsIgnoreCase("false")) {
+        if (text.isPresent()
+                && !text.get().equalsIgnoreCase("true")
+                && !text.get().equalsIgnoreCase("false")) {
             throw new ConfigException(key + " must be true or false");
         }
         return text.map(Boolean::parseBoolean).orElse(fallback);

@@ -4,10 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A {@link SchemaRegistryClient} speaking Confluent's REST API ({@code application/vnd.schemaregistry.v1+json}) over
@@ -47,8 +47,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public boolean testCompatibility(String subject, Schema schema) {
         try {
-            JsonNode answer = transport.send("POST", "/compatibility" + subjectPath(subject) + "/versions/latest",
-                    body(schema));
+            JsonNode answer =
+                    transport.send("POST", "/compatibility" + subjectPath(subject) + "/versions/latest", body(schema));
             if (!answer.path("is_compatible").isBoolean()) {
                 throw malformed("is_compatible");
             }
@@ -68,8 +68,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static SchemaRegistryException malformed(String field) {
-        return new SchemaRegistryException(200, SchemaRegistryException.INTERNAL_ERROR,
-                "registry answer has no valid '" + field + "'");
+        return new SchemaRegistryException(
+                200, SchemaRegistryException.INTERNAL_ERROR, "registry answer has no valid '" + field + "'");
     }
 
     private static Map<String, String> body(Schema schema) {
@@ -83,7 +83,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static Schema parse(JsonNode json) {
         String type = json.path("schemaType").asText("AVRO");
         if (!type.equals("AVRO") || !json.hasNonNull("schema")) {
-            throw new SchemaRegistryException(200, SchemaRegistryException.INVALID_SCHEMA,
+            throw new SchemaRegistryException(
+                    200,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "registry answered with a non-Avro schema (" + type + ")");
         }
         try {

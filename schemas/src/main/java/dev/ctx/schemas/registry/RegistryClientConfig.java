@@ -24,8 +24,14 @@ import org.apache.kafka.common.config.ConfigException;
  * @param cacheCapacity capacity of each client-side cache
  * @param latestVersionTtl how long a subject's latest version is cached; negative means forever, zero never
  */
-public record RegistryClientConfig(List<URI> urls, Optional<String> authorization, Optional<SSLContext> sslContext,
-        RetryPolicy retry, Duration requestTimeout, int cacheCapacity, Duration latestVersionTtl) {
+public record RegistryClientConfig(
+        List<URI> urls,
+        Optional<String> authorization,
+        Optional<SSLContext> sslContext,
+        RetryPolicy retry,
+        Duration requestTimeout,
+        int cacheCapacity,
+        Duration latestVersionTtl) {
 
     /** Comma-separated registry URLs, or one {@code mock://<scope>} URL. Required. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
@@ -75,9 +81,12 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> authorizatio
     /** Reads and validates the settings from a Kafka-style configuration map. */
     public static RegistryClientConfig from(ConfigValues values) {
         List<URI> urls = urls(values);
-        return new RegistryClientConfig(urls.stream().map(RegistryClientConfig::withoutUserInfo).toList(),
-                authorization(values, urls.get(0)), RegistryTls.sslContext(values),
-                new RetryPolicy((int) values.number(RETRY_MAX_ATTEMPTS, 4, 1),
+        return new RegistryClientConfig(
+                urls.stream().map(RegistryClientConfig::withoutUserInfo).toList(),
+                authorization(values, urls.get(0)),
+                RegistryTls.sslContext(values),
+                new RetryPolicy(
+                        (int) values.number(RETRY_MAX_ATTEMPTS, 4, 1),
                         Duration.ofMillis(values.number(RETRY_BACKOFF_MS, 100, 0)),
                         Duration.ofMillis(values.number(RETRY_BACKOFF_MAX_MS, 2000, 0))),
                 Duration.ofMillis(values.number(REQUEST_TIMEOUT_MS, 10_000, 1)),
@@ -87,15 +96,19 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> authorizatio
 
     @Override
     public String toString() {
-        return "RegistryClientConfig[urls=" + urls + ", authorization=" + authorization.map(a -> "<redacted>")
-                .orElse("none") + ", tls=" + sslContext.isPresent() + ", retry=" + retry + "]";
+        return "RegistryClientConfig[urls=" + urls + ", authorization="
+                + authorization.map(a -> "<redacted>").orElse("none") + ", tls=" + sslContext.isPresent() + ", retry="
+                + retry + "]";
     }
 
     private static List<URI> urls(ConfigValues values) {
         String text = values.string(SCHEMA_REGISTRY_URL)
                 .orElseThrow(() -> new ConfigException(SCHEMA_REGISTRY_URL + " is required"));
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(RegistryClientConfig::parseUrl).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(RegistryClientConfig::parseUrl)
+                .toList();
     }
 
     private static URI parseUrl(String text) {
@@ -121,16 +134,19 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> authorizatio
             if (!bearer.get().equals("STATIC_TOKEN")) {
                 throw new ConfigException(BEARER_AUTH_CREDENTIALS_SOURCE + " supports only STATIC_TOKEN");
             }
-            return Optional.of("Bearer " + values.string(BEARER_AUTH_TOKEN)
-                    .orElseThrow(() -> new ConfigException(BEARER_AUTH_TOKEN + " is required for STATIC_TOKEN")));
+            return Optional.of("Bearer "
+                    + values.string(BEARER_AUTH_TOKEN)
+                            .orElseThrow(
+                                    () -> new ConfigException(BEARER_AUTH_TOKEN + " is required for STATIC_TOKEN")));
         }
-        return basicUserInfo(values, firstUrl).map(userInfo -> "Basic "
-                + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+        return basicUserInfo(values, firstUrl)
+                .map(userInfo ->
+                        "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Optional<String> basicUserInfo(ConfigValues values, URI firstUrl) {
-        String source = values.string(BASIC_AUTH_CREDENTIALS_SOURCE).orElse(
-                values.string(BASIC_AUTH_USER_INFO).isPresent() ? "USER_INFO" : "URL");
+        String source = values.string(BASIC_AUTH_CREDENTIALS_SOURCE)
+                .orElse(values.string(BASIC_AUTH_USER_INFO).isPresent() ? "USER_INFO" : "URL");
         if (source.equals("USER_INFO")) {
             return Optional.of(values.string(BASIC_AUTH_USER_INFO)
                     .orElseThrow(() -> new ConfigException(BASIC_AUTH_USER_INFO + " is required for USER_INFO")));

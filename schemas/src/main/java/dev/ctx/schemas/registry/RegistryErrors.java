@@ -11,8 +11,7 @@ final class RegistryErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 300;
 
-    private RegistryErrors() {
-    }
+    private RegistryErrors() {}
 
     static SchemaRegistryException fromResponse(int status, String body) {
         int code = status;

@@ -8,11 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Sends one Confluent REST request with failover across the configured URLs and bounded retry: connection failures
@@ -31,7 +31,8 @@ final class RegistryHttpTransport {
 
     RegistryHttpTransport(RegistryClientConfig config) {
         this.config = config;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
         config.sslContext().ifPresent(builder::sslContext);
         this.http = builder.build();
@@ -57,8 +58,8 @@ final class RegistryHttpTransport {
     /** One request; 2xx returns, 4xx throws the typed error, 5xx and I/O failures throw {@link RetryableFailure}. */
     private JsonNode attempt(URI base, String method, String path, Object body) {
         try {
-            HttpResponse<String> response = http.send(request(base, method, path, body),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request(base, method, path, body), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() < 300) {
                 return JSON.readTree(response.body());
             }
@@ -68,8 +69,8 @@ final class RegistryHttpTransport {
             throw new RetryableFailure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException(0, RegistryUnavailableException.NO_RESPONSE,
-                    "interrupted while calling the schema registry", e);
+            throw new RegistryUnavailableException(
+                    0, RegistryUnavailableException.NO_RESPONSE, "interrupted while calling the schema registry", e);
         }
     }
 
@@ -77,8 +78,11 @@ final class RegistryHttpTransport {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(config.requestTimeout())
                 .header("Accept", CONTENT_TYPE + ", application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (body != null) {
             builder.header("Content-Type", CONTENT_TYPE);
         }
@@ -91,8 +95,11 @@ final class RegistryHttpTransport {
             return;
         }
         Duration wait = config.retry().backoffAfter(attempt);
-        LOGGER.atWarn().addKeyValue("registry", base).addKeyValue("attempt", attempt)
-                .addKeyValue("error", failure.getClass().getSimpleName()).addKeyValue("backoffMs", wait.toMillis())
+        LOGGER.atWarn()
+                .addKeyValue("registry", base)
+                .addKeyValue("attempt", attempt)
+                .addKeyValue("error", failure.getClass().getSimpleName())
+                .addKeyValue("backoffMs", wait.toMillis())
                 .log("schema registry request failed; retrying");
         try {
             Thread.sleep(wait.toMillis());
@@ -104,8 +111,12 @@ final class RegistryHttpTransport {
     private static RegistryUnavailableException unavailable(String method, String path, Exception last) {
         int status = last instanceof SchemaRegistryException e ? e.httpStatus() : 0;
         int code = last instanceof SchemaRegistryException e ? e.errorCode() : RegistryUnavailableException.NO_RESPONSE;
-        return new RegistryUnavailableException(status, code, "schema registry unavailable for " + method + " " + path
-                + ": " + (last == null ? "no attempt" : last.getClass().getSimpleName()), last);
+        return new RegistryUnavailableException(
+                status,
+                code,
+                "schema registry unavailable for " + method + " " + path + ": "
+                        + (last == null ? "no attempt" : last.getClass().getSimpleName()),
+                last);
     }
 
     /** A failure worth another attempt: a 5xx answer or an I/O error. */

@@ -19,8 +19,7 @@ import org.apache.kafka.common.config.ConfigException;
 /** Builds the {@link SSLContext} for HTTPS registries from truststore/keystore settings. */
 final class RegistryTls {
 
-    private RegistryTls() {
-    }
+    private RegistryTls() {}
 
     /**
      * Returns a context trusting the configured truststore and presenting the configured keystore, or empty when
@@ -37,7 +36,8 @@ final class RegistryTls {
             context.init(keyManagers(values, keyLocation), trustManagers(values, trustLocation), null);
             return Optional.of(context);
         } catch (GeneralSecurityException | IOException e) {
-            throw new ConfigException("cannot build the schema registry TLS context: " + e.getClass().getSimpleName());
+            throw new ConfigException("cannot build the schema registry TLS context: "
+                    + e.getClass().getSimpleName());
         }
     }
 
@@ -46,7 +46,9 @@ final class RegistryTls {
         if (location.isEmpty()) {
             return null;
         }
-        KeyStore store = load(location.get(), values.string(RegistryClientConfig.SSL_TRUSTSTORE_TYPE).orElse("PKCS12"),
+        KeyStore store = load(
+                location.get(),
+                values.string(RegistryClientConfig.SSL_TRUSTSTORE_TYPE).orElse("PKCS12"),
                 values.secret(RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
@@ -59,10 +61,14 @@ final class RegistryTls {
             return null;
         }
         char[] storePassword = values.secret(RegistryClientConfig.SSL_KEYSTORE_PASSWORD);
-        KeyStore store = load(location.get(), values.string(RegistryClientConfig.SSL_KEYSTORE_TYPE).orElse("PKCS12"),
+        KeyStore store = load(
+                location.get(),
+                values.string(RegistryClientConfig.SSL_KEYSTORE_TYPE).orElse("PKCS12"),
                 storePassword);
-        char[] keyPassword = values.string(RegistryClientConfig.SSL_KEY_PASSWORD).isPresent()
-                ? values.secret(RegistryClientConfig.SSL_KEY_PASSWORD) : storePassword;
+        char[] keyPassword =
+                values.string(RegistryClientConfig.SSL_KEY_PASSWORD).isPresent()
+                        ? values.secret(RegistryClientConfig.SSL_KEY_PASSWORD)
+                        : storePassword;
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, keyPassword);
         return factory.getKeyManagers();

@@ -28,6 +28,5 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
     /** Releases resources; the default does nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

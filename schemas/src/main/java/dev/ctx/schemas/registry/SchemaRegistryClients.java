@@ -11,8 +11,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class SchemaRegistryClients {
 
-    private SchemaRegistryClients() {
-    }
+    private SchemaRegistryClients() {}
 
     /**
      * Returns the client for {@link RegistryClientConfig#SCHEMA_REGISTRY_URL}: the shared in-process registry of the
@@ -30,15 +29,16 @@ public final class SchemaRegistryClients {
             return mockScope(url);
         }
         RegistryClientConfig settings = RegistryClientConfig.from(values);
-        return new CachingSchemaRegistryClient(new HttpSchemaRegistryClient(settings), settings.cacheCapacity(),
-                settings.latestVersionTtl());
+        return new CachingSchemaRegistryClient(
+                new HttpSchemaRegistryClient(settings), settings.cacheCapacity(), settings.latestVersionTtl());
     }
 
     private static SchemaRegistryClient mockScope(String url) {
         if (url.contains(",")) {
             throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL + " may hold only one mock:// URL");
         }
-        InProcessSchemaRegistries registries = ServiceLoader.load(InProcessSchemaRegistries.class).findFirst()
+        InProcessSchemaRegistries registries = ServiceLoader.load(InProcessSchemaRegistries.class)
+                .findFirst()
                 .orElseThrow(() -> new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL + " is a mock:// URL,"
                         + " but in-process registries are test support (ctx-testkit) that this classpath does not hold;"
                         + " set the http(s):// URL of a schema registry"));

@@ -32,8 +32,12 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
     private final WriterSchemaAllowList writers;
     private final BoundedLruCache<Integer, Resolution<T>> resolutions;
 
-    AvroRecordDecoder(SchemaRegistryClient registry, SpecificData data, Schema readerSchema,
-            WriterSchemaAllowList writers, int cacheCapacity) {
+    AvroRecordDecoder(
+            SchemaRegistryClient registry,
+            SpecificData data,
+            Schema readerSchema,
+            WriterSchemaAllowList writers,
+            int cacheCapacity) {
         this.registry = registry;
         this.data = data;
         this.readerSchema = readerSchema;
@@ -45,8 +49,8 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
         int schemaId = ConfluentWireFormat.schemaId(topic, payload);
         Resolution<T> resolution = resolve(topic, schemaId);
         if (resolution.incompatibility() != null) {
-            throw new IncompatibleWriterSchemaException(topic, schemaId, readerSchema.getFullName(),
-                    resolution.incompatibility());
+            throw new IncompatibleWriterSchemaException(
+                    topic, schemaId, readerSchema.getFullName(), resolution.incompatibility());
         }
         if (!resolution.allowed()) {
             throw new WriterSchemaNotAllowedException(topic, schemaId, resolution.fingerprint());
@@ -71,11 +75,16 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
 
     private Resolution<T> resolution(Schema writer) {
         List<Incompatibility> problems = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer)
-                .getResult().getIncompatibilities();
+                .getResult()
+                .getIncompatibilities();
         String incompatibility = problems.isEmpty() ? null : describe(problems.get(0));
         String fingerprint = writers.acceptsAny() ? null : WriterSchemaFingerprint.of(writer);
-        return new Resolution<>(writer, new SpecificDatumReader<>(writer, readerSchema, data), incompatibility,
-                fingerprint, writers.permits(fingerprint));
+        return new Resolution<>(
+                writer,
+                new SpecificDatumReader<>(writer, readerSchema, data),
+                incompatibility,
+                fingerprint,
+                writers.permits(fingerprint));
     }
 
     private static void validateBody(String topic, int schemaId, Schema writer, byte[] payload) {
@@ -89,21 +98,28 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
             if (e instanceof UndecodableRecordException undecodable) {
                 throw undecodable;
             }
-            throw new UndecodableRecordException(topic, schemaId, "malformed or truncated ("
-                    + SafeCause.describe(e) + ")", null);
+            throw new UndecodableRecordException(
+                    topic, schemaId, "malformed or truncated (" + SafeCause.describe(e) + ")", null);
         }
     }
 
     private static BinaryDecoder body(byte[] payload) {
-        return DecoderFactory.get().binaryDecoder(payload, ConfluentWireFormat.HEADER_SIZE,
-                payload.length - ConfluentWireFormat.HEADER_SIZE, null);
+        return DecoderFactory.get()
+                .binaryDecoder(
+                        payload,
+                        ConfluentWireFormat.HEADER_SIZE,
+                        payload.length - ConfluentWireFormat.HEADER_SIZE,
+                        null);
     }
 
     private static String describe(Incompatibility problem) {
         return problem.getType() + " at " + problem.getLocation() + " (" + problem.getMessage() + ")";
     }
 
-    private record Resolution<T>(Schema writer, SpecificDatumReader<T> reader, String incompatibility,
-            String fingerprint, boolean allowed) {
-    }
+    private record Resolution<T>(
+            Schema writer,
+            SpecificDatumReader<T> reader,
+            String incompatibility,
+            String fingerprint,
+            boolean allowed) {}
 }

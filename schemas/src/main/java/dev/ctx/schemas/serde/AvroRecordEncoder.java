@@ -31,7 +31,11 @@ final class AvroRecordEncoder<T extends SpecificRecord> {
     private final ConcurrentMap<String, Integer> idsByTopic = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, DatumWriter<T>> latestWriters = new ConcurrentHashMap<>();
 
-    AvroRecordEncoder(SchemaRegistryClient registry, SpecificData data, Schema classSchema, AvroSerdeConfig config,
+    AvroRecordEncoder(
+            SchemaRegistryClient registry,
+            SpecificData data,
+            Schema classSchema,
+            AvroSerdeConfig config,
             boolean isKey) {
         this.registry = registry;
         this.data = data;
@@ -44,7 +48,10 @@ final class AvroRecordEncoder<T extends SpecificRecord> {
     byte[] encode(String topic, T record) {
         if (config.useLatestVersion()) {
             RegisteredSchema latest = latestVersion(topic);
-            return frame(topic, latest.id(), latestWriters.computeIfAbsent(latest.id(), id -> writerFor(topic, latest)),
+            return frame(
+                    topic,
+                    latest.id(),
+                    latestWriters.computeIfAbsent(latest.id(), id -> writerFor(topic, latest)),
                     record);
         }
         return frame(topic, idsByTopic.computeIfAbsent(topic, this::classSchemaId), classWriter, record);
@@ -65,8 +72,14 @@ final class AvroRecordEncoder<T extends SpecificRecord> {
     private int classSchemaId(String topic) {
         String subject = topic + subjectSuffix;
         return config.autoRegisterSchemas()
-                ? ask(topic, "registering the schema under subject " + subject, () -> registry.register(subject, classSchema))
-                : ask(topic, "looking up the schema id under subject " + subject, () -> registry.getId(subject, classSchema));
+                ? ask(
+                        topic,
+                        "registering the schema under subject " + subject,
+                        () -> registry.register(subject, classSchema))
+                : ask(
+                        topic,
+                        "looking up the schema id under subject " + subject,
+                        () -> registry.getId(subject, classSchema));
     }
 
     private RegisteredSchema latestVersion(String topic) {
@@ -75,10 +88,13 @@ final class AvroRecordEncoder<T extends SpecificRecord> {
     }
 
     private DatumWriter<T> writerFor(String topic, RegisteredSchema latest) {
-        if (!SchemaNormalization.toParsingForm(latest.schema()).equals(SchemaNormalization.toParsingForm(classSchema))) {
-            throw new SchemaLookupException(topic, "latest version " + latest.version() + " (id " + latest.id()
-                    + ") of subject " + latest.subject() + " does not have the field layout of "
-                    + classSchema.getFullName() + "; deploy the matching class or turn off use.latest.version");
+        if (!SchemaNormalization.toParsingForm(latest.schema())
+                .equals(SchemaNormalization.toParsingForm(classSchema))) {
+            throw new SchemaLookupException(
+                    topic,
+                    "latest version " + latest.version() + " (id " + latest.id()
+                            + ") of subject " + latest.subject() + " does not have the field layout of "
+                            + classSchema.getFullName() + "; deploy the matching class or turn off use.latest.version");
         }
         return new SpecificDatumWriter<>(latest.schema(), data);
     }

@@ -79,10 +79,11 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
         Class<T> recordType = type != null ? type : RecordTypes.fromConfig(values, isKey);
         SpecificData data = SpecificData.getForClass(recordType);
         Schema classSchema = data.getSchema(recordType);
-        SchemaRegistryClient registry = injectedRegistry != null ? injectedRegistry
-                : SchemaRegistryClients.fromConfig(configs);
+        SchemaRegistryClient registry =
+                injectedRegistry != null ? injectedRegistry : SchemaRegistryClients.fromConfig(configs);
         int cacheCapacity = (int) values.number(RegistryClientConfig.CACHE_CAPACITY, 1000, 1);
-        configured = new Configured<>(registry,
+        configured = new Configured<>(
+                registry,
                 new AvroRecordEncoder<>(registry, data, classSchema, AvroSerdeConfig.from(values), isKey),
                 new AvroRecordDecoder<>(registry, data, classSchema, writers, cacheCapacity));
     }
@@ -124,7 +125,6 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
         return current;
     }
 
-    private record Configured<T extends SpecificRecord>(SchemaRegistryClient registry, AvroRecordEncoder<T> encoder,
-            AvroRecordDecoder<T> decoder) {
-    }
+    private record Configured<T extends SpecificRecord>(
+            SchemaRegistryClient registry, AvroRecordEncoder<T> encoder, AvroRecordDecoder<T> decoder) {}
 }

@@ -7,15 +7,14 @@ import org.apache.avro.specific.SpecificRecord;
 /** Factories for configured {@link ConfluentAvroSerde}s. */
 public final class ConfluentAvroSerdes {
 
-    private ConfluentAvroSerdes() {
-    }
+    private ConfluentAvroSerdes() {}
 
     /**
      * Returns a serde for {@code type}, configured with {@code config} (Confluent key names, see
      * {@link AvroSerdeConfig}) for record keys when {@code isKey}, values otherwise.
      */
-    public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(Class<T> type, Map<String, ?> config,
-            boolean isKey) {
+    public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(
+            Class<T> type, Map<String, ?> config, boolean isKey) {
         ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type);
         serde.configure(config, isKey);
         return serde;
@@ -25,8 +24,8 @@ public final class ConfluentAvroSerdes {
      * As {@link #forClass(Class, Map, boolean)}, with a deserializer that reads only writer schemas {@code writers}
      * permits (others raise {@link WriterSchemaNotAllowedException}).
      */
-    public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(Class<T> type, Map<String, ?> config,
-            boolean isKey, WriterSchemaAllowList writers) {
+    public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(
+            Class<T> type, Map<String, ?> config, boolean isKey, WriterSchemaAllowList writers) {
         ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type, writers);
         serde.configure(config, isKey);
         return serde;

@@ -13,8 +13,7 @@ public final class ConfluentWireFormat {
     /** Bytes before the Avro body: magic byte plus 4-byte schema id. */
     public static final int HEADER_SIZE = 5;
 
-    private ConfluentWireFormat() {
-    }
+    private ConfluentWireFormat() {}
 
     /** Returns a stream that already holds the header for {@code schemaId}; the caller appends the Avro body. */
     public static ByteArrayOutputStream startFrame(int schemaId) {
@@ -34,14 +33,20 @@ public final class ConfluentWireFormat {
      */
     public static int schemaId(String topic, byte[] payload) {
         if (payload.length < HEADER_SIZE) {
-            throw new InvalidWireFormatException(topic, "payload of " + payload.length
-                    + " bytes is shorter than the " + HEADER_SIZE + "-byte Confluent header");
+            throw new InvalidWireFormatException(
+                    topic,
+                    "payload of " + payload.length + " bytes is shorter than the " + HEADER_SIZE
+                            + "-byte Confluent header");
         }
         if (payload[0] != MAGIC_BYTE) {
-            throw new InvalidWireFormatException(topic, String.format(
-                    "unknown magic byte 0x%02x (expected 0x00): not Confluent-framed Avro", payload[0] & 0xff));
+            throw new InvalidWireFormatException(
+                    topic,
+                    String.format(
+                            "unknown magic byte 0x%02x (expected 0x00): not Confluent-framed Avro", payload[0] & 0xff));
         }
-        return ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8)
+        return ((payload[1] & 0xff) << 24)
+                | ((payload[2] & 0xff) << 16)
+                | ((payload[3] & 0xff) << 8)
                 | (payload[4] & 0xff);
     }
 }

@@ -9,14 +9,15 @@ import org.apache.avro.AvroTypeException;
  */
 final class SafeCause {
 
-    private SafeCause() {
-    }
+    private SafeCause() {}
 
     static String describe(Throwable failure) {
         String name = failure.getClass().getSimpleName();
         String message = failure.getMessage();
         boolean pathOnly = failure instanceof NullPointerException
-                || (failure instanceof AvroTypeException && message != null && message.startsWith("Cannot encode decimal"));
+                || (failure instanceof AvroTypeException
+                        && message != null
+                        && message.startsWith("Cannot encode decimal"));
         return pathOnly && message != null ? name + " (" + message + ")" : name;
     }
 }

@@ -38,7 +38,8 @@ public final class WriterSchemaAllowList {
      * @throws IllegalArgumentException if a fingerprint is not 64 hex digits
      */
     public static WriterSchemaAllowList of(Collection<String> fingerprints) {
-        Set<String> normalized = fingerprints.stream().map(f -> f.trim().toLowerCase(Locale.ROOT))
+        Set<String> normalized = fingerprints.stream()
+                .map(f -> f.trim().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         normalized.stream().filter(f -> !isFingerprint(f)).findFirst().ifPresent(f -> {
             throw new IllegalArgumentException("a writer schema fingerprint must be 64 hex digits (SHA-256)");

@@ -19,8 +19,7 @@ import dev.ctx.envelope.format.SchemaFingerprint;
  */
 public final class WriterSchemaFingerprint {
 
-    private WriterSchemaFingerprint() {
-    }
+    private WriterSchemaFingerprint() {}
 
     /** Returns the 64-character lowercase hex SHA-256 fingerprint of {@code schema}. */
     public static String of(Schema schema) {

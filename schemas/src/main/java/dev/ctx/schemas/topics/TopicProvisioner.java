@@ -63,9 +63,11 @@ public final class TopicProvisioner {
      */
     public void ensure(List<TopicSpec> specs, boolean create) {
         Set<String> existing = call(() -> admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS));
-        List<TopicSpec> missing = specs.stream().filter(spec -> !existing.contains(spec.name())).toList();
+        List<TopicSpec> missing =
+                specs.stream().filter(spec -> !existing.contains(spec.name())).toList();
         if (!missing.isEmpty() && !create) {
-            throw new MissingTopicsException(missing.stream().map(TopicSpec::name).toList());
+            throw new MissingTopicsException(
+                    missing.stream().map(TopicSpec::name).toList());
         }
         for (TopicSpec spec : missing) {
             call(() -> createUnlessRaced(spec));
@@ -83,12 +85,16 @@ public final class TopicProvisioner {
             admin.createTopics(List.of(topic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
-                LOGGER.atInfo().addKeyValue("topicName", spec.name()).log("topic created concurrently by another client");
+                LOGGER.atInfo()
+                        .addKeyValue("topicName", spec.name())
+                        .log("topic created concurrently by another client");
                 return false;
             }
             throw e;
         }
-        LOGGER.atInfo().addKeyValue("topicName", spec.name()).addKeyValue("cleanupPolicy", spec.cleanupPolicy().configValue())
+        LOGGER.atInfo()
+                .addKeyValue("topicName", spec.name())
+                .addKeyValue("cleanupPolicy", spec.cleanupPolicy().configValue())
                 .log("created topic");
         return true;
     }
@@ -96,7 +102,8 @@ public final class TopicProvisioner {
     private void verifyPolicy(TopicSpec spec) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
         Map<ConfigResource, Config> configs = call(() -> describeOnceVisible(resource));
-        String actual = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        String actual =
+                configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         if (!policyMatches(spec.cleanupPolicy(), actual)) {
             throw new TopicPolicyMismatchException(spec.name(), spec.cleanupPolicy(), actual);
         }

@@ -19,8 +19,8 @@ class AccessEventBuilderTest {
     @Test
     void aStartedEventCarriesItsTypeOutcomeWriterAndTimeWithTheWriterAsRequester() {
         // When
-        AccessEvent event = AccessEventBuilder.of(AccessEventType.ENCRYPTED, AccessOutcome.SUCCESS, "processor/p-1",
-                AT).build();
+        AccessEvent event = AccessEventBuilder.of(AccessEventType.ENCRYPTED, AccessOutcome.SUCCESS, "processor/p-1", AT)
+                .build();
         // Then
         assertThat(event.getType()).isEqualTo(AccessEventType.ENCRYPTED);
         assertThat(event.getOutcome()).isEqualTo(AccessOutcome.SUCCESS);
@@ -39,7 +39,8 @@ class AccessEventBuilderTest {
         assertThat(first.build().getEventId()).isNotEqualTo(second.build().getEventId());
         assertThat(first.setEventIdFromName("ENCRYPTED|t|0|7").build().getEventId())
                 .isEqualTo(second.setEventIdFromName("ENCRYPTED|t|0|7").build().getEventId())
-                .isEqualTo(UUID.nameUUIDFromBytes("ENCRYPTED|t|0|7".getBytes(StandardCharsets.UTF_8)).toString());
+                .isEqualTo(UUID.nameUUIDFromBytes("ENCRYPTED|t|0|7".getBytes(StandardCharsets.UTF_8))
+                        .toString());
     }
 
     @Test
@@ -48,8 +49,14 @@ class AccessEventBuilderTest {
         List<String> fields = new ArrayList<>(List.of("amount"));
         Map<String, String> attributes = new HashMap<>(Map.of("keyVersion", "3"));
         AccessEvent event = AccessEventBuilder.of(AccessEventType.ACCESS_DENIED, AccessOutcome.DENIED, "ks", AT)
-                .setRequester("alice").setIp("10.0.0.1").setUserAgent("curl").setSubject("miner-789")
-                .setReason("NOT_A_PARTICIPANT").setDataAccessed(fields).setAttributes(attributes).build();
+                .setRequester("alice")
+                .setIp("10.0.0.1")
+                .setUserAgent("curl")
+                .setSubject("miner-789")
+                .setReason("NOT_A_PARTICIPANT")
+                .setDataAccessed(fields)
+                .setAttributes(attributes)
+                .build();
         // When
         fields.add("pricing");
         attributes.put("keyVersion", "4");

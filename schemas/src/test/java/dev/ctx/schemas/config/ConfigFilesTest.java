@@ -23,13 +23,15 @@ class ConfigFilesTest {
     @Test
     void readsEveryKnownKeyOfAUtf8PropertiesFileSorted() throws Exception {
         // Given
-        Path file = Files.writeString(dir.resolve("c.properties"),
-                "kafka.bootstrap.servers=broker:9092\nhttp.port = 8080 \n", StandardCharsets.UTF_8);
+        Path file = Files.writeString(
+                dir.resolve("c.properties"),
+                "kafka.bootstrap.servers=broker:9092\nhttp.port = 8080 \n",
+                StandardCharsets.UTF_8);
         // When
         Map<String, String> values = ConfigFiles.read(file, KNOWN::contains, key -> new ConfigException(key));
         // Then
-        assertThat(values).containsExactly(Map.entry("http.port", "8080 "),
-                Map.entry("kafka.bootstrap.servers", "broker:9092"));
+        assertThat(values)
+                .containsExactly(Map.entry("http.port", "8080 "), Map.entry("kafka.bootstrap.servers", "broker:9092"));
     }
 
     @Test
@@ -37,8 +39,8 @@ class ConfigFilesTest {
         // Given
         Path file = Files.writeString(dir.resolve("c.properties"), "http.port=1\nhttp.prot=2\nzz=3\n");
         // When / Then
-        assertThatThrownBy(() -> ConfigFiles.read(file, KNOWN::contains,
-                key -> new ConfigException("unknown " + key))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ConfigFiles.read(file, KNOWN::contains, key -> new ConfigException("unknown " + key)))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("unknown http.prot");
     }
 
@@ -48,6 +50,7 @@ class ConfigFilesTest {
         Path missing = dir.resolve("missing.properties");
         // When / Then
         assertThatThrownBy(() -> ConfigFiles.read(missing, KNOWN::contains, ConfigException::new))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Cannot read configuration file " + missing);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Cannot read configuration file " + missing);
     }
 }

@@ -34,22 +34,27 @@ class DocumentedLayoutsPythonTest {
         EncryptedTransaction expected = TestRecords.encryptedTransaction();
 
         // When
-        JsonNode decoded = PythonDecoder.decode("encrypted-transaction",
-                "schemas/src/test/resources/golden/encrypted-transaction-v2.hex");
+        JsonNode decoded = PythonDecoder.decode(
+                "encrypted-transaction", "schemas/src/test/resources/golden/encrypted-transaction-v2.hex");
 
         // Then
         assertThat(decoded.get("schemaId").asInt()).isEqualTo(TestRecords.GOLDEN_SCHEMA_ID);
         assertThat(decoded.get("transactionId").asText()).isEqualTo(expected.getTransactionId());
         assertThat(decoded.get("jobId").asText()).isEqualTo(expected.getJobId());
-        assertThat(decoded.get("timestamp").asText()).isEqualTo(expected.getTimestamp().toString());
-        assertThat(decoded.get("status").asText()).isEqualTo(expected.getStatus().name());
+        assertThat(decoded.get("timestamp").asText())
+                .isEqualTo(expected.getTimestamp().toString());
+        assertThat(decoded.get("status").asText())
+                .isEqualTo(expected.getStatus().name());
         assertThat(decoded.get("currency").asText()).isEqualTo(expected.getCurrency());
         assertThat(decoded.get("participants").toString()).isEqualTo("[\"client-1\",\"miner-9\"]");
         assertThat(decoded.at("/accessPolicy/allowedPurposes").toString()).isEqualTo("[\"audit\"]");
         JsonNode sealed = decoded.get("sealed");
-        assertThat(sealed.get("ciphertext").asText()).isEqualTo(hex(expected.getSealed().getCiphertext()));
-        assertThat(sealed.get("schemaFingerprint").asText()).isEqualTo(hex(expected.getSealed().getSchemaFingerprint()));
-        assertThat(sealed.get("sealId").asText()).isEqualTo(hex(expected.getSealed().getSealId()));
+        assertThat(sealed.get("ciphertext").asText())
+                .isEqualTo(hex(expected.getSealed().getCiphertext()));
+        assertThat(sealed.get("schemaFingerprint").asText())
+                .isEqualTo(hex(expected.getSealed().getSchemaFingerprint()));
+        assertThat(sealed.get("sealId").asText())
+                .isEqualTo(hex(expected.getSealed().getSealId()));
         KeyRef escrow = expected.getSealed().getKeyRefs().get(1);
         assertThat(sealed.at("/keyRefs/1/participantId").asText()).isEqualTo(escrow.getParticipantId());
         assertThat(sealed.at("/keyRefs/1/keyVersion").asInt()).isEqualTo(escrow.getKeyVersion());
@@ -66,12 +71,14 @@ class DocumentedLayoutsPythonTest {
 
         // Then
         assertThat(decoded.get("generation").asInt()).isEqualTo(expected.getGeneration());
-        assertThat(decoded.get("createdAt").asText()).isEqualTo(expected.getCreatedAt().toString());
+        assertThat(decoded.get("createdAt").asText())
+                .isEqualTo(expected.getCreatedAt().toString());
         assertThat(decoded.get("wraps")).hasSize(2);
         for (int i = 0; i < 2; i++) {
             RecipientWrap wrap = expected.getWraps().get(i);
             assertThat(decoded.at("/wraps/" + i + "/recipientId").asText()).isEqualTo(wrap.getRecipientId());
-            assertThat(decoded.at("/wraps/" + i + "/recipientType").asText()).isEqualTo(wrap.getRecipientType().name());
+            assertThat(decoded.at("/wraps/" + i + "/recipientType").asText())
+                    .isEqualTo(wrap.getRecipientType().name());
             assertThat(decoded.at("/wraps/" + i + "/keyVersion").asInt()).isEqualTo(wrap.getKeyVersion());
             assertThat(decoded.at("/wraps/" + i + "/wrap").asText()).isEqualTo(hex(wrap.getWrap()));
         }
@@ -81,8 +88,8 @@ class DocumentedLayoutsPythonTest {
     @Test
     void theCustodyRecordGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
         // When
-        JsonNode decoded = PythonDecoder.decode("custody-record",
-                "key-service/src/test/resources/golden/custody-record-v1.hex");
+        JsonNode decoded =
+                PythonDecoder.decode("custody-record", "key-service/src/test/resources/golden/custody-record-v1.hex");
 
         // Then: the values CustodyRecordFormatV1Test writes (participant alice, keys v1 and v2)
         assertThat(decoded.get("participantId").asText()).isEqualTo("alice");
@@ -98,8 +105,8 @@ class DocumentedLayoutsPythonTest {
     @Test
     void theCustodyRecordV2GoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
         // When
-        JsonNode decoded = PythonDecoder.decode("custody-record",
-                "key-service/src/test/resources/golden/custody-record-v2.hex");
+        JsonNode decoded =
+                PythonDecoder.decode("custody-record", "key-service/src/test/resources/golden/custody-record-v2.hex");
 
         // Then: the values CustodyRecordFormatV2Test writes (alice, sealed v1, participant-held v2 and v3)
         assertThat(decoded.get("version").asInt()).isEqualTo(2);
@@ -113,8 +120,8 @@ class DocumentedLayoutsPythonTest {
     @Test
     void theViewEntryGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
         // When
-        JsonNode decoded = PythonDecoder.decode("view-entry",
-                "key-service/src/test/resources/golden/view-entry-v1-found.hex");
+        JsonNode decoded =
+                PythonDecoder.decode("view-entry", "key-service/src/test/resources/golden/view-entry-v1-found.hex");
 
         // Then: the entry ViewEntryFormatV1Test writes (a record and a generation-2 envelope, both framed)
         assertThat(decoded.get("shredded").asBoolean()).isFalse();
@@ -128,7 +135,8 @@ class DocumentedLayoutsPythonTest {
     @Test
     void theV2CiphertextAndWrapGoldenFilesSplitAtTheDocumentedOffsets() throws IOException, InterruptedException {
         // When
-        JsonNode ciphertext = PythonDecoder.decode("ciphertext", "envelope/src/test/resources/golden/v2/ciphertext.hex");
+        JsonNode ciphertext =
+                PythonDecoder.decode("ciphertext", "envelope/src/test/resources/golden/v2/ciphertext.hex");
         JsonNode wrap = PythonDecoder.decode("wrap", "envelope/src/test/resources/golden/v2/wrap-client-42.hex");
 
         // Then: the fixed inputs of envelope/src/test/resources/golden/v2/inputs.properties
@@ -136,7 +144,8 @@ class DocumentedLayoutsPythonTest {
         assertThat(ciphertext.get("sealId").asText()).isEqualTo("5e1d0123456789abcdeffedcba987654");
         assertThat(ciphertext.get("nonce").asText()).isEqualTo("a1a2a3a4a5a6a7a8a9aaabac");
         assertThat(wrap.get("version").asInt()).isEqualTo(2);
-        assertThat(wrap.get("sealId").asText()).isEqualTo(ciphertext.get("sealId").asText());
+        assertThat(wrap.get("sealId").asText())
+                .isEqualTo(ciphertext.get("sealId").asText());
         assertThat(wrap.get("enc").asText()).hasSize(64);
     }
 

@@ -25,11 +25,11 @@ final class PythonDecoder {
 
     /** The repository root, seen from the module directory the tests run in. */
     static final Path ROOT = Path.of("..");
+
     private static final Path SCRIPT = ROOT.resolve("docs/examples/decode_golden.py");
     private static final String PYTHON = setting("CTX_PYTHON_BINARY", "ctx.python.binary", "python3");
 
-    private PythonDecoder() {
-    }
+    private PythonDecoder() {}
 
     /** Skips (or, when required, fails) unless a Python 3 runs. Call first in the test, never inside an assertion. */
     static void requireInstalled() throws InterruptedException {
@@ -44,13 +44,15 @@ final class PythonDecoder {
         if (!available && required) {
             throw new IllegalStateException("CTX_REQUIRE_PYTHON=1 but " + PYTHON + " does not run");
         }
-        assumeThat(available).as(PYTHON + " runs (CTX_PYTHON_BINARY; set CTX_REQUIRE_PYTHON=1 to require it)")
+        assumeThat(available)
+                .as(PYTHON + " runs (CTX_PYTHON_BINARY; set CTX_REQUIRE_PYTHON=1 to require it)")
                 .isTrue();
     }
 
     /** Decodes {@code file} (relative to the repository root) as {@code layout} and returns the script's JSON. */
     static JsonNode decode(String layout, String file) throws IOException, InterruptedException {
-        String output = run(List.of(PYTHON, SCRIPT.toString(), layout, ROOT.resolve(file).toString()));
+        String output = run(
+                List.of(PYTHON, SCRIPT.toString(), layout, ROOT.resolve(file).toString()));
         return new ObjectMapper().readTree(output);
     }
 
@@ -62,7 +64,8 @@ final class PythonDecoder {
     private static String run(List<String> command) throws IOException, InterruptedException {
         Path errors = Files.createTempFile("python-decoder", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(errors.toFile()).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

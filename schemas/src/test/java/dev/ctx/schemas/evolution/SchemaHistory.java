@@ -37,8 +37,10 @@ final class SchemaHistory {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(SchemaHistory::snapshot).filter(s -> s != null)
-                    .sorted(Comparator.comparingInt(Snapshot::version)).toList();
+            return files.map(SchemaHistory::snapshot)
+                    .filter(s -> s != null)
+                    .sorted(Comparator.comparingInt(Snapshot::version))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +51,8 @@ final class SchemaHistory {
         List<String> problems = new ArrayList<>();
         for (Snapshot snapshot : snapshots) {
             for (Incompatibility problem : SchemaCompatibility.checkReaderWriterCompatibility(reader, snapshot.schema())
-                    .getResult().getIncompatibilities()) {
+                    .getResult()
+                    .getIncompatibilities()) {
                 problems.add("cannot read v" + snapshot.version() + ": " + problem.getType() + " at "
                         + problem.getLocation() + " (" + problem.getMessage() + ")");
             }
@@ -70,6 +73,5 @@ final class SchemaHistory {
     }
 
     /** One committed version. */
-    record Snapshot(int version, Schema schema) {
-    }
+    record Snapshot(int version, Schema schema) {}
 }

@@ -35,9 +35,15 @@ class SchemaHistoryTest {
     private static final Path CANDIDATES = Path.of("target/schema-history-candidates");
 
     static Stream<Schema> currentSchemas() {
-        return Stream.of(Transaction.getClassSchema(), EncryptedTransaction.getClassSchema(),
-                Envelope.getClassSchema(), AccessEvent.getClassSchema(), ParticipantKeyring.getClassSchema(),
-                DeadLetter.getClassSchema(), ConfidentialFields.ofTransaction().schema(), AccessGrant.getClassSchema());
+        return Stream.of(
+                Transaction.getClassSchema(),
+                EncryptedTransaction.getClassSchema(),
+                Envelope.getClassSchema(),
+                AccessEvent.getClassSchema(),
+                ParticipantKeyring.getClassSchema(),
+                DeadLetter.getClassSchema(),
+                ConfidentialFields.ofTransaction().schema(),
+                AccessGrant.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,11 +54,17 @@ class SchemaHistoryTest {
         // When
         List<String> problems = SchemaHistory.backwardProblems(current, snapshots);
         // Then
-        assertThat(snapshots).as("no snapshot for %s: commit its schema as %s/v1.avsc", name,
-                new SchemaHistory(name).directory()).isNotEmpty();
-        assertThat(problems).as("%s is not BACKWARD compatible with its history. Old records on the topics could no"
-                + " longer be read. Give every new field a default, " + "never change a field's type incompatibly,"
-                + " never remove an enum symbol without a default (EVOLUTION.md)", name).isEmpty();
+        assertThat(snapshots)
+                .as("no snapshot for %s: commit its schema as %s/v1.avsc", name, new SchemaHistory(name).directory())
+                .isNotEmpty();
+        assertThat(problems)
+                .as(
+                        "%s is not BACKWARD compatible with its history. Old records on the topics could no"
+                                + " longer be read. Give every new field a default, "
+                                + "never change a field's type incompatibly,"
+                                + " never remove an enum symbol without a default (EVOLUTION.md)",
+                        name)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,36 +72,49 @@ class SchemaHistoryTest {
     void currentSchemaEqualsItsLatestSnapshot(String name, Schema current) throws IOException {
         // Given
         List<SchemaHistory.Snapshot> snapshots = new SchemaHistory(name).snapshots();
-        int latestVersion = snapshots.isEmpty() ? 0 : snapshots.get(snapshots.size() - 1).version();
+        int latestVersion =
+                snapshots.isEmpty() ? 0 : snapshots.get(snapshots.size() - 1).version();
         // When
-        boolean unchanged = !snapshots.isEmpty() && snapshots.get(snapshots.size() - 1).schema().equals(current);
+        boolean unchanged = !snapshots.isEmpty()
+                && snapshots.get(snapshots.size() - 1).schema().equals(current);
         // Then
         Path candidate = CANDIDATES.resolve(name).resolve("v" + (latestVersion + 1) + ".avsc");
         if (!unchanged) {
             Files.createDirectories(candidate.getParent());
             Files.writeString(candidate, current.toString(true) + "\n");
         }
-        assertThat(unchanged).as("%s changed since snapshot v%d. If the change is intended and BACKWARD compatible,"
-                + " commit the new schema as schemas/%s/v%d.avsc (written for you to schemas/%s)", name,
-                latestVersion, new SchemaHistory(name).directory(), latestVersion + 1, candidate).isTrue();
+        assertThat(unchanged)
+                .as(
+                        "%s changed since snapshot v%d. If the change is intended and BACKWARD compatible,"
+                                + " commit the new schema as schemas/%s/v%d.avsc (written for you to schemas/%s)",
+                        name, latestVersion, new SchemaHistory(name).directory(), latestVersion + 1, candidate)
+                .isTrue();
     }
 
     @Test
     void fieldAddedWithoutDefaultIsDetectedAsBreaking() {
         // Given
-        List<SchemaHistory.Snapshot> history = new SchemaHistory(Transaction.getClassSchema().getFullName()).snapshots();
-        Schema broken = withExtraField(Transaction.getClassSchema(), SchemaBuilder.builder().stringType(), false);
+        List<SchemaHistory.Snapshot> history =
+                new SchemaHistory(Transaction.getClassSchema().getFullName()).snapshots();
+        Schema broken = withExtraField(
+                Transaction.getClassSchema(), SchemaBuilder.builder().stringType(), false);
         // When
         List<String> problems = SchemaHistory.backwardProblems(broken, history);
         // Then
-        assertThat(problems).singleElement().asString().contains("READER_FIELD_MISSING_DEFAULT").contains("venue");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("READER_FIELD_MISSING_DEFAULT")
+                .contains("venue");
     }
 
     @Test
     void fieldAddedWithDefaultIsAccepted() {
         // Given
-        List<SchemaHistory.Snapshot> history = new SchemaHistory(Transaction.getClassSchema().getFullName()).snapshots();
-        Schema evolved = withExtraField(Transaction.getClassSchema(), SchemaBuilder.builder().stringType(), true);
+        List<SchemaHistory.Snapshot> history =
+                new SchemaHistory(Transaction.getClassSchema().getFullName()).snapshots();
+        Schema evolved = withExtraField(
+                Transaction.getClassSchema(), SchemaBuilder.builder().stringType(), true);
         // When / Then
         assertThat(SchemaHistory.backwardProblems(evolved, history)).isEmpty();
     }
@@ -100,7 +125,8 @@ class SchemaHistoryTest {
 
     private static Schema withExtraField(Schema schema, Schema type, boolean withDefault) {
         List<Schema.Field> fields = new ArrayList<>(schema.getFields().stream()
-                .map(f -> new Schema.Field(f, f.schema())).toList());
+                .map(f -> new Schema.Field(f, f.schema()))
+                .toList());
         fields.add(withDefault ? new Schema.Field("venue", type, null, "XETRA") : new Schema.Field("venue", type));
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }

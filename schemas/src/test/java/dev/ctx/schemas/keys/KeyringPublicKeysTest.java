@@ -37,7 +37,12 @@ class KeyringPublicKeysTest {
     }
 
     private static PublicKeyVersion version(ByteBuffer publicKey) {
-        return PublicKeyVersion.newBuilder().setVersion(1).setAlgorithm(KeyringPublicKeys.X25519)
-                .setPublicKey(publicKey).setCreatedAt(Instant.EPOCH).setStatus(KeyStatus.ACTIVE).build();
+        return PublicKeyVersion.newBuilder()
+                .setVersion(1)
+                .setAlgorithm(KeyringPublicKeys.X25519)
+                .setPublicKey(publicKey)
+                .setCreatedAt(Instant.EPOCH)
+                .setStatus(KeyStatus.ACTIVE)
+                .build();
     }
 }

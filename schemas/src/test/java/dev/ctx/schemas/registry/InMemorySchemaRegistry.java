@@ -65,15 +65,17 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     /** Returns the version of {@code subject} that holds {@code schema} (Confluent's {@code POST /subjects/{s}}). */
     public synchronized RegisteredSchema lookup(String subject, Schema schema) {
         requireSubject(subject);
-        return findInSubject(subject, schema).orElseThrow(() -> new SchemaNotFoundException(404,
-                SchemaRegistryException.SCHEMA_NOT_FOUND, "schema not found under subject " + subject));
+        return findInSubject(subject, schema)
+                .orElseThrow(() -> new SchemaNotFoundException(
+                        404, SchemaRegistryException.SCHEMA_NOT_FOUND, "schema not found under subject " + subject));
     }
 
     @Override
     public synchronized Schema getSchemaById(int id) {
         Schema schema = schemasById.get(id);
         if (schema == null) {
-            throw new SchemaNotFoundException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "schema " + id + " not found");
+            throw new SchemaNotFoundException(
+                    404, SchemaRegistryException.SCHEMA_NOT_FOUND, "schema " + id + " not found");
         }
         return schema;
     }
@@ -87,7 +89,9 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     public synchronized RegisteredSchema getVersion(String subject, int version) {
         List<Integer> ids = requireSubject(subject);
         if (version < 1 || version > ids.size()) {
-            throw new SchemaNotFoundException(404, SchemaRegistryException.VERSION_NOT_FOUND,
+            throw new SchemaNotFoundException(
+                    404,
+                    SchemaRegistryException.VERSION_NOT_FOUND,
                     "version " + version + " of subject " + subject + " not found");
         }
         int id = ids.get(version - 1);
@@ -157,14 +161,16 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     }
 
     private List<Schema> schemasOf(String subject) {
-        return versionsBySubject.getOrDefault(subject, List.of()).stream().map(schemasById::get).toList();
+        return versionsBySubject.getOrDefault(subject, List.of()).stream()
+                .map(schemasById::get)
+                .toList();
     }
 
     private List<Integer> requireSubject(String subject) {
         List<Integer> ids = versionsBySubject.get(subject);
         if (ids == null) {
-            throw new SchemaNotFoundException(404, SchemaRegistryException.SUBJECT_NOT_FOUND,
-                    "subject " + subject + " not found");
+            throw new SchemaNotFoundException(
+                    404, SchemaRegistryException.SUBJECT_NOT_FOUND, "subject " + subject + " not found");
         }
         return ids;
     }

@@ -26,8 +26,8 @@ class InMemorySchemaRegistryTest {
         assertThat(again).isEqualTo(first).isEqualTo(otherSubject);
         assertThat(otherSchema).isNotEqualTo(first);
         assertThat(registry.versions("a-value")).containsExactly(1, 2);
-        assertThat(registry.getLatestVersion("a-value")).isEqualTo(
-                new RegisteredSchema("a-value", 2, otherSchema, TestSchemas.tradeV2WithDefault()));
+        assertThat(registry.getLatestVersion("a-value"))
+                .isEqualTo(new RegisteredSchema("a-value", 2, otherSchema, TestSchemas.tradeV2WithDefault()));
     }
 
     @Test
@@ -35,8 +35,10 @@ class InMemorySchemaRegistryTest {
         // Given
         registry.register("t-value", TestSchemas.tradeV1());
         // When / Then
-        assertThat(registry.testCompatibility("t-value", TestSchemas.tradeV2WithDefault())).isTrue();
-        assertThat(registry.register("t-value", TestSchemas.tradeV2WithDefault())).isPositive();
+        assertThat(registry.testCompatibility("t-value", TestSchemas.tradeV2WithDefault()))
+                .isTrue();
+        assertThat(registry.register("t-value", TestSchemas.tradeV2WithDefault()))
+                .isPositive();
     }
 
     @Test
@@ -44,10 +46,12 @@ class InMemorySchemaRegistryTest {
         // Given
         registry.register("t-value", TestSchemas.tradeV1());
         // When / Then
-        assertThat(registry.testCompatibility("t-value", TestSchemas.tradeV2WithoutDefault())).isFalse();
+        assertThat(registry.testCompatibility("t-value", TestSchemas.tradeV2WithoutDefault()))
+                .isFalse();
         assertThatThrownBy(() -> registry.register("t-value", TestSchemas.tradeV2WithoutDefault()))
                 .isInstanceOf(IncompatibleSchemaException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(409));
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(409));
     }
 
     @Test
@@ -56,18 +60,21 @@ class InMemorySchemaRegistryTest {
         registry.register("t-value", TestSchemas.tradeV1());
         registry.setCompatibility("t-value", CompatibilityLevel.NONE);
         // When / Then
-        assertThat(registry.register("t-value", TestSchemas.tradeV2WithoutDefault())).isPositive();
+        assertThat(registry.register("t-value", TestSchemas.tradeV2WithoutDefault()))
+                .isPositive();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"BACKWARD,true,false", "FORWARD,true,true", "FULL,true,false", "NONE,true,true"})
-    void levelsDecideWithAvroSchemaCompatibility(CompatibilityLevel level, boolean addWithDefault,
-            boolean addWithoutDefault) {
+    void levelsDecideWithAvroSchemaCompatibility(
+            CompatibilityLevel level, boolean addWithDefault, boolean addWithoutDefault) {
         // Given
         List<Schema> history = List.of(TestSchemas.tradeV1());
         // When / Then
-        assertThat(level.isCompatible(TestSchemas.tradeV2WithDefault(), history)).isEqualTo(addWithDefault);
-        assertThat(level.isCompatible(TestSchemas.tradeV2WithoutDefault(), history)).isEqualTo(addWithoutDefault);
+        assertThat(level.isCompatible(TestSchemas.tradeV2WithDefault(), history))
+                .isEqualTo(addWithDefault);
+        assertThat(level.isCompatible(TestSchemas.tradeV2WithoutDefault(), history))
+                .isEqualTo(addWithoutDefault);
     }
 
     @Test
@@ -75,15 +82,22 @@ class InMemorySchemaRegistryTest {
         // Given
         registry.register("t-value", TestSchemas.tradeV1());
         // When / Then
-        assertThatThrownBy(() -> registry.getLatestVersion("missing-value")).isInstanceOf(SchemaNotFoundException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40401));
-        assertThatThrownBy(() -> registry.getVersion("t-value", 2)).isInstanceOf(SchemaNotFoundException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40402));
-        assertThatThrownBy(() -> registry.getSchemaById(999)).isInstanceOf(SchemaNotFoundException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40403));
+        assertThatThrownBy(() -> registry.getLatestVersion("missing-value"))
+                .isInstanceOf(SchemaNotFoundException.class)
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40401));
+        assertThatThrownBy(() -> registry.getVersion("t-value", 2))
+                .isInstanceOf(SchemaNotFoundException.class)
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40402));
+        assertThatThrownBy(() -> registry.getSchemaById(999))
+                .isInstanceOf(SchemaNotFoundException.class)
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40403));
         assertThatThrownBy(() -> registry.getId("t-value", TestSchemas.tradeV2WithDefault()))
                 .isInstanceOf(SchemaNotFoundException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40403));
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40403));
     }
 
     @Test

@@ -16,8 +16,7 @@ public final class MockSchemaRegistry {
 
     private static final ConcurrentMap<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
 
-    private MockSchemaRegistry() {
-    }
+    private MockSchemaRegistry() {}
 
     /** Returns the registry of scope {@code name}, creating it empty on first use. */
     public static InMemorySchemaRegistry scope(String name) {

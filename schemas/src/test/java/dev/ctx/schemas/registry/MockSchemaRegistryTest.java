@@ -43,7 +43,7 @@ class MockSchemaRegistryTest {
     @Test
     void mockUrlMayNotBeMixedWithOtherUrls() {
         assertThatThrownBy(() -> SchemaRegistryClients.fromConfig(
-                Map.of("schema.registry.url", "mock://scope-a,http://localhost:8081")))
+                        Map.of("schema.registry.url", "mock://scope-a,http://localhost:8081")))
                 .isInstanceOf(ConfigException.class);
     }
 }

@@ -31,11 +31,12 @@ class ConfluentAvroSerdeTest {
     @Test
     void roundTripKeepsDecimalsAndInstantsExactly() {
         // Given
-        Serde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
+        Serde<Transaction> serde =
+                ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
         Transaction original = TestRecords.transaction();
         // When
-        Transaction decoded = serde.deserializer().deserialize("transactions",
-                serde.serializer().serialize("transactions", original));
+        Transaction decoded = serde.deserializer()
+                .deserialize("transactions", serde.serializer().serialize("transactions", original));
         // Then
         assertThat(decoded).isEqualTo(original);
         assertThat(decoded.getAmount()).isInstanceOf(BigDecimal.class).isEqualByComparingTo("12345.67890123");
@@ -46,8 +47,10 @@ class ConfluentAvroSerdeTest {
     @Test
     void valueSerdeRegistersUnderTopicValueSubjectAndKeySerdeUnderTopicKey() {
         // Given
-        ConfluentAvroSerde<Transaction> values = ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
-        ConfluentAvroSerde<Transaction> keys = ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), true);
+        ConfluentAvroSerde<Transaction> values =
+                ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
+        ConfluentAvroSerde<Transaction> keys =
+                ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), true);
         // When
         values.serialize("transactions", TestRecords.transaction());
         keys.serialize("transactions", TestRecords.transaction());
@@ -61,7 +64,8 @@ class ConfluentAvroSerdeTest {
     @Test
     void nullSerializesToNullAndNullDeserializesToNull() {
         // Given
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
+        ConfluentAvroSerde<Transaction> serde =
+                ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
         // When / Then
         assertThat(serde.serialize("transactions", null)).isNull();
         assertThat(serde.deserialize("transactions", null)).isNull();
@@ -70,8 +74,10 @@ class ConfluentAvroSerdeTest {
     @Test
     void withoutAutoRegisterAnUnregisteredSchemaFailsWithTheRegistryErrorCode() {
         // Given
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class,
-                Map.of("schema.registry.url", URL, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(
+                Transaction.class,
+                Map.of("schema.registry.url", URL, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"),
+                false);
         // When / Then
         assertThatThrownBy(() -> serde.serialize("transactions", TestRecords.transaction()))
                 .isInstanceOf(SchemaLookupException.class)
@@ -84,8 +90,10 @@ class ConfluentAvroSerdeTest {
     void withoutAutoRegisterAPreRegisteredSchemaIsLookedUp() {
         // Given
         int id = MockSchemaRegistry.scope(SCOPE).register("transactions-value", Transaction.getClassSchema());
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class,
-                Map.of("schema.registry.url", URL, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false), false);
+        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(
+                Transaction.class,
+                Map.of("schema.registry.url", URL, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false),
+                false);
         // When
         byte[] bytes = serde.serialize("transactions", TestRecords.transaction());
         // Then
@@ -98,13 +106,22 @@ class ConfluentAvroSerdeTest {
         InMemorySchemaRegistry registry = MockSchemaRegistry.scope(SCOPE);
         registry.register("filler-value", AccessEvent.getClassSchema());
         int id = registry.register("transactions-value", Transaction.getClassSchema());
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class,
-                Map.of("schema.registry.url", URL, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false",
-                        AvroSerdeConfig.USE_LATEST_VERSION, "true"), false);
+        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(
+                Transaction.class,
+                Map.of(
+                        "schema.registry.url",
+                        URL,
+                        AvroSerdeConfig.AUTO_REGISTER_SCHEMAS,
+                        "false",
+                        AvroSerdeConfig.USE_LATEST_VERSION,
+                        "true"),
+                false);
         // When
         byte[] bytes = serde.serialize("transactions", TestRecords.transaction());
         // Then
-        assertThat(ConfluentWireFormat.schemaId("transactions", bytes)).isEqualTo(id).isEqualTo(2);
+        assertThat(ConfluentWireFormat.schemaId("transactions", bytes))
+                .isEqualTo(id)
+                .isEqualTo(2);
         assertThat(serde.deserialize("transactions", bytes)).isEqualTo(TestRecords.transaction());
     }
 
@@ -112,8 +129,10 @@ class ConfluentAvroSerdeTest {
     void useLatestVersionRefusesALatestSchemaWithAnotherFieldLayout() {
         // Given
         MockSchemaRegistry.scope(SCOPE).register("transactions-value", AccessEvent.getClassSchema());
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class,
-                Map.of("schema.registry.url", URL, AvroSerdeConfig.USE_LATEST_VERSION, "true"), false);
+        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(
+                Transaction.class,
+                Map.of("schema.registry.url", URL, AvroSerdeConfig.USE_LATEST_VERSION, "true"),
+                false);
         // When / Then
         assertThatThrownBy(() -> serde.serialize("transactions", TestRecords.transaction()))
                 .isInstanceOf(SchemaLookupException.class)
@@ -123,7 +142,8 @@ class ConfluentAvroSerdeTest {
     @Test
     void recordThatDoesNotEncodeFailsWithoutShowingValues() {
         // Given
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
+        ConfluentAvroSerde<Transaction> serde =
+                ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
         Transaction wrongScale = TestRecords.transaction();
         wrongScale.setAmount(new BigDecimal("987.123456789"));
         // When / Then
@@ -137,7 +157,8 @@ class ConfluentAvroSerdeTest {
     @Test
     void decimalWithFewerDigitsThanTheSchemaScaleIsWidenedExactly() {
         // Given
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
+        ConfluentAvroSerde<Transaction> serde =
+                ConfluentAvroSerdes.forClass(Transaction.class, Map.of("schema.registry.url", URL), false);
         Transaction shortScale = TestRecords.transaction();
         shortScale.setAmount(new BigDecimal("987.65"));
         // When
@@ -150,9 +171,11 @@ class ConfluentAvroSerdeTest {
     void serdeCreatedByClassNameTakesItsRecordTypeFromTheConfiguration() {
         // Given: as a Kafka client does for value.serializer / value.deserializer class names
         ConfluentAvroSerde<Transaction> serde = new ConfluentAvroSerde<>();
-        serde.configure(Map.of("schema.registry.url", URL, AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, Transaction.class), false);
+        serde.configure(
+                Map.of("schema.registry.url", URL, AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, Transaction.class), false);
         // When
-        Transaction decoded = serde.deserialize("transactions", serde.serialize("transactions", TestRecords.transaction()));
+        Transaction decoded =
+                serde.deserialize("transactions", serde.serialize("transactions", TestRecords.transaction()));
         // Then
         assertThat(decoded).isEqualTo(TestRecords.transaction());
     }
@@ -162,8 +185,14 @@ class ConfluentAvroSerdeTest {
         assertThatThrownBy(() -> new ConfluentAvroSerde<>().configure(Map.of("schema.registry.url", URL), false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE);
-        assertThatThrownBy(() -> new ConfluentAvroSerde<>().configure(Map.of("schema.registry.url", URL,
-                AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE, "java.lang.String"), true))
+        assertThatThrownBy(() -> new ConfluentAvroSerde<>()
+                        .configure(
+                                Map.of(
+                                        "schema.registry.url",
+                                        URL,
+                                        AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE,
+                                        "java.lang.String"),
+                                true))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SpecificRecord");
     }

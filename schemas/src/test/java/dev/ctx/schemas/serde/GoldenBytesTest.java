@@ -74,10 +74,12 @@ class GoldenBytesTest {
 
     @SuppressWarnings("unchecked")
     private static <T extends SpecificRecord> ConfluentAvroSerde<T> serdeWithPinnedId(T record) {
-        MockSchemaRegistry.scope(SCOPE).registerWithId(TOPIC + "-value", record.getSchema(),
-                TestRecords.GOLDEN_SCHEMA_ID);
-        return ConfluentAvroSerdes.forClass((Class<T>) record.getClass(),
-                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE), false);
+        MockSchemaRegistry.scope(SCOPE)
+                .registerWithId(TOPIC + "-value", record.getSchema(), TestRecords.GOLDEN_SCHEMA_ID);
+        return ConfluentAvroSerdes.forClass(
+                (Class<T>) record.getClass(),
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE),
+                false);
     }
 
     private static String golden(String file) throws IOException {

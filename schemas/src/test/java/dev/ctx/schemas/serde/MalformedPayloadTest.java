@@ -38,8 +38,10 @@ class MalformedPayloadTest {
 
     @BeforeEach
     void setUp() {
-        serde = ConfluentAvroSerdes.forClass(Transaction.class,
-                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE), false);
+        serde = ConfluentAvroSerdes.forClass(
+                Transaction.class,
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE),
+                false);
         valid = serde.serialize(TOPIC, TestRecords.transaction());
     }
 
@@ -91,7 +93,9 @@ class MalformedPayloadTest {
 
     @Test
     void headerWithoutBodyIsUndecodable() {
-        assertRejected(Arrays.copyOf(valid, ConfluentWireFormat.HEADER_SIZE), UndecodableRecordException.class,
+        assertRejected(
+                Arrays.copyOf(valid, ConfluentWireFormat.HEADER_SIZE),
+                UndecodableRecordException.class,
                 "malformed or truncated");
     }
 
@@ -117,13 +121,25 @@ class MalformedPayloadTest {
     void recordOfAnotherTypeIsAnIncompatibleWriterSchema() {
         // Given: a producer of another record type on the same subject, allowed by compatibility NONE
         MockSchemaRegistry.scope(SCOPE).setCompatibility(TOPIC + "-value", CompatibilityLevel.NONE);
-        ConfluentAvroSerde<AccessEvent> events = ConfluentAvroSerdes.forClass(AccessEvent.class,
-                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE), false);
-        byte[] payload = events.serialize(TOPIC, AccessEvent.newBuilder().setEventId("e-1")
-                .setType(AccessEventType.ACCESS_DENIED).setRequester("client-1")
-                .setTimestamp(Instant.EPOCH).setOutcome(AccessOutcome.DENIED).setSource("test").build());
+        ConfluentAvroSerde<AccessEvent> events = ConfluentAvroSerdes.forClass(
+                AccessEvent.class,
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE),
+                false);
+        byte[] payload = events.serialize(
+                TOPIC,
+                AccessEvent.newBuilder()
+                        .setEventId("e-1")
+                        .setType(AccessEventType.ACCESS_DENIED)
+                        .setRequester("client-1")
+                        .setTimestamp(Instant.EPOCH)
+                        .setOutcome(AccessOutcome.DENIED)
+                        .setSource("test")
+                        .build());
         // When / Then
-        assertRejected(payload, IncompatibleWriterSchemaException.class, "cannot be read as dev.ctx.schemas.transaction.Transaction");
+        assertRejected(
+                payload,
+                IncompatibleWriterSchemaException.class,
+                "cannot be read as dev.ctx.schemas.transaction.Transaction");
     }
 
     @Test
@@ -137,7 +153,9 @@ class MalformedPayloadTest {
             // When
             Throwable thrown = catchThrowable(() -> serde.deserialize(TOPIC, payload));
             // Then
-            assertThat(thrown).as("garbage #%d", i).isInstanceOf(UndecodableRecordException.class)
+            assertThat(thrown)
+                    .as("garbage #%d", i)
+                    .isInstanceOf(UndecodableRecordException.class)
                     .hasMessageStartingWith("topic 'transactions': ");
         }
     }
@@ -148,14 +166,19 @@ class MalformedPayloadTest {
         Random random = new Random(7L);
         for (int i = 0; i < 3000; i++) {
             byte[] payload = valid.clone();
-            int position = ConfluentWireFormat.HEADER_SIZE + random.nextInt(valid.length - ConfluentWireFormat.HEADER_SIZE);
+            int position =
+                    ConfluentWireFormat.HEADER_SIZE + random.nextInt(valid.length - ConfluentWireFormat.HEADER_SIZE);
             payload[position] ^= (byte) (1 << random.nextInt(8));
             // When
             Throwable thrown = catchThrowable(() -> serde.deserialize(TOPIC, payload));
             // Then
-            assertThat(thrown).as("flip #%d", i).satisfiesAnyOf(
-                    t -> assertThat(t).isNull(),
-                    t -> assertThat(t).isInstanceOf(AvroSerdeException.class).hasMessageContaining("topic 'transactions'"));
+            assertThat(thrown)
+                    .as("flip #%d", i)
+                    .satisfiesAnyOf(
+                            t -> assertThat(t).isNull(),
+                            t -> assertThat(t)
+                                    .isInstanceOf(AvroSerdeException.class)
+                                    .hasMessageContaining("topic 'transactions'"));
         }
     }
 
@@ -166,7 +189,8 @@ class MalformedPayloadTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageStartingWith("topic 'transactions': ")
                 .hasMessageContaining(cause)
-                .satisfies(e -> assertThat(hex.isEmpty() || !e.getMessage().contains(hex)).isTrue())
+                .satisfies(e -> assertThat(hex.isEmpty() || !e.getMessage().contains(hex))
+                        .isTrue())
                 .hasMessageNotContaining("txn-0001")
                 .hasMessageNotContaining("acct-7");
     }

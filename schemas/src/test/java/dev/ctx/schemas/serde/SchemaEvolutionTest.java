@@ -39,8 +39,10 @@ class SchemaEvolutionTest {
         int v1Id = MockSchemaRegistry.scope(SCOPE).register(TOPIC + "-value", v1);
         Transaction expected = TestRecords.transaction();
         byte[] v1Bytes = frame(v1Id, v1, copyInto(v1, expected));
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class,
-                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE), false);
+        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(
+                Transaction.class,
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE),
+                false);
         // When
         Transaction decoded = serde.deserialize(TOPIC, v1Bytes);
         // Then
@@ -50,9 +52,15 @@ class SchemaEvolutionTest {
     }
 
     private static Schema withoutField(Schema schema, String dropped) {
-        Schema copy = Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false,
-                schema.getFields().stream().filter(f -> !f.name().equals(dropped))
-                        .map(f -> new Schema.Field(f, f.schema())).collect(Collectors.toList()));
+        Schema copy = Schema.createRecord(
+                schema.getName(),
+                schema.getDoc(),
+                schema.getNamespace(),
+                false,
+                schema.getFields().stream()
+                        .filter(f -> !f.name().equals(dropped))
+                        .map(f -> new Schema.Field(f, f.schema()))
+                        .collect(Collectors.toList()));
         return new Schema.Parser().parse(copy.toString());
     }
 

@@ -37,8 +37,7 @@ public final class TestRecords {
 
     private static final Instant TIMESTAMP = Instant.parse("2026-01-02T03:04:05.678Z");
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     /** A confidential transaction using every field kind: decimals, timestamps, maps, arrays, unions. */
     public static Transaction transaction() {
@@ -82,7 +81,9 @@ public final class TestRecords {
                 .setCurrency("EUR")
                 .setConfidential(true)
                 .setParticipants(List.of("client-1", "miner-9"))
-                .setAccessPolicy(AccessPolicy.newBuilder().setAllowedPurposes(List.of("audit")).build())
+                .setAccessPolicy(AccessPolicy.newBuilder()
+                        .setAllowedPurposes(List.of("audit"))
+                        .build())
                 .setSealed(SealedFields.newBuilder()
                         .setCiphertext(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}))
                         .setSchemaFingerprint(ByteBuffer.wrap(new byte[] {(byte) 0xca, (byte) 0xfe}))
@@ -103,7 +104,8 @@ public final class TestRecords {
                 .setGeneration(2)
                 .setCreatedAt(TIMESTAMP)
                 .setWraps(List.of(
-                        new RecipientWrap("client-1", RecipientType.PARTICIPANT, 1, ByteBuffer.wrap(new byte[] {1, 2, 3})),
+                        new RecipientWrap(
+                                "client-1", RecipientType.PARTICIPANT, 1, ByteBuffer.wrap(new byte[] {1, 2, 3})),
                         new RecipientWrap("__escrow", RecipientType.ESCROW, 3, ByteBuffer.wrap(new byte[] {4, 5}))))
                 .setSealId(ByteBuffer.wrap(SEAL_ID))
                 .build();
@@ -140,8 +142,10 @@ public final class TestRecords {
                 .setAllowedPurposes(List.of("settlement"))
                 .setCurrentVersion(2)
                 .setKeys(List.of(
-                        new PublicKeyVersion(1, "X25519", ByteBuffer.wrap(new byte[] {9, 9}), TIMESTAMP, KeyStatus.RETIRED),
-                        new PublicKeyVersion(2, "X25519", ByteBuffer.wrap(new byte[] {8, 8}), TIMESTAMP, KeyStatus.ACTIVE)))
+                        new PublicKeyVersion(
+                                1, "X25519", ByteBuffer.wrap(new byte[] {9, 9}), TIMESTAMP, KeyStatus.RETIRED),
+                        new PublicKeyVersion(
+                                2, "X25519", ByteBuffer.wrap(new byte[] {8, 8}), TIMESTAMP, KeyStatus.ACTIVE)))
                 .setRevision(7)
                 .setUpdatedAt(TIMESTAMP)
                 .build();

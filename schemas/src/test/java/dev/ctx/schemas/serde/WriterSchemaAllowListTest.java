@@ -46,8 +46,8 @@ class WriterSchemaAllowListTest {
         Transaction decoded = serde.deserialize(TOPIC, framed);
 
         // Then
-        assertThat(decoded.getCurrency()).isEqualTo(new String(
-                genuine.getAmount().unscaledValue().toByteArray(), StandardCharsets.UTF_8));
+        assertThat(decoded.getCurrency())
+                .isEqualTo(new String(genuine.getAmount().unscaledValue().toByteArray(), StandardCharsets.UTF_8));
         assertThat(decoded.getAmount()).isNotEqualTo(genuine.getAmount());
     }
 
@@ -55,8 +55,8 @@ class WriterSchemaAllowListTest {
     void anAllowListOfTheCompiledInSchemaRefusesTheSwappedWriterSchema() throws IOException {
         // Given
         byte[] framed = framedUnderSwappedSchema(TestRecords.transaction());
-        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(Transaction.class, CONFIG, false,
-                WriterSchemaAllowList.of(Transaction.getClassSchema(), List.of()));
+        ConfluentAvroSerde<Transaction> serde = ConfluentAvroSerdes.forClass(
+                Transaction.class, CONFIG, false, WriterSchemaAllowList.of(Transaction.getClassSchema(), List.of()));
 
         // When / Then
         assertThatThrownBy(() -> serde.deserialize(TOPIC, framed))
@@ -71,9 +71,12 @@ class WriterSchemaAllowListTest {
         Transaction genuine = TestRecords.transaction();
         ConfluentAvroSerde<Transaction> writer = ConfluentAvroSerdes.forClass(Transaction.class, CONFIG, false);
         byte[] framed = writer.serialize(TOPIC, genuine);
-        ConfluentAvroSerde<Transaction> reader = ConfluentAvroSerdes.forClass(Transaction.class, CONFIG, false,
-                WriterSchemaAllowList.of(List.of(WriterSchemaFingerprint.of(Transaction.getClassSchema())
-                        .toUpperCase())));
+        ConfluentAvroSerde<Transaction> reader = ConfluentAvroSerdes.forClass(
+                Transaction.class,
+                CONFIG,
+                false,
+                WriterSchemaAllowList.of(List.of(
+                        WriterSchemaFingerprint.of(Transaction.getClassSchema()).toUpperCase())));
 
         // When / Then
         assertThat(reader.deserialize(TOPIC, framed)).isEqualTo(genuine);
@@ -84,18 +87,16 @@ class WriterSchemaAllowListTest {
         // Given
         byte[] framed = ConfluentAvroSerdes.forClass(Transaction.class, CONFIG, false)
                 .serialize(TOPIC, TestRecords.transaction());
-        ConfluentAvroSerde<Transaction> reader = ConfluentAvroSerdes.forClass(Transaction.class, CONFIG, false,
-                WriterSchemaAllowList.of(List.of()));
+        ConfluentAvroSerde<Transaction> reader =
+                ConfluentAvroSerdes.forClass(Transaction.class, CONFIG, false, WriterSchemaAllowList.of(List.of()));
 
         // When / Then
-        assertThatThrownBy(() -> reader.deserialize(TOPIC, framed))
-                .isInstanceOf(WriterSchemaNotAllowedException.class);
+        assertThatThrownBy(() -> reader.deserialize(TOPIC, framed)).isInstanceOf(WriterSchemaNotAllowedException.class);
     }
 
     @Test
     void rejectsAFingerprintThatIsNotSixtyFourHexDigits() {
-        assertThatThrownBy(() -> WriterSchemaAllowList.of(List.of("abc")))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WriterSchemaAllowList.of(List.of("abc"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(WriterSchemaAllowList.isFingerprint("0".repeat(64))).isTrue();
         assertThat(WriterSchemaAllowList.isFingerprint("g".repeat(64))).isFalse();
     }
@@ -112,12 +113,14 @@ class WriterSchemaAllowListTest {
 
     /** The Transaction schema with the names of {@code amount} (confidential) and {@code currency} (public) swapped. */
     private static Schema swapped() {
-        String json = Transaction.getClassSchema().toString()
+        String json = Transaction.getClassSchema()
+                .toString()
                 .replace("\"name\":\"amount\"", "\"name\":\"@A@\"")
                 .replace("\"name\":\"currency\"", "\"name\":\"amount\"")
                 .replace("\"name\":\"@A@\"", "\"name\":\"currency\"");
         Schema schema = new Schema.Parser().parse(json);
-        assertThat(schema.getField("currency").pos()).isLessThan(schema.getField("amount").pos());
+        assertThat(schema.getField("currency").pos())
+                .isLessThan(schema.getField("amount").pos());
         return schema;
     }
 }

@@ -37,17 +37,21 @@ class WriterSchemaFingerprintTest {
         String canonical = WriterSchemaFingerprint.canonicalForm(schema);
 
         // Then
-        assertThat(canonical).isEqualTo("{\"name\":\"ex.Money\",\"type\":\"record\",\"fields\":["
-                + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\"" + ",\"logicalType\":\"decimal\",\"precision\":38,"
-                + "\"scale\":8}},"
-                + "{\"name\":\"at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}},"
-                + "{\"name\":\"code\",\"type\":\"string\"},"
-                + "{\"name\":\"kind\",\"type\":{\"name\":\"ex.Kind\"" + ",\"type\":\"enum\",\"symbols\":[\"A\",\"B\"]}},"
-                + "{\"name\":\"again\",\"type\":[\"null\",\"ex.Kind\"]},"
-                + "{\"name\":\"id\",\"type\":{\"name\":\"ex.Id\",\"type\":\"fixed\",\"size\":16,"
-                + "\"logicalType\":\"uuid\"}},"
-                + "{\"name\":\"tags\",\"type\":{\"type\":\"map\"" + ",\"values\":{\"type\":\"array\",\"items\":\"int\"}}}"
-                + "]}");
+        assertThat(canonical)
+                .isEqualTo("{\"name\":\"ex.Money\",\"type\":\"record\",\"fields\":["
+                        + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\""
+                        + ",\"logicalType\":\"decimal\",\"precision\":38,"
+                        + "\"scale\":8}},"
+                        + "{\"name\":\"at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}},"
+                        + "{\"name\":\"code\",\"type\":\"string\"},"
+                        + "{\"name\":\"kind\",\"type\":{\"name\":\"ex.Kind\""
+                        + ",\"type\":\"enum\",\"symbols\":[\"A\",\"B\"]}},"
+                        + "{\"name\":\"again\",\"type\":[\"null\",\"ex.Kind\"]},"
+                        + "{\"name\":\"id\",\"type\":{\"name\":\"ex.Id\",\"type\":\"fixed\",\"size\":16,"
+                        + "\"logicalType\":\"uuid\"}},"
+                        + "{\"name\":\"tags\",\"type\":{\"type\":\"map\""
+                        + ",\"values\":{\"type\":\"array\",\"items\":\"int\"}}}"
+                        + "]}");
     }
 
     @Test
@@ -72,8 +76,9 @@ class WriterSchemaFingerprintTest {
     @Test
     void theCompiledInTransactionSchemaAndItsCommittedSnapshotHaveThePinnedFingerprint() throws IOException {
         // Given
-        Schema snapshot = new Schema.Parser().parse(Files.readString(
-                Path.of("src/test/resources/schema-history/dev.ctx.schemas.transaction.Transaction/v1.avsc")));
+        Schema snapshot = new Schema.Parser()
+                .parse(Files.readString(
+                        Path.of("src/test/resources/schema-history/dev.ctx.schemas.transaction.Transaction/v1.avsc")));
 
         // When / Then
         assertThat(WriterSchemaFingerprint.of(Transaction.getClassSchema())).isEqualTo(TRANSACTION_V1);

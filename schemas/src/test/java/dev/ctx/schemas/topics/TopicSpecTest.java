@@ -12,7 +12,8 @@ class TopicSpecTest {
     @Test
     void createsTheTopicWithItsCleanupPolicyAndItsExtraConfigs() {
         // Given
-        TopicSpec spec = new TopicSpec("key-custody", CleanupPolicy.COMPACT).withConfig("max.compaction.lag.ms", "86400000");
+        TopicSpec spec =
+                new TopicSpec("key-custody", CleanupPolicy.COMPACT).withConfig("max.compaction.lag.ms", "86400000");
 
         // When / Then
         assertThat(spec.configs()).isEqualTo(Map.of("cleanup.policy", "compact", "max.compaction.lag.ms", "86400000"));

@@ -18,9 +18,21 @@ public final class ProductionArtifact {
      * File-name prefixes of jars that are test support, benchmarks or an embedded broker: none may sit in a
      * production {@code lib/}. The build's enforcer rule ({@code production-classpath}) bans the same artifacts.
      */
-    public static final List<String> TEST_ONLY_JAR_PREFIXES = List.of("ctx-testkit-", "ctx-benchmarks-", "ctx-cli-",
-            "jmh-", "testcontainers", "kafka_2.13-", "kafka-server-", "kafka-streams-test-utils-", "scala-",
-            "junit-", "assertj-", "awaitility-", "archunit-", "docker-java-");
+    public static final List<String> TEST_ONLY_JAR_PREFIXES = List.of(
+            "ctx-testkit-",
+            "ctx-benchmarks-",
+            "ctx-cli-",
+            "jmh-",
+            "testcontainers",
+            "kafka_2.13-",
+            "kafka-server-",
+            "kafka-streams-test-utils-",
+            "scala-",
+            "junit-",
+            "assertj-",
+            "awaitility-",
+            "archunit-",
+            "docker-java-");
 
     private final Path jar;
 
@@ -49,7 +61,8 @@ public final class ProductionArtifact {
     /** The {@code lib/} jars whose names start with one of {@link #TEST_ONLY_JAR_PREFIXES}, or test-jars. */
     public List<String> testOnlyJars() {
         return libJarNames().stream()
-                .filter(name -> name.endsWith("-tests.jar") || TEST_ONLY_JAR_PREFIXES.stream().anyMatch(name::startsWith))
+                .filter(name -> name.endsWith("-tests.jar")
+                        || TEST_ONLY_JAR_PREFIXES.stream().anyMatch(name::startsWith))
                 .toList();
     }
 
@@ -77,13 +90,16 @@ public final class ProductionArtifact {
      */
     public Exit run(List<String> jvmOptions, List<String> args, Path workDir, long timeoutSeconds) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         try {
             Path output = workDir.resolve("java-jar.out");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
                     .directory(workDir.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("CTX_"));
             Process process = builder.start();
@@ -101,6 +117,5 @@ public final class ProductionArtifact {
     }
 
     /** A finished run: its exit code and everything it printed (stdout and stderr). */
-    public record Exit(int code, String output) {
-    }
+    public record Exit(int code, String output) {}
 }

@@ -41,9 +41,12 @@ public abstract class ProductionJarContract {
     @Test
     void noJarHoldsTheInProcessTestRegistry() {
         ProductionArtifact artifact = artifact().artifact();
-        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.InMemorySchemaRegistry")).isEmpty();
-        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.MockSchemaRegistry")).isEmpty();
-        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.SchemaRegistryClient")).hasSize(1);
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.InMemorySchemaRegistry"))
+                .isEmpty();
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.MockSchemaRegistry"))
+                .isEmpty();
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.SchemaRegistryClient"))
+                .hasSize(1);
     }
 
     @Test
@@ -53,8 +56,8 @@ public abstract class ProductionJarContract {
         Path file = Files.writeString(dir.resolve("production.properties"), expected.mockRegistryConfig());
 
         // When
-        ProductionArtifact.Exit exit = expected.artifact().run(expected.jvmOptions(),
-                List.of("--config", file.toString()), dir, 60);
+        ProductionArtifact.Exit exit =
+                expected.artifact().run(expected.jvmOptions(), List.of("--config", file.toString()), dir, 60);
 
         // Then: the manifest class path loads the main and its configuration; mock:// stops it as a usage error
         assertThat(exit.code()).isEqualTo(expected.usageExitCode());
@@ -73,7 +76,11 @@ public abstract class ProductionJarContract {
      * @param usageExitCode the exit code of a usage (configuration) error
      * @param refusalMessages what the refusal prints
      */
-    public record Expectations(ProductionArtifact artifact, List<String> libJarPrefixes, List<String> jvmOptions,
-            String mockRegistryConfig, int usageExitCode, List<String> refusalMessages) {
-    }
+    public record Expectations(
+            ProductionArtifact artifact,
+            List<String> libJarPrefixes,
+            List<String> jvmOptions,
+            String mockRegistryConfig,
+            int usageExitCode,
+            List<String> refusalMessages) {}
 }

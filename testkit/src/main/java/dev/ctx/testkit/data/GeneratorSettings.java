@@ -13,15 +13,22 @@ import java.util.List;
  * @param confidentialBytes approximate Avro size of the confidential fields
  * @param startEpochMillis timestamp of the first transaction
  */
-public record GeneratorSettings(String idPrefix, List<String> participantPool, int minParticipants, int maxParticipants,
-        double confidentialRatio, int confidentialBytes, long startEpochMillis) {
+public record GeneratorSettings(
+        String idPrefix,
+        List<String> participantPool,
+        int minParticipants,
+        int maxParticipants,
+        double confidentialRatio,
+        int confidentialBytes,
+        long startEpochMillis) {
 
     /** Validates the ranges. */
     public GeneratorSettings {
         participantPool = List.copyOf(participantPool);
         if (minParticipants < 1 || maxParticipants < minParticipants || maxParticipants > participantPool.size()) {
-            throw new IllegalArgumentException("participants per transaction must satisfy 1 <= min <= max <= pool size, got "
-                    + minParticipants + ".." + maxParticipants + " of " + participantPool.size());
+            throw new IllegalArgumentException(
+                    "participants per transaction must satisfy 1 <= min <= max <= pool size, got " + minParticipants
+                            + ".." + maxParticipants + " of " + participantPool.size());
         }
         if (confidentialRatio < 0 || confidentialRatio > 1) {
             throw new IllegalArgumentException("confidentialRatio must be within 0..1, got " + confidentialRatio);
@@ -30,7 +37,8 @@ public record GeneratorSettings(String idPrefix, List<String> participantPool, i
 
     /** 3 participants from a pool of 3, all confidential, ~400-byte confidential part: the benchmark default. */
     public static GeneratorSettings benchmarkDefault(String idPrefix) {
-        return new GeneratorSettings(idPrefix, List.of("client-1", "miner-1", "miner-2"), 3, 3, 1.0, 400, 1_767_225_600_000L);
+        return new GeneratorSettings(
+                idPrefix, List.of("client-1", "miner-1", "miner-2"), 3, 3, 1.0, 400, 1_767_225_600_000L);
     }
 
     /** A copy with another participant pool and range. */
@@ -40,7 +48,13 @@ public record GeneratorSettings(String idPrefix, List<String> participantPool, i
 
     /** A copy with another confidential ratio. */
     public GeneratorSettings withConfidentialRatio(double ratio) {
-        return new GeneratorSettings(idPrefix, participantPool, minParticipants, maxParticipants, ratio, confidentialBytes,
+        return new GeneratorSettings(
+                idPrefix,
+                participantPool,
+                minParticipants,
+                maxParticipants,
+                ratio,
+                confidentialBytes,
                 startEpochMillis);
     }
 }

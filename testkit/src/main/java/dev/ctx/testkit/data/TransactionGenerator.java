@@ -49,7 +49,9 @@ public final class TransactionGenerator {
                 .setSettlementDetails(settlement(id))
                 .setConfidential(random.nextDouble() < settings.confidentialRatio())
                 .setParticipants(participants())
-                .setAccessPolicy(AccessPolicy.newBuilder().setAllowedPurposes(List.of("settlement", "dispute")).build())
+                .setAccessPolicy(AccessPolicy.newBuilder()
+                        .setAllowedPurposes(List.of("settlement", "dispute"))
+                        .build())
                 .build();
     }
 

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
-import dev.ctx.schemas.serde.ConfluentAvroSerdes;
-import dev.ctx.schemas.transaction.Transaction;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.ctx.schemas.serde.ConfluentAvroSerdes;
+import dev.ctx.schemas.transaction.Transaction;
 
 /**
  * An idempotent producer of transactions keyed by their id, as fast as possible or at a fixed rate;
@@ -26,11 +26,20 @@ public final class TransactionProducer implements AutoCloseable {
 
     /** A producer for {@code topic}. */
     public TransactionProducer(String bootstrapServers, Map<String, ?> serdeConfig, String topic) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(),
-                ConfluentAvroSerdes.forClass(Transaction.class, serdeConfig, false).serializer());
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5);
+        this.producer = new KafkaProducer<>(
+                config,
+                new StringSerializer(),
+                ConfluentAvroSerdes.forClass(Transaction.class, serdeConfig, false)
+                        .serializer());
         this.topic = topic;
     }
 
@@ -46,13 +55,14 @@ public final class TransactionProducer implements AutoCloseable {
         for (long i = 0; i < count && source.hasNext() && failure == null; i++) {
             pace(start, i, perSecond);
             Transaction transaction = source.next();
-            producer.send(new ProducerRecord<>(topic, transaction.getTransactionId(), transaction), (metadata, error) -> {
-                if (error != null) {
-                    failure = error;
-                } else {
-                    acknowledged.incrementAndGet();
-                }
-            });
+            producer.send(
+                    new ProducerRecord<>(topic, transaction.getTransactionId(), transaction), (metadata, error) -> {
+                        if (error != null) {
+                            failure = error;
+                        } else {
+                            acknowledged.incrementAndGet();
+                        }
+                    });
             progress.accept(i + 1);
         }
         producer.flush();

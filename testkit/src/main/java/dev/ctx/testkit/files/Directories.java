@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Deleting and recreating the directories brokers and local runs keep their data in. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes {@code dir} and everything under it; does nothing if it does not exist. */
     public static void deleteRecursively(Path dir) {
@@ -19,7 +18,8 @@ public final class Directories {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }

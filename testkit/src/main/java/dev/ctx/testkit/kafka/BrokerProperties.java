@@ -11,8 +11,7 @@ import java.util.Properties;
 /** The server.properties of a single-node KRaft broker (broker and controller in one node) on 127.0.0.1. */
 public final class BrokerProperties {
 
-    private BrokerProperties() {
-    }
+    private BrokerProperties() {}
 
     /**
      * Builds the properties of a one-node cluster.

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
-import dev.ctx.testkit.files.Directories;
+import org.apache.kafka.common.utils.Time;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
-import org.apache.kafka.common.utils.Time;
+import dev.ctx.testkit.files.Directories;
 
 /**
  * A real single-node KRaft Kafka broker (broker and controller roles) running in this JVM, bound to 127.0.0.1 only.

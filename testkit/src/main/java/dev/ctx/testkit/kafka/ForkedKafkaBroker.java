@@ -11,10 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.ctx.testkit.files.Directories;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import dev.ctx.testkit.files.Directories;
 
 /**
  * A real single-node KRaft broker in a child JVM ({@code kafka.Kafka server.properties}) on 127.0.0.1, for crash tests:
@@ -36,7 +36,8 @@ public final class ForkedKafkaBroker implements AutoCloseable {
     public ForkedKafkaBroker(Path dir, Map<String, String> overrides) {
         this.dir = dir;
         this.port = BrokerProperties.freeLoopbackPort();
-        this.props = BrokerProperties.singleNode(port, BrokerProperties.freeLoopbackPort(), dir.resolve("data"), overrides);
+        this.props =
+                BrokerProperties.singleNode(port, BrokerProperties.freeLoopbackPort(), dir.resolve("data"), overrides);
     }
 
     /** Starts the child JVM (formatting the log directory on first start) and waits until the broker answers. */
@@ -79,11 +80,21 @@ public final class ForkedKafkaBroker implements AutoCloseable {
     private Process launch(Path config) {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "kafka.Kafka", config.toString());
+        List<String> command = List.of(
+                java,
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                "kafka.Kafka",
+                config.toString());
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("broker.log").toFile()))
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot launch the forked broker", e);
         }
@@ -91,19 +102,25 @@ public final class ForkedKafkaBroker implements AutoCloseable {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000))) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("forked broker exited with " + process.exitValue() + "; see "
-                            + dir.resolve("broker.log"));
+                    throw new IllegalStateException(
+                            "forked broker exited with " + process.exitValue() + "; see " + dir.resolve("broker.log"));
                 }
                 if (answers(admin)) {
                     return;
                 }
             }
         }
-        throw new IllegalStateException("forked broker not ready after " + READY_TIMEOUT + "; see " + dir.resolve("broker.log"));
+        throw new IllegalStateException(
+                "forked broker not ready after " + READY_TIMEOUT + "; see " + dir.resolve("broker.log"));
     }
 
     private static boolean answers(Admin admin) {
@@ -142,5 +159,4 @@ public final class ForkedKafkaBroker implements AutoCloseable {
             // the JVM is already shutting down, or the hook was never added
         }
     }
-
 }

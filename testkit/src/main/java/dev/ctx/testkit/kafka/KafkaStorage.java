@@ -15,8 +15,7 @@ import org.apache.kafka.common.Uuid;
 /** Writes a broker's server.properties and formats its log directory once; a restart reuses both. */
 final class KafkaStorage {
 
-    private KafkaStorage() {
-    }
+    private KafkaStorage() {}
 
     static Path formatOnce(Path dir, Properties props) {
         Path config = dir.resolve("server.properties");

@@ -22,12 +22,12 @@ public final class SharedKafka {
 
     /** System property that forces the embedded broker even where Docker is available. */
     public static final String FORCE_EMBEDDED_PROPERTY = "kafka.embedded";
+
     static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedKafka.class);
     private static String bootstrapServers;
 
-    private SharedKafka() {
-    }
+    private SharedKafka() {}
 
     /** Starts the shared cluster on first use and returns its {@code bootstrap.servers}. */
     public static synchronized String bootstrapServers() {
@@ -47,7 +47,8 @@ public final class SharedKafka {
     }
 
     private static boolean dockerAvailable() {
-        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))
+        if (System.getenv("DOCKER_HOST") == null
+                && !Files.exists(Path.of("/var/run/docker.sock"))
                 && !Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"))) {
             return false; // no engine configured: skip Testcontainers' probe (it logs an ERROR when it finds none)
         }
@@ -69,14 +70,18 @@ public final class SharedKafka {
     private static String startEmbedded() {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(tempDir(), Map.of()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "shared-kafka-stop"));
-        LOGGER.atInfo().addKeyValue("bootstrapServers", broker.bootstrapServers()).log("shared Kafka runs embedded");
+        LOGGER.atInfo()
+                .addKeyValue("bootstrapServers", broker.bootstrapServers())
+                .log("shared Kafka runs embedded");
         return broker.bootstrapServers();
     }
 
     private static Path tempDir() {
         try {
             Path base = Path.of("target");
-            return Files.isDirectory(base) ? Files.createTempDirectory(base, "shared-kafka") : Files.createTempDirectory("shared-kafka");
+            return Files.isDirectory(base)
+                    ? Files.createTempDirectory(base, "shared-kafka")
+                    : Files.createTempDirectory("shared-kafka");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the shared broker's directory", e);
         }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.ctx.schemas.registry.CompatibilityLevel;
 import dev.ctx.schemas.registry.InMemorySchemaRegistry;
@@ -30,8 +30,8 @@ final class RegistryRoutes {
     private static final Pattern SCHEMA_BY_ID = Pattern.compile("/schemas/ids/(\\d+)(/schema)?");
     private static final Pattern COMPATIBILITY = Pattern.compile("/compatibility/subjects/([^/]+)/versions/([^/]+)");
     private static final Pattern CONFIG = Pattern.compile("/config(?:/([^/]+))?");
-    private static final Pattern APICURIO_CONTENT = Pattern.compile(
-            "/apis/registry/v3/ids/contentIds/(\\d+)(/references)?");
+    private static final Pattern APICURIO_CONTENT =
+            Pattern.compile("/apis/registry/v3/ids/contentIds/(\\d+)(/references)?");
 
     private final InMemorySchemaRegistry registry;
 
@@ -56,7 +56,8 @@ final class RegistryRoutes {
             return Reply.ok(registry.subjects());
         }
         if ((m = SUBJECT_VERSIONS.matcher(path)).matches()) {
-            return method.equals("POST") ? Reply.ok(Map.of("id", registry.register(decode(m.group(1)), schema(body))))
+            return method.equals("POST")
+                    ? Reply.ok(Map.of("id", registry.register(decode(m.group(1)), schema(body))))
                     : Reply.ok(registry.versions(decode(m.group(1))));
         }
         if ((m = SUBJECT_VERSION.matcher(path)).matches() && method.equals("GET")) {
@@ -83,13 +84,15 @@ final class RegistryRoutes {
     }
 
     private RegisteredSchema version(String subject, String version) {
-        return version.equals("latest") || version.equals("-1") ? registry.getLatestVersion(subject)
+        return version.equals("latest") || version.equals("-1")
+                ? registry.getLatestVersion(subject)
                 : registry.getVersion(subject, Integer.parseInt(version));
     }
 
     private Reply config(String method, String subject, JsonNode body) {
         if (method.equals("PUT")) {
-            CompatibilityLevel level = CompatibilityLevel.valueOf(body.path("compatibility").asText());
+            CompatibilityLevel level =
+                    CompatibilityLevel.valueOf(body.path("compatibility").asText());
             if (subject == null) {
                 registry.setDefaultCompatibility(level);
             } else {
@@ -106,8 +109,15 @@ final class RegistryRoutes {
     }
 
     private static Map<String, Object> versionJson(RegisteredSchema version) {
-        return Map.of("subject", version.subject(), "version", version.version(), "id", version.id(),
-                "schema", version.schema().toString());
+        return Map.of(
+                "subject",
+                version.subject(),
+                "version",
+                version.version(),
+                "id",
+                version.id(),
+                "schema",
+                version.schema().toString());
     }
 
     private static Schema schema(JsonNode body) {

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -22,9 +25,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.ctx.schemas.registry.InMemorySchemaRegistry;
 
@@ -87,7 +87,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** Returns the base URL, e.g. {@code http://127.0.0.1:40123}. */
     public String url() {
-        return (settings.sslContext == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
+        return (settings.sslContext == null ? "http" : "https") + "://127.0.0.1:"
+                + server.getAddress().getPort();
     }
 
     /** Returns the registry behind the server, to seed or inspect it directly. */
@@ -154,11 +155,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (IOException e) {
             return RegistryRoutes.Reply.error(400, 400, "request body is not JSON");
         }
-        return routes.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body);
+        return routes.handle(
+                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body);
     }
 
     private boolean authorized(String header) {
-        return settings.expectedAuthorization.map(expected -> expected.equals(header)).orElse(true);
+        return settings.expectedAuthorization
+                .map(expected -> expected.equals(header))
+                .orElse(true);
     }
 
     /**
@@ -192,8 +196,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         private boolean requireClientCertificate;
         private InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Port to bind on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder port(int port) {

@@ -23,8 +23,7 @@ public final class ExternalTool {
 
     private static final int PROBE_SECONDS = 30;
 
-    private ExternalTool() {
-    }
+    private ExternalTool() {}
 
     /**
      * A setting: the system property {@code systemProperty}, else the environment variable {@code environmentVariable},
@@ -38,8 +37,10 @@ public final class ExternalTool {
     /** Whether {@code command} (typically {@code binary --version}) starts and exits 0 within 30 seconds. */
     public static boolean runs(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!process.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return false;
@@ -83,8 +84,10 @@ public final class ExternalTool {
             throws IOException, InterruptedException {
         Path errors = Files.createTempFile("external-tool", ".err");
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectError(errors.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectError(errors.toFile())
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import dev.ctx.schemas.transaction.Transaction;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.ctx.schemas.transaction.Transaction;
 
 class TransactionGeneratorTest {
 
@@ -33,23 +33,28 @@ class TransactionGeneratorTest {
     @Test
     void participantCountStaysWithinTheConfiguredRangeWithoutDuplicates() {
         // Given
-        TransactionGenerator generator = new TransactionGenerator(
-                GeneratorSettings.benchmarkDefault("t").withParticipants(POOL, 2, 5), 7);
+        TransactionGenerator generator =
+                new TransactionGenerator(GeneratorSettings.benchmarkDefault("t").withParticipants(POOL, 2, 5), 7);
 
         // When / Then
-        IntStream.range(0, 500).mapToObj(i -> generator.next().getParticipants()).forEach(participants -> assertThat(participants)
-                .hasSizeBetween(2, 5).doesNotHaveDuplicates().isSubsetOf(POOL));
+        IntStream.range(0, 500)
+                .mapToObj(i -> generator.next().getParticipants())
+                .forEach(participants -> assertThat(participants)
+                        .hasSizeBetween(2, 5)
+                        .doesNotHaveDuplicates()
+                        .isSubsetOf(POOL));
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 1.0})
     void confidentialRatioZeroOrOneIsExact(double ratio) {
         // Given
-        TransactionGenerator generator = new TransactionGenerator(
-                GeneratorSettings.benchmarkDefault("t").withConfidentialRatio(ratio), 1);
+        TransactionGenerator generator =
+                new TransactionGenerator(GeneratorSettings.benchmarkDefault("t").withConfidentialRatio(ratio), 1);
 
         // When / Then
-        assertThat(IntStream.range(0, 200).mapToObj(i -> generator.next().getConfidential())).containsOnly(ratio == 1.0);
+        assertThat(IntStream.range(0, 200).mapToObj(i -> generator.next().getConfidential()))
+                .containsOnly(ratio == 1.0);
     }
 
     @Test
@@ -66,6 +71,7 @@ class TransactionGeneratorTest {
     @Test
     void settingsRejectMoreParticipantsThanThePoolHolds() {
         assertThatThrownBy(() -> GeneratorSettings.benchmarkDefault("t").withParticipants(List.of("a"), 1, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pool size");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pool size");
     }
 }

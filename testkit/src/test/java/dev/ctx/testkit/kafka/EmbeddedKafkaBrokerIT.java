@@ -44,7 +44,9 @@ class EmbeddedKafkaBrokerIT {
 
             // Then
             assertThat(KafkaTestClients.readAll(broker.bootstrapServers(), topic, 50, "read_committed"))
-                    .hasSize(50).startsWith("v0").endsWith("v49");
+                    .hasSize(50)
+                    .startsWith("v0")
+                    .endsWith("v49");
         }
     }
 
@@ -55,13 +57,18 @@ class EmbeddedKafkaBrokerIT {
         String topic = SharedKafka.uniqueName("compacted");
 
         // When
-        KafkaTestClients.createTopic(bootstrap, new NewTopic(topic, 1, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        KafkaTestClients.createTopic(
+                bootstrap,
+                new NewTopic(topic, 1, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
 
         // Then
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource);
             assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
         }
     }
@@ -75,9 +82,11 @@ class EmbeddedKafkaBrokerIT {
 
         // Then
         assertThat(bootstrap).startsWith("127.0.0.1:");
-        assertThat(connects(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))).isTrue();
+        assertThat(connects(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)))
+                .isTrue();
         external.ifPresent(address -> assertThat(connects(new InetSocketAddress(address, port)))
-                .as("port %d must not be reachable on %s", port, address).isFalse());
+                .as("port %d must not be reachable on %s", port, address)
+                .isFalse());
     }
 
     private static boolean connects(InetSocketAddress address) {
@@ -92,7 +101,9 @@ class EmbeddedKafkaBrokerIT {
     private static Optional<InetAddress> firstNonLoopbackAddress() throws IOException {
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (nic.isUp() && !nic.isLoopback()) {
-                Optional<InetAddress> address = nic.inetAddresses().filter(a -> a instanceof Inet4Address).findFirst();
+                Optional<InetAddress> address = nic.inetAddresses()
+                        .filter(a -> a instanceof Inet4Address)
+                        .findFirst();
                 if (address.isPresent()) {
                     return address;
                 }

@@ -35,12 +35,26 @@ import dev.ctx.schemas.registry.SchemaRegistryException;
 /** The HTTP registry client against the real test registry server over loopback. */
 class HttpSchemaRegistryClientTest {
 
-    private static final Schema V1 = SchemaBuilder.record("Trade").namespace("test").fields()
-            .requiredString("id").endRecord();
-    private static final Schema V2 = SchemaBuilder.record("Trade").namespace("test").fields()
-            .requiredString("id").name("venue").type().stringType().stringDefault("XETRA").endRecord();
-    private static final Schema BREAKING = SchemaBuilder.record("Trade").namespace("test").fields()
-            .requiredString("id").requiredLong("qty").endRecord();
+    private static final Schema V1 = SchemaBuilder.record("Trade")
+            .namespace("test")
+            .fields()
+            .requiredString("id")
+            .endRecord();
+    private static final Schema V2 = SchemaBuilder.record("Trade")
+            .namespace("test")
+            .fields()
+            .requiredString("id")
+            .name("venue")
+            .type()
+            .stringType()
+            .stringDefault("XETRA")
+            .endRecord();
+    private static final Schema BREAKING = SchemaBuilder.record("Trade")
+            .namespace("test")
+            .fields()
+            .requiredString("id")
+            .requiredLong("qty")
+            .endRecord();
 
     private SchemaRegistryServer server;
 
@@ -77,10 +91,14 @@ class HttpSchemaRegistryClientTest {
         // When / Then
         assertThatThrownBy(() -> client.register("trades-value", BREAKING))
                 .isInstanceOf(IncompatibleSchemaException.class);
-        assertThatThrownBy(() -> client.getSchemaById(4242)).isInstanceOf(SchemaNotFoundException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40403));
-        assertThatThrownBy(() -> client.getLatestVersion("nope-value")).isInstanceOf(SchemaNotFoundException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40401));
+        assertThatThrownBy(() -> client.getSchemaById(4242))
+                .isInstanceOf(SchemaNotFoundException.class)
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40403));
+        assertThatThrownBy(() -> client.getLatestVersion("nope-value"))
+                .isInstanceOf(SchemaNotFoundException.class)
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40401));
     }
 
     @Test
@@ -88,9 +106,11 @@ class HttpSchemaRegistryClientTest {
         // Given
         server = SchemaRegistryServer.builder().build().start();
         // When
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.url() + "/associations/resources/-/transactions")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/associations/resources/-/transactions"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         // Then
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("\"error_code\":404");
@@ -99,7 +119,10 @@ class HttpSchemaRegistryClientTest {
     @Test
     void basicAuthCredentialsAreSentAndWrongOnesAreRejectedWithoutRetry() {
         // Given
-        server = SchemaRegistryServer.builder().basicAuth("fred", "s3cret").build().start();
+        server = SchemaRegistryServer.builder()
+                .basicAuth("fred", "s3cret")
+                .build()
+                .start();
         Map<String, Object> good = config(server.url());
         good.put(RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
         good.put(RegistryClientConfig.BASIC_AUTH_USER_INFO, "fred:s3cret");
@@ -113,7 +136,8 @@ class HttpSchemaRegistryClientTest {
         assertThatThrownBy(() -> client(bad).register("trades-value", V1))
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageNotContaining("wrong")
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40101));
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40101));
         assertThat(server.requestCount() - before).isEqualTo(1);
     }
 
@@ -148,7 +172,8 @@ class HttpSchemaRegistryClientTest {
         // When / Then
         assertThatThrownBy(() -> client(config(server.url())).register("trades-value", V1))
                 .isInstanceOf(RegistryUnavailableException.class)
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(50001));
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(50001));
         assertThat(server.requestCount()).isEqualTo(4);
     }
 
@@ -171,7 +196,8 @@ class HttpSchemaRegistryClientTest {
             closedPort = socket.getLocalPort();
         }
         // When
-        int id = client(config("http://127.0.0.1:" + closedPort + "," + server.url())).register("trades-value", V1);
+        int id = client(config("http://127.0.0.1:" + closedPort + "," + server.url()))
+                .register("trades-value", V1);
         // Then
         assertThat(id).isPositive();
     }
@@ -180,9 +206,13 @@ class HttpSchemaRegistryClientTest {
     void httpsRegistryIsReachedWithTheConfiguredTruststoreOnly(@TempDir Path directory) throws Exception {
         // Given
         TestTls tls = TestTls.create(directory);
-        server = SchemaRegistryServer.builder().https(tls.serverContext()).build().start();
+        server = SchemaRegistryServer.builder()
+                .https(tls.serverContext())
+                .build()
+                .start();
         Map<String, Object> trusting = config(server.url());
-        trusting.put(RegistryClientConfig.SSL_TRUSTSTORE_LOCATION, tls.truststore().toString());
+        trusting.put(
+                RegistryClientConfig.SSL_TRUSTSTORE_LOCATION, tls.truststore().toString());
         trusting.put(RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, TestTls.PASSWORD);
         trusting.put(RegistryClientConfig.SSL_TRUSTSTORE_TYPE, "PKCS12");
         Map<String, Object> untrusting = config(server.url());
@@ -198,13 +228,18 @@ class HttpSchemaRegistryClientTest {
     void mutualTlsRegistryNeedsTheConfiguredClientKeystore(@TempDir Path directory) throws Exception {
         // Given
         TestTls tls = TestTls.create(directory);
-        server = SchemaRegistryServer.builder().https(tls.serverContext(), true).build().start();
+        server = SchemaRegistryServer.builder()
+                .https(tls.serverContext(), true)
+                .build()
+                .start();
         Map<String, Object> anonymous = config(server.url());
-        anonymous.put(RegistryClientConfig.SSL_TRUSTSTORE_LOCATION, tls.truststore().toString());
+        anonymous.put(
+                RegistryClientConfig.SSL_TRUSTSTORE_LOCATION, tls.truststore().toString());
         anonymous.put(RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, TestTls.PASSWORD);
         anonymous.put(RegistryClientConfig.RETRY_MAX_ATTEMPTS, "1");
         Map<String, Object> withCertificate = new HashMap<>(anonymous);
-        withCertificate.put(RegistryClientConfig.SSL_KEYSTORE_LOCATION, tls.clientKeystore().toString());
+        withCertificate.put(
+                RegistryClientConfig.SSL_KEYSTORE_LOCATION, tls.clientKeystore().toString());
         withCertificate.put(RegistryClientConfig.SSL_KEYSTORE_PASSWORD, TestTls.PASSWORD);
         // When / Then
         assertThat(client(withCertificate).register("trades-value", V1)).isPositive();
@@ -215,8 +250,7 @@ class HttpSchemaRegistryClientTest {
     @Test
     void answerWithoutAnIdIsATypedErrorNotIdZero() throws IOException {
         // Given: an HTTP server that answers 200 with a body lacking "id"
-        HttpServer broken = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer broken = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         broken.createContext("/", exchange -> {
             byte[] body = "{\"unexpected\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -225,12 +259,15 @@ class HttpSchemaRegistryClientTest {
         });
         broken.start();
         try {
-            SchemaRegistryClient client = client(config("http://127.0.0.1:" + broken.getAddress().getPort()));
+            SchemaRegistryClient client =
+                    client(config("http://127.0.0.1:" + broken.getAddress().getPort()));
             // When / Then
             assertThatThrownBy(() -> client.register("trades-value", V1))
-                    .isInstanceOf(SchemaRegistryException.class).hasMessageContaining("'id'");
+                    .isInstanceOf(SchemaRegistryException.class)
+                    .hasMessageContaining("'id'");
             assertThatThrownBy(() -> client.getLatestVersion("trades-value"))
-                    .isInstanceOf(SchemaRegistryException.class).hasMessageContaining("'version'");
+                    .isInstanceOf(SchemaRegistryException.class)
+                    .hasMessageContaining("'version'");
         } finally {
             broken.stop(0);
         }

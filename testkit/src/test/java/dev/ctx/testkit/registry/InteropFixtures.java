@@ -11,8 +11,7 @@ final class InteropFixtures {
     static final int GOLDEN_SCHEMA_ID = 0x01020304;
     private static final Path GOLDEN = Path.of("..", "schemas", "src", "test", "resources", "golden");
 
-    private InteropFixtures() {
-    }
+    private InteropFixtures() {}
 
     static Path goldenFile(String name) {
         return GOLDEN.resolve(name);

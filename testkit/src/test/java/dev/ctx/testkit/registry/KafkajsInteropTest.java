@@ -8,12 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
@@ -44,20 +44,28 @@ class KafkajsInteropTest {
     @Test
     void kafkajsDecodesOurGoldenTransaction() throws Exception {
         // Given
-        server.registry().registerWithId("golden-value", Transaction.getClassSchema(), InteropFixtures.GOLDEN_SCHEMA_ID);
+        server.registry()
+                .registerWithId("golden-value", Transaction.getClassSchema(), InteropFixtures.GOLDEN_SCHEMA_ID);
         // When
-        List<String> lines = NodeInterop.interop("decode", server.url(),
-                InteropFixtures.goldenFile("transaction-v1.hex").toAbsolutePath().toString());
+        List<String> lines = NodeInterop.interop(
+                "decode",
+                server.url(),
+                InteropFixtures.goldenFile("transaction-v1.hex")
+                        .toAbsolutePath()
+                        .toString());
         // Then
         JsonNode decoded = new ObjectMapper().readTree(lines.get(0));
         assertThat(decoded.path("transactionId").asText()).isEqualTo("txn-0001");
         assertThat(decoded.path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(decoded.path("timestamp").asLong())
                 .isEqualTo(Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli());
-        assertThat(decoded.path("amount").path("hex").asText()).isEqualTo(
-                HexFormat.of().formatHex(new BigDecimal("12345.67890123").unscaledValue().toByteArray()));
+        assertThat(decoded.path("amount").path("hex").asText())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(
+                                new BigDecimal("12345.67890123").unscaledValue().toByteArray()));
         assertThat(decoded.path("participants").toString()).isEqualTo("[\"client-1\",\"miner-9\"]");
-        assertThat(decoded.path("pricing").path("attributes").path("tier").asText()).isEqualTo("gold");
+        assertThat(decoded.path("pricing").path("attributes").path("tier").asText())
+                .isEqualTo("gold");
     }
 
     @Test
@@ -65,10 +73,11 @@ class KafkajsInteropTest {
         // Given
         server.registry().register("transactions.dlq-value", DeadLetter.getClassSchema());
         // When
-        String hex = NodeInterop.interop("encode-dead-letter", server.url(), "transactions.dlq-value").get(0);
+        String hex = NodeInterop.interop("encode-dead-letter", server.url(), "transactions.dlq-value")
+                .get(0);
         // Then
-        DeadLetter decoded = ConfluentAvroSerdes.forClass(DeadLetter.class,
-                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, server.url()), false)
+        DeadLetter decoded = ConfluentAvroSerdes.forClass(
+                        DeadLetter.class, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, server.url()), false)
                 .deserialize("transactions.dlq", HexFormat.of().parseHex(hex));
         assertThat(decoded.getSourcePartition()).isEqualTo(3);
         assertThat(decoded.getSourceOffset()).isEqualTo(42L);

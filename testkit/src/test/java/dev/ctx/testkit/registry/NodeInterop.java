@@ -31,20 +31,24 @@ final class NodeInterop {
     private static final String NPM = ExternalTool.setting("CTX_NPM_BINARY", "ctx.npm.binary", "npm");
     private static final String REQUIRE = "CTX_REQUIRE_NODE";
 
-    private NodeInterop() {
-    }
+    private NodeInterop() {}
 
     /** Skips (or, when required, fails) unless node and npm run; installs the npm client once. */
     static void requireInstalled() throws IOException, InterruptedException {
-        ExternalTool.requireOrSkip(REQUIRE, ExternalTool.runs(NODE, "--version") && ExternalTool.runs(NPM, "--version"),
-                NODE + " / " + NPM + " do not run", "CTX_NODE_BINARY / CTX_NPM_BINARY name the binaries");
+        ExternalTool.requireOrSkip(
+                REQUIRE,
+                ExternalTool.runs(NODE, "--version") && ExternalTool.runs(NPM, "--version"),
+                NODE + " / " + NPM + " do not run",
+                "CTX_NODE_BINARY / CTX_NPM_BINARY name the binaries");
         try {
             installClient();
         } catch (IOException e) {
             if (ExternalTool.isRequired(REQUIRE)) {
                 throw e;
             }
-            assumeThat(e).as("npm ci of the interop client (offline?); CTX_REQUIRE_NODE=1 makes this fail").isNull();
+            assumeThat(e)
+                    .as("npm ci of the interop client (offline?); CTX_REQUIRE_NODE=1 makes this fail")
+                    .isNull();
         }
         Files.copy(SOURCES.resolve("interop.js"), WORK.resolve("interop.js"), StandardCopyOption.REPLACE_EXISTING);
     }

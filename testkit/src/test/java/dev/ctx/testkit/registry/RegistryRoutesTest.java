@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaParseException;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.ctx.schemas.registry.CompatibilityLevel;
 import dev.ctx.schemas.registry.InMemorySchemaRegistry;
@@ -19,7 +19,8 @@ import dev.ctx.schemas.registry.InMemorySchemaRegistry;
 class RegistryRoutesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Schema TRADE = SchemaBuilder.record("Trade").fields().requiredString("id").endRecord();
+    private static final Schema TRADE =
+            SchemaBuilder.record("Trade").fields().requiredString("id").endRecord();
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final RegistryRoutes routes = new RegistryRoutes(registry);
@@ -52,7 +53,8 @@ class RegistryRoutesTest {
         int id = registry.register("trades-value", TRADE);
         // When
         RegistryRoutes.Reply content = routes.handle("GET", "/apis/registry/v3/ids/contentIds/" + id, null);
-        RegistryRoutes.Reply references = routes.handle("GET", "/apis/registry/v3/ids/contentIds/" + id + "/references", null);
+        RegistryRoutes.Reply references =
+                routes.handle("GET", "/apis/registry/v3/ids/contentIds/" + id + "/references", null);
         // Then
         assertThat(new Schema.Parser().parse(content.rawJson())).isEqualTo(TRADE);
         assertThat(references.json()).isEqualTo(List.of());
@@ -61,11 +63,17 @@ class RegistryRoutesTest {
     @Test
     void badRequestsGetConfluentErrorCodes() {
         assertThat(routes.handle("POST", "/subjects/t-value/versions", body(Map.of("schema", "{not json")))
-                .json()).isEqualTo(Map.of("error_code", 42201, "message", "schema does not parse: "
-                        + errorOf("{not json")));
-        assertThat(routes.handle("POST", "/subjects/t-value/versions", body(Map.of("schema", "{}", "schemaType",
-                "PROTOBUF"))).status()).isEqualTo(422);
-        assertThat(routes.handle("PUT", "/config", body(Map.of("compatibility", "SIDEWAYS"))).status()).isEqualTo(422);
+                        .json())
+                .isEqualTo(Map.of("error_code", 42201, "message", "schema does not parse: " + errorOf("{not json")));
+        assertThat(routes.handle(
+                                "POST",
+                                "/subjects/t-value/versions",
+                                body(Map.of("schema", "{}", "schemaType", "PROTOBUF")))
+                        .status())
+                .isEqualTo(422);
+        assertThat(routes.handle("PUT", "/config", body(Map.of("compatibility", "SIDEWAYS")))
+                        .status())
+                .isEqualTo(422);
         assertThat(routes.handle("DELETE", "/subjects/t-value", null).status()).isEqualTo(404);
     }
 

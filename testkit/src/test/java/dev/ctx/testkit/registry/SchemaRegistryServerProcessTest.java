@@ -32,19 +32,32 @@ class SchemaRegistryServerProcessTest {
     @Timeout(120)
     void serdesInThisJvmShareARegistryRunningInAChildJvm(@TempDir Path directory) throws Exception {
         // Given
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                SchemaRegistryServer.class.getName(), "--basic-auth", "svc:pw"))
-                .redirectError(directory.resolve("registry.err").toFile()).start();
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                        SchemaRegistryServer.class.getName(),
+                        "--basic-auth",
+                        "svc:pw"))
+                .redirectError(directory.resolve("registry.err").toFile())
+                .start();
         try {
             String url = firstUrlLine(child);
-            Map<String, Object> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url,
-                    "basic.auth.credentials.source", "USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO, "svc:pw");
-            ConfluentAvroSerde<Transaction> producerSide = ConfluentAvroSerdes.forClass(Transaction.class, config, false);
-            ConfluentAvroSerde<Transaction> consumerSide = ConfluentAvroSerdes.forClass(Transaction.class, config, false);
+            Map<String, Object> config = Map.of(
+                    AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                    url,
+                    "basic.auth.credentials.source",
+                    "USER_INFO",
+                    AvroSerdeConfig.BASIC_AUTH_USER_INFO,
+                    "svc:pw");
+            ConfluentAvroSerde<Transaction> producerSide =
+                    ConfluentAvroSerdes.forClass(Transaction.class, config, false);
+            ConfluentAvroSerde<Transaction> consumerSide =
+                    ConfluentAvroSerdes.forClass(Transaction.class, config, false);
             Transaction original = minimalTransaction();
             // When
-            Transaction decoded = consumerSide.deserialize("transactions", producerSide.serialize("transactions", original));
+            Transaction decoded =
+                    consumerSide.deserialize("transactions", producerSide.serialize("transactions", original));
             // Then
             assertThat(url).startsWith("http://127.0.0.1:");
             assertThat(decoded).isEqualTo(original);
@@ -55,7 +68,8 @@ class SchemaRegistryServerProcessTest {
     }
 
     private static String firstUrlLine(Process child) throws Exception {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (line.startsWith("http://")) {
                 return line.trim();
@@ -65,15 +79,25 @@ class SchemaRegistryServerProcessTest {
     }
 
     private static Transaction minimalTransaction() {
-        return Transaction.newBuilder().setTransactionId("txn-x").setJobId("job-x")
-                .setTimestamp(Instant.ofEpochMilli(1_700_000_000_123L)).setStatus(TransactionStatus.PENDING)
-                .setAmount(new BigDecimal("0.00000001")).setCurrency("EUR")
+        return Transaction.newBuilder()
+                .setTransactionId("txn-x")
+                .setJobId("job-x")
+                .setTimestamp(Instant.ofEpochMilli(1_700_000_000_123L))
+                .setStatus(TransactionStatus.PENDING)
+                .setAmount(new BigDecimal("0.00000001"))
+                .setCurrency("EUR")
                 .setPricing(Pricing.newBuilder()
-                        .setUnitPrice(BigDecimal.ONE.setScale(8)).setQuantity(BigDecimal.ONE.setScale(8))
-                        .setFee(BigDecimal.ZERO.setScale(8)).setPricingModel("flat").build())
-                .setSettlementDetails(SettlementDetails.newBuilder().setMethod("card")
-                        .setAccountReference("a").build())
-                .setParticipants(List.of("p")).setAccessPolicy(AccessPolicy.newBuilder().build())
+                        .setUnitPrice(BigDecimal.ONE.setScale(8))
+                        .setQuantity(BigDecimal.ONE.setScale(8))
+                        .setFee(BigDecimal.ZERO.setScale(8))
+                        .setPricingModel("flat")
+                        .build())
+                .setSettlementDetails(SettlementDetails.newBuilder()
+                        .setMethod("card")
+                        .setAccountReference("a")
+                        .build())
+                .setParticipants(List.of("p"))
+                .setAccessPolicy(AccessPolicy.newBuilder().build())
                 .build();
     }
 }

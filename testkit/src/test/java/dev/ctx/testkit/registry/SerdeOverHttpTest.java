@@ -29,9 +29,16 @@ class SerdeOverHttpTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ConfluentAvroSerde<DeadLetter> serde = ConfluentAvroSerdes.forClass(DeadLetter.class, Map.of(
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + closedPort,
-                RegistryClientConfig.RETRY_MAX_ATTEMPTS, "2", RegistryClientConfig.RETRY_BACKOFF_MS, "1"), false);
+        ConfluentAvroSerde<DeadLetter> serde = ConfluentAvroSerdes.forClass(
+                DeadLetter.class,
+                Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        "http://127.0.0.1:" + closedPort,
+                        RegistryClientConfig.RETRY_MAX_ATTEMPTS,
+                        "2",
+                        RegistryClientConfig.RETRY_BACKOFF_MS,
+                        "1"),
+                false);
         // When / Then
         assertThatThrownBy(() -> serde.serialize("transactions.dlq", deadLetter()))
                 .isInstanceOf(SchemaLookupException.class)
@@ -43,10 +50,11 @@ class SerdeOverHttpTest {
 
     @Test
     void deserializerReportsAnIdTheHttpRegistryDoesNotKnow() {
-        try (SchemaRegistryServer server = SchemaRegistryServer.builder().build().start()) {
+        try (SchemaRegistryServer server =
+                SchemaRegistryServer.builder().build().start()) {
             // Given
-            ConfluentAvroSerde<DeadLetter> serde = ConfluentAvroSerdes.forClass(DeadLetter.class,
-                    Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, server.url()), false);
+            ConfluentAvroSerde<DeadLetter> serde = ConfluentAvroSerdes.forClass(
+                    DeadLetter.class, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, server.url()), false);
             byte[] payload = serde.serialize("transactions.dlq", deadLetter());
             payload[4] = 0x63;
             // When / Then
@@ -57,7 +65,13 @@ class SerdeOverHttpTest {
     }
 
     private static DeadLetter deadLetter() {
-        return DeadLetter.newBuilder().setSourceTopic("transactions").setSourcePartition(0).setSourceOffset(1L)
-                .setReason("UNDECODABLE_RECORD").setTimestamp(Instant.EPOCH).setSource("test").build();
+        return DeadLetter.newBuilder()
+                .setSourceTopic("transactions")
+                .setSourcePartition(0)
+                .setSourceOffset(1L)
+                .setReason("UNDECODABLE_RECORD")
+                .setTimestamp(Instant.EPOCH)
+                .setSource("test")
+                .build();
     }
 }

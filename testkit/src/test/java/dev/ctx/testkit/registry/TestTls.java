@@ -63,16 +63,55 @@ final class TestTls {
     }
 
     private static void keyPair(Path directory, String name, String san) throws IOException, InterruptedException {
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=" + name, "-ext", san, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", directory.resolve(name + ".p12").toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", name, "-keystore", directory.resolve(name + ".p12").toString(),
-                "-storepass", PASSWORD, "-rfc", "-file", directory.resolve(name + ".pem").toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                san,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                directory.resolve(name + ".p12").toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-alias",
+                name,
+                "-keystore",
+                directory.resolve(name + ".p12").toString(),
+                "-storepass",
+                PASSWORD,
+                "-rfc",
+                "-file",
+                directory.resolve(name + ".pem").toString());
     }
 
     private static void trust(Path directory, String name, String truststore) throws IOException, InterruptedException {
-        keytool("-importcert", "-noprompt", "-alias", name, "-file", directory.resolve(name + ".pem").toString(),
-                "-storetype", "PKCS12", "-keystore", directory.resolve(truststore).toString(), "-storepass", PASSWORD);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                name,
+                "-file",
+                directory.resolve(name + ".pem").toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                directory.resolve(truststore).toString(),
+                "-storepass",
+                PASSWORD);
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {

@@ -12,14 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import dev.ctx.schemas.registry.MockSchemaRegistry;
-import dev.ctx.schemas.serde.ConfluentAvroSerde;
-import dev.ctx.schemas.serde.ConfluentAvroSerdes;
-import dev.ctx.schemas.transaction.Transaction;
-import dev.ctx.testkit.data.GeneratorSettings;
-import dev.ctx.testkit.data.TransactionGenerator;
-import dev.ctx.testkit.kafka.SharedKafka;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +37,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.serde.ConfluentAvroSerde;
+import dev.ctx.schemas.serde.ConfluentAvroSerdes;
+import dev.ctx.schemas.transaction.Transaction;
+import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.kafka.SharedKafka;
 
 /**
  * Produce → Streams ({@code exactly_once_v2}) → consume on the real embedded broker, with our Confluent-wire-format
@@ -78,10 +78,12 @@ class ExactlyOnceAvroStreamsIT {
         try (KafkaStreams streams = new KafkaStreams(topology(), streamsConfig(bootstrap))) {
             streams.start();
             List<Transaction> copied = readCommitted(bootstrap, copies, TRANSACTIONS, serde().deserializer());
-            Map<String, Long> expectedCounts = sent.stream()
-                    .collect(Collectors.groupingBy(Transaction::getCurrency, Collectors.counting()));
-            Awaitility.await().atMost(Duration.ofSeconds(60))
-                    .untilAsserted(() -> assertThat(latestPerKey(bootstrap, counts)).isEqualTo(expectedCounts));
+            Map<String, Long> expectedCounts =
+                    sent.stream().collect(Collectors.groupingBy(Transaction::getCurrency, Collectors.counting()));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> assertThat(latestPerKey(bootstrap, counts)).isEqualTo(expectedCounts));
 
             // Then
             assertThat(copied).containsExactlyInAnyOrderElementsOf(sent);
@@ -92,8 +94,11 @@ class ExactlyOnceAvroStreamsIT {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Transaction> transactions = builder.stream(input, Consumed.with(Serdes.String(), serde()));
         transactions.to(copies, Produced.with(Serdes.String(), serde()));
-        transactions.groupBy((id, transaction) -> transaction.getCurrency(), Grouped.with(Serdes.String(), serde()))
-                .count().toStream().to(counts, Produced.with(Serdes.String(), Serdes.Long()));
+        transactions
+                .groupBy((id, transaction) -> transaction.getCurrency(), Grouped.with(Serdes.String(), serde()))
+                .count()
+                .toStream()
+                .to(counts, Produced.with(Serdes.String(), Serdes.Long()));
         return builder.build();
     }
 
@@ -115,8 +120,10 @@ class ExactlyOnceAvroStreamsIT {
     private List<Transaction> produce(String bootstrap, int count) throws Exception {
         TransactionGenerator generator = new TransactionGenerator(GeneratorSettings.benchmarkDefault("eos"), 11);
         List<Transaction> sent = new ArrayList<>();
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, Transaction> producer = new KafkaProducer<>(config, new StringSerializer(), serde().serializer())) {
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, Transaction> producer =
+                new KafkaProducer<>(config, new StringSerializer(), serde().serializer())) {
             for (int i = 0; i < count; i++) {
                 Transaction transaction = generator.next();
                 sent.add(transaction);
@@ -127,9 +134,11 @@ class ExactlyOnceAvroStreamsIT {
         return sent;
     }
 
-    private static <V> List<V> readCommitted(String bootstrap, String topic, int atLeast,
-            Deserializer<V> deserializer) {
-        return consume(bootstrap, topic, atLeast, deserializer).stream().map(ConsumerRecord::value).collect(Collectors.toList());
+    private static <V> List<V> readCommitted(
+            String bootstrap, String topic, int atLeast, Deserializer<V> deserializer) {
+        return consume(bootstrap, topic, atLeast, deserializer).stream()
+                .map(ConsumerRecord::value)
+                .collect(Collectors.toList());
     }
 
     private static Map<String, Long> latestPerKey(String bootstrap, String topic) {
@@ -137,12 +146,17 @@ class ExactlyOnceAvroStreamsIT {
                 .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (first, second) -> second));
     }
 
-    private static <V> List<ConsumerRecord<String, V>> consume(String bootstrap, String topic, int atLeast,
-            Deserializer<V> deserializer) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, SharedKafka.uniqueName("eos-reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    private static <V> List<ConsumerRecord<String, V>> consume(
+            String bootstrap, String topic, int atLeast, Deserializer<V> deserializer) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                SharedKafka.uniqueName("eos-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
             consumer.subscribe(List.of(topic));
@@ -160,8 +174,11 @@ class ExactlyOnceAvroStreamsIT {
 
     private static void createTopics(String bootstrap, String... names) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(Arrays.stream(names).map(name -> new NewTopic(name, 2, (short) 1))
-                    .collect(Collectors.toList())).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(Arrays.stream(names)
+                            .map(name -> new NewTopic(name, 2, (short) 1))
+                            .collect(Collectors.toList()))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -19,11 +19,14 @@ class ExternalToolTest {
         // Given
         String property = "ctx.test.external-tool." + System.nanoTime();
         // When / Then
-        assertThat(ExternalTool.setting("CTX_TEST_UNSET_VARIABLE", property, "fallback")).isEqualTo("fallback");
+        assertThat(ExternalTool.setting("CTX_TEST_UNSET_VARIABLE", property, "fallback"))
+                .isEqualTo("fallback");
         System.setProperty(property, "/opt/tool");
-        assertThat(ExternalTool.setting("CTX_TEST_UNSET_VARIABLE", property, "fallback")).isEqualTo("/opt/tool");
+        assertThat(ExternalTool.setting("CTX_TEST_UNSET_VARIABLE", property, "fallback"))
+                .isEqualTo("/opt/tool");
         System.setProperty(property, " ");
-        assertThat(ExternalTool.setting("CTX_TEST_UNSET_VARIABLE", property, "fallback")).isEqualTo("fallback");
+        assertThat(ExternalTool.setting("CTX_TEST_UNSET_VARIABLE", property, "fallback"))
+                .isEqualTo("fallback");
         System.clearProperty(property);
     }
 
@@ -42,15 +45,16 @@ class ExternalToolTest {
         assertThatCode(() -> ExternalTool.requireOrSkip(requireVariable, true, "tool missing", "hint"))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> ExternalTool.requireOrSkip(requireVariable, false, "tool missing", "hint"))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining("tool missing")
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("tool missing")
                 .hasMessageContaining(requireVariable + "=1");
     }
 
     @Test
     void outputOfReturnsTheNonBlankStdoutLinesAndFailsWithStderr() throws Exception {
         // When
-        List<String> lines = ExternalTool.outputOf(Path.of("."), 30, List.of(JAVA, "-XshowSettings:properties",
-                "-version"));
+        List<String> lines =
+                ExternalTool.outputOf(Path.of("."), 30, List.of(JAVA, "-XshowSettings:properties", "-version"));
         // Then: java prints its settings on stderr, so stdout is empty and the exit is 0
         assertThat(lines).isEmpty();
         assertThatThrownBy(() -> ExternalTool.outputOf(Path.of("."), 30, List.of(JAVA, "--no-such-option")))

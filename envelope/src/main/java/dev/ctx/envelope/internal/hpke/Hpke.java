@@ -52,8 +52,8 @@ public final class Hpke {
      * ephemeral across recipients of the same message is safe (the KEM context binds {@code pkR}), reusing it for
      * different messages to the same recipient and info is not.
      */
-    public SealedMessage sealWithEphemeral(X25519KeyPair ephemeral, X25519PublicKey recipient, byte[] info,
-            byte[] aad, byte[] plaintext) {
+    public SealedMessage sealWithEphemeral(
+            X25519KeyPair ephemeral, X25519PublicKey recipient, byte[] info, byte[] aad, byte[] plaintext) {
         HpkeContext context = setupBaseS(ephemeral, recipient, info);
         try {
             return new SealedMessage(context.enc(), context.seal(aad, plaintext));

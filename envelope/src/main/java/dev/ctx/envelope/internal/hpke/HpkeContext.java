@@ -55,8 +55,8 @@ public final class HpkeContext implements Destroyable {
      * @throws dev.ctx.envelope.error.AuthenticationFailedException if the tag does not verify
      */
     public synchronized byte[] open(byte[] aad, byte[] ciphertext) {
-        byte[] plaintext = AesGcm.decrypt(liveKey(), nonce(sequence), aad, ciphertext, 0, ciphertext.length,
-                "HPKE open");
+        byte[] plaintext =
+                AesGcm.decrypt(liveKey(), nonce(sequence), aad, ciphertext, 0, ciphertext.length, "HPKE open");
         sequence++;
         return plaintext;
     }

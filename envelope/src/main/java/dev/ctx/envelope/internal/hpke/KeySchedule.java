@@ -21,14 +21,13 @@ final class KeySchedule {
     private static final byte[] BASE_NONCE = Labeled.ascii("base_nonce");
     private static final Map<HpkeSuite, byte[]> PSK_ID_HASHES = pskIdHashes();
 
-    private KeySchedule() {
-    }
+    private KeySchedule() {}
 
     /** DHKEM {@code ExtractAndExpand(dh, enc || pkRm)}; zeroes nothing, the caller owns {@code dh}. */
     static byte[] sharedSecret(byte[] dh, byte[] kemContext) {
         byte[] eaePrk = Labeled.extract(EMPTY, Labeled.KEM_SUITE_ID, EAE_PRK, dh);
-        byte[] sharedSecret = Labeled.expand(eaePrk, Labeled.KEM_SUITE_ID, SHARED_SECRET, kemContext,
-                HmacSha256.LENGTH);
+        byte[] sharedSecret =
+                Labeled.expand(eaePrk, Labeled.KEM_SUITE_ID, SHARED_SECRET, kemContext, HmacSha256.LENGTH);
         Arrays.fill(eaePrk, (byte) 0);
         return sharedSecret;
     }
@@ -60,7 +59,8 @@ final class KeySchedule {
     static HpkeContext derive(HpkeSuite suite, byte[] sharedSecret, byte[] info, byte[] enc) {
         byte[] context = context(suite, info);
         byte[] secret = secret(suite, sharedSecret);
-        HpkeContext result = new HpkeContext(suite, enc, key(suite, secret, context), baseNonce(suite, secret, context));
+        HpkeContext result =
+                new HpkeContext(suite, enc, key(suite, secret, context), baseNonce(suite, secret, context));
         Arrays.fill(secret, (byte) 0);
         return result;
     }

@@ -14,8 +14,7 @@ final class Labeled {
     private static final byte[] VERSION_LABEL = "HPKE-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ZERO_SALT = new byte[HmacSha256.LENGTH];
 
-    private Labeled() {
-    }
+    private Labeled() {}
 
     static byte[] extract(byte[] salt, byte[] suiteId, byte[] label, byte[] ikm) {
         Mac mac = HmacSha256.keyedWith(salt.length == 0 ? ZERO_SALT : salt);

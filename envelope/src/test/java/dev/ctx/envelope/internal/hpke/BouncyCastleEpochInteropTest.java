@@ -20,8 +20,8 @@ import dev.ctx.envelope.key.X25519KeyPair;
  */
 class BouncyCastleEpochInteropTest {
 
-    private static final HPKE BC = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
-            HPKE.aead_AES_GCM256);
+    private static final HPKE BC =
+            new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
     private static final Hpke OURS = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
     private static final byte[] INFO = "ctx epoch info".getBytes(StandardCharsets.UTF_8);
 
@@ -47,8 +47,8 @@ class BouncyCastleEpochInteropTest {
     void weOpenAnySequenceNumberOfBouncyCastlesSenderContextDirectly() throws Exception {
         // Given
         X25519KeyPair recipient = X25519KeyPair.generate();
-        HPKEContextWithEncapsulation bcSender = BC.setupBaseS(BC.deserializePublicKey(recipient.publicKey().bytes()),
-                INFO);
+        HPKEContextWithEncapsulation bcSender =
+                BC.setupBaseS(BC.deserializePublicKey(recipient.publicKey().bytes()), INFO);
         byte[][] sealed = new byte[6][];
         for (int seq = 0; seq < sealed.length; seq++) {
             sealed[seq] = bcSender.seal(aad(seq), dek(seq));
@@ -72,7 +72,8 @@ class BouncyCastleEpochInteropTest {
     }
 
     private static AsymmetricCipherKeyPair bc(X25519KeyPair pair) {
-        return BC.deserializePrivateKey(pair.privateKey().exposeSecretBytesForCustodySealing(),
+        return BC.deserializePrivateKey(
+                pair.privateKey().exposeSecretBytesForCustodySealing(),
                 pair.publicKey().bytes());
     }
 }

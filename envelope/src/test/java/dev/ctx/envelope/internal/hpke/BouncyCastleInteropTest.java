@@ -14,8 +14,8 @@ import dev.ctx.envelope.key.X25519PublicKey;
 /** Round trips between this HPKE and BouncyCastle's independent {@link HPKE} class, in both directions. */
 class BouncyCastleInteropTest {
 
-    private static final HPKE BC = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256,
-            HPKE.aead_AES_GCM256);
+    private static final HPKE BC =
+            new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
     private static final Hpke OURS = Hpke.of(HpkeSuite.X25519_SHA256_AES256GCM);
     private static final byte[] INFO = "ctx wrap info".getBytes(StandardCharsets.UTF_8);
     private static final byte[] AAD = "ctx aad".getBytes(StandardCharsets.UTF_8);
@@ -26,7 +26,8 @@ class BouncyCastleInteropTest {
         // Given
         X25519KeyPair recipient = X25519KeyPair.generate();
         AsymmetricCipherKeyPair bcRecipient = BC.deserializePrivateKey(
-                recipient.privateKey().exposeSecretBytesForCustodySealing(), recipient.publicKey().bytes());
+                recipient.privateKey().exposeSecretBytesForCustodySealing(),
+                recipient.publicKey().bytes());
         // When
         Hpke.SealedMessage sealed = OURS.seal(recipient.publicKey(), INFO, AAD, DEK);
         // Then
@@ -39,8 +40,8 @@ class BouncyCastleInteropTest {
         // Given
         X25519KeyPair recipient = X25519KeyPair.generate();
         // When
-        byte[][] ciphertextAndEnc = BC.seal(BC.deserializePublicKey(recipient.publicKey().bytes()), INFO, AAD, DEK,
-                null, null, null);
+        byte[][] ciphertextAndEnc =
+                BC.seal(BC.deserializePublicKey(recipient.publicKey().bytes()), INFO, AAD, DEK, null, null, null);
         // Then
         assertThat(OURS.open(ciphertextAndEnc[1], recipient.privateKey(), INFO, AAD, ciphertextAndEnc[0]))
                 .isEqualTo(DEK);
@@ -57,7 +58,8 @@ class BouncyCastleInteropTest {
         Hpke.SealedMessage toSecond = OURS.sealWithEphemeral(ephemeral, second.publicKey(), INFO, AAD, DEK);
         // Then
         assertThat(toFirst.enc()).isEqualTo(toSecond.enc());
-        assertThat(BC.open(toFirst.enc(), bc(first), INFO, AAD, toFirst.ciphertext(), null, null, null)).isEqualTo(DEK);
+        assertThat(BC.open(toFirst.enc(), bc(first), INFO, AAD, toFirst.ciphertext(), null, null, null))
+                .isEqualTo(DEK);
         assertThat(BC.open(toSecond.enc(), bc(second), INFO, AAD, toSecond.ciphertext(), null, null, null))
                 .isEqualTo(DEK);
     }

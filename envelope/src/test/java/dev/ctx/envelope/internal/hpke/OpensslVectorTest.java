@@ -30,7 +30,8 @@ class OpensslVectorTest {
     }
 
     private static Stream<JsonNode> cases() {
-        JsonNode cases = Vectors.load("hpke-x25519-sha256-aes256gcm-openssl.json").get("cases");
+        JsonNode cases =
+                Vectors.load("hpke-x25519-sha256-aes256gcm-openssl.json").get("cases");
         return StreamSupport.stream(cases.spliterator(), false);
     }
 
@@ -40,8 +41,8 @@ class OpensslVectorTest {
         // Given
         X25519PrivateKey skR = X25519PrivateKey.takeCopyOf(hex(vector, "skR"));
         // When
-        byte[] plaintext = HPKE.open(hex(vector, "enc"), skR, hex(vector, "info"), hex(vector, "aad"),
-                hex(vector, "ct"));
+        byte[] plaintext =
+                HPKE.open(hex(vector, "enc"), skR, hex(vector, "info"), hex(vector, "aad"), hex(vector, "ct"));
         // Then
         assertThat(skR.publicKey().bytes()).isEqualTo(hex(vector, "pkR"));
         assertThat(plaintext).isEqualTo(hex(vector, "pt"));
@@ -53,7 +54,8 @@ class OpensslVectorTest {
         // Given
         X25519PrivateKey skR = X25519PrivateKey.takeCopyOf(hex(vector, "skR"));
         // When / Then
-        assertThatThrownBy(() -> HPKE.open(hex(vector, "enc"), skR, hex(vector, "info"), hex(vector, "aad"),
-                hex(vector, "ct"))).isInstanceOf(EnvelopeException.class);
+        assertThatThrownBy(() ->
+                        HPKE.open(hex(vector, "enc"), skR, hex(vector, "info"), hex(vector, "aad"), hex(vector, "ct")))
+                .isInstanceOf(EnvelopeException.class);
     }
 }

@@ -21,7 +21,8 @@ import dev.ctx.envelope.testing.Vectors;
 /** RFC 9180 Appendix A.1 (base mode, AES-128-GCM): key pairs, key schedule, nonces and every ciphertext. */
 class Rfc9180VectorTest {
 
-    private static final JsonNode VECTOR = Vectors.load("hpke-rfc9180-a1-base.json").get("vector");
+    private static final JsonNode VECTOR =
+            Vectors.load("hpke-rfc9180-a1-base.json").get("vector");
     private static final HpkeSuite SUITE = HpkeSuite.X25519_SHA256_AES128GCM;
 
     @Test
@@ -102,8 +103,8 @@ class Rfc9180VectorTest {
     void openRecoversEachPlaintextInSequence(JsonNode encryption) {
         // Given
         int sequence = encryption.get("sequence number").asInt();
-        HpkeContext receiver = Hpke.of(SUITE).setupBaseR(hex(VECTOR, "enc"),
-                X25519PrivateKey.takeCopyOf(hex(VECTOR, "skRm")), hex(VECTOR, "info"));
+        HpkeContext receiver = Hpke.of(SUITE)
+                .setupBaseR(hex(VECTOR, "enc"), X25519PrivateKey.takeCopyOf(hex(VECTOR, "skRm")), hex(VECTOR, "info"));
         HpkeContext sender = senderContext();
         for (int i = 0; i < sequence; i++) {
             receiver.open(new byte[0], knownAnswer(() -> sender.seal(new byte[0], new byte[0])));

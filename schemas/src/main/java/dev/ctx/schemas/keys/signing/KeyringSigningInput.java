@@ -28,8 +28,7 @@ public final class KeyringSigningInput {
 
     private static final byte[] LABEL_BYTES = LABEL.getBytes(StandardCharsets.US_ASCII);
 
-    private KeyringSigningInput() {
-    }
+    private KeyringSigningInput() {}
 
     /** The bytes a signature over {@code keyring} covers; its {@code signature} field is ignored. */
     public static byte[] canonicalBytes(ParticipantKeyring keyring) {
@@ -87,7 +86,9 @@ public final class KeyringSigningInput {
 
     /** A copy of {@code keyring} carrying {@code signature} (and the signer's key id it was computed with). */
     public static ParticipantKeyring withSignature(ParticipantKeyring keyring, byte[] signature) {
-        return ParticipantKeyring.newBuilder(keyring).setSignature(ByteBuffer.wrap(signature.clone())).build();
+        return ParticipantKeyring.newBuilder(keyring)
+                .setSignature(ByteBuffer.wrap(signature.clone()))
+                .build();
     }
 
     /** The signature bytes of {@code keyring}, or null when it is unsigned. */

@@ -35,7 +35,8 @@ import dev.ctx.schemas.keys.PublicKeyVersion;
 class KeyringSigningInputTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/keyring-signature-v1.txt");
-    private static final byte[] SEED = HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    private static final byte[] SEED =
+            HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
     private static final Instant AT = Instant.parse("2026-11-24T12:00:00Z");
 
     /** The fixed keyring of the golden file. */
@@ -71,7 +72,8 @@ class KeyringSigningInputTest {
         actual.put("canonical", HexFormat.of().formatHex(canonical));
         actual.put("signature", HexFormat.of().formatHex(signature));
         StringBuilder text = new StringBuilder();
-        actual.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        actual.forEach(
+                (name, value) -> text.append(name).append('=').append(value).append('\n'));
         if (Boolean.getBoolean("ctx.golden.update")) {
             Files.writeString(GOLDEN, text.toString());
         }
@@ -86,7 +88,8 @@ class KeyringSigningInputTest {
         // Then
         byte[] label = "ctx.keyring-signature.v1".getBytes(StandardCharsets.US_ASCII);
         assertThat(canonical).startsWith(label);
-        assertThat(HexFormat.of().formatHex(canonical, label.length, label.length + 11)).isEqualTo("000000076d696e65722d39");
+        assertThat(HexFormat.of().formatHex(canonical, label.length, label.length + 11))
+                .isEqualTo("000000076d696e65722d39");
     }
 
     @Test
@@ -109,11 +112,40 @@ class KeyringSigningInputTest {
                 change("kycStatus", k -> k.setKycStatus(KycStatus.EXPIRED)),
                 change("allowedPurposes", k -> k.setAllowedPurposes(List.of("settlement"))),
                 change("currentVersion", k -> k.setCurrentVersion(1)),
-                change("keys.version", k -> k.setKeys(replaceKey(k, new PublicKeyVersion(3, "X25519", ByteBuffer.wrap(new byte[] {8, 8, 8}), AT, KeyStatus.ACTIVE)))),
-                change("keys.algorithm", k -> k.setKeys(replaceKey(k, new PublicKeyVersion(2, "X448", ByteBuffer.wrap(new byte[] {8, 8, 8}), AT, KeyStatus.ACTIVE)))),
-                change("keys.publicKey", k -> k.setKeys(replaceKey(k, new PublicKeyVersion(2, "X25519", ByteBuffer.wrap(new byte[] {8, 8, 7}), AT, KeyStatus.ACTIVE)))),
-                change("keys.createdAt", k -> k.setKeys(replaceKey(k, new PublicKeyVersion(2, "X25519", ByteBuffer.wrap(new byte[] {8, 8, 8}), AT.plusMillis(1), KeyStatus.ACTIVE)))),
-                change("keys.status", k -> k.setKeys(replaceKey(k, new PublicKeyVersion(2, "X25519", ByteBuffer.wrap(new byte[] {8, 8, 8}), AT, KeyStatus.REVOKED)))),
+                change(
+                        "keys.version",
+                        k -> k.setKeys(replaceKey(
+                                k,
+                                new PublicKeyVersion(
+                                        3, "X25519", ByteBuffer.wrap(new byte[] {8, 8, 8}), AT, KeyStatus.ACTIVE)))),
+                change(
+                        "keys.algorithm",
+                        k -> k.setKeys(replaceKey(
+                                k,
+                                new PublicKeyVersion(
+                                        2, "X448", ByteBuffer.wrap(new byte[] {8, 8, 8}), AT, KeyStatus.ACTIVE)))),
+                change(
+                        "keys.publicKey",
+                        k -> k.setKeys(replaceKey(
+                                k,
+                                new PublicKeyVersion(
+                                        2, "X25519", ByteBuffer.wrap(new byte[] {8, 8, 7}), AT, KeyStatus.ACTIVE)))),
+                change(
+                        "keys.createdAt",
+                        k -> k.setKeys(replaceKey(
+                                k,
+                                new PublicKeyVersion(
+                                        2,
+                                        "X25519",
+                                        ByteBuffer.wrap(new byte[] {8, 8, 8}),
+                                        AT.plusMillis(1),
+                                        KeyStatus.ACTIVE)))),
+                change(
+                        "keys.status",
+                        k -> k.setKeys(replaceKey(
+                                k,
+                                new PublicKeyVersion(
+                                        2, "X25519", ByteBuffer.wrap(new byte[] {8, 8, 8}), AT, KeyStatus.REVOKED)))),
                 change("revision", k -> k.setRevision(8)),
                 change("updatedAt", k -> k.setUpdatedAt(AT.plusSeconds(1))),
                 change("signatureKeyId", k -> k.setSignatureKeyId(null)));
@@ -125,7 +157,8 @@ class KeyringSigningInputTest {
         // Given
         byte[] before = KeyringSigningInput.canonicalBytes(goldenKeyring());
         // When
-        byte[] after = KeyringSigningInput.canonicalBytes(edit.apply(ParticipantKeyring.newBuilder(goldenKeyring())).build());
+        byte[] after = KeyringSigningInput.canonicalBytes(
+                edit.apply(ParticipantKeyring.newBuilder(goldenKeyring())).build());
         // Then
         assertThat(after).as(field).isNotEqualTo(before);
     }
@@ -133,8 +166,12 @@ class KeyringSigningInputTest {
     @Test
     void fieldBoundariesCannotBeShifted() {
         // Given two keyrings whose purposes concatenate to the same characters
-        ParticipantKeyring one = ParticipantKeyring.newBuilder(goldenKeyring()).setAllowedPurposes(List.of("ab", "c")).build();
-        ParticipantKeyring two = ParticipantKeyring.newBuilder(goldenKeyring()).setAllowedPurposes(List.of("a", "bc")).build();
+        ParticipantKeyring one = ParticipantKeyring.newBuilder(goldenKeyring())
+                .setAllowedPurposes(List.of("ab", "c"))
+                .build();
+        ParticipantKeyring two = ParticipantKeyring.newBuilder(goldenKeyring())
+                .setAllowedPurposes(List.of("a", "bc"))
+                .build();
         // Then
         assertThat(KeyringSigningInput.canonicalBytes(one)).isNotEqualTo(KeyringSigningInput.canonicalBytes(two));
     }
