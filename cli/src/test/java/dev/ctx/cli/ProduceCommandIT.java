@@ -20,7 +20,7 @@ import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.kafka.SharedKafka;
-import dev.ctx.testkit.registry.SchemaRegistryServer;
+import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
 
 class ProduceCommandIT {
 

@@ -26,7 +26,7 @@ import dev.ctx.keyservice.custody.CachingCustodialKeys;
 import dev.ctx.keyservice.custody.CustodialKeys;
 import dev.ctx.keyservice.grants.GrantBook;
 import dev.ctx.keyservice.lookup.TransactionLookup;
-import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.participants.ParticipantStates;
 import dev.ctx.keyservice.store.AccessEventLog;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.schemas.access.AccessEvent;

@@ -84,18 +84,18 @@ import dev.ctx.keyservice.lookup.TransactionView;
 import dev.ctx.keyservice.lookup.ViewSettings;
 import dev.ctx.keyservice.lookup.ViewTopics;
 import dev.ctx.keyservice.metrics.HttpMetrics;
-import dev.ctx.keyservice.registry.KeyLifecycle;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantRegistry;
-import dev.ctx.keyservice.registry.ParticipantStates;
-import dev.ctx.keyservice.registry.UnsealingCustodialKeys;
+import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantRegistry;
+import dev.ctx.keyservice.participants.ParticipantStates;
+import dev.ctx.keyservice.participants.UnsealingCustodialKeys;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
 import dev.ctx.keyservice.store.Denials;
 import dev.ctx.keyservice.store.GrantFollower;
-import dev.ctx.keyservice.store.KafkaRegistryStore;
+import dev.ctx.keyservice.store.KafkaParticipantStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
 import dev.ctx.schemas.access.AccessEvent;
@@ -110,7 +110,7 @@ import dev.ctx.schemas.serde.ConfluentAvroSerde;
 public final class KeyService implements AutoCloseable {
 
     private final MasterKek kek;
-    private final KafkaRegistryStore store;
+    private final KafkaParticipantStore store;
     private final Denials denials;
     private final GrantFollower grantFollower;
     private final RotationScheduler rotation;
@@ -122,7 +122,7 @@ public final class KeyService implements AutoCloseable {
 
     private KeyService(
             MasterKek kek,
-            KafkaRegistryStore store,
+            KafkaParticipantStore store,
             Denials denials,
             GrantFollower grantFollower,
             RotationScheduler rotation,
@@ -165,14 +165,14 @@ public final class KeyService implements AutoCloseable {
         ViewSettings viewSettings = viewSettings(config, storeConfig, registryUrl);
         String host = config.getString(HTTP_HOST_CONFIG);
         MasterKek kek = KekProviders.open(config);
-        KafkaRegistryStore store = null;
+        KafkaParticipantStore store = null;
         Denials denials = null;
         GrantFollower grantFollower = null;
         Duration grantsMaxDuration = config.getDuration(GRANTS_MAX_DURATION_CONFIG);
         AccessWiring access = null;
         TransactionView view = null;
         try {
-            store = KafkaRegistryStore.open(
+            store = KafkaParticipantStore.open(
                     storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             HttpMetrics metrics = HttpMetrics.create();
             denials =

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.config.KeyServiceConfigDef;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
-import dev.ctx.schemas.registry.MockRegistryOptIn;
+import dev.ctx.schemas.schemaregistry.MockRegistryOptIn;
 import dev.ctx.schemas.topics.TopicSetupException;
 
 /**

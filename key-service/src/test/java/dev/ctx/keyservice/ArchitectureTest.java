@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .layer("store")
                 .definedBy("dev.ctx.keyservice.store..")
                 .layer("registry")
-                .definedBy("dev.ctx.keyservice.registry..")
+                .definedBy("dev.ctx.keyservice.participants..")
                 .layer("signing")
                 .definedBy("dev.ctx.keyservice.signing..")
                 .layer("custody")
@@ -116,7 +116,7 @@ class ArchitectureTest {
     void registryUsesNeitherKafkaNorJavalin() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.ctx.keyservice.registry..")
+                .resideInAPackage("dev.ctx.keyservice.participants..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.kafka..", "io.javalin..", "org.eclipse.jetty..")

@@ -11,7 +11,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.testkit.data.TransactionProducer;

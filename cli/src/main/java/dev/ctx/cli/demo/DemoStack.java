@@ -14,7 +14,7 @@ import dev.ctx.keyservice.local.LocalKeyService;
 import dev.ctx.processor.app.ProcessorApplication;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.testkit.kafka.EmbeddedKafkaBroker;
-import dev.ctx.testkit.registry.SchemaRegistryServer;
+import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
 
 /**
  * The demo's running parts, started in dependency order and closed in reverse: broker, schema registry, key service,

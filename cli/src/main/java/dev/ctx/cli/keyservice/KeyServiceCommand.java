@@ -15,7 +15,7 @@ import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.keyservice.KeyService;
 import dev.ctx.keyservice.KeyServiceMain;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
-import dev.ctx.schemas.registry.MockRegistryOptIn;
+import dev.ctx.schemas.schemaregistry.MockRegistryOptIn;
 
 /** Runs the key service until Ctrl-C; the configuration keys are in key-service/README.md. */
 @Command(

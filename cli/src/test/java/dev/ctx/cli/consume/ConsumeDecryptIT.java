@@ -38,7 +38,7 @@ import dev.ctx.schemas.transaction.SettlementDetails;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.schemas.transaction.TransactionStatus;
 import dev.ctx.testkit.kafka.SharedKafka;
-import dev.ctx.testkit.registry.SchemaRegistryServer;
+import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
 
 /**
  * {@code ctx consume --key-file}: a BYOK participant opens records of a real broker locally, with the encrypted

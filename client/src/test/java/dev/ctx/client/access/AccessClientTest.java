@@ -79,7 +79,8 @@ class AccessClientTest {
                 ACCESS,
                 Answer.json(
                         200,
-                        "{\"transactionId\":\"t\",\"purpose\":\"audit\",\"authorizedBy\":\"grant:g-1\",\"fields\":{}}"));
+                        "{\"transactionId\":\"t\",\"purpose\":\"audit\","
+                                + "\"authorizedBy\":\"grant:g-1\",\"fields\":{}}"));
 
         // When
         AccessResult result = client.requestAccess("t", "audit");
@@ -237,7 +238,8 @@ class AccessClientTest {
                 Answer.json(
                         202,
                         "{\"challengeId\":\"c-1\","
-                                + "\"keyVersion\":2,\"enc\":\"AAEC\",\"ciphertext\":\"AwQF\",\"info\":\"Y3R4\",\"aad\":\"\","
+                                + "\"keyVersion\":2,\"enc\":\"AAEC\",\"ciphertext\":\"AwQF\","
+                                + "\"info\":\"Y3R4\",\"aad\":\"\","
                                 + "\"expiresAt\":\"2026-12-01T10:00:00Z\"}"));
         server.on("POST", "/v1/participants/miner-1/keys/2/proof", Answer.json(200, "{\"version\":2}"));
 

@@ -121,8 +121,10 @@ class ParticipantKeyFileTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "\"format\" : \"ctx-x25519-private-key/v1\"|\"format\" : \"ctx-x25519-private-key/v9\"|unknown key file format",
-                "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=|3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=|not the public key",
+                "\"format\" : \"ctx-x25519-private-key/v1\"|\"format\" : \"ctx-x25519-private-key/v9\""
+                        + "|unknown key file format",
+                "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=|3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08="
+                        + "|not the public key",
                 "\"keyVersion\" : 3|\"keyVersion\" : 0|positive integer",
                 "dwdtCnMYpX08FsFyUbJmRd9ML4frwJkqsXf7pR25LCo=|dwdt|must decode to 32 bytes",
                 "\"participantId\" : \"miner-1\"|\"participantId\" : \"miner-1\", \"extra\" : 1|unknown member 'extra'",

@@ -13,7 +13,7 @@ import dev.ctx.keyservice.auth.Identity;
 import dev.ctx.keyservice.auth.Role;
 import dev.ctx.keyservice.grants.Grant;
 import dev.ctx.keyservice.grants.GrantBook;
-import dev.ctx.keyservice.registry.Participant;
+import dev.ctx.keyservice.participants.Participant;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantStatus;

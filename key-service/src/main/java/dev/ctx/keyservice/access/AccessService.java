@@ -22,9 +22,9 @@ import dev.ctx.keyservice.custody.ParticipantHeldKeyException;
 import dev.ctx.keyservice.grants.GrantBook;
 import dev.ctx.keyservice.lookup.LookupResult;
 import dev.ctx.keyservice.lookup.TransactionLookup;
-import dev.ctx.keyservice.registry.NotFoundException;
-import dev.ctx.keyservice.registry.OpenRefusedException;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.NotFoundException;
+import dev.ctx.keyservice.participants.OpenRefusedException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 
 /**

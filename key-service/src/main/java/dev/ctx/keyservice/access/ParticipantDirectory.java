@@ -2,11 +2,11 @@ package dev.ctx.keyservice.access;
 
 import java.util.Optional;
 
-import dev.ctx.keyservice.registry.InvalidParticipantIdException;
-import dev.ctx.keyservice.registry.Participant;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantState;
-import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.participants.InvalidParticipantIdException;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantState;
+import dev.ctx.keyservice.participants.ParticipantStates;
 
 /** The registry entries the decider reads (status, KYC, allowed purposes). Thread-safe. */
 @FunctionalInterface

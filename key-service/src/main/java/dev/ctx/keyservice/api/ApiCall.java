@@ -13,7 +13,7 @@ import io.javalin.http.HttpResponseException;
 
 import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Identity;
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantId;
 
 /** One authenticated request: typed access to path parameters and the JSON body, and the response. */
 final class ApiCall {

@@ -5,10 +5,10 @@ import java.util.List;
 import io.javalin.http.HandlerType;
 
 import dev.ctx.keyservice.auth.AccessRule;
-import dev.ctx.keyservice.registry.KeyLifecycle;
-import dev.ctx.keyservice.registry.Participant;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantRegistry;
+import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 
 /** Participant keys, the audit escrow key and the rotation policy check. */

@@ -16,9 +16,9 @@ import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
 import dev.ctx.keyservice.grants.Grants;
 import dev.ctx.keyservice.metrics.HttpMetrics;
-import dev.ctx.keyservice.registry.KeyLifecycle;
-import dev.ctx.keyservice.registry.ParticipantRegistry;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.ParticipantRegistry;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 
 /**

@@ -5,9 +5,9 @@ import java.util.List;
 import io.javalin.http.HandlerType;
 
 import dev.ctx.keyservice.auth.AccessRule;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantRegistry;
-import dev.ctx.keyservice.registry.ParticipantUpdate;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantRegistry;
+import dev.ctx.keyservice.participants.ParticipantUpdate;
 import dev.ctx.schemas.keys.KycStatus;
 
 /** {@code /v1/participants}: register, list, get, update status/KYC/purposes. */

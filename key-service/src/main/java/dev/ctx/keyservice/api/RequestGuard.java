@@ -18,10 +18,10 @@ import dev.ctx.keyservice.auth.AuthenticationException;
 import dev.ctx.keyservice.auth.Credentials;
 import dev.ctx.keyservice.auth.Identity;
 import dev.ctx.keyservice.lookup.LookupUnavailableException;
-import dev.ctx.keyservice.registry.ConflictException;
-import dev.ctx.keyservice.registry.InvalidParticipantIdException;
-import dev.ctx.keyservice.registry.NotFoundException;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.ConflictException;
+import dev.ctx.keyservice.participants.InvalidParticipantIdException;
+import dev.ctx.keyservice.participants.NotFoundException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEventType;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.ctx.keyservice.byok.IssuedChallenge;
-import dev.ctx.keyservice.registry.KeyVersion;
-import dev.ctx.keyservice.registry.Participant;
+import dev.ctx.keyservice.participants.KeyVersion;
+import dev.ctx.keyservice.participants.Participant;
 import dev.ctx.schemas.keys.KeyringPublicKeys;
 
 /** Response bodies: public data only. */

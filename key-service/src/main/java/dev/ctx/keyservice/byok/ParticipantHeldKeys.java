@@ -14,9 +14,9 @@ import dev.ctx.envelope.key.X25519PublicKey;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.audit.DenialSink;
-import dev.ctx.keyservice.registry.KeyLifecycle;
-import dev.ctx.keyservice.registry.KeyVersion;
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.KeyVersion;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.schemas.access.AccessEventType;
 
 /**
@@ -48,8 +48,8 @@ public final class ParticipantHeldKeys {
      * Starts a proof of possession of {@code publicKey} for {@code id}'s next key version.
      *
      * @throws dev.ctx.envelope.error.InvalidInputException if the key is not 32 bytes or is a low-order point
-     * @throws dev.ctx.keyservice.registry.NotFoundException if the participant does not exist
-     * @throws dev.ctx.keyservice.registry.ConflictException for the escrow key or a revoked participant
+     * @throws dev.ctx.keyservice.participants.NotFoundException if the participant does not exist
+     * @throws dev.ctx.keyservice.participants.ConflictException for the escrow key or a revoked participant
      */
     public IssuedChallenge challenge(AuditContext context, ParticipantId id, byte[] publicKey) {
         X25519PublicKey key = X25519PublicKey.of(publicKey);
@@ -70,7 +70,7 @@ public final class ParticipantHeldKeys {
      *
      * @throws ChallengeExpiredException if no such challenge is pending (unknown, answered, superseded, expired)
      * @throws ProofFailedException if {@code answer} is not the challenge
-     * @throws dev.ctx.keyservice.registry.ConflictException if another key version was added since the challenge
+     * @throws dev.ctx.keyservice.participants.ConflictException if another key version was added since the challenge
      */
     public KeyVersion prove(AuditContext context, ParticipantId id, int version, String challengeId, byte[] answer) {
         PendingChallenge challenge = pending.take(id, version, challengeId, clock.instant())

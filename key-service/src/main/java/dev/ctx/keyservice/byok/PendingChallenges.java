@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantId;
 
 /**
  * The challenges waiting for an answer, in memory: at most one per participant (a new one replaces the previous), so

@@ -9,7 +9,7 @@ public interface GrantLog {
      * Commits {@code state} and its access event atomically (one Kafka transaction); returns only once both are
      * committed, and writes neither on failure.
      *
-     * @throws dev.ctx.keyservice.registry.StoreUnavailableException if the write was not committed
+     * @throws dev.ctx.keyservice.participants.StoreUnavailableException if the write was not committed
      */
     void commit(GrantState state, AccessEvent event);
 }

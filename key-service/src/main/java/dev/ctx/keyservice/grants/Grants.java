@@ -35,7 +35,7 @@ public final class Grants implements GrantBook {
 
     /**
      * @throws InvalidGrantException if the request breaks a rule
-     * @throws dev.ctx.keyservice.registry.StoreUnavailableException if it was not committed
+     * @throws dev.ctx.keyservice.participants.StoreUnavailableException if it was not committed
      */
     public synchronized GrantState create(AuditContext context, GrantRequest request) {
         Instant now = GrantValidator.millis(clock.instant());
@@ -49,7 +49,7 @@ public final class Grants implements GrantBook {
     /**
      * @throws UnknownGrantException if no grant has this id
      * @throws GrantAlreadyRevokedException if it was revoked before
-     * @throws dev.ctx.keyservice.registry.StoreUnavailableException if it was not committed
+     * @throws dev.ctx.keyservice.participants.StoreUnavailableException if it was not committed
      */
     public synchronized GrantState revoke(AuditContext context, String grantId) {
         GrantState known = table.get(grantId).orElseThrow(() -> new UnknownGrantException(grantId));

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.ctx.keyservice.audit.AuditContext;
-import dev.ctx.keyservice.registry.KeyLifecycle;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantState;
-import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantState;
+import dev.ctx.keyservice.participants.ParticipantStates;
 
 /**
  * The max-key-age policy: rotates every participant (the escrow key included) whose current key is at least

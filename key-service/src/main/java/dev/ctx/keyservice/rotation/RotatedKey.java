@@ -1,6 +1,6 @@
 package dev.ctx.keyservice.rotation;
 
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantId;
 
 /**
  * A key created by max-age rotation.

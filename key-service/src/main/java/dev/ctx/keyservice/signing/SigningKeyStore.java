@@ -13,7 +13,7 @@ public interface SigningKeyStore {
     /**
      * Durably stores {@code sealed} under {@code ownerId}.
      *
-     * @throws dev.ctx.keyservice.registry.StoreUnavailableException if the write was not acknowledged
+     * @throws dev.ctx.keyservice.participants.StoreUnavailableException if the write was not acknowledged
      */
     void storeSigningKey(String ownerId, SealedPrivateKey sealed);
 }

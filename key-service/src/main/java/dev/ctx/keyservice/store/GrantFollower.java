@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.grants.GrantTable;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessGrant;
 
 /**

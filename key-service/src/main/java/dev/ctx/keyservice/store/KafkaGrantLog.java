@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 
 import dev.ctx.keyservice.grants.GrantLog;
 import dev.ctx.keyservice.grants.GrantState;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessGrant;
 

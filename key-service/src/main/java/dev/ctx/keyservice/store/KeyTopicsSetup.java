@@ -2,7 +2,7 @@ package dev.ctx.keyservice.store;
 
 import org.apache.kafka.clients.admin.Admin;
 
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.topics.MissingTopicsException;
 import dev.ctx.schemas.topics.TopicPolicyMismatchException;
 import dev.ctx.schemas.topics.TopicProvisioner;

@@ -2,9 +2,9 @@ package dev.ctx.keyservice.store;
 
 import java.util.List;
 
-import dev.ctx.keyservice.registry.KeyVersion;
-import dev.ctx.keyservice.registry.Participant;
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.KeyVersion;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.schemas.keys.KeyringPublicKeys;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.PublicKeyVersion;

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.keyservice.registry.Participant;
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 

@@ -8,9 +8,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantState;
-import dev.ctx.keyservice.registry.RecoveryGate;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantState;
+import dev.ctx.keyservice.participants.RecoveryGate;
 
 /**
  * Recovers the store after a write with an unknown outcome, in the background with backoff ({@link RecoveryLoop}): a

@@ -1,6 +1,6 @@
 package dev.ctx.keyservice.store;
 
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 
 /** Where the Kafka store stands; only {@link State#READY} accepts writes. Thread-safe. */
 final class StoreHealth {

@@ -7,8 +7,8 @@ import org.apache.kafka.common.serialization.Serde;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
 import dev.ctx.keyservice.custody.CustodyRecordFormatV2;
-import dev.ctx.keyservice.registry.Participant;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.keys.ParticipantKeyring;

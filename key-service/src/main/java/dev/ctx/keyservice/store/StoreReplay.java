@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
 import dev.ctx.keyservice.custody.CustodyRecordFormatV2;
-import dev.ctx.keyservice.registry.Participant;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantState;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantState;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 

@@ -14,7 +14,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 
 /**
  * Commits records in one Kafka transaction of the store's producer, and settles a failed one: fatal (the store stays

@@ -11,7 +11,7 @@ import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.custody.CustodialKeys;
 import dev.ctx.keyservice.custody.ParticipantHeldKeyException;
-import dev.ctx.keyservice.registry.NotFoundException;
+import dev.ctx.keyservice.participants.NotFoundException;
 
 /** In-process custodial keys for unit tests: lends the sample's keys; some participants hold their own. */
 final class FakeCustodialKeys implements CustodialKeys {

@@ -151,7 +151,8 @@ class GrantRoutesTest {
                         + " | exactly one scope is required",
                 "no scope           | \"participantId\": null | exactly one scope is required",
                 "unknown field      | \"scope\": 1 | request body has a field this endpoint does not accept",
-                "bad instant        | \"transactionIds\": [\"t\"], \"from\": \"yesterday\" | from must be an ISO-8601 instant"
+                "bad instant        | \"transactionIds\": [\"t\"], \"from\": \"yesterday\""
+                        + " | from must be an ISO-8601 instant"
             })
     void malformedRequestIsRefusedWith400(String rule, String scope, String detail) throws IOException {
         // Given

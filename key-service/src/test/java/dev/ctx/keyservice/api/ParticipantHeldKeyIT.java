@@ -35,7 +35,7 @@ import dev.ctx.keyservice.byok.IssuedChallenge;
 import dev.ctx.keyservice.byok.ParticipantHeldKeys;
 import dev.ctx.keyservice.byok.PossessionProtocol;
 import dev.ctx.keyservice.custody.ParticipantHeldKeyException;
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.testing.AccessLog;
 import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.keyservice.testing.StoreFixture;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;

@@ -3,7 +3,7 @@ package dev.ctx.keyservice.grants;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 
 /** A {@link GrantLog} in memory: keeps every commit (grant record and event together), or refuses when told to. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ctx.keyservice.audit.AuditContext;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantUpdate;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantUpdate;
 import dev.ctx.keyservice.testing.LifecycleFixture;
 import dev.ctx.keyservice.testing.MutableClock;
 import dev.ctx.schemas.access.AccessEvent;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ctx.keyservice.audit.AuditContext;
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.testing.MutableClock;
 import dev.ctx.keyservice.testing.StoreFixture;
 import dev.ctx.schemas.keys.KycStatus;

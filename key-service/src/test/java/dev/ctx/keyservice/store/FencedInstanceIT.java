@@ -8,7 +8,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.keys.ParticipantKeyring;
@@ -29,7 +29,7 @@ class FencedInstanceIT {
                             .statusCode())
                     .isEqualTo(201);
             // When: a newer instance starts with the same transactional id
-            try (KafkaRegistryStore newer = KafkaRegistryStore.open(
+            try (KafkaParticipantStore newer = KafkaParticipantStore.open(
                     api.service.config,
                     api.service.serde(ParticipantKeyring.class),
                     api.service.serde(AccessEvent.class))) {

@@ -36,7 +36,7 @@ import dev.ctx.keyservice.grants.GrantState;
 import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
 import dev.ctx.keyservice.grants.Grants;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.keyservice.testing.AccessLog;
 import dev.ctx.keyservice.testing.StoreFixture;
 import dev.ctx.schemas.access.AccessEvent;

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.keyservice.audit.AuditContext;
-import dev.ctx.keyservice.registry.KeyVersion;
-import dev.ctx.keyservice.registry.Participant;
-import dev.ctx.keyservice.registry.ParticipantId;
+import dev.ctx.keyservice.participants.KeyVersion;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.testing.StoreFixture;
 import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantRole;

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.audit.AuditContext;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantState;
-import dev.ctx.keyservice.registry.StoreUnavailableException;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantState;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.keyservice.testing.StoreFixture;
 import dev.ctx.schemas.keys.KycStatus;

@@ -8,19 +8,19 @@ import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.KekFixture;
 import dev.ctx.keyservice.kek.MasterKek;
-import dev.ctx.keyservice.registry.KeyLifecycle;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantRegistry;
-import dev.ctx.keyservice.registry.ParticipantStates;
-import dev.ctx.keyservice.store.InMemoryRegistryStore;
+import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantRegistry;
+import dev.ctx.keyservice.participants.ParticipantStates;
+import dev.ctx.keyservice.store.InMemoryParticipantStore;
 
 /**
- * The key-service core on an {@link InMemoryRegistryStore}: a PKCS#12 KEK in a temp dir, the registry and the key
+ * The key-service core on an {@link InMemoryParticipantStore}: a PKCS#12 KEK in a temp dir, the registry and the key
  * lifecycle, no Kafka. {@link #restart()} replays the store into a fresh view, as a process restart would.
  */
 public final class LifecycleFixture implements AutoCloseable {
 
-    public final InMemoryRegistryStore store = new InMemoryRegistryStore();
+    public final InMemoryParticipantStore store = new InMemoryParticipantStore();
     private final Clock clock;
     private final MasterKek kek;
     public ParticipantStates states;

@@ -15,13 +15,13 @@ import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.custody.KeyCustodian;
 import dev.ctx.keyservice.kek.KekFixture;
 import dev.ctx.keyservice.kek.MasterKek;
-import dev.ctx.keyservice.registry.KeyLifecycle;
-import dev.ctx.keyservice.registry.ParticipantId;
-import dev.ctx.keyservice.registry.ParticipantRegistry;
-import dev.ctx.keyservice.registry.ParticipantStates;
+import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantRegistry;
+import dev.ctx.keyservice.participants.ParticipantStates;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
-import dev.ctx.keyservice.store.KafkaRegistryStore;
+import dev.ctx.keyservice.store.KafkaParticipantStore;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
 import dev.ctx.schemas.access.AccessEvent;
@@ -42,7 +42,7 @@ public final class StoreFixture implements AutoCloseable {
     private final KekFixture kekFixture;
     private final Clock clock;
     public MasterKek kek;
-    public KafkaRegistryStore store;
+    public KafkaParticipantStore store;
     public ParticipantStates states;
     public ParticipantRegistry registry;
     public KeyLifecycle keys;
@@ -78,7 +78,7 @@ public final class StoreFixture implements AutoCloseable {
 
     private StoreFixture open() {
         kek = kekFixture.open("master");
-        store = KafkaRegistryStore.open(config, serde(ParticipantKeyring.class), serde(AccessEvent.class));
+        store = KafkaParticipantStore.open(config, serde(ParticipantKeyring.class), serde(AccessEvent.class));
         KeyCustodian custodian = new KeyCustodian(kek);
         SigningKeyCustody.Opened opened = SigningKeyCustody.open(store, custodian, new SecureRandom());
         signer = opened.signer();

@@ -34,9 +34,9 @@ import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.confidential.SealedSchemaNotRegisteredException;
 import dev.ctx.schemas.confidential.SealedSchemaPublisher;
-import dev.ctx.schemas.registry.ConfigValues;
-import dev.ctx.schemas.registry.SchemaRegistryClient;
-import dev.ctx.schemas.registry.SchemaRegistryClients;
+import dev.ctx.schemas.schemaregistry.ConfigValues;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryClient;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryClients;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.topics.TopicProvisioner;
 

@@ -12,8 +12,8 @@ import dev.ctx.envelope.error.CryptoProviderException;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.config.ProcessorConfigLoader;
 import dev.ctx.schemas.confidential.SealedSchemaNotRegisteredException;
-import dev.ctx.schemas.registry.MockRegistryOptIn;
-import dev.ctx.schemas.registry.SchemaRegistryException;
+import dev.ctx.schemas.schemaregistry.MockRegistryOptIn;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 import dev.ctx.schemas.topics.TopicSetupException;
 
 /**

@@ -35,7 +35,7 @@ import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
-import dev.ctx.testkit.registry.SchemaRegistryServer;
+import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
 
 /**
  * Exactly once across a crash: a processor JVM is SIGKILLed while its Kafka transaction is open, a second instance

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ctx.processor.testing.TestKeyrings;
-import dev.ctx.schemas.registry.MockRegistryOptIn;
+import dev.ctx.schemas.schemaregistry.MockRegistryOptIn;
 import dev.ctx.testkit.kafka.SharedKafka;
 
 /** {@code ProcessorMain} against the shared broker: startup problems end in a clear message and exit code. */

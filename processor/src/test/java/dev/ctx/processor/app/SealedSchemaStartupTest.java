@@ -16,8 +16,8 @@ import dev.ctx.processor.testing.TestKeyrings;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.confidential.SealedSchemaNotRegisteredException;
 import dev.ctx.schemas.confidential.SealedSchemaPublisher;
-import dev.ctx.schemas.registry.InMemorySchemaRegistry;
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.InMemorySchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 
 /**
  * Startup publishes the sealed record's schema under its own subject before it touches Kafka; with

@@ -21,7 +21,7 @@ import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.signing.KeyringSigningInput;
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;

@@ -36,8 +36,8 @@ import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.ParticipantKeyring;
-import dev.ctx.schemas.registry.InMemorySchemaRegistry;
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.InMemorySchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.WriterSchemaAllowList;
 import dev.ctx.schemas.transaction.Transaction;
 

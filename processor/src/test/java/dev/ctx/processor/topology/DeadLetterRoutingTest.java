@@ -33,7 +33,7 @@ import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.keys.ParticipantRole;
 import dev.ctx.schemas.keys.ParticipantStatus;
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;

@@ -7,9 +7,9 @@ import org.apache.avro.Schema;
 
 import dev.ctx.envelope.format.FormatVersion;
 import dev.ctx.envelope.format.SchemaFingerprint;
-import dev.ctx.schemas.registry.SchemaNotFoundException;
-import dev.ctx.schemas.registry.SchemaRegistryClient;
-import dev.ctx.schemas.registry.SchemaRegistryException;
+import dev.ctx.schemas.schemaregistry.SchemaNotFoundException;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryClient;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 
 /**
  * Publishes the schema of the sealed record in the schema registry under its own subject, the record's full name

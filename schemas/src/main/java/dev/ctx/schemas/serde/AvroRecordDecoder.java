@@ -13,10 +13,10 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 
-import dev.ctx.schemas.registry.BoundedLruCache;
-import dev.ctx.schemas.registry.SchemaNotFoundException;
-import dev.ctx.schemas.registry.SchemaRegistryClient;
-import dev.ctx.schemas.registry.SchemaRegistryException;
+import dev.ctx.schemas.schemaregistry.BoundedLruCache;
+import dev.ctx.schemas.schemaregistry.SchemaNotFoundException;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryClient;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 
 /**
  * Deserializer half of {@link ConfluentAvroSerde}: reads the header, fetches the writer schema, checks it resolves to

@@ -15,9 +15,9 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
-import dev.ctx.schemas.registry.RegisteredSchema;
-import dev.ctx.schemas.registry.SchemaRegistryClient;
-import dev.ctx.schemas.registry.SchemaRegistryException;
+import dev.ctx.schemas.schemaregistry.RegisteredSchema;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryClient;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 
 /** Serializer half of {@link ConfluentAvroSerde}: resolves the schema id of a topic's subject and frames the body. */
 final class AvroRecordEncoder<T extends SpecificRecord> {

@@ -1,7 +1,7 @@
 package dev.ctx.schemas.serde;
 
-import dev.ctx.schemas.registry.ConfigValues;
-import dev.ctx.schemas.registry.RegistryClientConfig;
+import dev.ctx.schemas.schemaregistry.ConfigValues;
+import dev.ctx.schemas.schemaregistry.RegistryClientConfig;
 
 /**
  * Configuration keys of {@link ConfluentAvroSerde}, named as in Confluent's serdes so existing client configs work.

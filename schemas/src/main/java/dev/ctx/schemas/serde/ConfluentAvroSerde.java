@@ -10,10 +10,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import dev.ctx.schemas.registry.ConfigValues;
-import dev.ctx.schemas.registry.RegistryClientConfig;
-import dev.ctx.schemas.registry.SchemaRegistryClient;
-import dev.ctx.schemas.registry.SchemaRegistryClients;
+import dev.ctx.schemas.schemaregistry.ConfigValues;
+import dev.ctx.schemas.schemaregistry.RegistryClientConfig;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryClient;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryClients;
 
 /**
  * A Kafka {@link Serde} (and its own {@link Serializer} and {@link Deserializer}) for one generated Avro class in the

@@ -3,7 +3,7 @@ package dev.ctx.schemas.serde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 
-import dev.ctx.schemas.registry.ConfigValues;
+import dev.ctx.schemas.schemaregistry.ConfigValues;
 
 /** Resolves the generated record class named in the configuration, for serdes created without a class. */
 final class RecordTypes {

@@ -1,6 +1,6 @@
 package dev.ctx.schemas.serde;
 
-import dev.ctx.schemas.registry.SchemaRegistryException;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 
 /**
  * The schema registry refused or could not answer the lookup a record needs (registration, id lookup, latest

@@ -2,7 +2,7 @@
  * The Confluent wire format for Avro SpecificRecords as a Kafka {@link org.apache.kafka.common.serialization.Serde}.
  *
  * <p>Boundary: byte layout and Avro encoding/decoding of whole Kafka record keys and values. Schema ids come from
- * {@code dev.ctx.schemas.registry}; nothing here knows about encryption. Layout ({@link
+ * {@code dev.ctx.schemas.schemaregistry}; nothing here knows about encryption. Layout ({@link
  * dev.ctx.schemas.serde.ConfluentWireFormat}): byte 0 is the magic {@code 0x00}, bytes 1 to 4 the schema id as a
  * big-endian int32, then the Avro binary encoding of the record (no container, no fingerprint). Subjects follow
  * Confluent's TopicNameStrategy: {@code <topic>-key} and {@code <topic>-value}.

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.ctx.envelope.format.FormatVersion;
 import dev.ctx.envelope.format.SchemaFingerprint;
-import dev.ctx.schemas.registry.InMemorySchemaRegistry;
-import dev.ctx.schemas.registry.RegisteredSchema;
+import dev.ctx.schemas.schemaregistry.InMemorySchemaRegistry;
+import dev.ctx.schemas.schemaregistry.RegisteredSchema;
 
 /** The sealed record's schema is published under its own subject, or its absence stops startup with a clear error. */
 class SealedSchemaPublisherTest {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ctx.schemas.access.AccessEvent;
-import dev.ctx.schemas.registry.InMemorySchemaRegistry;
-import dev.ctx.schemas.registry.MockSchemaRegistry;
-import dev.ctx.schemas.registry.SchemaRegistryException;
+import dev.ctx.schemas.schemaregistry.InMemorySchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 import dev.ctx.schemas.transaction.Transaction;
 
 class ConfluentAvroSerdeTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 
 /**
  * Pins the Confluent wire layout with committed golden files: magic 0x00, big-endian schema id, Avro body.

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
-import dev.ctx.schemas.registry.CompatibilityLevel;
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.CompatibilityLevel;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.transaction.Transaction;
 
 /** Every class of bad input raises a typed SerializationException naming topic and cause, never leaking bytes. */

@@ -16,7 +16,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.transaction.Transaction;
 
 /**

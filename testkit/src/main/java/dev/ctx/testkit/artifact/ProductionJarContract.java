@@ -41,11 +41,11 @@ public abstract class ProductionJarContract {
     @Test
     void noJarHoldsTheInProcessTestRegistry() {
         ProductionArtifact artifact = artifact().artifact();
-        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.InMemorySchemaRegistry"))
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.schemaregistry.InMemorySchemaRegistry"))
                 .isEmpty();
-        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.MockSchemaRegistry"))
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.schemaregistry.MockSchemaRegistry"))
                 .isEmpty();
-        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.registry.SchemaRegistryClient"))
+        assertThat(artifact.jarsHoldingClass("dev.ctx.schemas.schemaregistry.SchemaRegistryClient"))
                 .hasSize(1);
     }
 

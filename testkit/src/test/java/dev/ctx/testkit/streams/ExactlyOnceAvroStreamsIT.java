@@ -38,7 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ctx.schemas.registry.MockSchemaRegistry;
+import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.transaction.Transaction;

@@ -1,0 +1,9 @@
+package dev.ctx.keyservice.participants;
+
+/** The store did not acknowledge a write; nothing was changed. Retrying later may succeed. */
+public final class StoreUnavailableException extends RegistryException {
+
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.ctx.keyservice.registry;
-
-/** The operation conflicts with the current state (already exists, wrong key status, stale revision). */
-public final class ConflictException extends RegistryException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}

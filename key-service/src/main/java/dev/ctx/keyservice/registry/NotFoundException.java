@@ -1,9 +1,0 @@
-package dev.ctx.keyservice.registry;
-
-/** The participant or key version does not exist. */
-public final class NotFoundException extends RegistryException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

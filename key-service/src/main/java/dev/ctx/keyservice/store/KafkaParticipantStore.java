@@ -1,0 +1,185 @@
+package dev.ctx.keyservice.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serde;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ctx.keyservice.custody.CustodyRecord;
+import dev.ctx.keyservice.custody.SealedPrivateKey;
+import dev.ctx.keyservice.grants.GrantLog;
+import dev.ctx.keyservice.participants.Participant;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.ParticipantState;
+import dev.ctx.keyservice.participants.ParticipantStore;
+import dev.ctx.keyservice.participants.RecoveryGate;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
+import dev.ctx.keyservice.signing.KeyringSigner;
+import dev.ctx.keyservice.signing.SigningKeyStore;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessGrant;
+import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.topics.TopicSetupException;
+
+/**
+ * {@link ParticipantStore} on Kafka: each commit is one Kafka transaction ({@link TransactionRunner}) holding the
+ * access event, the public keyring and the custody record, and returns only after the broker committed it. Every
+ * keyring it writes is signed by the {@link KeyringSigner} installed with {@link #signWith} (until then {@link #commit}
+ * and {@link #load} refuse); the sealed signing key lives on {@code key-custody} ({@link SigningKeyStore}). Denied
+ * requests go through a {@link DenialEventProducer} of their own. Thread-safe. Why a transaction, recovery after an
+ * unknown outcome, and the adoption of unsigned keyrings: {@code docs/key-service-custody.md} ("Writing a change").
+ */
+public final class KafkaParticipantStore implements ParticipantStore, SigningKeyStore, AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(KafkaParticipantStore.class);
+
+    private final StoreHealth health = new StoreHealth();
+    private final KeyringSigning signing = new KeyringSigning();
+    private final StoreRecords records;
+    private final StoreReplay replay;
+    private final ProducerRecovery recovery;
+    private final TransactionRunner transactions;
+    private final String grantsTopic;
+    private volatile RecoveryGate gate = RecoveryGate.NONE;
+
+    private KafkaParticipantStore(
+            StoreConfig config,
+            Serde<ParticipantKeyring> keyringSerde,
+            Serde<AccessEvent> eventSerde,
+            KafkaProducer<String, byte[]> producer) {
+        this.records = new StoreRecords(config.topics(), keyringSerde, eventSerde);
+        this.replay = new StoreReplay(config, keyringSerde, signing);
+        this.recovery = new ProducerRecovery(config, health, () -> gate, this::install);
+        this.transactions = new TransactionRunner(producer, health, config.timeout(), recovery::start);
+        this.grantsTopic = config.topics().accessGrants();
+    }
+
+    /**
+     * Checks the topics (creates the missing ones if configured; refuses a key topic that is not compacted), starts the
+     * transactional producer and fences any earlier instance with the same transactional id, aborting its open
+     * transaction. Call {@link #load()} afterwards.
+     *
+     * @param keyringSerde configured value serde for {@link ParticipantKeyring}
+     * @param eventSerde configured value serde for {@link AccessEvent}
+     * @throws TopicSetupException naming the topic when the topics are not as required
+     */
+    public static KafkaParticipantStore open(
+            StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
+        Objects.requireNonNull(keyringSerde, "keyringSerde");
+        Objects.requireNonNull(eventSerde, "eventSerde");
+        KeyTopicsSetup.ensure(config);
+        try {
+            return new KafkaParticipantStore(
+                    config, keyringSerde, eventSerde, TransactionalProducers.initialised(config));
+        } catch (KafkaException e) {
+            throw new StoreUnavailableException("cannot initialise the transactional producer", e);
+        }
+    }
+
+    @Override
+    public Map<ParticipantId, ParticipantState> load() {
+        return replay.participants();
+    }
+
+    /**
+     * Installs the signer of every keyring written from now on, and the one every replayed keyring must verify with.
+     */
+    public void signWith(KeyringSigner keyringSigner) {
+        signWith(keyringSigner, false);
+    }
+
+    /**
+     * Like {@link #signWith(KeyringSigner)}; with {@code adoptUnsignedOnce} (only when the signing key was just
+     * created) the next {@link #load} also accepts unsigned keyrings, for {@link #signAdoptedKeyrings} to sign.
+     */
+    public void signWith(KeyringSigner keyringSigner, boolean adoptUnsignedOnce) {
+        signing.install(keyringSigner, adoptUnsignedOnce);
+    }
+
+    /** Rewrites, signed, the unsigned keyrings the last load adopted (one transaction); returns how many. */
+    public synchronized int signAdoptedKeyrings() {
+        Map<ParticipantId, Participant> adopted = signing.adopted();
+        if (adopted.isEmpty()) {
+            return 0;
+        }
+        KeyringSigner signer = signing.signer("signing adopted keyrings");
+        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+        adopted.forEach((id, participant) -> batch.add(records.keyring(id.value(), participant, signer)));
+        transactions.commit("adopted-keyrings", batch);
+        LOGGER.atWarn()
+                .addKeyValue("participants", adopted.size())
+                .log("unsigned keyrings written before keyring signing were adopted and rewritten signed");
+        signing.clearAdopted();
+        return adopted.size();
+    }
+
+    @Override
+    public Optional<SealedPrivateKey> loadSigningKey(String ownerId) {
+        return Optional.ofNullable(replay.custody().get(ownerId))
+                .flatMap(record -> record.keys().stream().reduce((a, b) -> b));
+    }
+
+    @Override
+    public void storeSigningKey(String ownerId, SealedPrivateKey sealed) {
+        transactions.commit(ownerId, List.of(records.custody(ownerId, new CustodyRecord(ownerId, List.of(sealed)))));
+    }
+
+    @Override
+    public void onRecovery(RecoveryGate recoveryGate) {
+        this.gate = Objects.requireNonNull(recoveryGate, "gate");
+    }
+
+    @Override
+    public void commit(ParticipantState state, AccessEvent event) {
+        String id = state.participant().id().value();
+        KeyringSigner signer = signing.signer("the first commit");
+        transactions.commit(
+                id,
+                List.of(
+                        records.event(id, event),
+                        records.keyring(id, state.participant(), signer),
+                        records.custody(id, state.custody())));
+    }
+
+    /**
+     * The grants log on {@code access-grants}: each grant or revocation commits with its access event in one
+     * transaction of this store's producer (same writer, fencing, health and recovery as lifecycle changes).
+     *
+     * @param grantSerde configured value serde for {@link AccessGrant}
+     */
+    public GrantLog grantLog(Serde<AccessGrant> grantSerde) {
+        return new KafkaGrantLog(transactions, records, grantsTopic, Objects.requireNonNull(grantSerde, "grantSerde"));
+    }
+
+    /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */
+    private Map<ParticipantId, ParticipantState> install(KafkaProducer<String, byte[]> fresh) {
+        return transactions.swapIn(fresh, this::load);
+    }
+
+    /** False once the producer was fenced or failed fatally: the process must restart. */
+    public boolean isAlive() {
+        return health.isAlive();
+    }
+
+    /**
+     * True while writes are accepted: not during a recovery from a write with an unknown outcome, never after a fatal
+     * error.
+     */
+    public boolean isReady() {
+        return health.isReady();
+    }
+
+    @Override
+    public void close() {
+        transactions.close();
+        recovery.close();
+    }
+}
