@@ -57,11 +57,16 @@ final class LoopbackTls {
     Map<String, String> keyServiceConfig() {
         String password = dir.resolve("password").toString();
         return Map.of(
-                "tls.keystore.path", dir.resolve("server.p12").toString(),
-                "tls.keystore.password.file", password,
-                "tls.truststore.path", dir.resolve("trust.p12").toString(),
-                "tls.truststore.password.file", password,
-                "tls.client.auth", "want");
+                "tls.keystore.path",
+                dir.resolve("server.p12").toString(),
+                "tls.keystore.password.file",
+                password,
+                "tls.truststore.path",
+                dir.resolve("trust.p12").toString(),
+                "tls.truststore.password.file",
+                password,
+                "tls.client.auth",
+                "want");
     }
 
     /** A client context trusting only this certificate. */
@@ -78,8 +83,8 @@ final class LoopbackTls {
     }
 
     private void keytool(String... args) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
         Process process = new ProcessBuilder(command)
