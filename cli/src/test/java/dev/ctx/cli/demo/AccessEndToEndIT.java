@@ -38,10 +38,11 @@ import dev.ctx.testkit.data.TransactionProducer;
 import dev.ctx.testkit.kafka.BrokerProperties;
 
 /**
- * The read path end to end on the real embedded broker: a plaintext transaction produced to {@code transactions}, sealed
- * by the real processor topology, read over HTTPS through the key service's access API by a participant, refused to a
- * non-participant, both decisions committed to {@code access-log.events}, and the same record opened locally by a
- * participant that holds its own key (BYOK, registered with proof of possession before the transaction was produced).
+ * The read path end to end on the real embedded broker: a plaintext transaction produced to {@code transactions},
+ * sealed by the real processor topology, read over HTTPS through the key service's access API by a participant,
+ * refused to a non-participant, both decisions committed to {@code access-log.events}, and the same record opened
+ * locally by a participant that holds its own key (BYOK, registered with proof of possession before the transaction
+ * was produced).
  */
 class AccessEndToEndIT {
 
