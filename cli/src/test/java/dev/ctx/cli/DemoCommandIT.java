@@ -21,7 +21,7 @@ class DemoCommandIT {
     Path dir;
 
     @Test
-    void demoEncryptsEveryTransactionAndOpensASample() {
+    void demoEncryptsEveryTransactionAndReadsASampleThroughTheAccessApi() {
         // Given
         StringWriter out = new StringWriter();
         CommandLine commandLine = Ctx.commandLine();
@@ -53,7 +53,14 @@ class DemoCommandIT {
                 .containsPattern("transactions\\.encrypted\\s+300\\b")
                 .containsPattern("transactions\\.dlq\\s+0\\b")
                 .contains("registered client-1, miner-1, miner-2")
-                .containsPattern("Opened with (client-1|miner-1|miner-2)'s key v1")
-                .contains("SECRET-txn-");
+                .containsPattern("miner-1 \\(participant\\): 200, authorized by policy:txn-\\d+, released "
+                        + "\\[(amount, settlementDetails|settlementDetails, amount)\\]")
+                .contains("SECRET-txn-")
+                .contains("pricing is not released for purpose settlement")
+                .containsPattern("(client-1|miner-2) \\(not a participant\\): 403 NOT_A_PARTICIPANT, no data")
+                .containsPattern("ACCESS_GRANTED +requester=miner-1 purpose=settlement authorizedBy=policy:txn-\\d+ "
+                        + "dataAccessed=\\[(amount, settlementDetails|settlementDetails, amount)\\]")
+                .containsPattern("ACCESS_DENIED +requester=(client-1|miner-2) purpose=settlement authorizedBy=null "
+                        + "dataAccessed=\\[\\] reason=NOT_A_PARTICIPANT");
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,15 +19,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class KeyServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final String token;
 
     /** A client for {@code baseUrl} (e.g. http://127.0.0.1:18080) authenticating with {@code token}. */
     public KeyServiceClient(String baseUrl, String token) {
+        this(baseUrl, token, null);
+    }
+
+    /** As {@link #KeyServiceClient(String, String)}, over HTTPS with {@code tls} (null: the JDK's defaults). */
+    public KeyServiceClient(String baseUrl, String token, SSLContext tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** Registers an ACTIVE participant with KYC status VERIFIED. */

@@ -32,7 +32,8 @@ import dev.ctx.testkit.files.Directories;
             "Run the whole pipeline on this machine and feed it generated transactions.",
             "Starts a Kafka broker (KRaft, 127.0.0.1), a schema registry, the key service (PKCS#12 keystore KEK) and",
             "the encryption processor; registers sample participants and the escrow key; produces transactions with a",
-            "live progress line; prints a summary with one transaction opened with a participant's key. Ctrl-C stops."
+            "live progress line; prints a summary, reads one transaction through the access API as miner-1, shows",
+            "a non-participant's request denied and both decisions in access-log.events. Ctrl-C stops."
         })
 public final class DemoCommand implements Callable<Integer> {
 

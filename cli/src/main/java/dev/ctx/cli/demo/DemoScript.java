@@ -8,17 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.avro.generic.GenericRecord;
-
 import dev.ctx.cli.common.KeyServiceClient;
-import dev.ctx.client.open.SealedTransactionOpener;
-import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.processor.app.ProcessorApplication;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
-import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.testkit.data.TransactionGenerator;
 import dev.ctx.testkit.data.TransactionProducer;
 
@@ -49,9 +44,10 @@ final class DemoScript {
         ProcessorApplication processor = stack.startProcessor(escrowFingerprint);
         step("encryption processor (Kafka Streams, exactly_once_v2)", () -> DemoCommand.awaitRunning(processor));
         try (TopologySerdes serdes = DemoCommand.serdes(stack.registryUrl());
-                OutputCounter counter = new OutputCounter(stack.bootstrapServers(), topics, serdes)) {
+                OutputCounter counter =
+                        new OutputCounter(stack.bootstrapServers(), topics, serdes, SampleReading::suits)) {
             produce(transactions, rate, counter);
-            summary(counter);
+            summary(counter, serdes);
         }
     }
 
@@ -60,7 +56,7 @@ final class DemoScript {
         String token = stack.issueToken("demo-operator", "operator", Duration.ofHours(8));
         Path tokenFile = workDir.resolve("operator.jwt");
         Files.writeString(tokenFile, token);
-        KeyServiceClient client = new KeyServiceClient(stack.keyServiceUrl(), token);
+        KeyServiceClient client = stack.operatorClient(token);
         for (String id : DemoCommand.PARTICIPANTS) {
             client.registerParticipant(
                     id, id.startsWith("client") ? "client" : "miner", List.of("settlement", "dispute"));
@@ -92,7 +88,7 @@ final class DemoScript {
         }
     }
 
-    private void summary(OutputCounter counter) {
+    private void summary(OutputCounter counter, TopologySerdes serdes) throws InterruptedException {
         say("");
         say("Summary (records committed per topic, read_committed):");
         for (String topic :
@@ -102,7 +98,7 @@ final class DemoScript {
         say(String.format(
                 "  sealed %,d, passed in clear %,d (confidential=false)",
                 counter.sealed(), counter.count(topics.encrypted()) - counter.sealed()));
-        openSample(counter.sample());
+        openSample(counter.sample(), serdes);
         say("");
         say("Where things are:");
         say("  processor metrics   http://127.0.0.1:" + stack.metricsPort() + "/metrics");
@@ -112,38 +108,25 @@ final class DemoScript {
         say("  kafka               " + stack.bootstrapServers());
     }
 
-    private void openSample(Optional<Map.Entry<EncryptedTransaction, Envelope>> sample) {
+    private void openSample(Optional<Map.Entry<EncryptedTransaction, Envelope>> sample, TopologySerdes serdes)
+            throws InterruptedException {
         if (sample.isEmpty()) {
-            say("  (no sealed transaction with its envelope was seen, so none was opened)");
+            say("  (no sealed transaction of " + SampleReading.READER
+                    + " with its envelope was seen, so none was opened)");
             return;
         }
         EncryptedTransaction encrypted = sample.get().getKey();
         Envelope envelope = sample.get().getValue();
-        RecipientWrap wrap = envelope.getWraps().get(0);
         say("");
         say("Sample " + encrypted.getTransactionId() + " as stored: participants " + encrypted.getParticipants() + ", "
                 + encrypted.getSealed().getCiphertext().remaining() + " bytes of ciphertext, "
                 + envelope.getWraps().size()
                 + " wraps (participants + escrow)");
-        RecipientPrivateKey key = RecipientPrivateKey.of(
-                wrap.getRecipientId(),
-                wrap.getKeyVersion(),
-                stack.unsealCustodialKeyInProcess(wrap.getRecipientId(), wrap.getKeyVersion()));
-        try {
-            GenericRecord fields = new SealedTransactionOpener().open(encrypted, envelope, key);
-            say("Opened with " + wrap.getRecipientId() + "'s key v" + wrap.getKeyVersion()
-                    + " (unsealed from custody inside this demo process; no API hands private keys out):");
-            say("  amount            " + fields.get("amount") + " " + encrypted.getCurrency());
-            say("  pricing           " + abbreviated(fields.get("pricing")));
-            say("  settlementDetails " + abbreviated(fields.get("settlementDetails")));
-        } finally {
-            key.destroy();
-        }
-    }
-
-    private static String abbreviated(Object value) {
-        String text = String.valueOf(value);
-        return text.length() <= 160 ? text : text.substring(0, 157) + "...";
+        CommittedAccessEvents events = new CommittedAccessEvents(
+                stack.bootstrapServers(),
+                topics.accessEvents(),
+                serdes.accessEvent().deserializer());
+        new SampleReading(out, stack, events).show(encrypted);
     }
 
     private void step(String what, Step action) throws Exception {

@@ -1,5 +1,6 @@
 package dev.ctx.cli.demo;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,7 +9,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.ctx.envelope.key.X25519PrivateKey;
+import javax.net.ssl.SSLContext;
+
+import dev.ctx.cli.common.KeyServiceClient;
+import dev.ctx.client.access.AccessClient;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.local.LocalKeyService;
 import dev.ctx.processor.app.ProcessorApplication;
@@ -28,6 +32,7 @@ final class DemoStack implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private SchemaRegistryServer registry;
     private LocalKeyService keyService;
+    private SSLContext clientTls;
     private int processorMetricsPort;
 
     DemoStack(Path dir, DemoPorts ports) {
@@ -46,15 +51,20 @@ final class DemoStack implements AutoCloseable {
     }
 
     void startKeyService() {
-        keyService = LocalKeyService.start(
-                dir,
-                Map.of(
-                        "kafka.bootstrap.servers",
-                        bootstrapServers(),
-                        "schema.registry.url",
-                        registryUrl(),
-                        "http.port",
-                        Integer.toString(ports.keyService())));
+        startKeyService(Map.of(), null);
+    }
+
+    /**
+     * Starts the key service with {@code extraConfig} over the local defaults (e.g. the {@code tls.*} keys for HTTPS);
+     * {@code clientTls}, if not null, is the TLS context the demo's own calls use (it must trust the service).
+     */
+    void startKeyService(Map<String, String> extraConfig, SSLContext clientTls) {
+        Map<String, String> config = new HashMap<>(extraConfig);
+        config.put("kafka.bootstrap.servers", bootstrapServers());
+        config.put("schema.registry.url", registryUrl());
+        config.put("http.port", Integer.toString(ports.keyService()));
+        keyService = LocalKeyService.start(dir, config);
+        this.clientTls = clientTls;
         started.push(keyService);
     }
 
@@ -93,12 +103,19 @@ final class DemoStack implements AutoCloseable {
         return keyService.issueToken(subject, role, lifetime);
     }
 
-    /**
-     * Unseals a participant's private key inside this process (for the demo's one opened sample; audited as
-     * KEY_OPENED).
-     */
-    X25519PrivateKey unsealCustodialKeyInProcess(String participantId, int version) {
-        return keyService.unsealCustodialKeyInProcess("system:demo", participantId, version);
+    /** An operator's client of the demo's key service. */
+    KeyServiceClient operatorClient(String token) {
+        return new KeyServiceClient(keyServiceUrl(), token, clientTls);
+    }
+
+    /** The read API as participant {@code participantId} (a participant token minted like the operator's). */
+    AccessClient accessClient(String participantId) {
+        AccessClient.Builder builder = AccessClient.builder(URI.create(keyServiceUrl()))
+                .token(issueToken(participantId, "participant", Duration.ofHours(1)));
+        if (clientTls != null) {
+            builder.sslContext(clientTls);
+        }
+        return builder.build();
     }
 
     String bootstrapServers() {

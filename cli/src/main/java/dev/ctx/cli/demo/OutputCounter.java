@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,7 @@ import dev.ctx.schemas.encrypted.Envelope;
 
 /**
  * Counts what the processor committed ({@code read_committed}) on its output topics, and keeps the first sealed
- * transaction with its envelope as the sample to open.
+ * transaction the sample filter accepts, with its envelope, as the sample to open.
  */
 final class OutputCounter implements AutoCloseable {
 
@@ -29,15 +30,21 @@ final class OutputCounter implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final TopicNames topics;
     private final TopologySerdes serdes;
+    private final Predicate<EncryptedTransaction> sampleFilter;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong sealed = new AtomicLong();
     private final AtomicReference<EncryptedTransaction> sample = new AtomicReference<>();
     private final Map<String, Envelope> envelopes = new ConcurrentHashMap<>();
     private final Thread thread;
 
-    OutputCounter(String bootstrapServers, TopicNames topics, TopologySerdes serdes) {
+    OutputCounter(
+            String bootstrapServers,
+            TopicNames topics,
+            TopologySerdes serdes,
+            Predicate<EncryptedTransaction> sampleFilter) {
         this.topics = topics;
         this.serdes = serdes;
+        this.sampleFilter = sampleFilter;
         this.consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -66,7 +73,7 @@ final class OutputCounter implements AutoCloseable {
         return sealed.get();
     }
 
-    /** The first sealed transaction and its envelope, once both were seen. */
+    /** The first sealed transaction the filter accepts and its envelope, once both were seen. */
     Optional<Map.Entry<EncryptedTransaction, Envelope>> sample() {
         EncryptedTransaction transaction = sample.get();
         Envelope envelope = transaction == null ? null : envelopes.get(transaction.getTransactionId());
@@ -94,7 +101,9 @@ final class OutputCounter implements AutoCloseable {
                     serdes.encrypted().deserializer().deserialize(record.topic(), record.value());
             if (transaction.getSealed() != null) {
                 sealed.incrementAndGet();
-                sample.compareAndSet(null, transaction);
+                if (sample.get() == null && sampleFilter.test(transaction)) {
+                    sample.compareAndSet(null, transaction);
+                }
             }
         } else if (record.topic().equals(topics.envelopes())
                 && envelopes.size() < ENVELOPES_KEPT

@@ -20,9 +20,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.KeyService;
+import dev.ctx.keyservice.config.KeyServiceConfigDef;
 import dev.ctx.keyservice.config.KeyServiceConfigLoader;
 import dev.ctx.keyservice.kek.Pkcs12KeystoreKek;
 
@@ -41,10 +41,12 @@ public final class LocalKeyService implements AutoCloseable {
 
     private final KeyService service;
     private final byte[] jwtSecret;
+    private final String scheme;
 
-    private LocalKeyService(KeyService service, byte[] jwtSecret) {
+    private LocalKeyService(KeyService service, byte[] jwtSecret, String scheme) {
         this.service = service;
         this.jwtSecret = jwtSecret;
+        this.scheme = scheme;
     }
 
     /**
@@ -72,7 +74,8 @@ public final class LocalKeyService implements AutoCloseable {
         Map<String, String> secrets = Map.of(KEK_PASSWORD_ENV, password, JWT_SECRET_ENV, jwtSecret);
         return new LocalKeyService(
                 KeyService.start(KeyServiceConfigLoader.load(values, secrets)),
-                jwtSecret.getBytes(StandardCharsets.US_ASCII));
+                jwtSecret.getBytes(StandardCharsets.US_ASCII),
+                values.containsKey(KeyServiceConfigDef.TLS_KEYSTORE_PATH_CONFIG) ? "https" : "http");
     }
 
     /**
@@ -105,14 +108,9 @@ public final class LocalKeyService implements AutoCloseable {
         return jwt.serialize();
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:18080}. */
+    /** The base URL, e.g. {@code http://127.0.0.1:18080} ({@code https} when {@code tls.keystore.path} is set). */
     public String url() {
-        return "http://127.0.0.1:" + service.port();
-    }
-
-    /** DANGER, audited: see {@link KeyService#unsealCustodialKeyInProcess(String, String, int)}. */
-    public X25519PrivateKey unsealCustodialKeyInProcess(String requester, String participantId, int version) {
-        return service.unsealCustodialKeyInProcess(requester, participantId, version);
+        return scheme + "://127.0.0.1:" + service.port();
     }
 
     @Override
