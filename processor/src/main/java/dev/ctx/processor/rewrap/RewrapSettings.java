@@ -1,6 +1,5 @@
 package dev.ctx.processor.rewrap;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,8 +20,7 @@ public record RewrapSettings(
         Duration interval,
         RewrapMetrics metrics,
         DeadLetters deadLetters,
-        String source,
-        Clock clock) {
+        String source) {
 
     public RewrapSettings {
         Objects.requireNonNull(client, "client");
@@ -30,7 +28,6 @@ public record RewrapSettings(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(clock, "clock");
         if (batchSize < 1 || batchSize > RewrapRequest.MAX_ITEMS) {
             throw new IllegalArgumentException("batchSize must be 1.." + RewrapRequest.MAX_ITEMS);
         }
