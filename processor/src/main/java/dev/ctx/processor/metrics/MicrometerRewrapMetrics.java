@@ -32,9 +32,12 @@ public final class MicrometerRewrapMetrics implements RewrapMetrics {
 
     private Map<String, Long> register(String participant) {
         Map<String, Long> byTask = new ConcurrentHashMap<>();
-        Gauge.builder(PENDING, byTask, tasks -> tasks.values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum())
+        Gauge.builder(
+                        PENDING,
+                        byTask,
+                        tasks -> tasks.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
                 .tag("participant", participant)
                 .description("Envelopes still wrapped under an older key version of the participant, queued")
                 .register(registry);
@@ -43,7 +46,8 @@ public final class MicrometerRewrapMetrics implements RewrapMetrics {
 
     @Override
     public void rewrapped(String participant) {
-        counter(REWRAPPED, participant, "Envelopes written at their next generation").increment();
+        counter(REWRAPPED, participant, "Envelopes written at their next generation")
+                .increment();
     }
 
     @Override

@@ -31,7 +31,8 @@ final class RewrapFailures {
         String detail = "rewrap of participant " + participant + " from key version "
                 + item.wrap().getKeyVersion() + " to " + toVersion + " at generation " + item.generation()
                 + " failed: " + code;
-        SourceCoordinates from = new SourceCoordinates(envelopesTopic, context.taskId().partition(), -1L);
+        SourceCoordinates from =
+                new SourceCoordinates(envelopesTopic, context.taskId().partition(), -1L);
         context.forward(
                 new Record<String, Object>(
                         item.transactionId(),

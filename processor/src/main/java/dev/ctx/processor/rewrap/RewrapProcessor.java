@@ -43,8 +43,7 @@ final class RewrapProcessor implements Processor<String, Envelope, String, Objec
         KeyValueStore<String, Integer> indexStore = context.getStateStore(RewrapStores.INDEX);
         KeyValueStore<String, Integer> pendingStore = context.getStateStore(RewrapStores.PENDING);
         KeyValueStore<String, Integer> rotations = context.getStateStore(RewrapStores.ROTATIONS);
-        TimestampedKeyValueStore<String, ParticipantKeyring> keyrings =
-                context.getStateStore(RewrapStores.KEYRINGS);
+        TimestampedKeyValueStore<String, ParticipantKeyring> keyrings = context.getStateStore(RewrapStores.KEYRINGS);
         index = new EnvelopeIndex(envelopes, indexStore);
         pending = new PendingRewraps(
                 pendingStore, settings.metrics(), context.taskId().toString());
@@ -66,8 +65,8 @@ final class RewrapProcessor implements Processor<String, Envelope, String, Objec
         }
         if (envelope == null) {
             index.remove(transactionId)
-                    .ifPresent(old -> old.getWraps()
-                            .forEach(wrap -> pending.remove(wrap.getRecipientId(), transactionId)));
+                    .ifPresent(old ->
+                            old.getWraps().forEach(wrap -> pending.remove(wrap.getRecipientId(), transactionId)));
             return;
         }
         Optional<Envelope> held = index.envelope(transactionId);

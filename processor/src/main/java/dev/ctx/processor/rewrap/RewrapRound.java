@@ -50,9 +50,10 @@ final class RewrapRound {
     void run(long now) {
         Map<Target, List<RewrapItem>> batches = new LinkedHashMap<>();
         for (Pending item : pending.next(settings.batchSize())) {
-            itemOf(item).ifPresent(found -> batches.computeIfAbsent(
-                            new Target(item.participant(), item.toVersion()), target -> new ArrayList<>())
-                    .add(found));
+            itemOf(item)
+                    .ifPresent(found -> batches.computeIfAbsent(
+                                    new Target(item.participant(), item.toVersion()), target -> new ArrayList<>())
+                            .add(found));
         }
         for (Map.Entry<Target, List<RewrapItem>> batch : batches.entrySet()) {
             if (!send(batch.getKey(), batch.getValue(), now)) {
@@ -63,10 +64,10 @@ final class RewrapRound {
 
     /** The item to send, or empty (and dequeued) when the envelope is gone or already on the target version. */
     private Optional<RewrapItem> itemOf(Pending item) {
-        Optional<RewrapItem> found = index.envelope(item.transactionId()).flatMap(envelope -> EnvelopeIndex.wrapOf(
-                        envelope, item.participant())
-                .filter(wrap -> wrap.getKeyVersion() < item.toVersion())
-                .map(wrap -> new RewrapItem(item.transactionId(), envelope.getGeneration(), wrap)));
+        Optional<RewrapItem> found = index.envelope(item.transactionId())
+                .flatMap(envelope -> EnvelopeIndex.wrapOf(envelope, item.participant())
+                        .filter(wrap -> wrap.getKeyVersion() < item.toVersion())
+                        .map(wrap -> new RewrapItem(item.transactionId(), envelope.getGeneration(), wrap)));
         if (found.isEmpty()) {
             pending.remove(item.participant(), item.transactionId());
         }
@@ -107,7 +108,12 @@ final class RewrapRound {
             if (result.error().retryLater()) {
                 settings.metrics().retried(participant);
             } else {
-                failures.failed(target.participant(), target.toVersion(), item, result.error().name(), now);
+                failures.failed(
+                        target.participant(),
+                        target.toVersion(),
+                        item,
+                        result.error().name(),
+                        now);
                 pending.remove(participant, item.transactionId());
             }
             return;

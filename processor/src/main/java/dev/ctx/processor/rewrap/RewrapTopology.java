@@ -63,19 +63,11 @@ public final class RewrapTopology {
         topology.addStateStore(RewrapStores.rotations(), PROCESSOR);
         StringSerializer keys = new StringSerializer();
         topology.addSink(
-                RewrapProcessor.ENVELOPES_SINK,
-                topics.envelopes(),
-                keys,
-                envelopeSerde.serializer(),
-                PROCESSOR);
+                RewrapProcessor.ENVELOPES_SINK, topics.envelopes(), keys, envelopeSerde.serializer(), PROCESSOR);
         topology.addSink(
                 RewrapProcessor.EVENTS_SINK, topics.accessEvents(), keys, accessEventSerde.serializer(), PROCESSOR);
         topology.addSink(
-                RewrapProcessor.DEAD_LETTERS_SINK,
-                topics.deadLetters(),
-                keys,
-                deadLetterSerde.serializer(),
-                PROCESSOR);
+                RewrapProcessor.DEAD_LETTERS_SINK, topics.deadLetters(), keys, deadLetterSerde.serializer(), PROCESSOR);
         return topology;
     }
 }

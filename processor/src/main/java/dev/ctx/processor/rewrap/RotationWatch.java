@@ -79,8 +79,8 @@ final class RotationWatch {
             return Optional.empty();
         }
         boolean active = keyring.getKeys().stream()
-                .anyMatch(key ->
-                        key.getVersion() == keyring.getCurrentVersion() && key.getStatus() == KeyStatus.ACTIVE);
+                .anyMatch(
+                        key -> key.getVersion() == keyring.getCurrentVersion() && key.getStatus() == KeyStatus.ACTIVE);
         return active ? Optional.of(keyring.getCurrentVersion()) : Optional.empty();
     }
 }

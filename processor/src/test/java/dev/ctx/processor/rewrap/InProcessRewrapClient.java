@@ -90,7 +90,8 @@ final class InProcessRewrapClient implements RewrapClient {
                 transaction.getTransactionId(),
                 Opening.bytes(transaction.getSealed().getSchemaFingerprint()),
                 transaction.getParticipants());
-        Recipient target = keys.privateKey(request.participantId(), request.toVersion()).asRecipient();
+        Recipient target =
+                keys.privateKey(request.participantId(), request.toVersion()).asRecipient();
         try {
             DekWrap rewrapped = rewrapper.rewrap(
                     DekWrap.parse(old.getRecipientId(), old.getKeyVersion(), Opening.bytes(old.getWrap())),

@@ -96,14 +96,16 @@ final class RewrapHarness implements AutoCloseable {
                 props);
         StringSerializer keySerializer = new StringSerializer();
         StringDeserializer keyDeserializer = new StringDeserializer();
-        envelopesIn = driver.createInputTopic(topics.envelopes(), keySerializer, serdes.envelope().serializer());
-        keyrings = driver.createInputTopic(topics.participantKeys(), keySerializer, serdes.keyring().serializer());
-        envelopesOut =
-                driver.createOutputTopic(topics.envelopes(), keyDeserializer, serdes.envelope().deserializer());
+        envelopesIn = driver.createInputTopic(
+                topics.envelopes(), keySerializer, serdes.envelope().serializer());
+        keyrings = driver.createInputTopic(
+                topics.participantKeys(), keySerializer, serdes.keyring().serializer());
+        envelopesOut = driver.createOutputTopic(
+                topics.envelopes(), keyDeserializer, serdes.envelope().deserializer());
         events = driver.createOutputTopic(
                 topics.accessEvents(), keyDeserializer, serdes.accessEvent().deserializer());
-        deadLetters =
-                driver.createOutputTopic(topics.deadLetters(), keyDeserializer, serdes.deadLetter().deserializer());
+        deadLetters = driver.createOutputTopic(
+                topics.deadLetters(), keyDeserializer, serdes.deadLetter().deserializer());
         base.all().forEach(keyrings::pipeInput);
     }
 

@@ -45,7 +45,9 @@ class RewrapTopologyTest {
                 harness.sealAndPipe(List.of(BOB, ALICE)));
         String bobAndCarol = harness.sealAndPipe(List.of(BOB, CAROL));
         harness.tick();
-        assertThat(harness.envelopesOut.isEmpty()).as("nothing to rewrap before a rotation").isTrue();
+        assertThat(harness.envelopesOut.isEmpty())
+                .as("nothing to rewrap before a rotation")
+                .isTrue();
 
         // When
         int version = harness.rotate(ALICE);
@@ -59,10 +61,10 @@ class RewrapTopologyTest {
             Envelope first = harness.firstGenerations.get(id);
             assertThat(next.getGeneration()).isEqualTo(first.getGeneration() + 1);
             assertThat(wrapOf(next, ALICE).getKeyVersion()).isEqualTo(version);
-            assertThat(Opening.encode(Opening.open(
-                            harness.encrypted.get(id), next, harness.keys.privateKey(ALICE, version))))
-                    .isEqualTo(Opening.encode(Opening.open(
-                            harness.encrypted.get(id), first, harness.base.privateKey(ALICE))));
+            assertThat(Opening.encode(
+                            Opening.open(harness.encrypted.get(id), next, harness.keys.privateKey(ALICE, version))))
+                    .isEqualTo(Opening.encode(
+                            Opening.open(harness.encrypted.get(id), first, harness.base.privateKey(ALICE))));
             assertThat(othersOf(next)).isEqualTo(othersOf(first));
             assertThat(next.getSealId()).isEqualTo(first.getSealId());
         }
@@ -125,7 +127,9 @@ class RewrapTopologyTest {
         harness.tick();
 
         // Then
-        assertThat(harness.envelopesOut.isEmpty()).as("no generation written over generation 2").isTrue();
+        assertThat(harness.envelopesOut.isEmpty())
+                .as("no generation written over generation 2")
+                .isTrue();
         assertThat(harness.pending(ALICE)).as("still queued").isEqualTo(1);
 
         // When

@@ -34,10 +34,11 @@ final class RotatingKeys {
         current.put(participant, next);
         ParticipantKeyring unsigned = base.unsigned(participant);
         List<PublicKeyVersion> keys = new ArrayList<>(unsigned.getKeys());
-        rotated.get(participant).forEach((version, keyPair) -> keys.add(TestKeyrings.key(
-                version,
-                version == next ? KeyStatus.ACTIVE : KeyStatus.RETIRED,
-                keyPair.publicKey().bytes())));
+        rotated.get(participant)
+                .forEach((version, keyPair) -> keys.add(TestKeyrings.key(
+                        version,
+                        version == next ? KeyStatus.ACTIVE : KeyStatus.RETIRED,
+                        keyPair.publicKey().bytes())));
         keys.replaceAll(key -> key.getVersion() != next && key.getStatus() == KeyStatus.ACTIVE
                 ? PublicKeyVersion.newBuilder(key).setStatus(KeyStatus.RETIRED).build()
                 : key);
