@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -32,7 +31,7 @@ public final class RewrapKeys {
     static void define(ConfigDef def) {
         def.define(
                         URL_CONFIG,
-                        Type.STRING,
+                        ConfigDef.Type.STRING,
                         "",
                         new KeyServiceUrlValidator(),
                         Importance.HIGH,
@@ -40,46 +39,46 @@ public final class RewrapKeys {
                                 + " rewrap topology off.")
                 .define(
                         TOKEN_CONFIG,
-                        Type.PASSWORD,
+                        ConfigDef.Type.PASSWORD,
                         null,
                         Importance.HIGH,
                         "Bearer token of an operator sent to the key service (Authorization header); never logged.")
                 .define(
                         TRUSTSTORE_PATH_CONFIG,
-                        Type.STRING,
+                        ConfigDef.Type.STRING,
                         "",
                         Importance.MEDIUM,
                         "PKCS#12 trust store holding the key service's CA for https; empty uses the JDK default trust.")
                 .define(
                         TRUSTSTORE_PASSWORD_CONFIG,
-                        Type.PASSWORD,
+                        ConfigDef.Type.PASSWORD,
                         null,
                         Importance.MEDIUM,
                         "Password of the rewrap trust store.")
                 .define(
                         TIMEOUT_MS_CONFIG,
-                        Type.LONG,
+                        ConfigDef.Type.LONG,
                         10_000L,
                         Range.between(100L, 120_000L),
                         Importance.MEDIUM,
                         "Timeout of one rewrap call (connect and answer); keep it well below max.poll.interval.ms.")
                 .define(
                         BATCH_SIZE_CONFIG,
-                        Type.INT,
+                        ConfigDef.Type.INT,
                         500,
                         Range.between(1, 500),
                         Importance.MEDIUM,
                         "Envelopes sent per punctuation of a stream task (the key service accepts at most 500).")
                 .define(
                         INTERVAL_MS_CONFIG,
-                        Type.LONG,
+                        ConfigDef.Type.LONG,
                         1_000L,
                         Range.between(10L, 3_600_000L),
                         Importance.LOW,
                         "Wall-clock period of the rewrap punctuator (rotation check, then one bounded batch round).")
                 .define(
                         APPLICATION_ID_CONFIG,
-                        Type.STRING,
+                        ConfigDef.Type.STRING,
                         "ctx-rewrap",
                         new ConfigDef.NonEmptyStringWithoutControlChars(),
                         Importance.MEDIUM,

@@ -47,6 +47,8 @@ public final class HttpRewrapClient implements RewrapClient {
     }
 
     /**
+     * A client of the key service at {@code baseUrl}.
+     *
      * @param baseUrl the key service, {@code http(s)://host:port}
      * @param token the operator's bearer token, if the key service requires one
      * @param tls the TLS context trusting the key service's certificate; empty for the JDK default trust
@@ -85,7 +87,7 @@ public final class HttpRewrapClient implements RewrapClient {
         if (response.statusCode() != 200) {
             throw new RewrapUnavailableException("key service answered " + response.statusCode());
         }
-        return results(response.body(), request.participantId());
+        return results(response.body());
     }
 
     static byte[] body(RewrapRequest request) {
@@ -109,7 +111,7 @@ public final class HttpRewrapClient implements RewrapClient {
         }
     }
 
-    static List<RewrapResult> results(byte[] body, String participant) {
+    static List<RewrapResult> results(byte[] body) {
         JsonNode results;
         try {
             results = JSON.readTree(body).path("results");
@@ -121,12 +123,12 @@ public final class HttpRewrapClient implements RewrapClient {
         }
         List<RewrapResult> parsed = new ArrayList<>();
         for (JsonNode result : results) {
-            parsed.add(result(result, participant));
+            parsed.add(result(result));
         }
         return parsed;
     }
 
-    private static RewrapResult result(JsonNode node, String participant) {
+    private static RewrapResult result(JsonNode node) {
         String transactionId = node.path("transactionId").asText("");
         int generation = node.path("generation").asInt(-1);
         if (node.hasNonNull("error")) {
