@@ -1,12 +1,11 @@
 package dev.ctx.processor.rewrap;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.ctx.envelope.EnvelopeRewrapper;
@@ -29,11 +28,11 @@ final class InProcessRewrapClient implements RewrapClient {
 
     private final EnvelopeRewrapper rewrapper = EnvelopeRewrapper.create();
     private final RotatingKeys keys;
-    private final Map<String, EncryptedTransaction> transactions = new HashMap<>();
-    private final Set<String> notYetVisible = new HashSet<>();
-    private final List<RewrapRequest> requests = new ArrayList<>();
-    private Consumer<RewrapRequest> beforeAnswer = request -> {};
-    private boolean unavailable;
+    private final Map<String, EncryptedTransaction> transactions = new ConcurrentHashMap<>();
+    private final Set<String> notYetVisible = ConcurrentHashMap.newKeySet();
+    private final List<RewrapRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile Consumer<RewrapRequest> beforeAnswer = request -> {};
+    private volatile boolean unavailable;
 
     InProcessRewrapClient(RotatingKeys keys) {
         this.keys = keys;
