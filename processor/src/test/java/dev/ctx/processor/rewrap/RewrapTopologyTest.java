@@ -21,6 +21,7 @@ import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
+import dev.ctx.schemas.keys.ParticipantKeyring;
 
 /** The rewrap topology in a TopologyTestDriver, with envelopes sealed by the real encryption topology. */
 class RewrapTopologyTest {
@@ -226,6 +227,24 @@ class RewrapTopologyTest {
         assertThat(harness.envelopeStore().get(id)).isNull();
         assertThat(harness.client.requests()).isEmpty();
         assertThat(harness.envelopesOut.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRotationInAnUnsignedKeyringIsNotActedOn() {
+        // Given
+        harness.sealAndPipe(List.of(ALICE, BOB));
+        ParticipantKeyring forged = ParticipantKeyring.newBuilder(harness.keys.rotate(ALICE))
+                .setSignature(null)
+                .build();
+
+        // When
+        harness.keyrings.pipeInput(ALICE, forged);
+        harness.tick();
+
+        // Then
+        assertThat(harness.client.requests()).isEmpty();
+        assertThat(harness.envelopesOut.isEmpty()).isTrue();
+        assertThat(harness.pending(ALICE)).isZero();
     }
 
     @Test
