@@ -3,6 +3,7 @@ package dev.ctx.processor.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.avro.Schema;
@@ -54,13 +55,17 @@ public final class ProcessorApplication implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final PrometheusEndpoint endpoint;
     private final TopologySerdes serdes;
+    private final Optional<KafkaStreams> rewrap;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean failed;
 
     private ProcessorApplication(
             KafkaStreams streams,
             KafkaStreamsMetrics streamsMetrics,
             PrometheusEndpoint endpoint,
-            TopologySerdes serdes) {
+            TopologySerdes serdes,
+            Optional<KafkaStreams> rewrap) {
+        this.rewrap = rewrap;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.endpoint = endpoint;
@@ -128,7 +133,8 @@ public final class ProcessorApplication implements AutoCloseable {
                 StreamsProperties.of(config, deadLetterRecords));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        return new ProcessorApplication(streams, streamsMetrics, endpoint, serdes);
+        Optional<KafkaStreams> rewrap = RewrapApplication.create(config, topics, serdes, registry, metrics);
+        return new ProcessorApplication(streams, streamsMetrics, endpoint, serdes, rewrap);
     }
 
     /** The pins every keyring on {@code participant-keys} is checked against. */
@@ -178,6 +184,24 @@ public final class ProcessorApplication implements AutoCloseable {
             }
         });
         streams.start();
+        rewrap.ifPresent(this::runRewrap);
+    }
+
+    /** The rewrap streams stop the processor when they fail, as the encryption streams do. */
+    private void runRewrap(KafkaStreams rewrapStreams) {
+        rewrapStreams.setUncaughtExceptionHandler(failure -> {
+            LOGGER.atError()
+                    .addKeyValue("error", failure.getClass().getSimpleName())
+                    .log("rewrap stream thread failed; shutting the processor down");
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        rewrapStreams.setStateListener((next, previous) -> {
+            if (next == KafkaStreams.State.ERROR) {
+                failed = true;
+                stopped.countDown();
+            }
+        });
+        rewrapStreams.start();
     }
 
     /** The Kafka Streams state. */
@@ -193,11 +217,12 @@ public final class ProcessorApplication implements AutoCloseable {
     /** Blocks until Kafka Streams stops; returns whether it stopped in error. */
     public boolean awaitStop() throws InterruptedException {
         stopped.await();
-        return streams.state() == KafkaStreams.State.ERROR;
+        return failed || streams.state() == KafkaStreams.State.ERROR;
     }
 
     @Override
     public void close() {
+        rewrap.ifPresent(rewrapStreams -> rewrapStreams.close(CLOSE_TIMEOUT));
         streams.close(CLOSE_TIMEOUT);
         streamsMetrics.close();
         endpoint.close();

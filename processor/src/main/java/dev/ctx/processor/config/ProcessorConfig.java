@@ -1,10 +1,13 @@
 package dev.ctx.processor.config;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -263,6 +266,7 @@ public final class ProcessorConfig extends AbstractConfig {
                         ESCROW_PUBLIC_KEY_FINGERPRINT_DOC);
         TopicKeys.define(def);
         WriterSchemaKeys.define(def);
+        RewrapKeys.define(def);
         return def;
     }
 
@@ -331,6 +335,43 @@ public final class ProcessorConfig extends AbstractConfig {
     /** The writer schemas the {@code transactions} value may be read with: the compiled-in one and the listed. */
     public WriterSchemaAllowList transactionWriterSchemas() {
         return WriterSchemaKeys.transactionWriters(this);
+    }
+
+    /** The key service URL of the rewrap topology; empty when it is off ({@value RewrapKeys#URL_CONFIG}). */
+    public Optional<URI> rewrapKeyServiceUrl() {
+        return RewrapKeys.url(this);
+    }
+
+    /** The operator bearer token sent to the key service by the rewrap topology, if set. */
+    public Optional<String> rewrapToken() {
+        return RewrapKeys.password(this, RewrapKeys.TOKEN_CONFIG);
+    }
+
+    /** The trust store of the rewrap topology's key-service client, if set. */
+    public Optional<Path> rewrapTruststore() {
+        String path = getString(RewrapKeys.TRUSTSTORE_PATH_CONFIG).trim();
+        return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    /** The password of {@link #rewrapTruststore()}, if set. */
+    public Optional<String> rewrapTruststorePassword() {
+        return RewrapKeys.password(this, RewrapKeys.TRUSTSTORE_PASSWORD_CONFIG);
+    }
+
+    public Duration rewrapTimeout() {
+        return RewrapKeys.timeout(this);
+    }
+
+    public int rewrapBatchSize() {
+        return getInt(RewrapKeys.BATCH_SIZE_CONFIG);
+    }
+
+    public Duration rewrapInterval() {
+        return Duration.ofMillis(getLong(RewrapKeys.INTERVAL_MS_CONFIG));
+    }
+
+    public String rewrapApplicationId() {
+        return getString(RewrapKeys.APPLICATION_ID_CONFIG);
     }
 
     /** The serde configuration: the registry URL and every {@code serde.}-prefixed key without its prefix. */

@@ -48,6 +48,9 @@ public enum DeadLetterReason {
     /** The envelope library refused to seal. */
     SEAL_FAILED,
 
+    /** The key service refused to rewrap an envelope for a participant's new key version (rewrap topology). */
+    REWRAP_FAILED,
+
     /** Any other failure while processing the record. */
     PROCESSING_FAILED
 }

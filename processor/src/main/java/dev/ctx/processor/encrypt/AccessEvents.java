@@ -62,6 +62,36 @@ public final class AccessEvents {
                 .build();
     }
 
+    /**
+     * The audit record of an envelope written at its next generation by the rewrap topology: names the transaction,
+     * the participant, its old and new key versions and the new generation; the event id is derived from the
+     * transaction id and the new generation, so a recomputed rewrap of the same generation yields the same id.
+     */
+    public static AccessEvent rewrapped(
+            String transactionId,
+            String participant,
+            int fromVersion,
+            int toVersion,
+            int generation,
+            String source,
+            Instant at) {
+        return AccessEventBuilder.of(AccessEventType.REWRAPPED, AccessOutcome.SUCCESS, source, at)
+                .setEventIdFromName(AccessEventType.REWRAPPED.name() + "|" + transactionId + "|" + generation)
+                .setTransactionId(transactionId)
+                .setSubject(participant)
+                .setReason("key rotation")
+                .setAttributes(Map.of(
+                        "participant",
+                        participant,
+                        "fromKeyVersion",
+                        Integer.toString(fromVersion),
+                        "toKeyVersion",
+                        Integer.toString(toVersion),
+                        "generation",
+                        Integer.toString(generation)))
+                .build();
+    }
+
     private static Map<String, String> attributes(SealResult sealed) {
         String participants = sealed.wraps().stream()
                 .map(wrap -> wrap.recipient().id())

@@ -1,0 +1,168 @@
+package dev.ctx.processor.rewrap;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.ctx.schemas.encrypted.RecipientType;
+import dev.ctx.schemas.encrypted.RecipientWrap;
+
+/**
+ * {@link RewrapClient} over the key service's {@code POST /v1/rewrap} (java.net.http): JSON body, bearer token,
+ * optional TLS trust store, one timeout for the whole call. 200 maps to the results, 409 to
+ * {@link RewrapVersionConflictException}, anything else (and any I/O failure or timeout) to
+ * {@link RewrapUnavailableException}, whose message names the status, never a body or token.
+ */
+public final class HttpRewrapClient implements RewrapClient {
+
+    static final String PATH = "/v1/rewrap";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final URI endpoint;
+    private final Optional<String> token;
+    private final Duration timeout;
+
+    private HttpRewrapClient(HttpClient http, URI endpoint, Optional<String> token, Duration timeout) {
+        this.http = http;
+        this.endpoint = endpoint;
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A client of the key service at {@code baseUrl}.
+     *
+     * @param baseUrl the key service, {@code http(s)://host:port}
+     * @param token the operator's bearer token, if the key service requires one
+     * @param tls the TLS context trusting the key service's certificate; empty for the JDK default trust
+     */
+    public static HttpRewrapClient create(
+            URI baseUrl, Optional<String> token, Optional<SSLContext> tls, Duration timeout) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        tls.ifPresent(builder::sslContext);
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        return new HttpRewrapClient(builder.build(), URI.create(base + PATH), token, timeout);
+    }
+
+    @Override
+    public List<RewrapResult> rewrap(RewrapRequest request) {
+        HttpRequest.Builder call = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)));
+        token.ifPresent(bearer -> call.header("Authorization", "Bearer " + bearer));
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RewrapUnavailableException(
+                    "key service call failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RewrapUnavailableException("key service call interrupted", e);
+        }
+        if (response.statusCode() == 409) {
+            throw new RewrapVersionConflictException("key service answered 409 for participant "
+                    + request.participantId() + " version " + request.toVersion());
+        }
+        if (response.statusCode() != 200) {
+            throw new RewrapUnavailableException("key service answered " + response.statusCode());
+        }
+        return results(response.body());
+    }
+
+    static byte[] body(RewrapRequest request) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("participantId", request.participantId());
+        root.put("toVersion", request.toVersion());
+        ArrayNode items = root.putArray("items");
+        for (RewrapItem item : request.items()) {
+            ObjectNode node = items.addObject();
+            node.put("transactionId", item.transactionId());
+            node.put("generation", item.generation());
+            ObjectNode wrap = node.putObject("wrap");
+            wrap.put("keyVersion", item.wrap().getKeyVersion());
+            wrap.put(
+                    "wrap", Base64.getEncoder().encodeToString(bytes(item.wrap().getWrap())));
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a rewrap request", e);
+        }
+    }
+
+    static List<RewrapResult> results(byte[] body) {
+        JsonNode results;
+        try {
+            results = JSON.readTree(body).path("results");
+        } catch (IOException e) {
+            throw new RewrapUnavailableException("key service answer is not JSON", e);
+        }
+        if (!results.isArray()) {
+            throw new RewrapUnavailableException("key service answer has no results array");
+        }
+        List<RewrapResult> parsed = new ArrayList<>();
+        for (JsonNode result : results) {
+            parsed.add(result(result));
+        }
+        return parsed;
+    }
+
+    private static RewrapResult result(JsonNode node) {
+        String transactionId = node.path("transactionId").asText("");
+        int generation = node.path("generation").asInt(-1);
+        if (node.hasNonNull("error")) {
+            return RewrapResult.failed(
+                    transactionId,
+                    generation,
+                    RewrapError.fromCode(node.get("error").asText()));
+        }
+        JsonNode wrap = node.path("wrap");
+        try {
+            return RewrapResult.rewrapped(
+                    transactionId,
+                    generation,
+                    RecipientWrap.newBuilder()
+                            .setRecipientId(wrap.path("recipientId").asText(""))
+                            .setRecipientType(RecipientType.PARTICIPANT)
+                            .setKeyVersion(wrap.path("keyVersion").asInt(-1))
+                            .setWrap(ByteBuffer.wrap(
+                                    Base64.getDecoder().decode(wrap.path("wrap").asText(""))))
+                            .build());
+        } catch (IllegalArgumentException malformed) {
+            return RewrapResult.failed(transactionId, generation, RewrapError.UNRECOGNIZED);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] out = new byte[copy.remaining()];
+        copy.get(out);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpRewrapClient[" + endpoint + "]";
+    }
+}
