@@ -115,11 +115,24 @@ public final class RewrapFixture implements AutoCloseable {
      * @param epoch epoch wraps (layout 0x03) instead of per-transaction wraps
      */
     public LookupResult.Found seal(String transactionId, boolean epoch) {
-        TransactionContext context = context(transactionId);
+        LookupResult.Found found = sealed(transactionId, fingerprint, List.of(current(ALICE), current(BOB)), epoch);
+        view.put(transactionId, found);
+        return found;
+    }
+
+    /**
+     * The encrypted record and generation-1 envelope of {@code transactionId} sealed for {@code recipients} (its
+     * participants), as the processor writes them; the plaintext is {@link #plaintextOf}.
+     */
+    public static LookupResult.Found sealed(
+            String transactionId, byte[] fingerprint, List<Recipient> recipients, boolean epoch) {
+        List<String> participants =
+                recipients.stream().map(Recipient::recipientId).toList();
+        TransactionContext context = TransactionContext.of(transactionId, fingerprint, participants);
         SealedTransaction sealed;
         try (EnvelopeSealer sealer =
                 epoch ? EnvelopeSealer.createEpoch(EpochPolicy.defaults()) : EnvelopeSealer.create()) {
-            sealed = sealer.sealSerialized(plaintextOf(transactionId), context, List.of(current(ALICE), current(BOB)));
+            sealed = sealer.sealSerialized(plaintextOf(transactionId), context, recipients);
         }
         ByteBuffer sealId = ByteBuffer.wrap(sealed.sealId().bytes());
         EncryptedTransaction encrypted = EncryptedTransaction.newBuilder()
@@ -129,7 +142,7 @@ public final class RewrapFixture implements AutoCloseable {
                 .setStatus(TransactionStatus.SETTLED)
                 .setCurrency("EUR")
                 .setConfidential(true)
-                .setParticipants(List.of(ALICE.value(), BOB.value()))
+                .setParticipants(participants)
                 .setAccessPolicy(AccessPolicy.newBuilder()
                         .setAllowedPurposes(List.of("settlement"))
                         .setNotBefore(null)
@@ -154,9 +167,7 @@ public final class RewrapFixture implements AutoCloseable {
                         .map(RewrapFixture::recipientWrap)
                         .toList())
                 .build();
-        LookupResult.Found found = new LookupResult.Found(encrypted, envelope);
-        view.put(transactionId, found);
-        return found;
+        return new LookupResult.Found(encrypted, envelope);
     }
 
     private static RecipientWrap recipientWrap(DekWrap wrap) {
