@@ -63,6 +63,7 @@ class RewrapRoutesTest {
 
     static RewrapFixture fixture;
     static Javalin app;
+    static KeyServiceComponents components;
     static final List<AccessEvent> DENIALS = new CopyOnWriteArrayList<>();
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -74,7 +75,7 @@ class RewrapRoutesTest {
         fixture.seal("txn-1", false);
         fixture.seal("txn-2", true);
         fixture.core.keys.rotate(OPERATOR, ALICE);
-        KeyServiceComponents components = new KeyServiceComponents(
+        components = new KeyServiceComponents(
                         fixture.core.registry,
                         fixture.core.keys,
                         new MaxAgeRotation(fixture.core.states, fixture.core.keys, Duration.ofDays(90), clock),
@@ -145,6 +146,19 @@ class RewrapRoutesTest {
                 .anyMatch(e -> e.getType() == AccessEventType.ACCESS_DENIED
                         && subject.equals(e.getRequester())
                         && RewrapRoutes.PATH.equals(e.getSubject()));
+    }
+
+    @Test
+    void theRouteIsServedAndInTheOpenApiDocument() {
+        // Given
+        String document = KeyServiceRoutes.openApiDocument();
+        // When
+        int at = document.indexOf("\"" + RewrapRoutes.PATH + "\": {");
+        // Then
+        assertThat(KeyServiceRoutes.describeRoutes(components)).contains("POST " + RewrapRoutes.PATH);
+        assertThat(at).isPositive();
+        assertThat(document.substring(at, document.indexOf("\n    \"/", at + 1)))
+                .contains("\"post\": {");
     }
 
     @Test
