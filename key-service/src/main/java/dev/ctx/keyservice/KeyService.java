@@ -228,7 +228,7 @@ public final class KeyService implements AutoCloseable {
                     grants,
                     participantHeld,
                     access.service(),
-                    rewrap(config, storeConfig, states, view, access, events));
+                    rewrap(config, storeConfig, states, view, access, events, metrics));
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;
@@ -275,12 +275,14 @@ public final class KeyService implements AutoCloseable {
             ParticipantStates states,
             TransactionView view,
             AccessWiring access,
-            AccessEvents events) {
+            AccessEvents events,
+            HttpMetrics metrics) {
         RewrapSettings settings = new RewrapSettings(
                 config.getInt(REWRAP_MAX_ITEMS_CONFIG),
                 config.getInt(REWRAP_MAX_BODY_BYTES_CONFIG),
                 storeConfig.timeout().multipliedBy(2).plusSeconds(1));
-        return new RewrapService(states, view, access.custodialKeys(), access.committer(), events, settings);
+        return new RewrapService(
+                states, view, access.custodialKeys(), access.committer(), events, settings, metrics.registry());
     }
 
     /**

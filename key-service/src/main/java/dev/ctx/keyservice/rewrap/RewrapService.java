@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.ctx.envelope.EnvelopeRewrapper;
 import dev.ctx.envelope.Recipient;
 import dev.ctx.keyservice.audit.AccessEventCommitter;
@@ -37,11 +40,14 @@ public final class RewrapService {
     private final AccessEventCommitter committer;
     private final AccessEvents events;
     private final RewrapSettings settings;
+    private final MeterRegistry meters;
 
     /**
      * @param lookup the encrypted transactions and their newest envelopes
      * @param keys lends the old custodial keys (the cached keys of the access path)
      * @param settings batch limits and how long to wait for the batch's event to commit
+     * @param meters where {@code ctx_keyservice_rewrap_items_total{result}} is counted (result {@code REWRAPPED} or
+     *     the {@link RewrapError}), once the batch's event committed
      */
     public RewrapService(
             ParticipantStates states,
@@ -49,12 +55,14 @@ public final class RewrapService {
             CustodialKeys keys,
             AccessEventCommitter committer,
             AccessEvents events,
-            RewrapSettings settings) {
+            RewrapSettings settings,
+            MeterRegistry meters) {
         this.states = Objects.requireNonNull(states, "states");
         this.items = new ItemRewrapper(lookup, keys, EnvelopeRewrapper.create());
         this.committer = Objects.requireNonNull(committer, "committer");
         this.events = Objects.requireNonNull(events, "events");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     public RewrapSettings settings() {
@@ -76,7 +84,18 @@ public final class RewrapService {
             results.add(items.rewrap(context, target, item));
         }
         committer.commit(event(context, batch, results), settings.commitTimeout());
+        results.forEach(this::count);
         return List.copyOf(results);
+    }
+
+    private void count(RewrapResult result) {
+        String outcome =
+                result instanceof RewrapResult.Failed failed ? failed.error().name() : "REWRAPPED";
+        Counter.builder("ctx.keyservice.rewrap.items")
+                .description("rewrap batch items answered, by result")
+                .tag("result", outcome)
+                .register(meters)
+                .increment();
     }
 
     private Recipient target(ParticipantId id, int toVersion) {

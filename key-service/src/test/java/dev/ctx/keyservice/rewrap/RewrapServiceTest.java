@@ -236,6 +236,14 @@ class RewrapServiceTest {
                 .containsEntry("rewrapped", "2")
                 .containsEntry("failed", "1")
                 .containsEntry("transactions", "3");
+        assertThat(f.meters
+                        .counter("ctx.keyservice.rewrap.items", "result", "REWRAPPED")
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(f.meters
+                        .counter("ctx.keyservice.rewrap.items", "result", "UNKNOWN_TRANSACTION")
+                        .count())
+                .isEqualTo(1.0);
         assertThat(event.toString())
                 .doesNotContain(new String(RewrapFixture.plaintextOf("txn-a"), StandardCharsets.UTF_8));
     }

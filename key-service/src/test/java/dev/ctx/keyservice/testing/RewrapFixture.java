@@ -61,6 +61,7 @@ public final class RewrapFixture implements AutoCloseable {
     public final Map<String, LookupResult> view = new ConcurrentHashMap<>();
     public final List<AccessEvent> committed = new CopyOnWriteArrayList<>();
     public final RewrapService service;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public volatile boolean failCommits;
     private final AccessEventCommitter committer;
     private final byte[] fingerprint = new byte[32];
@@ -93,7 +94,8 @@ public final class RewrapFixture implements AutoCloseable {
                 new UnsealingCustodialKeys(core.states, core.keys),
                 committer,
                 new AccessEvents("key-service/test", clock),
-                settings);
+                settings,
+                meters);
     }
 
     public static RewrapFixture start(Path dir) {
