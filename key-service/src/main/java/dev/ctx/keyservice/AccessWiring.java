@@ -99,6 +99,16 @@ public final class AccessWiring implements AutoCloseable {
         return service;
     }
 
+    /** The group committer of access events (the rewrap batches commit their events through it too). */
+    public AccessEventCommitter committer() {
+        return committer;
+    }
+
+    /** The custodial keys behind the cache (the rewrap path borrows old keys through it too). */
+    public CustodialKeys custodialKeys() {
+        return keys;
+    }
+
     @Override
     public void close() {
         committer.close(timeout);

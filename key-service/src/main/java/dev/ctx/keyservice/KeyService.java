@@ -19,6 +19,8 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERV
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_PREFIX;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_STATE_DIR_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.REWRAP_MAX_BODY_BYTES_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.REWRAP_MAX_ITEMS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_CHECK_INTERVAL_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.ROTATION_MAX_AGE_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.SCHEMA_REGISTRY_URL_CONFIG;
@@ -86,6 +88,8 @@ import dev.ctx.keyservice.participants.KeyLifecycle;
 import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.ParticipantStates;
 import dev.ctx.keyservice.participants.UnsealingCustodialKeys;
+import dev.ctx.keyservice.rewrap.RewrapService;
+import dev.ctx.keyservice.rewrap.RewrapSettings;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
 import dev.ctx.keyservice.signing.KeyringSigner;
@@ -220,7 +224,8 @@ public final class KeyService implements AutoCloseable {
                     signer.verifyingKey(),
                     grants,
                     participantHeld,
-                    access.service());
+                    access.service(),
+                    rewrap(config, storeConfig, states, view, access, events, metrics));
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;
@@ -258,6 +263,23 @@ public final class KeyService implements AutoCloseable {
             kek.close();
             throw e;
         }
+    }
+
+    /** {@code POST /v1/rewrap}: the access path's cached custodial keys and group committer. */
+    private static RewrapService rewrap(
+            KeyServiceConfig config,
+            StoreConfig storeConfig,
+            ParticipantStates states,
+            TransactionView view,
+            AccessWiring access,
+            AccessEvents events,
+            HttpMetrics metrics) {
+        RewrapSettings settings = new RewrapSettings(
+                config.getInt(REWRAP_MAX_ITEMS_CONFIG),
+                config.getInt(REWRAP_MAX_BODY_BYTES_CONFIG),
+                storeConfig.timeout().multipliedBy(2).plusSeconds(1));
+        return new RewrapService(
+                states, view, access.custodialKeys(), access.committer(), events, settings, metrics.registry());
     }
 
     /**

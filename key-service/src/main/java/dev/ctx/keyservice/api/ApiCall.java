@@ -64,7 +64,12 @@ final class ApiCall {
 
     /** The JSON body as {@code type}: 400 if oversize, empty, malformed, with unknown fields or wrong types. */
     <T> T body(Class<T> type) {
-        T value = parse(rawBody(), type);
+        return body(type, maxBodyBytes);
+    }
+
+    /** As {@link #body(Class)}, with a route's own body limit {@code limit} (the server's limit must admit it). */
+    <T> T body(Class<T> type, long limit) {
+        T value = parse(rawBody(limit), type);
         if (value == null) {
             throw ApiException.badRequest("malformed-json", "request body must be a JSON object");
         }
@@ -73,7 +78,7 @@ final class ApiCall {
 
     /** Whether the request has a body other than white space (some routes mean two things with and without). */
     boolean hasBody() {
-        for (byte b : rawBody()) {
+        for (byte b : rawBody(maxBodyBytes)) {
             if (!Character.isWhitespace(b)) {
                 return true;
             }
@@ -81,23 +86,23 @@ final class ApiCall {
         return false;
     }
 
-    private byte[] rawBody() {
-        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge();
+    private byte[] rawBody(long limit) {
+        if (ctx.req().getContentLengthLong() > limit) {
+            throw tooLarge(limit);
         }
         try {
             byte[] bytes = ctx.bodyAsBytes();
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
+            if (bytes.length > limit) {
+                throw tooLarge(limit);
             }
             return bytes;
         } catch (HttpResponseException e) {
-            throw tooLarge();
+            throw tooLarge(limit);
         }
     }
 
-    private ApiException tooLarge() {
-        return ApiException.badRequest("request-too-large", "request body exceeds " + maxBodyBytes + " bytes");
+    private static ApiException tooLarge(long limit) {
+        return ApiException.badRequest("request-too-large", "request body exceeds " + limit + " bytes");
     }
 
     private <T> T parse(byte[] bytes, Class<T> type) {

@@ -5,6 +5,7 @@ import java.util.List;
 import io.javalin.http.HandlerType;
 
 import dev.ctx.keyservice.auth.AccessRule;
+import dev.ctx.keyservice.participants.ConflictException;
 import dev.ctx.keyservice.participants.KeyLifecycle;
 import dev.ctx.keyservice.participants.Participant;
 import dev.ctx.keyservice.participants.ParticipantId;
@@ -41,12 +42,7 @@ final class KeyRoutes {
                         "/v1/participants/{id}/keys/rotate",
                         AccessRule.OWNER_OR_OPERATOR,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), c.participantId())))),
-                new ApiRoute(
-                        HandlerType.POST,
-                        key + "/retire",
-                        AccessRule.OPERATOR,
-                        c -> c.respond(
-                                200, Responses.KeyView.of(keys.retire(c.audit(), c.participantId(), c.version())))),
+                new ApiRoute(HandlerType.POST, key + "/retire", AccessRule.OPERATOR, this::retire),
                 new ApiRoute(
                         HandlerType.POST,
                         key + "/revoke",
@@ -88,6 +84,17 @@ final class KeyRoutes {
         } else {
             call.respond(201, Responses.KeyView.of(keys.createKey(call.audit(), call.participantId())));
         }
+    }
+
+    /** Only at zero remaining envelopes (the rewrap job counts them; this service cannot). */
+    private void retire(ApiCall call) {
+        Requests.Retire body = call.hasBody() ? call.body(Requests.Retire.class) : new Requests.Retire(null);
+        if (body.remainingEnvelopes() == null || body.remainingEnvelopes() != 0) {
+            throw new ConflictException("a key version is retired only when no envelope wraps under it: send "
+                    + "{\"remainingEnvelopes\": 0} once the rewrap job moved every envelope"
+                    + (body.remainingEnvelopes() == null ? "" : " (" + body.remainingEnvelopes() + " remain)"));
+        }
+        call.respond(200, Responses.KeyView.of(keys.retire(call.audit(), call.participantId(), call.version())));
     }
 
     private void list(ApiCall call) {

@@ -19,6 +19,7 @@ import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.participants.KeyLifecycle;
 import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
+import dev.ctx.keyservice.rewrap.RewrapService;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 
 /**
@@ -40,6 +41,7 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  *     the access endpoint asks
  * @param participantHeldKeys proofs of possession of participant-held (BYOK) keys
  * @param access answers {@code POST /v1/access-requests}; null leaves that route out (no lookup view)
+ * @param rewrap answers {@code POST /v1/rewrap}; null leaves that route out (no lookup view)
  */
 public record KeyServiceComponents(
         ParticipantRegistry registry,
@@ -56,7 +58,8 @@ public record KeyServiceComponents(
         Ed25519VerifyingKey keyringSigningKey,
         Grants grants,
         ParticipantHeldKeys participantHeldKeys,
-        AccessService access) {
+        AccessService access,
+        RewrapService rewrap) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -110,6 +113,7 @@ public record KeyServiceComponents(
                 keyringSigningKey,
                 grants,
                 new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL),
+                null,
                 null);
     }
 
@@ -167,6 +171,35 @@ public record KeyServiceComponents(
                 keyringSigningKey,
                 grants,
                 participantHeldKeys,
-                access);
+                access,
+                rewrap);
+    }
+
+    /** The same components with {@code rewrap} answering rewrap batches. */
+    public KeyServiceComponents withRewrap(RewrapService rewrap) {
+        return new KeyServiceComponents(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap);
+    }
+
+    /** The largest body any route accepts: the server's limit. */
+    long maxRequestBytes() {
+        return rewrap == null
+                ? maxBodyBytes
+                : Math.max(maxBodyBytes, rewrap.settings().maxBodyBytes());
     }
 }

@@ -43,7 +43,7 @@ public final class KeyServiceRoutes {
     public static void register(JavalinConfig cfg, KeyServiceComponents components) {
         ObjectMapper mapper = objectMapper();
         cfg.jsonMapper(new JavalinJackson(mapper, false));
-        cfg.http.maxRequestSize = components.maxBodyBytes();
+        cfg.http.maxRequestSize = components.maxRequestBytes();
         cfg.startup.showJavalinBanner = false;
         RequestGuard guard = new RequestGuard(components, mapper);
         for (ApiRoute route : routes(components)) {
@@ -85,6 +85,9 @@ public final class KeyServiceRoutes {
         routes.addAll(new GrantRoutes(components.grants()).routes());
         if (components.access() != null) {
             routes.addAll(new AccessRoutes(components.access()).routes());
+        }
+        if (components.rewrap() != null) {
+            routes.addAll(new RewrapRoutes(components.rewrap()).routes());
         }
         return routes;
     }

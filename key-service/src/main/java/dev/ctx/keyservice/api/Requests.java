@@ -51,6 +51,11 @@ final class Requests {
      */
     record CreateKey(String publicKey) {}
 
+    /**
+     * {@code POST .../keys/{version}/retire}: the rewrap job states how many envelopes still wrap under the version.
+     */
+    record Retire(Integer remainingEnvelopes) {}
+
     /** {@code POST /v1/participants/{id}/keys/{version}/proof}: base64 of the opened challenge. */
     record PossessionProof(String challengeId, String answer) {}
 

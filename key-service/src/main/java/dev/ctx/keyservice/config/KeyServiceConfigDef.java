@@ -82,6 +82,8 @@ public final class KeyServiceConfigDef {
     public static final String CUSTODY_CACHE_MAX_KEYS_CONFIG = "custody.cache.max.keys";
     public static final String CUSTODY_CACHE_TTL_CONFIG = "custody.cache.ttl";
     public static final String BYOK_CHALLENGE_TTL_CONFIG = "byok.challenge.ttl";
+    public static final String REWRAP_MAX_ITEMS_CONFIG = "rewrap.max.items";
+    public static final String REWRAP_MAX_BODY_BYTES_CONFIG = "rewrap.max.body.bytes";
 
     public static final String TOPIC_ENCRYPTED_CONFIG = "topic.encrypted";
     public static final String TOPIC_ENVELOPES_CONFIG = "topic.envelopes";
@@ -104,6 +106,7 @@ public final class KeyServiceConfigDef {
         defineAccess(def);
         defineKeyUse(def);
         defineLookup(def);
+        defineRewrap(def);
         def.define(
                         AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG,
                         Type.INT,
@@ -394,6 +397,24 @@ public final class KeyServiceConfigDef {
                         Range.between(1, MILLION),
                         Importance.LOW,
                         "Access events waiting to commit at most; beyond it requests get 503.");
+    }
+
+    private static void defineRewrap(ConfigDef def) {
+        def.define(
+                        REWRAP_MAX_ITEMS_CONFIG,
+                        Type.INT,
+                        500,
+                        Range.between(1, 10_000),
+                        Importance.LOW,
+                        "Items per POST /v1/rewrap batch at most; more get 413.")
+                .define(
+                        REWRAP_MAX_BODY_BYTES_CONFIG,
+                        Type.INT,
+                        256 * 1024,
+                        Range.between(1024, 16 * 1024 * 1024),
+                        Importance.LOW,
+                        "Request body of POST /v1/rewrap at most (larger: 400 request-too-large); other routes keep "
+                                + "http.max.body.bytes.");
     }
 
     private static void defineLookup(ConfigDef def) {

@@ -26,6 +26,13 @@ enum KeyTransition {
     /** A RETIRED or REVOKED version loses its sealed private key; its public entry stays. */
     DESTROY(KeyStatus.DESTROYED, EnumSet.of(KeyStatus.RETIRED, KeyStatus.REVOKED), AccessEventType.KEY_DESTROYED);
 
+    /**
+     * Why an ACTIVE version is not destroyed: this service cannot count the envelopes that wrap under a version, so
+     * it requires RETIRED (which the rewrap job sets only at zero remaining envelopes) or REVOKED first.
+     */
+    private static final String ACTIVE_NOT_DESTROYED = ": envelopes may still wrap the DEK under it; the rewrap job "
+            + "retires a version once no envelope does (or revoke it), then destroy it";
+
     private final KeyStatus target;
     private final Set<KeyStatus> from;
     private final AccessEventType eventType;
@@ -49,8 +56,8 @@ enum KeyTransition {
      */
     void check(ParticipantId id, KeyVersion key, int currentVersion) {
         if (!from.contains(key.status())) {
-            throw new ConflictException(
-                    "key " + id + " v" + key.version() + " is " + key.status() + "; cannot become " + target);
+            throw new ConflictException("key " + id + " v" + key.version() + " is " + key.status() + "; cannot become "
+                    + target + (this == DESTROY && key.status() == KeyStatus.ACTIVE ? ACTIVE_NOT_DESTROYED : ""));
         }
         if (this == RETIRE && key.version() == currentVersion) {
             throw new ConflictException("key " + id + " v" + key.version() + " is current; rotate before retiring it");

@@ -63,7 +63,7 @@ class NoSecretsInLogsIT {
                     "POST", "/v1/participants", "{\"id\":\"alice\",\"role\":\"client\",\"kycStatus\":\"verified\"}");
             api.operator("POST", "/v1/participants/alice/keys", null);
             api.operator("POST", "/v1/participants/alice/keys/rotate", null);
-            api.operator("POST", "/v1/participants/alice/keys/1/retire", null);
+            api.operator("POST", "/v1/participants/alice/keys/1/retire", "{\"remainingEnvelopes\": 0}");
             api.operator("DELETE", "/v1/participants/alice/keys/1", null);
             api.operator("POST", "/v1/participants/alice/keys/2/revoke", null);
             api.operator("POST", "/v1/escrow/key", null);

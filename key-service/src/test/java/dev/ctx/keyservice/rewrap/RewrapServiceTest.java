@@ -1,0 +1,304 @@
+package dev.ctx.keyservice.rewrap;
+
+import static dev.ctx.keyservice.testing.RewrapFixture.ALICE;
+import static dev.ctx.keyservice.testing.RewrapFixture.BOB;
+import static dev.ctx.keyservice.testing.RewrapFixture.OPERATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.ctx.envelope.error.AuthenticationFailedException;
+import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.key.X25519PrivateKey;
+import dev.ctx.keyservice.audit.AuditUnavailableException;
+import dev.ctx.keyservice.lookup.LookupResult;
+import dev.ctx.keyservice.participants.ConflictException;
+import dev.ctx.keyservice.participants.NotFoundException;
+import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.testing.RewrapFixture;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessEventType;
+import dev.ctx.schemas.encrypted.Envelope;
+import dev.ctx.schemas.encrypted.RecipientWrap;
+
+class RewrapServiceTest {
+
+    private static final String TXN = "txn-1";
+
+    @TempDir
+    Path dir;
+
+    private RewrapFixture fixture;
+
+    @AfterEach
+    void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private RewrapFixture started() {
+        fixture = RewrapFixture.start(dir);
+        return fixture;
+    }
+
+    @ParameterizedTest(name = "epoch wraps: {0}")
+    @ValueSource(booleans = {false, true})
+    void aRewrappedWrapOpensTheSameCiphertextWithTheNewKeyAndNotWithTheOld(boolean epoch) {
+        // Given
+        RewrapFixture f = started();
+        f.seal(TXN, epoch);
+        RewrapItem item = f.itemFor(TXN, ALICE);
+        assertThat(item.wrap()[0]).isEqualTo(epoch ? DekWrap.EPOCH_LAYOUT : (byte) 0x02);
+        f.core.keys.rotate(OPERATOR, ALICE);
+        // When
+        List<RewrapResult> results = f.service.rewrap(OPERATOR, new RewrapBatch(ALICE, 2, List.of(item)));
+        // Then
+        assertThat(results).singleElement().isInstanceOf(RewrapResult.Rewrapped.class);
+        RewrapResult.Rewrapped done = (RewrapResult.Rewrapped) results.get(0);
+        assertThat(done.transactionId()).isEqualTo(TXN);
+        assertThat(done.generation()).isEqualTo(1);
+        DekWrap fresh = done.wrap();
+        assertThat(fresh.recipientId()).isEqualTo("alice");
+        assertThat(fresh.keyVersion()).isEqualTo(2);
+        assertThat(fresh.isEpoch()).as("the new key has no epoch context").isFalse();
+        X25519PrivateKey oldKey = f.core.unsealForTest(ALICE, 1);
+        X25519PrivateKey newKey = f.core.unsealForTest(ALICE, 2);
+        byte[] viaOld = f.open(TXN, DekWrap.parse("alice", 1, item.wrap()), oldKey);
+        byte[] viaNew = f.open(TXN, fresh, newKey);
+        assertThat(viaNew)
+                .as("the same DEK opens the same ciphertext")
+                .isEqualTo(viaOld)
+                .isEqualTo(RewrapFixture.plaintextOf(TXN));
+        DekWrap relabelled = DekWrap.parse("alice", 1, fresh.toBytes());
+        assertThatThrownBy(() -> f.open(TXN, relabelled, oldKey)).isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    /** One per-item refusal: what makes it happen and which item is sent. */
+    record Refusal(String name, Function<RewrapFixture, RewrapItem> given, RewrapError error) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                new Refusal(
+                        "unknown transaction",
+                        f -> new RewrapItem(
+                                "txn-none", 1, 1, f.itemFor(TXN, ALICE).wrap()),
+                        RewrapError.UNKNOWN_TRANSACTION),
+                new Refusal(
+                        "shredded",
+                        f -> {
+                            RewrapItem item = f.itemFor(TXN, ALICE);
+                            f.view.put(TXN, new LookupResult.Shredded(TXN));
+                            return item;
+                        },
+                        RewrapError.SHREDDED),
+                new Refusal(
+                        "a newer generation than the view holds",
+                        f -> new RewrapItem(TXN, 2, 1, f.itemFor(TXN, ALICE).wrap()),
+                        RewrapError.NOT_YET_VISIBLE),
+                new Refusal(
+                        "another participant's wrap",
+                        f -> new RewrapItem(TXN, 1, 1, f.itemFor(TXN, BOB).wrap()),
+                        RewrapError.WRAP_MISMATCH),
+                new Refusal(
+                        "another key version than the envelope names",
+                        f -> new RewrapItem(TXN, 1, 3, f.itemFor(TXN, ALICE).wrap()),
+                        RewrapError.WRAP_MISMATCH),
+                new Refusal(
+                        "the wrap of another seal",
+                        f -> {
+                            f.seal("txn-2", false);
+                            return new RewrapItem(
+                                    TXN, 1, 1, f.itemFor("txn-2", ALICE).wrap());
+                        },
+                        RewrapError.WRAP_MISMATCH),
+                new Refusal(
+                        "a tampered wrap that the view holds too",
+                        f -> {
+                            tamperAlicesWrap(f);
+                            return f.itemFor(TXN, ALICE);
+                        },
+                        RewrapError.INTEGRITY_FAILURE),
+                new Refusal(
+                        "a revoked old version",
+                        f -> {
+                            f.core.keys.revoke(OPERATOR, ALICE, 1);
+                            return f.itemFor(TXN, ALICE);
+                        },
+                        RewrapError.KEY_NOT_OPENABLE),
+                new Refusal(
+                        "a destroyed old version",
+                        f -> {
+                            f.core.keys.revoke(OPERATOR, ALICE, 1);
+                            f.core.keys.destroy(OPERATOR, ALICE, 1);
+                            return f.itemFor(TXN, ALICE);
+                        },
+                        RewrapError.KEY_NOT_OPENABLE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void anItemThatCannotBeRewrappedGetsItsError(Refusal refusal) {
+        // Given
+        RewrapFixture f = started();
+        f.seal(TXN, false);
+        f.core.keys.rotate(OPERATOR, ALICE);
+        RewrapItem item = refusal.given().apply(f);
+        // When
+        List<RewrapResult> results = f.service.rewrap(OPERATOR, new RewrapBatch(ALICE, 2, List.of(item)));
+        // Then
+        assertThat(results)
+                .singleElement()
+                .isEqualTo(new RewrapResult.Failed(item.transactionId(), item.generation(), refusal.error()));
+        assertThat(f.committed)
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAttributes())
+                        .containsEntry("rewrapped", "0")
+                        .containsEntry("failed", "1"));
+    }
+
+    @Test
+    void aParticipantHeldOldKeyIsNotOpenedHere() {
+        // Given
+        RewrapFixture f = started();
+        f.seal(TXN, false);
+        f.core.keys.rotate(OPERATOR, BOB);
+        // When
+        List<RewrapResult> results = f.service.rewrap(OPERATOR, new RewrapBatch(BOB, 2, List.of(f.itemFor(TXN, BOB))));
+        // Then
+        assertThat(results)
+                .singleElement()
+                .isEqualTo(new RewrapResult.Failed(TXN, 1, RewrapError.PARTICIPANT_HELD_KEY));
+    }
+
+    @Test
+    void anItemAlreadyOnTheTargetVersionIsAMismatch() {
+        // Given
+        RewrapFixture f = started();
+        f.core.keys.rotate(OPERATOR, ALICE);
+        f.seal(TXN, false);
+        // When
+        List<RewrapResult> results =
+                f.service.rewrap(OPERATOR, new RewrapBatch(ALICE, 2, List.of(f.itemFor(TXN, ALICE))));
+        // Then
+        assertThat(results).singleElement().isEqualTo(new RewrapResult.Failed(TXN, 1, RewrapError.WRAP_MISMATCH));
+    }
+
+    @Test
+    void aBatchIsAnsweredInOrderAfterOneRewrappedEvent() {
+        // Given
+        RewrapFixture f = started();
+        f.seal("txn-a", false);
+        f.seal("txn-b", true);
+        f.core.keys.rotate(OPERATOR, ALICE);
+        List<RewrapItem> items = List.of(
+                f.itemFor("txn-a", ALICE),
+                new RewrapItem("txn-none", 1, 1, f.itemFor("txn-a", ALICE).wrap()),
+                f.itemFor("txn-b", ALICE));
+        // When
+        List<RewrapResult> results = f.service.rewrap(OPERATOR, new RewrapBatch(ALICE, 2, items));
+        // Then
+        assertThat(results).extracting(RewrapResult::transactionId).containsExactly("txn-a", "txn-none", "txn-b");
+        assertThat(results)
+                .extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("Rewrapped", "Failed", "Rewrapped");
+        AccessEvent event = f.committed.stream()
+                .filter(e -> e.getType() == AccessEventType.REWRAPPED)
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one REWRAPPED event");
+                })
+                .orElseThrow();
+        assertThat(event.getSubject()).isEqualTo("alice");
+        assertThat(event.getRequester()).isEqualTo("rewrap-job");
+        assertThat(event.getDataAccessed()).containsExactly("key:alice/v1", "key:alice/v2");
+        assertThat(event.getAttributes())
+                .containsEntry("fromVersions", "1")
+                .containsEntry("toVersion", "2")
+                .containsEntry("items", "3")
+                .containsEntry("rewrapped", "2")
+                .containsEntry("failed", "1")
+                .containsEntry("transactions", "3");
+        assertThat(f.meters
+                        .counter("ctx.keyservice.rewrap.items", "result", "REWRAPPED")
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(f.meters
+                        .counter("ctx.keyservice.rewrap.items", "result", "UNKNOWN_TRANSACTION")
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(event.toString())
+                .doesNotContain(new String(RewrapFixture.plaintextOf("txn-a"), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "toVersion {0}")
+    @ValueSource(ints = {1, 3})
+    void onlyTheCurrentVersionIsATarget(int toVersion) {
+        // Given
+        RewrapFixture f = started();
+        f.seal(TXN, false);
+        f.core.keys.rotate(OPERATOR, ALICE);
+        RewrapBatch batch = new RewrapBatch(ALICE, toVersion, List.of(f.itemFor(TXN, ALICE)));
+        // When / Then
+        assertThatThrownBy(() -> f.service.rewrap(OPERATOR, batch))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("current version");
+        assertThat(f.committed).noneMatch(e -> e.getType() == AccessEventType.REWRAPPED);
+    }
+
+    @Test
+    void anUnknownParticipantIsNotFound() {
+        // Given
+        RewrapFixture f = started();
+        f.seal(TXN, false);
+        RewrapBatch batch = new RewrapBatch(ParticipantId.parse("carol"), 1, List.of(f.itemFor(TXN, ALICE)));
+        // When / Then
+        assertThatThrownBy(() -> f.service.rewrap(OPERATOR, batch)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void withoutACommittedEventNothingIsReturned() {
+        // Given
+        RewrapFixture f = started();
+        f.seal(TXN, false);
+        f.core.keys.rotate(OPERATOR, ALICE);
+        f.failCommits = true;
+        RewrapBatch batch = new RewrapBatch(ALICE, 2, List.of(f.itemFor(TXN, ALICE)));
+        // When / Then
+        assertThatThrownBy(() -> f.service.rewrap(OPERATOR, batch)).isInstanceOf(AuditUnavailableException.class);
+    }
+
+    /** Flips one byte of alice's wrap in the view's envelope. */
+    private static void tamperAlicesWrap(RewrapFixture f) {
+        LookupResult.Found found = (LookupResult.Found) f.view.get(TXN);
+        Envelope tampered = Envelope.newBuilder(found.envelope())
+                .setWraps(found.envelope().getWraps().stream()
+                        .map(w -> w.getRecipientId().equals("alice") ? flipped(w) : w)
+                        .toList())
+                .build();
+        f.view.put(TXN, new LookupResult.Found(found.transaction(), tampered));
+    }
+
+    private static RecipientWrap flipped(RecipientWrap wrap) {
+        byte[] bytes = RewrapFixture.bytes(wrap.getWrap());
+        bytes[bytes.length - 3] ^= 0x01;
+        return RecipientWrap.newBuilder(wrap).setWrap(ByteBuffer.wrap(bytes)).build();
+    }
+}
