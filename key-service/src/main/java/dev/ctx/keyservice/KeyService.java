@@ -62,12 +62,14 @@ import org.apache.kafka.common.config.ConfigException;
 
 import io.javalin.Javalin;
 
+import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.api.KeyServiceComponents;
 import dev.ctx.keyservice.api.KeyServiceRoutes;
 import dev.ctx.keyservice.api.TlsConnector;
 import dev.ctx.keyservice.api.TlsSettings;
 import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.ClientCertificateAuthenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
@@ -85,6 +87,7 @@ import dev.ctx.keyservice.lookup.ViewSettings;
 import dev.ctx.keyservice.lookup.ViewTopics;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.participants.KeyLifecycle;
+import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.ParticipantStates;
 import dev.ctx.keyservice.participants.UnsealingCustodialKeys;
@@ -364,6 +367,20 @@ public final class KeyService implements AutoCloseable {
         ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type);
         serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         return serde;
+    }
+
+    /**
+     * DANGER: unseals a participant's custodial private key into this process, for verification in tests and
+     * operator tooling only (the HTTP API never hands private keys out; the demo reads through the access API).
+     * Audited: a {@code KEY_OPENED} event naming {@code requester} is committed before the key is returned. Refuses the
+     * escrow key and keys that are not ACTIVE or RETIRED. Never log the result or let it leave the process; destroy it
+     * after use.
+     *
+     * @param requester who asks, e.g. {@code system:test}; recorded in the event
+     */
+    public X25519PrivateKey unsealCustodialKeyInProcess(String requester, String participantId, int version) {
+        return keys.openCustodialKeyAudited(
+                new AuditContext(requester, null, null), ParticipantId.parse(participantId), version);
     }
 
     /** The public key that verifies every keyring this service writes; processors pin it. */
