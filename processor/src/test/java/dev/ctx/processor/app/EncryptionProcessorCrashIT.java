@@ -10,13 +10,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.ProcessorFixture;
 import dev.ctx.processor.testing.TopicReader;
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
@@ -38,67 +40,52 @@ import dev.ctx.testkit.data.TransactionGenerator;
 import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
 
 /**
- * Exactly once across a crash: a processor JVM is SIGKILLed while its Kafka transaction is open, a second instance
- * takes over, and a {@code read_committed} consumer still sees exactly one encrypted record, one envelope and one
- * access event per input (the killed instance's open transaction is aborted, never half-visible); with epoch wraps no
- * (enc, sequence) pair repeats across the crash and every committed wrap opens.
+ * Exactly once across repeated crashes: a processor JVM is SIGKILLed {@value #KILLS} times, each time while its Kafka
+ * transaction is open and its epochs are in use, and restarted on the same application, state directory and input,
+ * which keeps arriving; a last in-process instance takes over. A {@code read_committed} consumer then sees every input
+ * exactly once as one encrypted record, one envelope and one access event (each killed instance's open transaction is
+ * aborted, never half-visible); across every envelope written, aborted ones included, no epoch wrap's (enc, sequence)
+ * pair repeats, and every committed wrap opens with its recipient's key.
  */
 class EncryptionProcessorCrashIT {
 
     private static final List<String> POOL = List.of("client-1", "miner-1", "miner-2", "miner-3");
-    private static final int BEFORE_CRASH = 4_000;
-    private static final int AFTER_CRASH = 1_000;
-    /**
-     * Input added every 100 ms until the kill, so the doomed instance always has a transaction open to be killed in.
-     */
-    private static final int FEED = 50;
+    private static final int KILLS = 3;
+    private static final int BACKLOG = 2_000;
+    private static final int AFTER_CRASHES = 500;
+    /** Input added every 100 ms until the last kill, so each doomed instance has a transaction open to be killed in. */
+    private static final int FEED = 20;
 
     @TempDir
     Path dir;
 
+    private final Map<String, Transaction> inputs = new ConcurrentHashMap<>();
+
     @Test
-    void aKilledInstanceLeavesNoDuplicateAndNoHalfWrittenOutput() throws Exception {
+    void repeatedlyKilledInstancesLeaveNoDuplicateNoHalfWrittenOutputAndNoRepeatedEpochSequence() throws Exception {
         try (SchemaRegistryServer registry =
                         SchemaRegistryServer.builder().build().start();
                 ProcessorFixture fixture = new ProcessorFixture(registry.url(), POOL).prepare()) {
             // Given
             TransactionGenerator generator = new TransactionGenerator(
                     new GeneratorSettings("crash", POOL, 2, 4, 1.0, 300, 1_767_225_600_000L), 99L);
-            fixture.produce(generate(generator, BEFORE_CRASH));
-            AtomicInteger fed = new AtomicInteger();
+            fixture.produce(generate(generator, BACKLOG));
             ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
-            try (ForkedProcessor doomed =
-                    ForkedProcessor.start(dir.resolve("doomed"), crashFriendly(fixture, "doomed"))) {
-
-                // When: killed while a transaction is open (input keeps arriving, so a fast instance cannot finish
-                // everything between two commits and leave nothing open)
-                TopicReader.readAll(
-                        fixture.bootstrap,
-                        fixture.topics.encrypted(),
-                        IsolationLevel.READ_COMMITTED,
-                        200,
-                        ProcessorFixture.TIMEOUT);
-                feeder.scheduleWithFixedDelay(
-                        () -> {
-                            fixture.produce(generate(generator, FEED));
-                            fed.addAndGet(FEED);
-                        },
-                        0,
-                        100,
-                        TimeUnit.MILLISECONDS);
-                TopicReader.awaitOpenTransaction(
-                        fixture.bootstrap, fixture.topics.encrypted(), ProcessorFixture.TIMEOUT);
-                doomed.kill();
+            feeder.scheduleWithFixedDelay(
+                    () -> fixture.produce(generate(generator, FEED)), 0, 100, TimeUnit.MILLISECONDS);
+            try {
+                // When: killed again and again while a transaction is open
+                killRepeatedly(fixture);
             } finally {
                 feeder.shutdown();
                 assertThat(feeder.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
-            fixture.produce(generate(generator, AFTER_CRASH));
+            fixture.produce(generate(generator, AFTER_CRASHES));
             try (ProcessorApplication survivor =
                     ProcessorApplication.start(ProcessorConfig.of(crashFriendly(fixture, "survivor")))) {
 
                 // Then
-                int total = BEFORE_CRASH + fed.get() + AFTER_CRASH;
+                int total = inputs.size();
                 Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
                         fixture.topics.encrypted(),
                         total,
@@ -109,18 +96,21 @@ class EncryptionProcessorCrashIT {
                         total,
                         fixture.serdes.envelope().deserializer(),
                         Envelope::getTransactionId);
-                fixture.readCommittedOnePerKey(
+                Map<String, AccessEvent> events = fixture.readCommittedOnePerKey(
                         fixture.topics.accessEvents(),
                         total,
                         fixture.serdes.accessEvent().deserializer(),
                         AccessEvent::getTransactionId);
+                assertThat(encrypted.keySet()).as("every input once").isEqualTo(inputs.keySet());
+                assertThat(envelopes.keySet()).as("one envelope per input").isEqualTo(inputs.keySet());
+                assertThat(events.keySet()).as("one access event per input").isEqualTo(inputs.keySet());
                 assertThat(TopicReader.readAll(
                                 fixture.bootstrap,
                                 fixture.topics.encrypted(),
                                 IsolationLevel.READ_UNCOMMITTED,
                                 total,
                                 Duration.ofSeconds(30)))
-                        .as("the log holds the aborted records of the killed transaction too")
+                        .as("the log holds the aborted records of the killed transactions too")
                         .hasSizeGreaterThan(total);
                 assertThat(survivor.state()).isEqualTo(KafkaStreams.State.RUNNING);
                 assertEpochWrapsNeverRepeatAndAllOpen(fixture, encrypted, envelopes, total);
@@ -129,23 +119,53 @@ class EncryptionProcessorCrashIT {
     }
 
     /**
-     * Epoch wraps (the default wrap mode) across the crash: no (enc, sequence) pair repeats among every wrap in the
-     * envelope log, aborted ones of the killed instance included, and every committed wrap opens.
+     * {@value #KILLS} times: starts {@code ProcessorMain} in a child JVM on the same configuration (application id,
+     * instance id, state directory), waits until the previous instance's open transaction is resolved and this one
+     * committed output of its own (so its tasks opened epochs), then until it has a transaction open, and SIGKILLs it.
      */
-    private static void assertEpochWrapsNeverRepeatAndAllOpen(
+    private void killRepeatedly(ProcessorFixture fixture) throws InterruptedException {
+        String topic = fixture.topics.encrypted();
+        int committed = 0;
+        Map<TopicPartition, Long> writtenAtKill = Map.of();
+        for (int kill = 1; kill <= KILLS; kill++) {
+            try (ForkedProcessor doomed =
+                    ForkedProcessor.start(dir.resolve("doomed-" + kill), crashFriendly(fixture, "doomed"))) {
+                committed = TopicReader.readAll(
+                                fixture.bootstrap,
+                                topic,
+                                IsolationLevel.READ_COMMITTED,
+                                committed + 1,
+                                ProcessorFixture.TIMEOUT)
+                        .size();
+                TopicReader.awaitResolved(fixture.bootstrap, topic, writtenAtKill, ProcessorFixture.TIMEOUT);
+                TopicReader.awaitOpenTransaction(fixture.bootstrap, topic, ProcessorFixture.TIMEOUT);
+                doomed.kill();
+                writtenAtKill = TopicReader.endOffsets(fixture.bootstrap, topic, IsolationLevel.READ_UNCOMMITTED);
+            }
+        }
+    }
+
+    /**
+     * Epoch wraps (the default wrap mode) across the crashes: no (enc, sequence) pair repeats among every wrap in the
+     * envelope log, the aborted envelopes of the killed instances included (their wraps were sent), every instance
+     * started epochs of its own, and every committed wrap opens to its input's confidential fields.
+     */
+    private void assertEpochWrapsNeverRepeatAndAllOpen(
             ProcessorFixture fixture,
             Map<String, EncryptedTransaction> encrypted,
             Map<String, Envelope> envelopes,
             int total) {
-        Set<String> pairs = new HashSet<>();
-        Set<String> epochs = new HashSet<>();
-        int wraps = 0;
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(
+        List<ConsumerRecord<byte[], byte[]>> written = TopicReader.readAll(
                 fixture.bootstrap,
                 fixture.topics.envelopes(),
                 IsolationLevel.READ_UNCOMMITTED,
                 total,
-                Duration.ofSeconds(30))) {
+                Duration.ofSeconds(30));
+        assertThat(written).as("envelopes written, aborted ones included").hasSizeGreaterThan(total);
+        Set<String> pairs = new HashSet<>();
+        Set<String> epochs = new HashSet<>();
+        int wraps = 0;
+        for (ConsumerRecord<byte[], byte[]> record : written) {
             Envelope envelope =
                     fixture.serdes.envelope().deserializer().deserialize(fixture.topics.envelopes(), record.value());
             for (RecipientWrap wrap : envelope.getWraps()) {
@@ -159,13 +179,17 @@ class EncryptionProcessorCrashIT {
         }
         assertThat(pairs).as("(enc, sequence) pairs of %d wraps", wraps).hasSize(wraps);
         assertThat(epochs)
-                .as("the killed and the surviving instance each started epochs")
-                .hasSizeGreaterThan(1);
+                .as("each of the %d killed instances and the survivor started epochs", KILLS)
+                .hasSizeGreaterThan(KILLS);
         SealedTransactionOpener opener = new SealedTransactionOpener();
-        envelopes.forEach((id, envelope) -> envelope.getWraps()
-                .forEach(wrap -> assertThat(opener.open(
-                                encrypted.get(id), envelope, fixture.keys.privateKey(wrap.getRecipientId())))
-                        .isNotNull()));
+        envelopes.forEach((id, envelope) -> {
+            byte[] expected = Opening.encode(ConfidentialFields.ofTransaction().project(inputs.get(id)));
+            envelope.getWraps()
+                    .forEach(wrap -> assertThat(Opening.encode(opener.open(
+                                    encrypted.get(id), envelope, fixture.keys.privateKey(wrap.getRecipientId()))))
+                            .as("%s opened by %s", id, wrap.getRecipientId())
+                            .isEqualTo(expected));
+        });
     }
 
     /** Commits every 2 s (so a transaction is open when the kill lands) and takes over quickly after the crash. */
@@ -178,10 +202,13 @@ class EncryptionProcessorCrashIT {
         return config;
     }
 
-    private static List<Transaction> generate(TransactionGenerator generator, int count) {
+    /** The next {@code count} inputs, remembered by transaction id. */
+    private List<Transaction> generate(TransactionGenerator generator, int count) {
         List<Transaction> transactions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            transactions.add(generator.next());
+            Transaction transaction = generator.next();
+            transactions.add(transaction);
+            inputs.put(transaction.getTransactionId(), transaction);
         }
         return transactions;
     }

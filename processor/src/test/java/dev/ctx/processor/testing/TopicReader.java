@@ -71,6 +71,35 @@ public final class TopicReader {
         }
     }
 
+    /** The end offset of every partition of {@code topic}: the last stable offset with {@code read_committed}. */
+    public static Map<TopicPartition, Long> endOffsets(
+            String bootstrapServers, String topic, IsolationLevel isolation) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, isolation))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /**
+     * Waits until the last stable offset of every partition in {@code written} reached its offset there, i.e. every
+     * transaction that had written below those offsets was committed or aborted.
+     *
+     * @throws AssertionError if that takes longer than {@code timeout}
+     */
+    public static void awaitResolved(
+            String bootstrapServers, String topic, Map<TopicPartition, Long> written, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Map<TopicPartition, Long> stable = endOffsets(bootstrapServers, topic, IsolationLevel.READ_COMMITTED);
+            if (written.entrySet().stream().allMatch(e -> stable.get(e.getKey()) >= e.getValue())) {
+                return;
+            }
+        }
+        throw new AssertionError("transactions on " + topic + " still open after " + timeout);
+    }
+
     private static boolean atEnd(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));

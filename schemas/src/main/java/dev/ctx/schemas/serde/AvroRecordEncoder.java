@@ -1,6 +1,5 @@
 package dev.ctx.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -8,9 +7,7 @@ import java.util.function.Supplier;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -58,15 +55,11 @@ final class AvroRecordEncoder<T extends SpecificRecord> {
     }
 
     private byte[] frame(String topic, int schemaId, DatumWriter<T> writer, T record) {
-        ByteArrayOutputStream out = ConfluentWireFormat.startFrame(schemaId);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writer.write(record, encoder);
-            encoder.flush();
+            return FrameBuffer.current().frame(schemaId, writer, record);
         } catch (IOException | RuntimeException e) {
             throw new UnencodableRecordException(topic, SafeCause.describe(e), null);
         }
-        return out.toByteArray();
     }
 
     private int classSchemaId(String topic) {

@@ -18,12 +18,17 @@ public final class ConfluentWireFormat {
     /** Returns a stream that already holds the header for {@code schemaId}; the caller appends the Avro body. */
     public static ByteArrayOutputStream startFrame(int schemaId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        writeHeader(out, schemaId);
+        return out;
+    }
+
+    /** Appends the header for {@code schemaId} to {@code out}. */
+    static void writeHeader(ByteArrayOutputStream out, int schemaId) {
         out.write(MAGIC_BYTE);
         out.write(schemaId >>> 24);
         out.write(schemaId >>> 16);
         out.write(schemaId >>> 8);
         out.write(schemaId);
-        return out;
     }
 
     /**
