@@ -1,8 +1,10 @@
 package dev.ctx.benchmarks.e2e;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ final class AccessLoadStack implements AutoCloseable {
     }
 
     /** Starts (or restarts) the key service; {@code cacheMaxKeys} null keeps the default cache. */
-    void startKeyService(Integer cacheMaxKeys) {
+    void startKeyService(Integer cacheMaxKeys) throws IOException {
+        Files.createDirectories(dir);
         if (service != null) {
             service.close();
         }

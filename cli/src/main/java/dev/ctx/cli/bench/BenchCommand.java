@@ -2,7 +2,6 @@ package dev.ctx.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -92,8 +91,8 @@ public final class BenchCommand implements Callable<Integer> {
                 name != null ? name : preset.name(),
                 transactions != null ? transactions : preset.transactions(),
                 clients,
-                Duration.ofSeconds(warmupSeconds),
-                Duration.ofSeconds(seconds),
+                warmupSeconds,
+                seconds,
                 results,
                 work);
         spec.commandLine()
