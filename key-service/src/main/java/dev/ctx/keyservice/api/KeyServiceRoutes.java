@@ -50,7 +50,8 @@ public final class KeyServiceRoutes {
             cfg.routes.addEndpoint(new Endpoint(route.method(), route.path(), guard.guard(route)));
         }
         cfg.routes.error(404, "*", ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            String written = ctx.res().getContentType();
+            if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
                 RequestGuard.write(
                         ctx, new ApiException(404, "not-found", "Not found", "no such endpoint").problem(ctx.path()));
             }

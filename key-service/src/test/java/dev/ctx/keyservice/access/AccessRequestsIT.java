@@ -150,6 +150,17 @@ class AccessRequestsIT {
     }
 
     @Test
+    void anUnknownTransactionIs404WithItsReasonNotTheNoSuchEndpointProblem() throws Exception {
+        // When: a real route answers 404 (the server's own 404 handler must leave that problem alone)
+        HttpResponse<String> response = post(
+                token("miner-1", "participant", List.of("mfa")),
+                "{\"transactionId\": \"no-such-txn\", \"purpose\": \"settlement\"}");
+        // Then
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(response.body()).get("reason").asText()).isEqualTo("UNKNOWN_TRANSACTION");
+    }
+
+    @Test
     void aMalformedRequestIs400MalformedRequest() throws Exception {
         // When
         HttpResponse<String> response = post(
