@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.ctx.client.open.SealedTransactionOpener;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.envelope.error.UnknownRecipientException;
 import dev.ctx.keyservice.audit.AuditContext;
@@ -21,7 +22,7 @@ import dev.ctx.schemas.encrypted.RecipientWrap;
 final class TransactionReader {
 
     private final CustodialKeys keys;
-    private final SealedRecordOpener opener = new SealedRecordOpener();
+    private final SealedTransactionOpener opener = new SealedTransactionOpener();
 
     TransactionReader(CustodialKeys keys) {
         this.keys = Objects.requireNonNull(keys, "keys");

@@ -2,7 +2,6 @@ package dev.ctx.keyservice.access;
 
 import java.util.Optional;
 
-import dev.ctx.envelope.error.UnknownRecipientException;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
@@ -17,11 +16,5 @@ final class Wraps {
                 .filter(w -> w.getRecipientType() == RecipientType.PARTICIPANT
                         && w.getRecipientId().equals(participantId))
                 .findFirst();
-    }
-
-    static RecipientWrap of(Envelope envelope, String participantId) {
-        return find(envelope, participantId)
-                .orElseThrow(() -> new UnknownRecipientException("the envelope of " + "transaction "
-                        + envelope.getTransactionId() + " holds no wrap for " + participantId));
     }
 }
