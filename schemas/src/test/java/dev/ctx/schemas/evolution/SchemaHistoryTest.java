@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessGrant;
+import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
+import dev.ctx.schemas.auditlog.SealedAccessEvent;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -43,7 +45,9 @@ class SchemaHistoryTest {
                 ParticipantKeyring.getClassSchema(),
                 DeadLetter.getClassSchema(),
                 ConfidentialFields.ofTransaction().schema(),
-                AccessGrant.getClassSchema());
+                AccessGrant.getClassSchema(),
+                SealedAccessEvent.getClassSchema(),
+                AccessLogCheckpoint.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,48 @@
+package dev.ctx.schemas.auditlog;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The chain of one access-log partition (v1): {@code hash = SHA-256(prevHash || canonicalEvent)}; the first entry's
+ * prevHash is the partition's genesis hash {@code SHA-256("ctx.access-log.genesis.v1" || partition as u32 big-endian)}.
+ */
+public final class ChainHash {
+
+    /** Length in bytes of every hash of the chain. */
+    public static final int LENGTH = 32;
+
+    /** The ASCII label of the genesis hash (25 bytes, no terminator). */
+    public static final String GENESIS_LABEL = "ctx.access-log.genesis.v1";
+
+    private ChainHash() {}
+
+    /** The prevHash of sequence 0 in {@code partition}. */
+    public static byte[] genesis(int partition) {
+        MessageDigest sha = sha256();
+        sha.update(GENESIS_LABEL.getBytes(StandardCharsets.US_ASCII));
+        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(partition).array());
+        return sha.digest();
+    }
+
+    /** The hash of the entry holding {@code canonicalEvent} after an entry whose hash is {@code prevHash}. */
+    public static byte[] next(byte[] prevHash, byte[] canonicalEvent) {
+        if (prevHash.length != LENGTH) {
+            throw new IllegalArgumentException("prevHash must be " + LENGTH + " bytes, was " + prevHash.length);
+        }
+        MessageDigest sha = sha256();
+        sha.update(prevHash);
+        sha.update(canonicalEvent);
+        return sha.digest();
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.ctx.schemas.auditlog;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Merkle tree hash of RFC 6962 §2.1 (SHA-256; leaf hash {@code SHA-256(0x00 || d)}, node hash
+ * {@code SHA-256(0x01 || left || right)}, the split at the largest power of two smaller than the size), its audit
+ * paths and their verification (the algorithm of RFC 9162 §2.1.3.2). In the access log the leaf data are the entry
+ * hashes ({@link ChainHash}) of the sequences a checkpoint covers, in order.
+ */
+public final class MerkleTree {
+
+    private static final byte LEAF_PREFIX = 0x00;
+    private static final byte NODE_PREFIX = 0x01;
+
+    private MerkleTree() {}
+
+    /** {@code SHA-256(0x00 || data)}. */
+    public static byte[] leafHash(byte[] data) {
+        MessageDigest sha = ChainHash.sha256();
+        sha.update(LEAF_PREFIX);
+        sha.update(data);
+        return sha.digest();
+    }
+
+    /** {@code SHA-256(0x01 || left || right)}. */
+    public static byte[] nodeHash(byte[] left, byte[] right) {
+        MessageDigest sha = ChainHash.sha256();
+        sha.update(NODE_PREFIX);
+        sha.update(left);
+        sha.update(right);
+        return sha.digest();
+    }
+
+    /** The tree hash over {@code leaves} (leaf data, not leaf hashes); SHA-256 of nothing for no leaves. */
+    public static byte[] root(List<byte[]> leaves) {
+        Builder builder = new Builder();
+        leaves.forEach(builder::append);
+        return builder.root();
+    }
+
+    /** The audit path of leaf {@code index} in the tree over {@code leaves}, from the leaf's sibling upwards. */
+    public static List<byte[]> inclusionPath(List<byte[]> leaves, int index) {
+        if (index < 0 || index >= leaves.size()) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + leaves.size());
+        }
+        List<byte[]> path = new ArrayList<>();
+        collectPath(leaves, index, path);
+        return path;
+    }
+
+    /**
+     * Whether {@code path} proves that {@code leafData} is leaf {@code index} of a tree of {@code treeSize} leaves with
+     * hash {@code root}.
+     */
+    public static boolean verifyInclusion(byte[] leafData, long index, long treeSize, List<byte[]> path, byte[] root) {
+        if (index < 0 || index >= treeSize) {
+            return false;
+        }
+        long fn = index;
+        long sn = treeSize - 1;
+        byte[] r = leafHash(leafData);
+        for (byte[] p : path) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                r = nodeHash(p, r);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                r = nodeHash(r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && MessageDigest.isEqual(r, root);
+    }
+
+    private static void collectPath(List<byte[]> leaves, int index, List<byte[]> path) {
+        int n = leaves.size();
+        if (n <= 1) {
+            return;
+        }
+        int k = Integer.highestOneBit(n - 1);
+        if (index < k) {
+            collectPath(leaves.subList(0, k), index, path);
+            path.add(root(leaves.subList(k, n)));
+        } else {
+            collectPath(leaves.subList(k, n), index - k, path);
+            path.add(root(leaves.subList(0, k)));
+        }
+    }
+
+    /**
+     * Computes the tree hash of leaves appended one at a time, in O(log n) memory: the stack holds the roots of the
+     * perfect subtrees so far, merged from the right at the end (the same hash as the recursive definition).
+     */
+    public static final class Builder {
+
+        private final List<byte[]> stack = new ArrayList<>();
+        private final List<Integer> heights = new ArrayList<>();
+        private long size;
+
+        /** Appends one leaf (its data; the builder takes the leaf hash). */
+        public Builder append(byte[] leafData) {
+            byte[] hash = leafHash(leafData);
+            int height = 0;
+            while (!heights.isEmpty() && heights.get(heights.size() - 1) == height) {
+                hash = nodeHash(stack.remove(stack.size() - 1), hash);
+                heights.remove(heights.size() - 1);
+                height++;
+            }
+            stack.add(hash);
+            heights.add(height);
+            size++;
+            return this;
+        }
+
+        /** How many leaves were appended. */
+        public long size() {
+            return size;
+        }
+
+        /** The tree hash over the leaves appended so far. */
+        public byte[] root() {
+            if (stack.isEmpty()) {
+                return ChainHash.sha256().digest();
+            }
+            byte[] r = stack.get(stack.size() - 1);
+            for (int i = stack.size() - 2; i >= 0; i--) {
+                r = nodeHash(stack.get(i), r);
+            }
+            return Arrays.copyOf(r, r.length);
+        }
+    }
+}
