@@ -67,6 +67,12 @@ public final class GrantTable implements GrantBook {
                 .map(GrantState::grant);
     }
 
+    /** Any grant of {@code grantee}, in force or not (revoked, expired, not yet valid, other purpose), covering it. */
+    @Override
+    public boolean heldLapsed(String grantee, EncryptedTransaction transaction, Instant now) {
+        return ofGrantee(grantee).anyMatch(s -> GrantMatch.covers(s.grant(), transaction));
+    }
+
     private Stream<GrantState> ofGrantee(String grantee) {
         Set<String> ids = grantee == null ? null : idsByGrantee.get(grantee);
         return ids == null ? Stream.empty() : ids.stream().map(grants::get).filter(Objects::nonNull);

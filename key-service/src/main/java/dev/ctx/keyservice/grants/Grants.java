@@ -75,4 +75,9 @@ public final class Grants implements GrantBook {
     public Optional<Grant> find(String grantee, EncryptedTransaction transaction, String purpose, Instant now) {
         return table.find(grantee, transaction, purpose, now);
     }
+
+    @Override
+    public boolean heldLapsed(String grantee, EncryptedTransaction transaction, Instant now) {
+        return table.heldLapsed(grantee, transaction, now);
+    }
 }

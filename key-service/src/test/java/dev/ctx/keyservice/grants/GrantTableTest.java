@@ -144,4 +144,41 @@ class GrantTableTest {
         assertThat(table.list("auditor-7")).extracting(GrantState::grantId).containsExactly("g-1", "g-2");
         assertThat(table.list(null)).hasSize(3);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "expired,           2026-01-20T00:00:00Z, audit",
+        "not yet valid,     2026-01-09T00:00:00Z, audit",
+        "for another purpose, 2026-01-15T00:00:00Z, settlement"
+    })
+    void aGrantThatIsNotInForceIsReportedAsLapsed(String why, Instant now, String purpose) {
+        // Given
+        table.apply(GrantState.active(byIds("g-1", "auditor-7", "audit", "txn-1"), GRANTED_AT));
+        // When / Then
+        assertThat(table.find("auditor-7", TXN, purpose, now)).isEmpty();
+        assertThat(table.heldLapsed("auditor-7", TXN, now)).isTrue();
+    }
+
+    @Test
+    void aRevokedGrantIsReportedAsLapsed() {
+        // Given
+        GrantState active = GrantState.active(byIds("g-1", "auditor-7", "audit", "txn-1"), GRANTED_AT);
+        table.apply(active.revoked("operator-1", NOT_BEFORE));
+        // Then
+        assertThat(table.heldLapsed("auditor-7", TXN, INSIDE)).isTrue();
+    }
+
+    @Test
+    void noGrantForTheTransactionOrForTheCallerIsNotLapsed() {
+        // Given
+        table.apply(GrantState.active(byIds("g-1", "auditor-7", "audit", "txn-2"), GRANTED_AT));
+        // Then
+        assertThat(table.heldLapsed("auditor-7", TXN, INSIDE))
+                .as("grant for another transaction")
+                .isFalse();
+        assertThat(table.heldLapsed("auditor-8", TXN, INSIDE))
+                .as("another grantee")
+                .isFalse();
+        assertThat(table.heldLapsed(null, TXN, INSIDE)).as("no subject").isFalse();
+    }
 }

@@ -51,6 +51,18 @@ class GrantsTest {
     }
 
     @Test
+    void aRevokedGrantIsReportedAsLapsedSoTheRefusalSaysGrantNotValid() {
+        // Given
+        GrantState created = grants.create(OFFICER, GrantValidatorTest.byIds());
+        grants.revoke(OPERATOR, created.grantId());
+        // When / Then
+        assertThat(grants.heldLapsed("auditor-7", GrantFixtures.transaction("txn-2", NOW, "client-1"), NOW))
+                .isTrue();
+        assertThat(grants.heldLapsed("auditor-8", GrantFixtures.transaction("txn-2", NOW, "client-1"), NOW))
+                .isFalse();
+    }
+
+    @Test
     void eventCarriesGranteePurposeScopeAndFieldNamesOnly() {
         // When
         GrantState created = grants.create(OFFICER, GrantValidatorTest.byRange());
