@@ -1,5 +1,8 @@
 package dev.ctx.processor.rewrap;
 
+import java.util.Map;
+
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -15,6 +18,16 @@ public final class RevocationStores {
     public static final String SHREDDED = "rewrap-shredded";
     /** txnId, {@code 0x00}, participant -> issuedAt of the revocation: this wrap never comes back. */
     public static final String REVOKED_ACCESS = "rewrap-revoked-access";
+
+    /**
+     * The {@code rewrap-envelopes} changelog holds copies of envelopes (wraps): compacted within a day (hourly
+     * segments), as {@code transactions.envelopes} itself, so a shredded or revoked wrap does not outlive its
+     * tombstone or next generation there either (docs/revocation-and-shredding.md, "Compaction").
+     */
+    static final Map<String, String> ENVELOPES_CHANGELOG_CONFIG = Map.of(
+            TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "86400000",
+            TopicConfig.SEGMENT_MS_CONFIG, "3600000",
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
 
     private RevocationStores() {}
 
