@@ -54,7 +54,7 @@ final class RevocationEvents {
                 .build();
     }
 
-    /** {@code SHREDDED}: the envelope of {@code transactionId} was tombstoned; {@code generation} 0 if none was held. */
+    /** {@code SHREDDED}: the envelope of {@code transactionId} was tombstoned; {@code generation} 0 if none held. */
     static AccessEvent shredded(
             String transactionId,
             int generation,

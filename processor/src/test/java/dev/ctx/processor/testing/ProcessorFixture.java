@@ -50,7 +50,7 @@ public final class ProcessorFixture implements AutoCloseable {
         this(registryUrl, participants, SharedKafka.bootstrapServers());
     }
 
-    /** On the broker at {@code bootstrap} instead of the shared one (e.g. a broker with its own log cleaner settings). */
+    /** On the broker at {@code bootstrap} instead of the shared one (e.g. one with its own log cleaner settings). */
     public ProcessorFixture(String registryUrl, Collection<String> participants, String bootstrap) {
         this.bootstrap = bootstrap;
         this.registryUrl = registryUrl;
