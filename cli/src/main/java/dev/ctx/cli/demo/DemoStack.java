@@ -78,7 +78,7 @@ final class DemoStack implements AutoCloseable {
         return startProcessor(escrowFingerprint, Map.of());
     }
 
-    /** As {@link #startProcessor(String)}, with {@code extraConfig} over the demo's (e.g. the {@code rewrap.*} keys). */
+    /** As {@link #startProcessor(String)}, with {@code extraConfig} over the demo's, e.g. {@code rewrap.*}. */
     ProcessorApplication startProcessor(String escrowFingerprint, Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>();
         config.put(ProcessorConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
