@@ -14,6 +14,7 @@ Usage:
   docs/examples/decode_golden.py view-entry            key-service/src/test/resources/golden/view-entry-v1-found.hex
   docs/examples/decode_golden.py ciphertext            envelope/src/test/resources/golden/v2/ciphertext.hex
   docs/examples/decode_golden.py wrap                  envelope/src/test/resources/golden/v2/wrap-client-42.hex
+  docs/examples/decode_golden.py envelope-command      schemas/src/test/resources/golden/envelope-command-v1-revoke.hex
 """
 import datetime
 import json
@@ -246,6 +247,28 @@ def wrap(data):
     return out
 
 
+def envelope_command(data):
+    """transactions.envelope-commands value, layout v1 (docs/revocation-and-shredding.md, "Command layout")."""
+    r = Reader(data)
+    version = r.u8()
+    if version != 1:
+        raise ValueError("envelope command version %d" % version)
+    kinds = {1: "REVOKE_ACCESS", 2: "SHRED"}
+    kind = r.u8()
+    if kind not in kinds:
+        raise ValueError("envelope command kind %d" % kind)
+    raw_id = r.take(16).hex()
+    command_id = "-".join((raw_id[0:8], raw_id[8:12], raw_id[12:16], raw_id[16:20], raw_id[20:32]))
+    issued = int.from_bytes(r.take(8), "big", signed=True)
+    out = {"version": version, "kind": kinds[kind], "commandId": command_id,
+           "issuedAt": datetime.datetime.fromtimestamp(issued / 1000, tz=datetime.timezone.utc)
+           .strftime("%Y-%m-%dT%H:%M:%SZ")}
+    for name in ("transactionId", "participantId", "requester", "reason"):
+        out[name] = r.take(r.u16()).decode("utf-8")
+    r.end()
+    return out
+
+
 def hex_or_none(value):
     return None if value is None else value.hex()
 
@@ -257,7 +280,7 @@ def read_hex(path):
 
 
 DECODERS = {"encrypted-transaction": encrypted_transaction, "envelope": envelope, "custody-record": custody_record,
-            "ciphertext": ciphertext, "wrap": wrap, "view-entry": view_entry}
+            "ciphertext": ciphertext, "wrap": wrap, "view-entry": view_entry, "envelope-command": envelope_command}
 
 
 def main(argv):

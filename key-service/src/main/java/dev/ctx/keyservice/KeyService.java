@@ -11,11 +11,13 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_HS256_SECRET;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.AUTH_JWT_ISSUER_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.BYOK_CHALLENGE_TTL_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.ERASURE_MAX_TRANSACTIONS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.GRANTS_MAX_DURATION_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_HOST_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_MAX_BODY_BYTES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.HTTP_PORT_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.KAFKA_BOOTSTRAP_SERVERS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.LIFECYCLE_REQUIRE_MFA_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_APPLICATION_ID_PREFIX;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.LOOKUP_STATE_DIR_CONFIG;
@@ -38,6 +40,7 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_EVENTS_
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_GRANTS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENCRYPTED_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENVELOPES_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENVELOPE_COMMANDS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
 
@@ -91,6 +94,7 @@ import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.ParticipantStates;
 import dev.ctx.keyservice.participants.UnsealingCustodialKeys;
+import dev.ctx.keyservice.revocation.TransactionRevocations;
 import dev.ctx.keyservice.rewrap.RewrapService;
 import dev.ctx.keyservice.rewrap.RewrapSettings;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
@@ -228,7 +232,15 @@ public final class KeyService implements AutoCloseable {
                     grants,
                     participantHeld,
                     access.service(),
-                    rewrap(config, storeConfig, states, view, access, events, metrics));
+                    rewrap(config, storeConfig, states, view, access, events, metrics),
+                    new TransactionRevocations(
+                            view,
+                            view,
+                            store.commandLog(config.getString(TOPIC_ENVELOPE_COMMANDS_CONFIG)),
+                            events,
+                            clock,
+                            config.getInt(ERASURE_MAX_TRANSACTIONS_CONFIG),
+                            config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)));
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;

@@ -160,7 +160,27 @@ public final class AccessService {
         if (decision instanceof AccessDecision.Denied denied) {
             return refused(denied.reason(), denied.detail());
         }
-        return open(context, request, found, (AccessDecision.Granted) decision);
+        AccessDecision.Granted granted = (AccessDecision.Granted) decision;
+        if (revokedFromEnvelope(identity, found, granted)) {
+            return refused(
+                    DenialReason.ACCESS_REVOKED,
+                    "the access of " + identity.subject() + " to this transaction was revoked: envelope generation "
+                            + found.envelope().getGeneration() + " holds no wrap for it");
+        }
+        return open(context, request, found, granted);
+    }
+
+    /**
+     * A listed participant on the policy path whose wrap is gone from a later envelope generation: the rewrap
+     * topology dropped it (revoked access or revoked key version). The first generation always wraps for every
+     * listed participant, so a missing wrap there stays an integrity failure.
+     */
+    private static boolean revokedFromEnvelope(
+            Identity identity, LookupResult.Found found, AccessDecision.Granted granted) {
+        return granted.authorizedBy().startsWith("policy:")
+                && found.transaction().getParticipants().contains(identity.subject())
+                && found.envelope().getGeneration() > 1
+                && Wraps.find(found.envelope(), identity.subject()).isEmpty();
     }
 
     private Outcome open(

@@ -19,6 +19,7 @@ import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.participants.KeyLifecycle;
 import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
+import dev.ctx.keyservice.revocation.TransactionRevocations;
 import dev.ctx.keyservice.rewrap.RewrapService;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 
@@ -42,6 +43,8 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param participantHeldKeys proofs of possession of participant-held (BYOK) keys
  * @param access answers {@code POST /v1/access-requests}; null leaves that route out (no lookup view)
  * @param rewrap answers {@code POST /v1/rewrap}; null leaves that route out (no lookup view)
+ * @param revocations answers revocation, shredding and erasure ({@code /v1/transactions/{id}}); null leaves those
+ *     routes out (no lookup view)
  */
 public record KeyServiceComponents(
         ParticipantRegistry registry,
@@ -59,7 +62,8 @@ public record KeyServiceComponents(
         Grants grants,
         ParticipantHeldKeys participantHeldKeys,
         AccessService access,
-        RewrapService rewrap) {
+        RewrapService rewrap,
+        TransactionRevocations revocations) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -78,6 +82,44 @@ public record KeyServiceComponents(
         Objects.requireNonNull(keyringSigningKey, "keyringSigningKey");
         Objects.requireNonNull(grants, "grants");
         Objects.requireNonNull(participantHeldKeys, "participantHeldKeys");
+    }
+
+    /** Without revocation routes. */
+    public KeyServiceComponents(
+            ParticipantRegistry registry,
+            KeyLifecycle keys,
+            MaxAgeRotation rotation,
+            Authenticator authenticator,
+            AccessEvents events,
+            DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures,
+            HttpMetrics metrics,
+            BooleanSupplier live,
+            BooleanSupplier ready,
+            long maxBodyBytes,
+            Ed25519VerifyingKey keyringSigningKey,
+            Grants grants,
+            ParticipantHeldKeys participantHeldKeys,
+            AccessService access,
+            RewrapService rewrap) {
+        this(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap,
+                null);
     }
 
     /**
@@ -172,7 +214,8 @@ public record KeyServiceComponents(
                 grants,
                 participantHeldKeys,
                 access,
-                rewrap);
+                rewrap,
+                revocations);
     }
 
     /** The same components with {@code rewrap} answering rewrap batches. */
@@ -193,7 +236,30 @@ public record KeyServiceComponents(
                 grants,
                 participantHeldKeys,
                 access,
-                rewrap);
+                rewrap,
+                revocations);
+    }
+
+    /** The same components with {@code revocations} answering revocation, shredding and erasure. */
+    public KeyServiceComponents withRevocations(TransactionRevocations revocations) {
+        return new KeyServiceComponents(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap,
+                revocations);
     }
 
     /** The largest body any route accepts: the server's limit. */

@@ -90,6 +90,10 @@ public final class KeyServiceRoutes {
         if (components.rewrap() != null) {
             routes.addAll(new RewrapRoutes(components.rewrap()).routes());
         }
+        if (components.revocations() != null) {
+            routes.addAll(new RevocationRoutes(components.revocations(), components.events(), components.auditSink())
+                    .routes());
+        }
         return routes;
     }
 

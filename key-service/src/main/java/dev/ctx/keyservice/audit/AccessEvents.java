@@ -87,6 +87,26 @@ public final class AccessEvents {
                 .build();
     }
 
+    /**
+     * An accepted revocation or shred command on {@code transactionId} ({@code ACCESS_REVOKED} or {@code SHREDDED},
+     * outcome SUCCESS): the request was recorded, the rewrap topology applies it.
+     *
+     * @param subject the revoked participant, or the erased one, or null
+     * @param reason the operator's reason
+     */
+    public AccessEvent command(
+            AccessEventType type,
+            String transactionId,
+            String subject,
+            AuditContext context,
+            String reason,
+            Map<String, String> attributes) {
+        return base(type, subject, context, AccessOutcome.SUCCESS, reason)
+                .setTransactionId(transactionId)
+                .setAttributes(attributes)
+                .build();
+    }
+
     private AccessEventBuilder base(
             AccessEventType type, String subject, AuditContext context, AccessOutcome outcome, String reason) {
         return AccessEventBuilder.of(type, outcome, source, clock.instant())

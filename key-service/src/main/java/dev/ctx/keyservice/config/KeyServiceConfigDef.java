@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 
 import dev.ctx.keyservice.access.AccessLevels;
+import dev.ctx.schemas.commands.EnvelopeCommandSerde;
 
 /**
  * The key service's keys: name, type, default, validator and doc. One style: lower case, words separated by dots,
@@ -93,6 +94,10 @@ public final class KeyServiceConfigDef {
 
     public static final String LOOKUP_STATE_DIR_CONFIG = "lookup.state.dir";
 
+    public static final String TOPIC_ENVELOPE_COMMANDS_CONFIG = "topic.envelope.commands";
+    public static final String LIFECYCLE_REQUIRE_MFA_CONFIG = "lifecycle.require.mfa";
+    public static final String ERASURE_MAX_TRANSACTIONS_CONFIG = "erasure.max.transactions";
+
     private static final int MILLION = 1_000_000;
 
     private KeyServiceConfigDef() {}
@@ -107,6 +112,7 @@ public final class KeyServiceConfigDef {
         defineKeyUse(def);
         defineLookup(def);
         defineRewrap(def);
+        defineRevocation(def);
         def.define(
                         AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG,
                         Type.INT,
@@ -415,6 +421,32 @@ public final class KeyServiceConfigDef {
                         Importance.LOW,
                         "Request body of POST /v1/rewrap at most (larger: 400 request-too-large); other routes keep "
                                 + "http.max.body.bytes.");
+    }
+
+    private static void defineRevocation(ConfigDef def) {
+        def.define(
+                        TOPIC_ENVELOPE_COMMANDS_CONFIG,
+                        Type.STRING,
+                        EnvelopeCommandSerde.DEFAULT_TOPIC,
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "Revocation and shredding commands for the processor's rewrap topology (the processor's "
+                                + "topic.envelope.commands; co-partitioned with topic.envelopes).")
+                .define(
+                        LIFECYCLE_REQUIRE_MFA_CONFIG,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.HIGH,
+                        "Revoking a participant's access to a transaction needs a JWT amr of mfa, otp or hwk, or a "
+                                + "client certificate (else 401); shredding and erasure always do.")
+                .define(
+                        ERASURE_MAX_TRANSACTIONS_CONFIG,
+                        Type.INT,
+                        10_000,
+                        Range.between(1, 1_000_000),
+                        Importance.LOW,
+                        "Transactions one erasure request (POST /v1/participants/{id}/erasure) shreds at most; more: "
+                                + "409, nothing shredded.");
     }
 
     private static void defineLookup(ConfigDef def) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
@@ -90,15 +91,30 @@ public final class LocalKeyService implements AutoCloseable {
      * A token for {@code subject} with {@code role} (participant, operator or compliance), valid for {@code lifetime}.
      */
     public String issueToken(String subject, String role, Duration lifetime) {
+        return issue(subject, role, lifetime, List.of());
+    }
+
+    /**
+     * As {@link #issueToken}, with the second factor {@code mfa} in its {@code amr} claim: accepted where step-up is
+     * required (shredding, erasure, {@code access.require.mfa}).
+     */
+    public String issueSteppedUpToken(String subject, String role, Duration lifetime) {
+        return issue(subject, role, lifetime, List.of("pwd", "mfa"));
+    }
+
+    private String issue(String subject, String role, Duration lifetime, List<String> amr) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
                 .claim("role", role)
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)))
-                .build();
+                .expirationTime(Date.from(now.plus(lifetime)));
+        if (!amr.isEmpty()) {
+            builder.claim("amr", amr);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(jwtSecret));

@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.lookup;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Properties;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * exist (after checking they are co-partitioned), otherwise as soon as they appear; until the store is queryable,
  * {@link #find} throws {@link LookupUnavailableException}. A failed stream thread is replaced.
  */
-public final class TransactionView implements TransactionLookup, AutoCloseable {
+public final class TransactionView implements TransactionLookup, ParticipantTransactions, AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TransactionView.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -98,6 +99,18 @@ public final class TransactionView implements TransactionLookup, AutoCloseable {
         });
         try {
             return reader.find(transactionId);
+        } catch (InvalidStateStoreException e) {
+            throw new LookupUnavailableException("the transaction view store is not queryable now", e);
+        }
+    }
+
+    @Override
+    public List<String> transactionsOf(String participantId, int limit) {
+        coverage.unavailable().ifPresent(reason -> {
+            throw new LookupUnavailableException(reason);
+        });
+        try {
+            return reader.transactionsOf(participantId, limit);
         } catch (InvalidStateStoreException e) {
             throw new LookupUnavailableException("the transaction view store is not queryable now", e);
         }

@@ -1,9 +1,13 @@
 package dev.ctx.keyservice.lookup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -15,7 +19,7 @@ import dev.ctx.schemas.serde.SchemaLookupException;
  * Shredded for the marker; Unknown otherwise (no entry, only one half so far, or a cleartext record, which the view
  * does not keep). A registry that cannot decode the stored values raises {@link LookupUnavailableException}.
  */
-public final class ViewReader implements TransactionLookup {
+public final class ViewReader implements TransactionLookup, ParticipantTransactions {
 
     private final Supplier<ReadOnlyKeyValueStore<String, ViewEntry>> store;
     private final ViewTopics topics;
@@ -54,5 +58,34 @@ public final class ViewReader implements TransactionLookup {
         } catch (SchemaLookupException e) {
             throw new LookupUnavailableException("the schema registry cannot decode the view entry", e);
         }
+    }
+
+    /** A full scan of the view, decoding each record: for erasure, not for the request path. */
+    @Override
+    public List<String> transactionsOf(String participantId, int limit) {
+        Objects.requireNonNull(participantId, "participantId");
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, ViewEntry> all = store.get().all()) {
+            while (all.hasNext() && ids.size() < limit) {
+                KeyValue<String, ViewEntry> entry = all.next();
+                if (entry.value.isShredded()
+                        || entry.value.envelope().isEmpty()
+                        || entry.value.record().isEmpty()) {
+                    continue;
+                }
+                EncryptedTransaction transaction;
+                try {
+                    transaction = serdes.encrypted()
+                            .deserialize(
+                                    topics.encrypted(), entry.value.record().get());
+                } catch (SchemaLookupException e) {
+                    throw new LookupUnavailableException("the schema registry cannot decode the view entry", e);
+                }
+                if (transaction.getParticipants().contains(participantId)) {
+                    ids.add(entry.key);
+                }
+            }
+        }
+        return ids;
     }
 }

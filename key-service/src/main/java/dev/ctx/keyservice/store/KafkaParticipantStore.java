@@ -22,6 +22,7 @@ import dev.ctx.keyservice.participants.ParticipantState;
 import dev.ctx.keyservice.participants.ParticipantStore;
 import dev.ctx.keyservice.participants.RecoveryGate;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
+import dev.ctx.keyservice.revocation.EnvelopeCommandLog;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyStore;
 import dev.ctx.schemas.access.AccessEvent;
@@ -157,6 +158,14 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
      */
     public GrantLog grantLog(Serde<AccessGrant> grantSerde) {
         return new KafkaGrantLog(transactions, records, grantsTopic, Objects.requireNonNull(grantSerde, "grantSerde"));
+    }
+
+    /**
+     * The revocation and shredding commands on {@code topic} ({@code transactions.envelope-commands}): each commits
+     * with its access event in one transaction of this store's producer.
+     */
+    public EnvelopeCommandLog commandLog(String topic) {
+        return new KafkaEnvelopeCommandLog(transactions, records, Objects.requireNonNull(topic, "topic"));
     }
 
     /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */

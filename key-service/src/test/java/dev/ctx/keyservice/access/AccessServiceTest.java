@@ -33,6 +33,7 @@ import dev.ctx.keyservice.participants.ParticipantId;
 import dev.ctx.keyservice.testing.MutableClock;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
+import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantRole;
 import dev.ctx.schemas.keys.ParticipantStatus;
@@ -218,6 +219,37 @@ class AccessServiceTest {
         service.handle(participant("miner-1"), FROM, new AccessRequest(TXN, "settlement", null));
         // Then
         assertThat(meters.counter("ctx.keyservice.integrity.failures").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aParticipantWhoseWrapALaterGenerationDroppedIsRefusedAccessRevoked() {
+        // Given: generation 2 without miner-1's wrap (the rewrap topology applied a revocation)
+        Envelope revoked = Envelope.newBuilder(sample.envelope)
+                .setGeneration(2)
+                .setWraps(sample.envelope.getWraps().stream()
+                        .filter(wrap -> !wrap.getRecipientId().equals("miner-1"))
+                        .toList())
+                .build();
+        view.put(TXN, new LookupResult.Found(sample.encrypted, revoked));
+        Identity miner = participant("miner-1");
+        // When
+        AccessAnswer answer = service().handle(miner, context(miner), new AccessRequest(TXN, "settlement", null));
+        AccessAnswer other = service()
+                .handle(
+                        participant("client-1"),
+                        context(participant("client-1")),
+                        new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Refused.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(DenialReason.ACCESS_REVOKED);
+            assertThat(refused.reason().status()).isEqualTo(403);
+            assertThat(refused.detail()).contains("revoked", "generation 2");
+        });
+        assertThat(other).isInstanceOf(AccessAnswer.Released.class);
+        assertThat(log.events())
+                .filteredOn(event -> "miner-1".equals(event.getRequester()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getReason()).startsWith("ACCESS_REVOKED"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import dev.ctx.processor.encrypt.InstrumentedSealer;
 import dev.ctx.processor.keys.KeyringTrust;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.metrics.PrometheusEndpoint;
+import dev.ctx.processor.topics.CommandTopicPartitions;
 import dev.ctx.processor.topics.EncryptionTopics;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.EncryptionTopology;
@@ -168,6 +169,7 @@ public final class ProcessorApplication implements AutoCloseable {
         try (Admin admin = Admin.create(AdminClientProperties.of(config))) {
             new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
                     .ensure(EncryptionTopics.specs(topics), config.createTopics());
+            CommandTopicPartitions.check(admin, topics);
         }
     }
 

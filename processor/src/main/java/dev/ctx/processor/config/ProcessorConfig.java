@@ -109,6 +109,7 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String TOPIC_PARTICIPANT_KEYS_CONFIG = "topic.participant.keys";
     public static final String TOPIC_ACCESS_EVENTS_CONFIG = "topic.access.events";
     public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
+    public static final String TOPIC_ENVELOPE_COMMANDS_CONFIG = "topic.envelope.commands";
 
     public static final String TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG =
             WriterSchemaKeys.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG;

@@ -4,6 +4,7 @@ import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ACCESS_EVENTS_CONFI
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_DLQ_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENCRYPTED_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENVELOPES_CONFIG;
+import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENVELOPE_COMMANDS_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_PARTICIPANT_KEYS_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_TRANSACTIONS_CONFIG;
 
@@ -34,6 +35,12 @@ final class TopicKeys {
                 defaults.accessEvents(),
                 "Output: ENCRYPTED and PASSED_IN_CLEAR access events (delete).");
         topic(def, TOPIC_DLQ_CONFIG, defaults.deadLetters(), "Output: dead letters, coordinates and reason (delete).");
+        topic(
+                def,
+                TOPIC_ENVELOPE_COMMANDS_CONFIG,
+                defaults.envelopeCommands(),
+                "Input of the rewrap topology: the key service's revocation and shredding commands (delete),"
+                        + " co-partitioned with the envelopes topic.");
     }
 
     private static void topic(ConfigDef def, String key, String defaultName, String doc) {
@@ -47,6 +54,7 @@ final class TopicKeys {
                 config.getString(TOPIC_ENVELOPES_CONFIG),
                 config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
                 config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
-                config.getString(TOPIC_DLQ_CONFIG));
+                config.getString(TOPIC_DLQ_CONFIG),
+                config.getString(TOPIC_ENVELOPE_COMMANDS_CONFIG));
     }
 }

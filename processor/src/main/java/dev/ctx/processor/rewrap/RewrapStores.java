@@ -30,7 +30,8 @@ public final class RewrapStores {
     private RewrapStores() {}
 
     static StoreBuilder<KeyValueStore<String, Envelope>> envelopes(Serde<Envelope> envelopeSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENVELOPES), Serdes.String(), envelopeSerde);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENVELOPES), Serdes.String(), envelopeSerde)
+                .withLoggingEnabled(RevocationStores.ENVELOPES_CHANGELOG_CONFIG);
     }
 
     static StoreBuilder<KeyValueStore<String, Integer>> index() {

@@ -1,5 +1,6 @@
 package dev.ctx.processor.rewrap;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,6 +28,10 @@ public final class RewrapTopology {
 
     private static final String SOURCE = "rewrap-envelopes-source";
     private static final String PROCESSOR = "rewrap";
+    private static final String COMMANDS_SOURCE = "rewrap-envelope-commands-source";
+
+    /** The rewrap index's processor, the {@link EnvelopeGate}'s child. */
+    static final String REWRAP_PROCESSOR = PROCESSOR;
 
     private RewrapTopology() {}
 
@@ -56,7 +61,8 @@ public final class RewrapTopology {
                 "rewrap-keyrings",
                 () -> new TrustedKeyringProcessor(RewrapStores.KEYRINGS, trust, reason -> {}));
         topology.addSource(SOURCE, new StringDeserializer(), envelopeSerde.deserializer(), topics.envelopes());
-        topology.addProcessor(PROCESSOR, () -> new RewrapProcessor(settings, topics.envelopes()), SOURCE);
+        topology.addProcessor(EnvelopeGate.NAME, () -> new EnvelopeGate(settings.source()), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new RewrapProcessor(settings, topics.envelopes()), EnvelopeGate.NAME);
         topology.addStateStore(RewrapStores.envelopes(envelopeSerde), PROCESSOR);
         topology.addStateStore(RewrapStores.index(), PROCESSOR);
         topology.addStateStore(RewrapStores.pending(), PROCESSOR);
@@ -68,6 +74,46 @@ public final class RewrapTopology {
                 RewrapProcessor.EVENTS_SINK, topics.accessEvents(), keys, accessEventSerde.serializer(), PROCESSOR);
         topology.addSink(
                 RewrapProcessor.DEAD_LETTERS_SINK, topics.deadLetters(), keys, deadLetterSerde.serializer(), PROCESSOR);
+        addRevocation(topology, topics, envelopeSerde, accessEventSerde, deadLetterSerde, settings);
         return topology;
+    }
+
+    /**
+     * Revocation and shredding (docs/revocation-and-shredding.md): the command source and its processor share the
+     * rewrap stores with the gate in front of the index, so commands and envelopes of one transaction are applied in
+     * one task, in the task's Kafka transaction; their own sinks write to the same topics.
+     */
+    private static void addRevocation(
+            Topology topology,
+            TopicNames topics,
+            Serde<Envelope> envelopeSerde,
+            Serde<AccessEvent> accessEventSerde,
+            Serde<DeadLetter> deadLetterSerde,
+            RewrapSettings settings) {
+        topology.addSource(
+                COMMANDS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.envelopeCommands());
+        topology.addProcessor(
+                EnvelopeCommandProcessor.NAME, () -> new EnvelopeCommandProcessor(settings), COMMANDS_SOURCE);
+        String[] writers = {EnvelopeGate.NAME, EnvelopeCommandProcessor.NAME};
+        topology.connectProcessorAndStateStores(EnvelopeGate.NAME, RewrapStores.ENVELOPES, RewrapStores.INDEX);
+        topology.connectProcessorAndStateStores(
+                EnvelopeCommandProcessor.NAME, RewrapStores.ENVELOPES, RewrapStores.INDEX);
+        topology.addStateStore(RevocationStores.shredded(), writers);
+        topology.addStateStore(RevocationStores.revokedAccess(), writers);
+        StringSerializer keys = new StringSerializer();
+        topology.addSink(
+                EnvelopeCommandProcessor.ENVELOPES_SINK, topics.envelopes(), keys, envelopeSerde.serializer(), writers);
+        topology.addSink(
+                EnvelopeCommandProcessor.EVENTS_SINK,
+                topics.accessEvents(),
+                keys,
+                accessEventSerde.serializer(),
+                writers);
+        topology.addSink(
+                EnvelopeCommandProcessor.DEAD_LETTERS_SINK,
+                topics.deadLetters(),
+                keys,
+                deadLetterSerde.serializer(),
+                EnvelopeCommandProcessor.NAME);
     }
 }

@@ -3,14 +3,22 @@ package dev.ctx.processor.topics;
 import java.util.List;
 import java.util.Objects;
 
-/** The names of the topics the encryption topology reads and writes. */
+import dev.ctx.schemas.commands.EnvelopeCommandSerde;
+
+/**
+ * The names of the topics the encryption and rewrap topologies read and writes.
+ *
+ * @param envelopeCommands the key service's revocation and shredding commands, read by the rewrap topology
+ *     (docs/revocation-and-shredding.md)
+ */
 public record TopicNames(
         String transactions,
         String encrypted,
         String envelopes,
         String participantKeys,
         String accessEvents,
-        String deadLetters) {
+        String deadLetters,
+        String envelopeCommands) {
 
     public TopicNames {
         Objects.requireNonNull(transactions, "transactions");
@@ -19,6 +27,25 @@ public record TopicNames(
         Objects.requireNonNull(participantKeys, "participantKeys");
         Objects.requireNonNull(accessEvents, "accessEvents");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(envelopeCommands, "envelopeCommands");
+    }
+
+    /** With the default command topic, {@value EnvelopeCommandSerde#DEFAULT_TOPIC}. */
+    public TopicNames(
+            String transactions,
+            String encrypted,
+            String envelopes,
+            String participantKeys,
+            String accessEvents,
+            String deadLetters) {
+        this(
+                transactions,
+                encrypted,
+                envelopes,
+                participantKeys,
+                accessEvents,
+                deadLetters,
+                EnvelopeCommandSerde.DEFAULT_TOPIC);
     }
 
     /** The names from the design's topic table. */
@@ -29,11 +56,13 @@ public record TopicNames(
                 "transactions.envelopes",
                 "participant-keys",
                 "access-log.events",
-                "transactions.dlq");
+                "transactions.dlq",
+                EnvelopeCommandSerde.DEFAULT_TOPIC);
     }
 
     /** Every name, inputs first. */
     public List<String> all() {
-        return List.of(transactions, participantKeys, encrypted, envelopes, accessEvents, deadLetters);
+        return List.of(
+                transactions, participantKeys, encrypted, envelopes, accessEvents, deadLetters, envelopeCommands);
     }
 }

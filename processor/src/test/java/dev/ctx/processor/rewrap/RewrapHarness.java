@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -55,6 +56,8 @@ final class RewrapHarness implements AutoCloseable {
     final TestOutputTopic<String, Envelope> envelopesOut;
     final TestOutputTopic<String, AccessEvent> events;
     final TestOutputTopic<String, DeadLetter> deadLetters;
+    /** Revocation and shredding commands (raw values, as the key service writes them). */
+    final TestInputTopic<String, byte[]> commandsIn;
     /** What the encryption topology sealed, by transaction id. */
     final Map<String, EncryptedTransaction> encrypted = new LinkedHashMap<>();
     /** The first generation of every sealed transaction, by transaction id. */
@@ -106,6 +109,7 @@ final class RewrapHarness implements AutoCloseable {
                 topics.accessEvents(), keyDeserializer, serdes.accessEvent().deserializer());
         deadLetters = driver.createOutputTopic(
                 topics.deadLetters(), keyDeserializer, serdes.deadLetter().deserializer());
+        commandsIn = driver.createInputTopic(topics.envelopeCommands(), keySerializer, new ByteArraySerializer());
         base.all().forEach(keyrings::pipeInput);
     }
 

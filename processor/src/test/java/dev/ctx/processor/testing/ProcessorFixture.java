@@ -39,7 +39,7 @@ public final class ProcessorFixture implements AutoCloseable {
     /** How long reading the expected outputs may take. */
     public static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    public final String bootstrap = SharedKafka.bootstrapServers();
+    public final String bootstrap;
     public final String applicationId = SharedKafka.uniqueName("ctx-encrypt-it");
     public final TopicNames topics = uniqueTopics();
     public final TestKeyrings keys;
@@ -47,6 +47,12 @@ public final class ProcessorFixture implements AutoCloseable {
     private final String registryUrl;
 
     public ProcessorFixture(String registryUrl, Collection<String> participants) {
+        this(registryUrl, participants, SharedKafka.bootstrapServers());
+    }
+
+    /** On the broker at {@code bootstrap} instead of the shared one (e.g. one with its own log cleaner settings). */
+    public ProcessorFixture(String registryUrl, Collection<String> participants, String bootstrap) {
+        this.bootstrap = bootstrap;
         this.registryUrl = registryUrl;
         this.keys = TestKeyrings.forParticipants(participants);
         this.serdes = TopologySerdes.create(Map.of(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl));
@@ -98,6 +104,7 @@ public final class ProcessorFixture implements AutoCloseable {
         config.put(ProcessorConfig.TOPIC_PARTICIPANT_KEYS_CONFIG, topics.participantKeys());
         config.put(ProcessorConfig.TOPIC_ACCESS_EVENTS_CONFIG, topics.accessEvents());
         config.put(ProcessorConfig.TOPIC_DLQ_CONFIG, topics.deadLetters());
+        config.put(ProcessorConfig.TOPIC_ENVELOPE_COMMANDS_CONFIG, topics.envelopeCommands());
         config.putAll(TestKeyrings.pins());
         return config;
     }
@@ -160,6 +167,7 @@ public final class ProcessorFixture implements AutoCloseable {
                 defaults.envelopes() + suffix,
                 defaults.participantKeys() + suffix,
                 defaults.accessEvents() + suffix,
-                defaults.deadLetters() + suffix);
+                defaults.deadLetters() + suffix,
+                defaults.envelopeCommands() + suffix);
     }
 }

@@ -118,6 +118,22 @@ class DocumentedLayoutsPythonTest {
     }
 
     @Test
+    void theEnvelopeCommandGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
+        // When
+        JsonNode decoded = PythonDecoder.decode(
+                "envelope-command", "schemas/src/test/resources/golden/envelope-command-v1-revoke.hex");
+
+        // Then: the command EnvelopeCommandFormatV1Test writes
+        assertThat(decoded.get("kind").asText()).isEqualTo("REVOKE_ACCESS");
+        assertThat(decoded.get("commandId").asText()).isEqualTo("00112233-4455-6677-8899-aabbccddeeff");
+        assertThat(decoded.get("issuedAt").asText()).isEqualTo("2026-06-01T12:00:00Z");
+        assertThat(decoded.get("transactionId").asText()).isEqualTo("txn-1");
+        assertThat(decoded.get("participantId").asText()).isEqualTo("miner-1");
+        assertThat(decoded.get("requester").asText()).isEqualTo("ops-1");
+        assertThat(decoded.get("reason").asText()).isEqualTo("contract ended");
+    }
+
+    @Test
     void theViewEntryGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
         // When
         JsonNode decoded =
