@@ -15,6 +15,15 @@ public interface RewrapMetrics {
     /** A rewrap was answered "retry later", or its envelope changed meanwhile, or the key service was unavailable. */
     void retried(String participant);
 
+    /**
+     * Stream task {@code taskId} holds {@code count} envelopes still wrapped under {@code participant}'s old key
+     * {@code version} (the count it last wrote to the progress topic).
+     */
+    void remaining(String participant, int version, String taskId, long count);
+
+    /** The retirement decision retired one old key version of {@code participant}. */
+    void retired(String participant);
+
     /** Metrics that count nothing. */
     static RewrapMetrics none() {
         return new RewrapMetrics() {
@@ -29,6 +38,12 @@ public interface RewrapMetrics {
 
             @Override
             public void retried(String participant) {}
+
+            @Override
+            public void remaining(String participant, int version, String taskId, long count) {}
+
+            @Override
+            public void retired(String participant) {}
         };
     }
 }
