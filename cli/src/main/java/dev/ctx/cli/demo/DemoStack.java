@@ -75,6 +75,11 @@ final class DemoStack implements AutoCloseable {
 
     /** Starts the processor pinned to the in-process key service's signing key and the given escrow fingerprint. */
     ProcessorApplication startProcessor(String escrowFingerprint) {
+        return startProcessor(escrowFingerprint, Map.of());
+    }
+
+    /** As {@link #startProcessor(String)}, with {@code extraConfig} over the demo's processor keys. */
+    ProcessorApplication startProcessor(String escrowFingerprint, Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>();
         config.put(ProcessorConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
@@ -88,6 +93,7 @@ final class DemoStack implements AutoCloseable {
                 ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
                 Base64.getEncoder().encodeToString(keyringSigningKey().bytes()));
         config.put(ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint);
+        config.putAll(extraConfig);
         ProcessorApplication processor = ProcessorApplication.start(ProcessorConfig.of(config));
         started.push(processor);
         processorMetricsPort = processor.metricsPort();
@@ -96,6 +102,11 @@ final class DemoStack implements AutoCloseable {
 
     int metricsPort() {
         return processorMetricsPort;
+    }
+
+    /** The running key service (for in-process verification in tests). */
+    LocalKeyService keyService() {
+        return keyService;
     }
 
     /** A bearer token the demo's key service accepts. */
