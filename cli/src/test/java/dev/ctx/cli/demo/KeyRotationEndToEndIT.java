@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import picocli.CommandLine;
+
+import dev.ctx.cli.Ctx;
+import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.common.KeyServiceClient;
 import dev.ctx.client.fields.ConfidentialJson;
 import dev.ctx.client.open.SealedTransactionOpener;
@@ -31,10 +39,8 @@ import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.processor.config.RewrapKeys;
 import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.access.AccessEvent;
-import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
-import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
 import dev.ctx.testkit.data.TransactionProducer;
@@ -53,8 +59,8 @@ class KeyRotationEndToEndIT {
     private static final List<String> UNROTATED = List.of("client-1", "miner-2", Recipient.ESCROW_ID);
     private static final List<String> PARTICIPANTS = List.of(ALICE, "client-1", "miner-2", DAVE);
     private static final int TRANSACTIONS = 5_000;
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String VERIFIER = "system:test";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -135,9 +141,9 @@ class KeyRotationEndToEndIT {
             assertThat(next.getGeneration()).as(id).isGreaterThan(first.getGeneration());
             assertThat(wrapOf(next, ALICE).getKeyVersion()).as(id).isEqualTo(newVersion);
             for (String other : UNROTATED) {
-                assertThat(EnvelopeWraps.find(next, other))
+                assertThat(RotationChecks.wrap(next, other))
                         .as(id + " " + other)
-                        .isEqualTo(EnvelopeWraps.find(first, other));
+                        .isEqualTo(RotationChecks.wrap(first, other));
             }
         }
         // one rotation: exactly one REWRAPPED event of the participant per envelope; one per written generation
@@ -151,11 +157,11 @@ class KeyRotationEndToEndIT {
                 stack.keyService().unsealCustodialKeyInProcessForVerification(VERIFIER, ALICE, newVersion);
         SealedTransactionOpener opener = new SealedTransactionOpener();
         for (String id : alices.subList(0, 200)) {
-            GenericRecord before =
-                    opener.open(encrypted.get(id), firstGenerations.get(id), RecipientPrivateKey.of(ALICE, 1, oldKey));
-            GenericRecord after =
-                    opener.open(encrypted.get(id), latest.get(id), RecipientPrivateKey.of(ALICE, newVersion, newKey));
-            assertThat(after).as(id).isEqualTo(before);
+            Map<String, JsonNode> before = ConfidentialJson.fields(
+                    opener.open(encrypted.get(id), firstGenerations.get(id), RecipientPrivateKey.of(ALICE, 1, oldKey)));
+            Map<String, JsonNode> after = ConfidentialJson.fields(
+                    opener.open(encrypted.get(id), latest.get(id), RecipientPrivateKey.of(ALICE, newVersion, newKey)));
+            assertThat(after).as(id).isNotEmpty().isEqualTo(before);
             assertThat(catchThrowable(() ->
                             opener.open(encrypted.get(id), latest.get(id), RecipientPrivateKey.of(ALICE, 1, oldKey))))
                     .as(id)
@@ -163,6 +169,15 @@ class KeyRotationEndToEndIT {
         }
         oldKey.destroy();
         newKey.destroy();
+        // ctx keys rotation-status shows the retired version with no envelope left on any of the 3 partitions
+        JsonNode status = JSON.readTree(rotationStatus(ALICE));
+        assertThat(status.at("/participants/0/participantId").asText()).isEqualTo(ALICE);
+        assertThat(status.at("/participants/0/versions/0/status").asText()).isEqualTo("retired");
+        assertThat(status.at("/participants/0/versions/0/remainingEnvelopes").asLong())
+                .isZero();
+        assertThat(status.at("/participants/0/versions/0/partitionsReported").asInt())
+                .isEqualTo(3);
+        assertThat(status.at("/participants/0/versions/1/state").asText()).isEqualTo("current");
         // the retired version can now be destroyed, and the key service no longer opens it
         operator.destroyKey(ALICE, 1);
         assertThat(status(ALICE, 1)).isEqualTo("destroyed");
@@ -199,9 +214,9 @@ class KeyRotationEndToEndIT {
             assertThat(wrapOf(next, DAVE).getKeyVersion()).as(id).isEqualTo(newest);
             assertThat(next.getGeneration()).as(id).isGreaterThan(first.getGeneration());
             for (String other : UNROTATED) {
-                assertThat(EnvelopeWraps.find(next, other))
+                assertThat(RotationChecks.wrap(next, other))
                         .as(id + " " + other)
-                        .isEqualTo(EnvelopeWraps.find(first, other));
+                        .isEqualTo(RotationChecks.wrap(first, other));
             }
         }
         assertThat(rewrappedEventsOf(DAVE)).hasSizeBetween(daves.size(), 2 * daves.size());
@@ -224,17 +239,34 @@ class KeyRotationEndToEndIT {
                 .hasSize(rewrapped.size());
     }
 
-    private static List<String> withWrapOf(String participant) {
-        return firstGenerations.entrySet().stream()
-                .filter(entry -> EnvelopeWraps.find(entry.getValue(), participant) != null)
-                .map(Map.Entry::getKey)
-                .toList();
+    private static String rotationStatus(String participant) throws IOException {
+        Path token = Files.writeString(
+                dir.resolve("status.jwt"), stack.issueToken("operator-2", "operator", Duration.ofMinutes(5)));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Ctx.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(
+                "keys",
+                "rotation-status",
+                participant,
+                "--json",
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--url",
+                stack.keyServiceUrl(),
+                "--token-file",
+                token.toString());
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+        return out.toString();
     }
 
-    private static RecipientWrap wrapOf(Envelope envelope, String participant) {
-        RecipientWrap wrap = EnvelopeWraps.find(envelope, participant);
-        assertThat(wrap).as(participant + " in " + envelope.getTransactionId()).isNotNull();
-        return wrap;
+    private static List<String> withWrapOf(String participant) {
+        return firstGenerations.entrySet().stream()
+                .filter(entry -> RotationChecks.wrap(entry.getValue(), participant) != null)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static Map<String, Envelope> envelopes() {
@@ -245,34 +277,12 @@ class KeyRotationEndToEndIT {
                 .latest();
     }
 
-    /** The processor's REWRAPPED events of {@code participant} (null: of everyone). */
     private static List<AccessEvent> rewrappedEventsOf(String participant) {
-        return CommittedTopic.read(
-                        stack.bootstrapServers(),
-                        DemoCommand.topics().accessEvents(),
-                        serdes.accessEvent().deserializer())
-                .values()
-                .stream()
-                .filter(event -> event.getType() == AccessEventType.REWRAPPED
-                        && (participant == null || participant.equals(event.getSubject()))
-                        && event.getSource().startsWith("processor/"))
-                .toList();
+        return RotationChecks.rewrappedEvents(stack, serdes, participant);
     }
 
     private static String status(String participant, int version) {
-        try {
-            for (JsonNode key : operator.keys(participant).path("keys")) {
-                if (key.path("version").asInt() == version) {
-                    return key.path("status").asText();
-                }
-            }
-            return "absent";
-        } catch (IOException e) {
-            return "unreachable";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RotationChecks.status(operator, participant, version);
     }
 
     /** The processor's {@code ctx_rewrap_rewrapped_total} of {@code participant}, from its Prometheus endpoint. */
@@ -298,22 +308,6 @@ class KeyRotationEndToEndIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not happen within " + PATIENCE);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    /** The wrap of one recipient in an envelope, or null. */
-    private static final class EnvelopeWraps {
-        static RecipientWrap find(Envelope envelope, String recipient) {
-            return envelope.getWraps().stream()
-                    .filter(wrap -> wrap.getRecipientId().equals(recipient))
-                    .findFirst()
-                    .orElse(null);
-        }
+        RotationChecks.await(what, condition);
     }
 }

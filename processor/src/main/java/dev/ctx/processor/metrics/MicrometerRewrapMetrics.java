@@ -1,6 +1,8 @@
 package dev.ctx.processor.metrics;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +26,7 @@ public final class MicrometerRewrapMetrics implements RewrapMetrics {
     private final MeterRegistry registry;
     private final Map<String, Map<String, Long>> pending = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> remaining = new ConcurrentHashMap<>();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     public MicrometerRewrapMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,17 +59,32 @@ public final class MicrometerRewrapMetrics implements RewrapMetrics {
 
     @Override
     public void failed(String participant, String code) {
-        Counter.builder(FAILED)
+        failedCounter(participant, code).increment();
+    }
+
+    private Counter failedCounter(String participant, String code) {
+        return Counter.builder(FAILED)
                 .tag("participant", participant)
                 .tag("code", code)
                 .description("Rewraps that failed for good (dead letter)")
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     @Override
     public void retried(String participant) {
         counter(RETRIED, participant, "Rewraps left queued for a later attempt").increment();
+    }
+
+    @Override
+    public void known(String participant, List<String> failureCodes) {
+        if (!known.add(participant)) {
+            return;
+        }
+        pending.computeIfAbsent(participant, this::register);
+        counter(REWRAPPED, participant, "Envelopes written at their next generation");
+        counter(RETRIED, participant, "Rewraps left queued for a later attempt");
+        counter(RETIRED, participant, "Old key versions retired by the job (every partition at zero)");
+        failureCodes.forEach(code -> failedCounter(participant, code));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ctx.processor.metrics;
 
+import java.util.List;
+
 /** What the rewrap topology counts. Implementations are thread-safe. */
 public interface RewrapMetrics {
 
@@ -24,6 +26,13 @@ public interface RewrapMetrics {
     /** The retirement decision retired one old key version of {@code participant}. */
     void retired(String participant);
 
+    /**
+     * {@code participant} has a verified keyring: its series start at zero (pending, rewrapped, retried, retired and
+     * failed for each of {@code failureCodes}), so dashboards and alerts see 0 rather than no data before the first
+     * rotation.
+     */
+    void known(String participant, List<String> failureCodes);
+
     /** Metrics that count nothing. */
     static RewrapMetrics none() {
         return new RewrapMetrics() {
@@ -44,6 +53,9 @@ public interface RewrapMetrics {
 
             @Override
             public void retired(String participant) {}
+
+            @Override
+            public void known(String participant, List<String> failureCodes) {}
         };
     }
 }

@@ -51,7 +51,7 @@ final class RewrapProcessor implements Processor<String, Envelope, String, Objec
         index = new EnvelopeIndex(envelopes, indexStore);
         pending = new PendingRewraps(
                 pendingStore, settings.metrics(), context.taskId().toString());
-        watch = new RotationWatch(keyrings, rotations, index, pending);
+        watch = new RotationWatch(keyrings, rotations, index, pending, settings.metrics());
         RewrapRound round = new RewrapRound(settings, context, index, pending, envelopesTopic);
         reporter = new ProgressReporter(keyrings, rotations, index, context, settings.metrics());
         Optional<RetirementDecider> decider = context.taskId().partition() == 0

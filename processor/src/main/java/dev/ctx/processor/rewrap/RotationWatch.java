@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ctx.processor.metrics.RewrapMetrics;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 
@@ -26,12 +27,15 @@ final class RotationWatch {
     private final KeyValueStore<String, Integer> rotations;
     private final EnvelopeIndex index;
     private final PendingRewraps pending;
+    private final RewrapMetrics metrics;
 
     RotationWatch(
             ReadOnlyKeyValueStore<String, ValueAndTimestamp<ParticipantKeyring>> keyrings,
             KeyValueStore<String, Integer> rotations,
             EnvelopeIndex index,
-            PendingRewraps pending) {
+            PendingRewraps pending,
+            RewrapMetrics metrics) {
+        this.metrics = metrics;
         this.keyrings = keyrings;
         this.rotations = rotations;
         this.index = index;
@@ -48,7 +52,10 @@ final class RotationWatch {
         try (KeyValueIterator<String, ValueAndTimestamp<ParticipantKeyring>> all = keyrings.all()) {
             while (all.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<ParticipantKeyring>> entry = all.next();
-                activeVersion(entry.key, entry.value.value()).ifPresent(version -> rotated(entry.key, version));
+                activeVersion(entry.key, entry.value.value()).ifPresent(version -> {
+                    metrics.known(entry.key, RewrapFailures.CODES);
+                    rotated(entry.key, version);
+                });
             }
         }
     }

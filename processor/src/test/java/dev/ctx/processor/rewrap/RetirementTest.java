@@ -145,6 +145,33 @@ class RetirementTest {
         }
     }
 
+    @Test
+    void aKnownParticipantsSeriesStartAtZeroBeforeAnyRotation() {
+        try (RewrapHarness harness = new RewrapHarness(List.of(ALICE, BOB))) {
+            // When
+            harness.tick();
+
+            // Then: dashboards see 0, not "no data"
+            assertThat(retired(harness, ALICE)).isZero();
+            assertThat(harness.registry.find(MicrometerRewrapMetrics.RETIRED).counters())
+                    .extracting(counter -> counter.getId().getTag("participant"))
+                    .contains(ALICE, BOB);
+            assertThat(harness.registry
+                            .find(MicrometerRewrapMetrics.FAILED)
+                            .tag("participant", ALICE)
+                            .counters())
+                    .extracting(counter -> counter.getId().getTag("code"))
+                    .contains("KEY_NOT_OPENABLE", "ANSWER_MISMATCH")
+                    .doesNotContain("NOT_YET_VISIBLE");
+            assertThat(harness.registry
+                            .find(MicrometerRewrapMetrics.PENDING)
+                            .tag("participant", BOB)
+                            .gauge()
+                            .value())
+                    .isZero();
+        }
+    }
+
     private static RewrapProgress lastProgress(RewrapHarness harness, String participant, int version) {
         List<TestRecord<String, byte[]>> records = harness.progressOut.readRecordsToList();
         return records.stream()
