@@ -269,6 +269,12 @@ class KeyRotationEndToEndIT {
                 .toList();
     }
 
+    private static RecipientWrap wrapOf(Envelope envelope, String participant) {
+        RecipientWrap wrap = RotationChecks.wrap(envelope, participant);
+        assertThat(wrap).as(participant + " in " + envelope.getTransactionId()).isNotNull();
+        return wrap;
+    }
+
     private static Map<String, Envelope> envelopes() {
         return CommittedTopic.read(
                         stack.bootstrapServers(),
