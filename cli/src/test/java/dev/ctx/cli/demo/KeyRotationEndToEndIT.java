@@ -41,6 +41,7 @@ import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
+import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
 import dev.ctx.testkit.data.TransactionProducer;
