@@ -16,6 +16,7 @@ import dev.ctx.benchmarks.e2e.BenchmarkReport;
 import dev.ctx.benchmarks.e2e.BenchmarkSettings;
 import dev.ctx.benchmarks.e2e.EndToEndBenchmark;
 import dev.ctx.cli.common.ExitCodes;
+import dev.ctx.cli.demo.RotationBenchmark;
 
 /** Runs the end-to-end benchmark in this JVM on an embedded broker and prints the table. */
 @Command(
@@ -27,7 +28,8 @@ import dev.ctx.cli.common.ExitCodes;
             "escrow, ~400-byte confidential part, exactly_once_v2). Prints throughput, latency at 50% of the",
             "encryption rate and CPU per 1,000 transactions, writes benchmarks/results/<name>.json; the last line is",
             "the throughput ratio.",
-            "With --access: access requests over HTTPS against a real key service instead (see BENCHMARKS.md)."
+            "With --access: access requests over HTTPS against a real key service instead (see BENCHMARKS.md).",
+            "With --rotation: the key-rotation job from rotation to retirement (see BENCHMARKS.md)."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -49,6 +51,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + " against an authenticated GET baseline) instead of the topologies.")
     boolean access;
 
+    @Option(
+            names = "--rotation",
+            description = "Benchmark the key-rotation job: seal --transactions (default 50,000) transactions of one"
+                    + " participant, rotate it, measure until the job retired the old version (BENCHMARKS.md).")
+    boolean rotation;
+
+    @Option(
+            names = "--rewrap-interval-ms",
+            description = "With --rotation: rewrap.interval.ms of the job (default 100).")
+    long rewrapIntervalMs = 100;
+
     @Option(names = "--seconds", description = "With --access: measured seconds per variant (default 20).")
     int seconds = 20;
 
@@ -64,6 +77,15 @@ public final class BenchCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("ctx-bench");
         if (access) {
             return access(results, work);
+        }
+        if (rotation) {
+            String table = RotationBenchmark.run(
+                    new RotationBenchmark.Settings(
+                            transactions != null ? transactions : 50_000, rewrapIntervalMs, 500, results, work),
+                    spec.commandLine().getErr());
+            spec.commandLine().getErr().println("ctx bench: wrote " + results.resolve("rotation.json"));
+            spec.commandLine().getOut().println(table);
+            return ExitCodes.OK;
         }
         BenchmarkSettings preset =
                 quick ? BenchmarkSettings.quick(results, work) : BenchmarkSettings.full(results, work);

@@ -60,6 +60,16 @@ public final class KeyServiceClient {
         return send("POST", "/v1/participants/" + participantId + "/keys/" + version + "/revoke", Map.of());
     }
 
+    /** The participant's key versions ({@code GET /v1/participants/{id}/keys}). */
+    public JsonNode keys(String participantId) throws IOException, InterruptedException {
+        return send("GET", "/v1/participants/" + participantId + "/keys", null);
+    }
+
+    /** Destroys a RETIRED or REVOKED version ({@code DELETE /v1/participants/{id}/keys/{version}}). */
+    public JsonNode destroyKey(String participantId, int version) throws IOException, InterruptedException {
+        return send("DELETE", "/v1/participants/" + participantId + "/keys/" + version, null);
+    }
+
     public JsonNode createEscrowKey() throws IOException, InterruptedException {
         return send("POST", "/v1/escrow/key", Map.of());
     }

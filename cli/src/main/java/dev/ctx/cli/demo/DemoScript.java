@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.ctx.cli.common.KeyServiceClient;
 import dev.ctx.processor.app.ProcessorApplication;
+import dev.ctx.processor.config.RewrapKeys;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -41,8 +42,16 @@ final class DemoScript {
         say("    keyring-signing key sha256=" + stack.keyringSigningKey().fingerprint()
                 + " (GET /v1/keyring-signing-key)," + " escrow key sha256=" + escrowFingerprint
                 + ": both pinned in the processor");
-        ProcessorApplication processor = stack.startProcessor(escrowFingerprint);
-        step("encryption processor (Kafka Streams, exactly_once_v2)", () -> DemoCommand.awaitRunning(processor));
+        ProcessorApplication processor = stack.startProcessor(
+                escrowFingerprint,
+                Map.of(
+                        RewrapKeys.URL_CONFIG,
+                        stack.keyServiceUrl(),
+                        RewrapKeys.TOKEN_CONFIG,
+                        stack.issueToken("demo-rewrap-job", "operator", Duration.ofHours(8))));
+        step(
+                "encryption processor and rotation (rewrap) job (Kafka Streams, exactly_once_v2)",
+                () -> DemoCommand.awaitRunning(processor));
         try (TopologySerdes serdes = DemoCommand.serdes(stack.registryUrl());
                 OutputCounter counter =
                         new OutputCounter(stack.bootstrapServers(), topics, serdes, SampleReading::suits)) {

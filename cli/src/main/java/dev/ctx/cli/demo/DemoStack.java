@@ -78,8 +78,20 @@ final class DemoStack implements AutoCloseable {
         return startProcessor(escrowFingerprint, Map.of());
     }
 
-    /** As {@link #startProcessor(String)}, with {@code extraConfig} over the demo's, e.g. {@code rewrap.*}. */
+    /** As {@link #startProcessor(String)}, with {@code extraConfig} over the demo's processor keys. */
     ProcessorApplication startProcessor(String escrowFingerprint, Map<String, String> extraConfig) {
+        ProcessorApplication processor =
+                ProcessorApplication.start(ProcessorConfig.of(processorConfig(escrowFingerprint, extraConfig)));
+        started.push(processor);
+        processorMetricsPort = processor.metricsPort();
+        return processor;
+    }
+
+    /**
+     * The demo processor's configuration (instance {@code demo-1}, state under this stack's directory, 3 partitions),
+     * pinned to this key service's signing key and {@code escrowFingerprint}, with {@code extraConfig} over it.
+     */
+    Map<String, String> processorConfig(String escrowFingerprint, Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>();
         config.put(ProcessorConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
@@ -94,14 +106,16 @@ final class DemoStack implements AutoCloseable {
                 Base64.getEncoder().encodeToString(keyringSigningKey().bytes()));
         config.put(ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint);
         config.putAll(extraConfig);
-        ProcessorApplication processor = ProcessorApplication.start(ProcessorConfig.of(config));
-        started.push(processor);
-        processorMetricsPort = processor.metricsPort();
-        return processor;
+        return config;
     }
 
     int metricsPort() {
         return processorMetricsPort;
+    }
+
+    /** The running key service (for in-process verification in tests). */
+    LocalKeyService keyService() {
+        return keyService;
     }
 
     /** A bearer token the demo's key service accepts. */

@@ -15,12 +15,13 @@ import dev.ctx.cli.common.ExitCodes;
         name = "keys",
         mixinStandardHelpOptions = true,
         description = "Register participants and create, rotate, revoke and list their keys (key service HTTP API);"
-                + " generate and register your own key (BYOK).",
+                + " show rotation progress; generate and register your own key (BYOK).",
         subcommands = {
             KeysCommand.Register.class,
             KeysCommand.Rotate.class,
             KeysCommand.Revoke.class,
             KeysCommand.ListKeys.class,
+            RotationStatusCommand.class,
             GenerateOwnKey.class,
             RegisterOwnKey.class
         })

@@ -21,6 +21,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.KeyService;
 import dev.ctx.keyservice.config.KeyServiceConfigDef;
@@ -122,6 +123,16 @@ public final class LocalKeyService implements AutoCloseable {
             throw new IllegalStateException("cannot sign a local token", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * DANGER: unseals a participant's custodial private key into this process
+     * ({@link KeyService#unsealCustodialKeyInProcess}), for verification in tests only: audited with a
+     * {@code KEY_OPENED} event; refuses the escrow key and keys that are not ACTIVE or RETIRED. Destroy the result.
+     */
+    public X25519PrivateKey unsealCustodialKeyInProcessForVerification(
+            String requester, String participantId, int version) {
+        return service.unsealCustodialKeyInProcess(requester, participantId, version);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:18080} ({@code https} when {@code tls.keystore.path} is set). */

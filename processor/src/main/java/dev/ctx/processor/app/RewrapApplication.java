@@ -9,12 +9,19 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -35,6 +42,9 @@ import dev.ctx.processor.rewrap.RewrapTopology;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.StreamsProperties;
 import dev.ctx.processor.topology.TopologySerdes;
+import dev.ctx.schemas.topics.CleanupPolicy;
+import dev.ctx.schemas.topics.TopicProvisioner;
+import dev.ctx.schemas.topics.TopicSpec;
 
 /**
  * The rewrap topology as its own Kafka Streams application ({@code rewrap.application.id}, default
@@ -44,6 +54,7 @@ import dev.ctx.processor.topology.TopologySerdes;
 final class RewrapApplication {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RewrapApplication.class);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
 
     private RewrapApplication() {}
 
@@ -59,6 +70,7 @@ final class RewrapApplication {
             return Optional.empty();
         }
         String source = "processor/" + config.instanceId() + "/rewrap";
+        int partitions = ensureProgressTopic(config, topics);
         DeadLetters deadLetters = new DeadLetters(source, Clock.systemUTC());
         RewrapSettings settings = new RewrapSettings(
                 HttpRewrapClient.create(url.get(), config.rewrapToken(), tls(config), config.rewrapTimeout()),
@@ -66,7 +78,9 @@ final class RewrapApplication {
                 config.rewrapInterval(),
                 new MicrometerRewrapMetrics(registry),
                 deadLetters,
-                source);
+                source,
+                config.rewrapProgressTopic(),
+                partitions);
         Properties props = StreamsProperties.of(
                 config,
                 new DeadLetterRecords(topics.deadLetters(), serdes.deadLetter().serializer(), deadLetters, metrics));
@@ -85,6 +99,29 @@ final class RewrapApplication {
                         ProcessorApplication.keyringTrust(config),
                         settings),
                 props));
+    }
+
+    /**
+     * Ensures the compacted progress topic (created like the other topics, if {@code topics.create}) and returns the
+     * partition count of {@code transactions.envelopes}: the retirement decision waits for that many partitions.
+     */
+    static int ensureProgressTopic(ProcessorConfig config, TopicNames topics) {
+        try (Admin admin = Admin.create(AdminClientProperties.of(config))) {
+            new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
+                    .ensure(
+                            List.of(new TopicSpec(config.rewrapProgressTopic(), CleanupPolicy.COMPACT)),
+                            config.createTopics());
+            TopicDescription envelopes = admin.describeTopics(List.of(topics.envelopes()))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topics.envelopes());
+            return envelopes.partitions().size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + topics.envelopes(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topics.envelopes(), e);
+        }
     }
 
     /** The TLS context trusting {@code rewrap.key.service.truststore.path}, if set. */

@@ -375,6 +375,11 @@ public final class ProcessorConfig extends AbstractConfig {
         return getString(RewrapKeys.APPLICATION_ID_CONFIG);
     }
 
+    /** The compacted progress topic of the rewrap topology ({@value RewrapKeys#PROGRESS_TOPIC_CONFIG}). */
+    public String rewrapProgressTopic() {
+        return getString(RewrapKeys.PROGRESS_TOPIC_CONFIG);
+    }
+
     /** The serde configuration: the registry URL and every {@code serde.}-prefixed key without its prefix. */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> serde = new HashMap<>(originalsWithPrefix(SERDE_PREFIX));

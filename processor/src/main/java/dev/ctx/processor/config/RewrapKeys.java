@@ -25,6 +25,7 @@ public final class RewrapKeys {
     public static final String BATCH_SIZE_CONFIG = "rewrap.batch.size";
     public static final String INTERVAL_MS_CONFIG = "rewrap.interval.ms";
     public static final String APPLICATION_ID_CONFIG = "rewrap.application.id";
+    public static final String PROGRESS_TOPIC_CONFIG = "rewrap.progress.topic";
 
     private RewrapKeys() {}
 
@@ -83,7 +84,16 @@ public final class RewrapKeys {
                         new ConfigDef.NonEmptyStringWithoutControlChars(),
                         Importance.MEDIUM,
                         "Kafka Streams application id of the rewrap topology (its group, transactional ids and"
-                                + " changelogs).");
+                                + " changelogs).")
+                .define(
+                        PROGRESS_TOPIC_CONFIG,
+                        ConfigDef.Type.STRING,
+                        "rewrap.progress",
+                        new ConfigDef.NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "Compacted topic where each rewrap task writes, per participant and old key version, the"
+                                + " envelopes still wrapped under it; a version is retired when every partition"
+                                + " reports zero (docs/rewrap-topology.md).");
     }
 
     /** The key service URL, if the rewrap topology is configured. */

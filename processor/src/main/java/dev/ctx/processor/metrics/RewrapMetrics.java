@@ -1,5 +1,7 @@
 package dev.ctx.processor.metrics;
 
+import java.util.List;
+
 /** What the rewrap topology counts. Implementations are thread-safe. */
 public interface RewrapMetrics {
 
@@ -15,6 +17,22 @@ public interface RewrapMetrics {
     /** A rewrap was answered "retry later", or its envelope changed meanwhile, or the key service was unavailable. */
     void retried(String participant);
 
+    /**
+     * Stream task {@code taskId} holds {@code count} envelopes still wrapped under {@code participant}'s old key
+     * {@code version} (the count it last wrote to the progress topic).
+     */
+    void remaining(String participant, int version, String taskId, long count);
+
+    /** The retirement decision retired one old key version of {@code participant}. */
+    void retired(String participant);
+
+    /**
+     * {@code participant} has a verified keyring: its series start at zero (pending, rewrapped, retried, retired and
+     * failed for each of {@code failureCodes}), so dashboards and alerts see 0 rather than no data before the first
+     * rotation.
+     */
+    void known(String participant, List<String> failureCodes);
+
     /** Metrics that count nothing. */
     static RewrapMetrics none() {
         return new RewrapMetrics() {
@@ -29,6 +47,15 @@ public interface RewrapMetrics {
 
             @Override
             public void retried(String participant) {}
+
+            @Override
+            public void remaining(String participant, int version, String taskId, long count) {}
+
+            @Override
+            public void retired(String participant) {}
+
+            @Override
+            public void known(String participant, List<String> failureCodes) {}
         };
     }
 }

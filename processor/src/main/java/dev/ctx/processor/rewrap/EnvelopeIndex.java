@@ -1,7 +1,9 @@
 package dev.ctx.processor.rewrap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -12,15 +14,40 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 
-/** The latest envelope per transaction and the (participant, key version) index over its wraps. */
+/**
+ * The latest envelope per transaction and the (participant, key version) index over its wraps, with the number of
+ * index entries per (participant, key version) kept in memory (rebuilt from the store when the task starts): the
+ * count the task reports to the progress topic.
+ */
 final class EnvelopeIndex {
 
     private final KeyValueStore<String, Envelope> envelopes;
     private final KeyValueStore<String, Integer> index;
+    private final Map<String, Long> counts = new HashMap<>();
 
     EnvelopeIndex(KeyValueStore<String, Envelope> envelopes, KeyValueStore<String, Integer> index) {
         this.envelopes = envelopes;
         this.index = index;
+        try (KeyValueIterator<String, Integer> all = index.all()) {
+            all.forEachRemaining(entry -> counts.merge(versionPrefixOf(entry.key), 1L, Long::sum));
+        }
+    }
+
+    /** The envelopes of this task whose wrap for {@code participant} names {@code version}. */
+    long count(String participant, int version) {
+        return counts.getOrDefault(RewrapProgress.prefixOf(participant, version), 0L);
+    }
+
+    /** The key versions of {@code participant} that at least one envelope of this task wraps under. */
+    List<Integer> versionsOf(String participant) {
+        String prefix = RewrapStores.indexPrefix(participant);
+        List<Integer> versions = new ArrayList<>();
+        counts.forEach((key, count) -> {
+            if (count > 0 && key.startsWith(prefix) && key.length() == prefix.length() + 9) {
+                versions.add(RewrapStores.versionOf(key));
+            }
+        });
+        return versions;
     }
 
     Optional<Envelope> envelope(String transactionId) {
@@ -32,9 +59,12 @@ final class EnvelopeIndex {
         remove(envelope.getTransactionId());
         envelopes.put(envelope.getTransactionId(), envelope);
         for (RecipientWrap wrap : envelope.getWraps()) {
-            index.put(
-                    RewrapStores.indexKey(wrap.getRecipientId(), wrap.getKeyVersion(), envelope.getTransactionId()),
-                    envelope.getGeneration());
+            String key =
+                    RewrapStores.indexKey(wrap.getRecipientId(), wrap.getKeyVersion(), envelope.getTransactionId());
+            if (index.get(key) == null) {
+                counts.merge(versionPrefixOf(key), 1L, Long::sum);
+            }
+            index.put(key, envelope.getGeneration());
         }
     }
 
@@ -43,7 +73,10 @@ final class EnvelopeIndex {
         Optional<Envelope> held = envelope(transactionId);
         held.ifPresent(old -> {
             for (RecipientWrap wrap : old.getWraps()) {
-                index.delete(RewrapStores.indexKey(wrap.getRecipientId(), wrap.getKeyVersion(), transactionId));
+                String key = RewrapStores.indexKey(wrap.getRecipientId(), wrap.getKeyVersion(), transactionId);
+                if (index.delete(key) != null) {
+                    counts.merge(versionPrefixOf(key), -1L, Long::sum);
+                }
             }
             envelopes.delete(transactionId);
         });
@@ -63,6 +96,11 @@ final class EnvelopeIndex {
             }
         }
         return found;
+    }
+
+    /** {@code participant 0x00 version 0x00} of an index key. */
+    private static String versionPrefixOf(String indexKey) {
+        return indexKey.substring(0, indexKey.indexOf(RewrapStores.SEPARATOR) + 1 + 8 + 1);
     }
 
     /** The wrap of {@code participant} in {@code envelope}, if it has one. */

@@ -2,10 +2,12 @@ package dev.ctx.processor.rewrap;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +26,8 @@ import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 
 /**
- * {@link RewrapClient} over the key service's {@code POST /v1/rewrap} (java.net.http): JSON body, bearer token,
+ * {@link RewrapClient} over the key service's {@code POST /v1/rewrap} and
+ * {@code POST /v1/participants/{id}/keys/{version}/retire} (java.net.http): JSON body, bearer token,
  * optional TLS trust store, one timeout for the whole call. 200 maps to the results, 409 to
  * {@link RewrapVersionConflictException}, anything else (and any I/O failure or timeout) to
  * {@link RewrapUnavailableException}, whose message names the status, never a body or token.
@@ -35,13 +38,17 @@ public final class HttpRewrapClient implements RewrapClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
+    private static final byte[] RETIRE_BODY = "{\"remainingEnvelopes\":0}".getBytes(StandardCharsets.US_ASCII);
+
+    private final String base;
     private final URI endpoint;
     private final Optional<String> token;
     private final Duration timeout;
 
-    private HttpRewrapClient(HttpClient http, URI endpoint, Optional<String> token, Duration timeout) {
+    private HttpRewrapClient(HttpClient http, String base, Optional<String> token, Duration timeout) {
         this.http = http;
-        this.endpoint = endpoint;
+        this.base = base;
+        this.endpoint = URI.create(base + PATH);
         this.token = token;
         this.timeout = timeout;
     }
@@ -59,27 +66,12 @@ public final class HttpRewrapClient implements RewrapClient {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
         tls.ifPresent(builder::sslContext);
         String base = baseUrl.toString().replaceAll("/+$", "");
-        return new HttpRewrapClient(builder.build(), URI.create(base + PATH), token, timeout);
+        return new HttpRewrapClient(builder.build(), base, token, timeout);
     }
 
     @Override
     public List<RewrapResult> rewrap(RewrapRequest request) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)));
-        token.ifPresent(bearer -> call.header("Authorization", "Bearer " + bearer));
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new RewrapUnavailableException(
-                    "key service call failed: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RewrapUnavailableException("key service call interrupted", e);
-        }
+        HttpResponse<byte[]> response = post(endpoint, body(request));
         if (response.statusCode() == 409) {
             throw new RewrapVersionConflictException("key service answered 409 for participant "
                     + request.participantId() + " version " + request.toVersion());
@@ -88,6 +80,38 @@ public final class HttpRewrapClient implements RewrapClient {
             throw new RewrapUnavailableException("key service answered " + response.statusCode());
         }
         return results(response.body());
+    }
+
+    @Override
+    public void retire(String participantId, int version) {
+        URI retire = URI.create(base + "/v1/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8)
+                + "/keys/" + version + "/retire");
+        HttpResponse<byte[]> response = post(retire, RETIRE_BODY);
+        if (response.statusCode() == 409) {
+            throw new RewrapVersionConflictException(
+                    "key service answered 409 to retiring participant " + participantId + " version " + version);
+        }
+        if (response.statusCode() != 200) {
+            throw new RewrapUnavailableException("key service answered " + response.statusCode());
+        }
+    }
+
+    private HttpResponse<byte[]> post(URI uri, byte[] body) {
+        HttpRequest.Builder call = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        token.ifPresent(bearer -> call.header("Authorization", "Bearer " + bearer));
+        try {
+            return http.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RewrapUnavailableException(
+                    "key service call failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RewrapUnavailableException("key service call interrupted", e);
+        }
     }
 
     static byte[] body(RewrapRequest request) {

@@ -16,4 +16,14 @@ public interface RewrapClient {
      * @throws RewrapVersionConflictException if {@code toVersion} is not the participant's current ACTIVE version
      */
     List<RewrapResult> rewrap(RewrapRequest request);
+
+    /**
+     * Tells the key service that no envelope wraps under {@code participantId}'s {@code version} any more
+     * ({@code remainingEnvelopes: 0}), which retires it. Only the retirement decision calls this, once every partition
+     * has reported zero.
+     *
+     * @throws RewrapUnavailableException if the key service cannot answer now; ask again later
+     * @throws RewrapVersionConflictException if the key service refuses the transition (already retired, current)
+     */
+    void retire(String participantId, int version);
 }

@@ -1,5 +1,9 @@
 package dev.ctx.processor.rewrap;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
@@ -15,6 +19,14 @@ import dev.ctx.processor.dlq.SourceCoordinates;
 final class RewrapFailures {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RewrapFailures.class);
+
+    /** Every code a rewrap can fail with for good: the key service's final errors and {@code ANSWER_MISMATCH}. */
+    static final List<String> CODES = Stream.concat(
+                    Arrays.stream(RewrapError.values())
+                            .filter(error -> !error.retryLater())
+                            .map(RewrapError::name),
+                    Stream.of("ANSWER_MISMATCH"))
+            .toList();
 
     private final RewrapSettings settings;
     private final ProcessorContext<String, Object> context;

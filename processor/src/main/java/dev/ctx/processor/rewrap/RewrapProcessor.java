@@ -17,20 +17,24 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 /**
  * Indexes every envelope read from {@code transactions.envelopes} (a newer or equal generation replaces the held one,
  * an older one is ignored, a tombstone removes it and its queued work) and runs the rewrap punctuator on wall-clock
- * time: first the rotation check, then one bounded round of batches ({@link RewrapRound}). Outputs go to the
- * {@link #ENVELOPES_SINK}, {@link #EVENTS_SINK} and {@link #DEAD_LETTERS_SINK} children.
+ * time: first the rotation check, then one bounded round of batches ({@link RewrapRound}), then this task's remaining
+ * counts ({@link ProgressReporter}) and, in the task of partition 0 only, the retirement decision
+ * ({@link RetirementDecider}). Outputs go to the {@link #ENVELOPES_SINK}, {@link #EVENTS_SINK},
+ * {@link #DEAD_LETTERS_SINK} and {@link #PROGRESS_SINK} children.
  */
 final class RewrapProcessor implements Processor<String, Envelope, String, Object> {
 
     static final String ENVELOPES_SINK = "rewrap-envelopes-sink";
     static final String EVENTS_SINK = "rewrap-access-events-sink";
     static final String DEAD_LETTERS_SINK = "rewrap-dead-letters-sink";
+    static final String PROGRESS_SINK = "rewrap-progress-sink";
 
     private final RewrapSettings settings;
     private final String envelopesTopic;
     private EnvelopeIndex index;
     private PendingRewraps pending;
     private RotationWatch watch;
+    private ProgressReporter reporter;
 
     RewrapProcessor(RewrapSettings settings, String envelopesTopic) {
         this.settings = settings;
@@ -47,12 +51,18 @@ final class RewrapProcessor implements Processor<String, Envelope, String, Objec
         index = new EnvelopeIndex(envelopes, indexStore);
         pending = new PendingRewraps(
                 pendingStore, settings.metrics(), context.taskId().toString());
-        watch = new RotationWatch(keyrings, rotations, index, pending);
+        watch = new RotationWatch(keyrings, rotations, index, pending, settings.metrics());
         RewrapRound round = new RewrapRound(settings, context, index, pending, envelopesTopic);
+        reporter = new ProgressReporter(keyrings, rotations, index, context, settings.metrics());
+        Optional<RetirementDecider> decider = context.taskId().partition() == 0
+                ? Optional.of(new RetirementDecider(context.getStateStore(RewrapStores.PROGRESS), keyrings, settings))
+                : Optional.empty();
         Duration interval = settings.interval();
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> {
             watch.check();
             round.run(now);
+            reporter.report(now);
+            decider.ifPresent(RetirementDecider::decide);
         });
     }
 
@@ -92,6 +102,9 @@ final class RewrapProcessor implements Processor<String, Envelope, String, Objec
     public void close() {
         if (pending != null) {
             pending.release();
+        }
+        if (reporter != null) {
+            reporter.release();
         }
     }
 }

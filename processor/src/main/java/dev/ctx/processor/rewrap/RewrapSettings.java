@@ -13,6 +13,9 @@ import dev.ctx.processor.metrics.RewrapMetrics;
  * @param batchSize items per punctuation (one HTTP call per participant and target version among them), 1..500
  * @param interval wall-clock period of the rewrap punctuator
  * @param source the writing component and instance, e.g. {@code processor/rewrap-1}
+ * @param progressTopic the compacted progress topic (per partition, per old version: envelopes remaining)
+ * @param envelopePartitions the partitions of {@code transactions.envelopes}: a version is retired only when this
+ *     many partitions have reported zero
  */
 public record RewrapSettings(
         RewrapClient client,
@@ -20,7 +23,9 @@ public record RewrapSettings(
         Duration interval,
         RewrapMetrics metrics,
         DeadLetters deadLetters,
-        String source) {
+        String source,
+        String progressTopic,
+        int envelopePartitions) {
 
     public RewrapSettings {
         Objects.requireNonNull(client, "client");
@@ -28,6 +33,10 @@ public record RewrapSettings(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(progressTopic, "progressTopic");
+        if (envelopePartitions < 1) {
+            throw new IllegalArgumentException("envelopePartitions must be >= 1");
+        }
         if (batchSize < 1 || batchSize > RewrapRequest.MAX_ITEMS) {
             throw new IllegalArgumentException("batchSize must be 1.." + RewrapRequest.MAX_ITEMS);
         }

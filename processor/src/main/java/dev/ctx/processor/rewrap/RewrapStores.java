@@ -22,6 +22,8 @@ public final class RewrapStores {
     public static final String PENDING = "rewrap-pending";
     /** participant -> the current key version already acted on. */
     public static final String ROTATIONS = "rewrap-rotations";
+    /** The global store over the progress topic: every partition's remaining count per old version. */
+    public static final String PROGRESS = "rewrap-progress";
     /** The global store of verified keyrings. */
     public static final String KEYRINGS = "rewrap-keyrings";
 

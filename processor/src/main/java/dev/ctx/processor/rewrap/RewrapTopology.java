@@ -1,6 +1,7 @@
 package dev.ctx.processor.rewrap;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,7 +23,8 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
  * {@code participant-keys} in a global store (checked by {@link TrustedKeyringProcessor} as in the encryption
  * topology, on restore too), and the rewrap punctuator writing the next envelope generations back to
  * {@code transactions.envelopes}, {@code REWRAPPED} events to {@code access-log.events} and failures to
- * {@code transactions.dlq}. {@code transactions.encrypted} is neither read nor written.
+ * {@code transactions.dlq}, and each task's remaining counts to the progress topic, which a second global store reads
+ * back for the retirement decision. {@code transactions.encrypted} is neither read nor written.
  */
 public final class RewrapTopology {
 
@@ -60,6 +62,18 @@ public final class RewrapTopology {
                 topics.participantKeys(),
                 "rewrap-keyrings",
                 () -> new TrustedKeyringProcessor(RewrapStores.KEYRINGS, trust, reason -> {}));
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(RewrapStores.PROGRESS),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                "rewrap-progress-source",
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                settings.progressTopic(),
+                "rewrap-progress",
+                ProgressStoreProcessor::new);
         topology.addSource(SOURCE, new StringDeserializer(), envelopeSerde.deserializer(), topics.envelopes());
         topology.addProcessor(EnvelopeGate.NAME, () -> new EnvelopeGate(settings.source()), SOURCE);
         topology.addProcessor(PROCESSOR, () -> new RewrapProcessor(settings, topics.envelopes()), EnvelopeGate.NAME);
@@ -75,6 +89,8 @@ public final class RewrapTopology {
         topology.addSink(
                 RewrapProcessor.DEAD_LETTERS_SINK, topics.deadLetters(), keys, deadLetterSerde.serializer(), PROCESSOR);
         addRevocation(topology, topics, envelopeSerde, accessEventSerde, deadLetterSerde, settings);
+        topology.addSink(
+                RewrapProcessor.PROGRESS_SINK, settings.progressTopic(), keys, new ByteArraySerializer(), PROCESSOR);
         return topology;
     }
 

@@ -10,13 +10,16 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ctx.envelope.Recipient;
+import dev.ctx.processor.metrics.RewrapMetrics;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 
 /**
  * Compares each verified keyring's current ACTIVE version with the version this task last acted on, and when it grew
  * queues every indexed envelope of that participant under an older version. A version that goes down (a stale or
- * replayed keyring) is never acted on.
+ * replayed keyring) is never acted on, and neither is a rotation of the escrow keyring (the key service does not
+ * rewrap escrow wraps).
  */
 final class RotationWatch {
 
@@ -26,12 +29,15 @@ final class RotationWatch {
     private final KeyValueStore<String, Integer> rotations;
     private final EnvelopeIndex index;
     private final PendingRewraps pending;
+    private final RewrapMetrics metrics;
 
     RotationWatch(
             ReadOnlyKeyValueStore<String, ValueAndTimestamp<ParticipantKeyring>> keyrings,
             KeyValueStore<String, Integer> rotations,
             EnvelopeIndex index,
-            PendingRewraps pending) {
+            PendingRewraps pending,
+            RewrapMetrics metrics) {
+        this.metrics = metrics;
         this.keyrings = keyrings;
         this.rotations = rotations;
         this.index = index;
@@ -48,12 +54,20 @@ final class RotationWatch {
         try (KeyValueIterator<String, ValueAndTimestamp<ParticipantKeyring>> all = keyrings.all()) {
             while (all.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<ParticipantKeyring>> entry = all.next();
-                activeVersion(entry.key, entry.value.value()).ifPresent(version -> rotated(entry.key, version));
+                activeVersion(entry.key, entry.value.value()).ifPresent(version -> {
+                    metrics.known(entry.key, RewrapFailures.CODES);
+                    rotated(entry.key, version);
+                });
             }
         }
     }
 
     private void rotated(String participant, int version) {
+        if (Recipient.ESCROW_ID.equals(participant)) {
+            // the key service does not rewrap escrow wraps (POST /v1/rewrap refuses __escrow): never queue them, so
+            // an escrow rotation cannot stall the rounds (docs/rewrap-topology.md, "Not built yet")
+            return;
+        }
         Integer seen = rotations.get(participant);
         if (seen != null && seen >= version) {
             return;

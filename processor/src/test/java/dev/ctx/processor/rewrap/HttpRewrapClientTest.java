@@ -38,6 +38,7 @@ class HttpRewrapClientTest {
 
     private final AtomicReference<JsonNode> received = new AtomicReference<>();
     private final AtomicReference<String> authorization = new AtomicReference<>();
+    private final AtomicReference<String> path = new AtomicReference<>();
     private HttpServer server;
 
     @AfterEach
@@ -107,6 +108,49 @@ class HttpRewrapClientTest {
 
         // When / Then
         assertThatThrownBy(() -> down.rewrap(request())).isInstanceOf(RewrapUnavailableException.class);
+    }
+
+    @Test
+    void retireSendsZeroRemainingEnvelopesToTheVersionsRetireRoute() {
+        // Given
+        HttpRewrapClient client = serveRetire(200);
+
+        // When
+        client.retire("alice", 2);
+
+        // Then
+        assertThat(path.get()).isEqualTo("/v1/participants/alice/keys/2/retire");
+        assertThat(received.get()).isEqualTo(JSON.createObjectNode().put("remainingEnvelopes", 0));
+        assertThat(authorization.get()).isEqualTo("Bearer operator-token");
+    }
+
+    @Test
+    void aRefusedRetirementIsAConflictAndAnyOtherStatusIsUnavailable() {
+        assertThatThrownBy(() -> serveRetire(409).retire("alice", 2))
+                .isInstanceOf(RewrapVersionConflictException.class)
+                .hasMessageContaining("alice");
+        server.stop(0);
+        assertThatThrownBy(() -> serveRetire(503).retire("alice", 2))
+                .isInstanceOf(RewrapUnavailableException.class)
+                .hasMessageContaining("503");
+    }
+
+    private HttpRewrapClient serveRetire(int status) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/v1/participants/", exchange -> {
+            path.set(exchange.getRequestURI().getPath());
+            respond(exchange, status, "{}");
+        });
+        server.start();
+        return HttpRewrapClient.create(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Optional.of("operator-token"),
+                Optional.empty(),
+                Duration.ofSeconds(5));
     }
 
     private HttpRewrapClient serve(int status, String answer) {

@@ -31,6 +31,7 @@ final class InProcessRewrapClient implements RewrapClient {
     private final Map<String, EncryptedTransaction> transactions = new ConcurrentHashMap<>();
     private final Set<String> notYetVisible = ConcurrentHashMap.newKeySet();
     private final List<RewrapRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<String> retirements = new CopyOnWriteArrayList<>();
     private volatile Consumer<RewrapRequest> beforeAnswer = request -> {};
     private volatile boolean unavailable;
 
@@ -60,6 +61,19 @@ final class InProcessRewrapClient implements RewrapClient {
 
     List<RewrapRequest> requests() {
         return requests;
+    }
+
+    /** The retirements asked, as {@code participant/version}, in order. */
+    List<String> retirements() {
+        return retirements;
+    }
+
+    @Override
+    public void retire(String participantId, int version) {
+        if (unavailable) {
+            throw new RewrapUnavailableException("key service down (test)");
+        }
+        retirements.add(participantId + "/" + version);
     }
 
     @Override

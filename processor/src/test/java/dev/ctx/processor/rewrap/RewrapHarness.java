@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,6 +46,7 @@ final class RewrapHarness implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final int BATCH_SIZE = 100;
+    static final String PROGRESS_TOPIC = "rewrap.progress";
 
     final TestKeyrings base;
     final RotatingKeys keys;
@@ -58,6 +60,8 @@ final class RewrapHarness implements AutoCloseable {
     final TestOutputTopic<String, DeadLetter> deadLetters;
     /** Revocation and shredding commands (raw values, as the key service writes them). */
     final TestInputTopic<String, byte[]> commandsIn;
+    final TestOutputTopic<String, byte[]> progressOut;
+    final TestInputTopic<String, byte[]> progressIn;
     /** What the encryption topology sealed, by transaction id. */
     final Map<String, EncryptedTransaction> encrypted = new LinkedHashMap<>();
     /** The first generation of every sealed transaction, by transaction id. */
@@ -71,6 +75,11 @@ final class RewrapHarness implements AutoCloseable {
             new TransactionGenerator(GeneratorSettings.benchmarkDefault("txn"), 7L);
 
     RewrapHarness(List<String> participants) {
+        this(participants, 1);
+    }
+
+    /** A harness whose retirement decision waits for {@code envelopePartitions} partitions (the driver runs one). */
+    RewrapHarness(List<String> participants, int envelopePartitions) {
         base = TestKeyrings.forParticipants(participants);
         keys = new RotatingKeys(base);
         client = new InProcessRewrapClient(keys);
@@ -82,7 +91,9 @@ final class RewrapHarness implements AutoCloseable {
                 INTERVAL,
                 new MicrometerRewrapMetrics(registry),
                 new DeadLetters(TopologyHarness.SOURCE, Clock.systemUTC()),
-                "processor/rewrap-test");
+                "processor/rewrap-test",
+                PROGRESS_TOPIC,
+                envelopePartitions);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, scope);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
@@ -110,6 +121,8 @@ final class RewrapHarness implements AutoCloseable {
         deadLetters = driver.createOutputTopic(
                 topics.deadLetters(), keyDeserializer, serdes.deadLetter().deserializer());
         commandsIn = driver.createInputTopic(topics.envelopeCommands(), keySerializer, new ByteArraySerializer());
+        progressOut = driver.createOutputTopic(PROGRESS_TOPIC, keyDeserializer, new ByteArrayDeserializer());
+        progressIn = driver.createInputTopic(PROGRESS_TOPIC, keySerializer, new ByteArraySerializer());
         base.all().forEach(keyrings::pipeInput);
     }
 
