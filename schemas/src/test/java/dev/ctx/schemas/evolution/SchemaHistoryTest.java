@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessGrant;
+import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -43,7 +44,8 @@ class SchemaHistoryTest {
                 ParticipantKeyring.getClassSchema(),
                 DeadLetter.getClassSchema(),
                 ConfidentialFields.ofTransaction().schema(),
-                AccessGrant.getClassSchema());
+                AccessGrant.getClassSchema(),
+                EscrowRequest.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")
