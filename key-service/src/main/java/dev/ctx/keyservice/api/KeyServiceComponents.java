@@ -12,6 +12,7 @@ import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.byok.ParticipantHeldKeys;
+import dev.ctx.keyservice.escrow.EscrowService;
 import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
 import dev.ctx.keyservice.grants.Grants;
@@ -42,6 +43,7 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param participantHeldKeys proofs of possession of participant-held (BYOK) keys
  * @param access answers {@code POST /v1/access-requests}; null leaves that route out (no lookup view)
  * @param rewrap answers {@code POST /v1/rewrap}; null leaves that route out (no lookup view)
+ * @param escrow answers {@code /v1/escrow/requests}; null leaves those routes out (no lookup view)
  */
 public record KeyServiceComponents(
         ParticipantRegistry registry,
@@ -59,7 +61,8 @@ public record KeyServiceComponents(
         Grants grants,
         ParticipantHeldKeys participantHeldKeys,
         AccessService access,
-        RewrapService rewrap) {
+        RewrapService rewrap,
+        EscrowService escrow) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -113,6 +116,7 @@ public record KeyServiceComponents(
                 keyringSigningKey,
                 grants,
                 new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL),
+                null,
                 null,
                 null);
     }
@@ -172,7 +176,8 @@ public record KeyServiceComponents(
                 grants,
                 participantHeldKeys,
                 access,
-                rewrap);
+                rewrap,
+                escrow);
     }
 
     /** The same components with {@code rewrap} answering rewrap batches. */
@@ -193,7 +198,30 @@ public record KeyServiceComponents(
                 grants,
                 participantHeldKeys,
                 access,
-                rewrap);
+                rewrap,
+                escrow);
+    }
+
+    /** The same components with {@code escrow} answering escrow requests. */
+    public KeyServiceComponents withEscrow(EscrowService escrow) {
+        return new KeyServiceComponents(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap,
+                escrow);
     }
 
     /** The largest body any route accepts: the server's limit. */
