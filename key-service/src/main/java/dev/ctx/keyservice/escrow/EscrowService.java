@@ -98,7 +98,8 @@ public final class EscrowService {
      *
      * @throws EscrowRefusedException if refused (its {@code ESCROW_DENIED} event committed) or not committed (503)
      */
-    public synchronized EscrowCase file(Identity identity, AuditContext context, EscrowFiling filing) {
+    public synchronized EscrowCase file(Identity identity, AuditContext asked, EscrowFiling filing) {
+        AuditContext context = as(identity, asked);
         return refusing(context, null, "file", () -> {
             EscrowRules.requireRole(identity, FILERS, "file");
             EscrowRules.requireSteppedUp(identity, "filing");
@@ -113,7 +114,8 @@ public final class EscrowService {
      *
      * @throws EscrowRefusedException if refused or not committed
      */
-    public synchronized EscrowCase approve(Identity identity, AuditContext context, String requestId) {
+    public synchronized EscrowCase approve(Identity identity, AuditContext asked, String requestId) {
+        AuditContext context = as(identity, asked);
         return refusing(context, requestId, "approve", () -> {
             EscrowRules.requireRole(identity, OFFICERS, "approve");
             EscrowRules.requireSteppedUp(identity, "approving");
@@ -129,7 +131,8 @@ public final class EscrowService {
      *
      * @throws EscrowRefusedException if refused or not committed
      */
-    public synchronized EscrowCase reject(Identity identity, AuditContext context, String requestId, String reason) {
+    public synchronized EscrowCase reject(Identity identity, AuditContext asked, String requestId, String reason) {
+        AuditContext context = as(identity, asked);
         return refusing(context, requestId, "reject", () -> {
             EscrowRules.requireRole(identity, OFFICERS, "reject");
             EscrowRules.requireText("reason", reason);
@@ -145,7 +148,8 @@ public final class EscrowService {
      *
      * @throws EscrowRefusedException if refused or not committed
      */
-    public synchronized EscrowCase withdraw(Identity identity, AuditContext context, String requestId) {
+    public synchronized EscrowCase withdraw(Identity identity, AuditContext asked, String requestId) {
+        AuditContext context = as(identity, asked);
         return refusing(context, requestId, "withdraw", () -> {
             EscrowCase known = current(requestId);
             EscrowRules.requireRequester(known, identity.subject(), "withdraw");
@@ -162,7 +166,8 @@ public final class EscrowService {
      *
      * @throws EscrowRefusedException if refused or not committed (then nothing is returned)
      */
-    public synchronized EscrowOpenResult open(Identity identity, AuditContext context, String requestId) {
+    public synchronized EscrowOpenResult open(Identity identity, AuditContext asked, String requestId) {
+        AuditContext context = as(identity, asked);
         return refusing(context, requestId, "open", () -> {
             EscrowRules.requireSteppedUp(identity, "opening");
             EscrowCase known = current(requestId);
@@ -281,6 +286,11 @@ public final class EscrowService {
                     .increment();
             throw refused;
         }
+    }
+
+    /** The event's requester is always the authenticated identity, whatever the caller put in the context. */
+    private static AuditContext as(Identity identity, AuditContext asked) {
+        return new AuditContext(identity.subject(), asked.ip(), asked.userAgent());
     }
 
     private Instant now() {
