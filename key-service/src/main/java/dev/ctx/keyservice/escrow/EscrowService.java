@@ -81,6 +81,9 @@ public final class EscrowService {
         this.opens = Counter.builder("ctx.keyservice.escrow.opens")
                 .description("transactions opened with the escrow key")
                 .register(meters);
+        for (EscrowRefusal refusal : EscrowRefusal.values()) {
+            denials(refusal); // every reason is exported from the start, at 0
+        }
         for (EscrowState state : EscrowState.values()) {
             Gauge.builder("ctx.keyservice.escrow.requests", table, t -> t.count(state))
                     .description("escrow requests by state")
@@ -291,6 +294,13 @@ public final class EscrowService {
     /** The event's requester is always the authenticated identity, whatever the caller put in the context. */
     private static AuditContext as(Identity identity, AuditContext asked) {
         return new AuditContext(identity.subject(), asked.ip(), asked.userAgent());
+    }
+
+    private Counter denials(EscrowRefusal refusal) {
+        return Counter.builder("ctx.keyservice.escrow.denials")
+                .description("refused escrow calls, by reason")
+                .tag("reason", refusal.name())
+                .register(meters);
     }
 
     private Instant now() {
