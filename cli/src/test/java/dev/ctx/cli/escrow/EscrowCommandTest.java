@@ -40,7 +40,8 @@ class EscrowCommandTest {
                         "--fields",
                         "amount,pricing");
         // Then
-        assertThat(JSON.valueToTree(request.body()))
+        JsonNode sent = JSON.valueToTree(request.body());
+        assertThat(sent)
                 .isEqualTo(JSON.createObjectNode()
                         .<ObjectNode>set("transactionIds", JSON.valueToTree(List.of("txn-1", "txn-2")))
                         .put("authorizationReference", "CO-2026-17")
