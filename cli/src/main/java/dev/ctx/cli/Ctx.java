@@ -8,6 +8,7 @@ import dev.ctx.cli.bench.BenchCommand;
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.consume.ConsumeCommand;
 import dev.ctx.cli.demo.DemoCommand;
+import dev.ctx.cli.escrow.EscrowCommand;
 import dev.ctx.cli.kafka.KafkaCommand;
 import dev.ctx.cli.keys.KeysCommand;
 import dev.ctx.cli.keyservice.KeyServiceCommand;
@@ -29,6 +30,7 @@ import dev.ctx.cli.produce.ProduceCommand;
             ProduceCommand.class,
             ConsumeCommand.class,
             AccessCommand.class,
+            EscrowCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -41,6 +41,7 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ACCESS_GRANTS_
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENCRYPTED_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENVELOPES_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ENVELOPE_COMMANDS_CONFIG;
+import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_ESCROW_REQUESTS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_KEY_CUSTODY_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.TOPIC_PARTICIPANT_KEYS_CONFIG;
 
@@ -108,6 +109,7 @@ import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.keyservice.store.StoreTopics;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessGrant;
+import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
@@ -127,6 +129,7 @@ public final class KeyService implements AutoCloseable {
     private final Ed25519VerifyingKey keyringSigningKey;
     private final AccessWiring access;
     private final TransactionView view;
+    private final EscrowWiring escrow;
 
     private KeyService(
             MasterKek kek,
@@ -138,7 +141,8 @@ public final class KeyService implements AutoCloseable {
             KeyLifecycle keys,
             Ed25519VerifyingKey keyringSigningKey,
             AccessWiring access,
-            TransactionView view) {
+            TransactionView view,
+            EscrowWiring escrow) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
@@ -149,6 +153,7 @@ public final class KeyService implements AutoCloseable {
         this.keyringSigningKey = keyringSigningKey;
         this.access = access;
         this.view = view;
+        this.escrow = escrow;
     }
 
     /**
@@ -179,6 +184,7 @@ public final class KeyService implements AutoCloseable {
         Duration grantsMaxDuration = config.getDuration(GRANTS_MAX_DURATION_CONFIG);
         AccessWiring access = null;
         TransactionView view = null;
+        EscrowWiring escrow = null;
         try {
             store = KafkaParticipantStore.open(
                     storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
@@ -216,6 +222,17 @@ public final class KeyService implements AutoCloseable {
                     events,
                     clock,
                     metrics.registry());
+            escrow = EscrowWiring.start(
+                    config,
+                    storeConfig,
+                    store,
+                    serde(EscrowRequest.class, registryUrl),
+                    view,
+                    keys,
+                    access,
+                    events,
+                    clock,
+                    metrics.registry());
             KeyServiceComponents routed = new KeyServiceComponents(
                     new ParticipantRegistry(states, events, clock),
                     keys,
@@ -240,7 +257,8 @@ public final class KeyService implements AutoCloseable {
                             events,
                             clock,
                             config.getInt(ERASURE_MAX_TRANSACTIONS_CONFIG),
-                            config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)));
+                            config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)),
+                    escrow.service());
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;
@@ -258,8 +276,12 @@ public final class KeyService implements AutoCloseable {
                     keys,
                     signer.verifyingKey(),
                     access,
-                    view);
+                    view,
+                    escrow);
         } catch (RuntimeException e) {
+            if (escrow != null) {
+                escrow.close();
+            }
             if (access != null) {
                 access.close();
             }
@@ -320,7 +342,8 @@ public final class KeyService implements AutoCloseable {
                 config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
                 config.getString(TOPIC_KEY_CUSTODY_CONFIG),
                 config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
-                config.getString(TOPIC_ACCESS_GRANTS_CONFIG));
+                config.getString(TOPIC_ACCESS_GRANTS_CONFIG),
+                config.getString(TOPIC_ESCROW_REQUESTS_CONFIG));
         return new StoreConfig(
                 client,
                 topics,
@@ -413,6 +436,7 @@ public final class KeyService implements AutoCloseable {
     @Override
     public void close() {
         rotation.close();
+        escrow.close();
         app.stop();
         if (access != null) {
             access.close();

@@ -13,6 +13,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import dev.ctx.keyservice.participants.KeyLifecycle;
+
 /** Package boundaries of the key service, checked on its compiled main classes. */
 class ArchitectureTest {
 
@@ -36,6 +38,8 @@ class ArchitectureTest {
                 .definedBy("dev.ctx.keyservice.api..")
                 .layer("access")
                 .definedBy("dev.ctx.keyservice.access..")
+                .layer("escrow")
+                .definedBy("dev.ctx.keyservice.escrow..")
                 .layer("rotation")
                 .definedBy("dev.ctx.keyservice.rotation..")
                 .layer("byok")
@@ -63,7 +67,9 @@ class ArchitectureTest {
                 .whereLayer("api")
                 .mayOnlyBeAccessedByLayers("main")
                 .whereLayer("access")
-                .mayOnlyBeAccessedByLayers("main", "api", "config")
+                .mayOnlyBeAccessedByLayers("main", "api", "config", "escrow")
+                .whereLayer("escrow")
+                .mayOnlyBeAccessedByLayers("main", "api", "store")
                 .whereLayer("store")
                 .mayOnlyBeAccessedByLayers("main")
                 .whereLayer("rotation")
@@ -73,7 +79,7 @@ class ArchitectureTest {
                 .whereLayer("rewrap")
                 .mayOnlyBeAccessedByLayers("main", "api")
                 .whereLayer("registry")
-                .mayOnlyBeAccessedByLayers("main", "api", "store", "rotation", "access", "byok", "rewrap")
+                .mayOnlyBeAccessedByLayers("main", "api", "store", "rotation", "access", "byok", "rewrap", "escrow")
                 .whereLayer("signing")
                 .mayOnlyBeAccessedByLayers("main", "store")
                 .whereLayer("custody")
@@ -81,10 +87,38 @@ class ArchitectureTest {
                 .whereLayer("kek")
                 .mayOnlyBeAccessedByLayers("main", "custody")
                 .whereLayer("auth")
-                .mayOnlyBeAccessedByLayers("main", "api", "access")
+                .mayOnlyBeAccessedByLayers("main", "api", "access", "escrow")
                 .whereLayer("config")
                 .mayOnlyBeAccessedByLayers("main")
                 .because("the KEK is reachable only through custody, and the registry knows neither HTTP nor Kafka")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheEscrowWorkflowHoldsTheEscrowKeyUnsealingCapability() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.ctx.keyservice.escrow..", "dev.ctx.keyservice.participants..")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.ctx.keyservice.EscrowWiring")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.ctx.keyservice.participants.EscrowKeyUnsealing")
+                .because("the escrow private key opens every transaction: only the two-person escrow workflow may "
+                        + "unseal it")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWiringHandsOverTheEscrowKeyUnsealingCapability() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.ctx.keyservice.EscrowWiring")
+                .and()
+                .resideOutsideOfPackage("dev.ctx.keyservice.participants..")
+                .should()
+                .callMethod(KeyLifecycle.class, "handOverEscrowKeyUnsealingOnce")
+                .because("the capability is given once, at startup, to the escrow workflow")
                 .check(CLASSES);
     }
 

@@ -78,7 +78,15 @@ public final class KeyServiceClient {
         return send("GET", "/v1/participants", null);
     }
 
-    private JsonNode send(String method, String path, Map<String, ?> body) throws IOException, InterruptedException {
+    /**
+     * Any JSON call of the key-service API ({@code body} null for none); a non-2xx answer is an
+     * {@link IllegalStateException} naming the status, the problem title and, when present, its reason and detail.
+     */
+    public JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+        return send(method, path, body);
+    }
+
+    private JsonNode send(String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
@@ -98,7 +106,11 @@ public final class KeyServiceClient {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(
                     "key service answered " + response.statusCode() + " to " + method + " " + path + ": "
-                            + json.path("title").asText(json.path("detail").asText("no problem details")));
+                            + json.path("title").asText(json.path("detail").asText("no problem details"))
+                            + (json.hasNonNull("reason")
+                                    ? " (" + json.get("reason").asText() + ": "
+                                            + json.path("detail").asText() + ")"
+                                    : ""));
         }
         return json;
     }

@@ -24,7 +24,8 @@ public final class KeyServiceOptions {
             description = "File holding a bearer token (JWT). Default: $CTX_TOKEN, else the demo's operator token.")
     Path tokenFile;
 
-    KeyServiceClient client() throws IOException {
+    /** The management client of the key-service API ({@code ctx keys}, {@code ctx escrow}). */
+    public KeyServiceClient client() throws IOException {
         return new KeyServiceClient(url, token());
     }
 

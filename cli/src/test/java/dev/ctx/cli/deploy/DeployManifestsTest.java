@@ -46,7 +46,8 @@ class DeployManifestsTest {
             Map.entry("access-log", "delete"),
             Map.entry("access-log.checkpoints", "delete"),
             Map.entry("transactions.dlq", "delete"),
-            Map.entry("access-grants", "compact"));
+            Map.entry("access-grants", "compact"),
+            Map.entry("escrow-requests", "compact"));
 
     static Stream<Path> yamlFiles() {
         return Stream.concat(DeployFiles.files("*.yaml").stream(), DeployFiles.files("*.yml").stream());

@@ -16,12 +16,12 @@ import org.apache.avro.generic.IndexedRecord;
  * Renders the released confidential fields as JSON-ready values: decimals as plain strings ({@code "1250.00000000"}),
  * timestamps ISO-8601, strings and map keys as strings, nested records as objects; only the named top-level fields.
  */
-final class ReleasedFields {
+public final class ReleasedFields {
 
     private ReleasedFields() {}
 
     /** The fields of {@code record} named in {@code released}, in schema order. */
-    static Map<String, Object> of(IndexedRecord record, Set<String> released) {
+    public static Map<String, Object> of(IndexedRecord record, Set<String> released) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
             if (released.contains(field.name())) {

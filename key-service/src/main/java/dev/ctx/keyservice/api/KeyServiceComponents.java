@@ -12,6 +12,7 @@ import dev.ctx.keyservice.audit.DenialSink;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.byok.ParticipantHeldKeys;
+import dev.ctx.keyservice.escrow.EscrowService;
 import dev.ctx.keyservice.grants.GrantTable;
 import dev.ctx.keyservice.grants.GrantValidator;
 import dev.ctx.keyservice.grants.Grants;
@@ -45,6 +46,7 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param rewrap answers {@code POST /v1/rewrap}; null leaves that route out (no lookup view)
  * @param revocations answers revocation, shredding and erasure ({@code /v1/transactions/{id}}); null leaves those
  *     routes out (no lookup view)
+ * @param escrow answers {@code /v1/escrow/requests}; null leaves those routes out (no lookup view)
  */
 public record KeyServiceComponents(
         ParticipantRegistry registry,
@@ -63,7 +65,8 @@ public record KeyServiceComponents(
         ParticipantHeldKeys participantHeldKeys,
         AccessService access,
         RewrapService rewrap,
-        TransactionRevocations revocations) {
+        TransactionRevocations revocations,
+        EscrowService escrow) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -156,6 +159,7 @@ public record KeyServiceComponents(
                 grants,
                 new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL),
                 null,
+                null,
                 null);
     }
 
@@ -215,7 +219,8 @@ public record KeyServiceComponents(
                 participantHeldKeys,
                 access,
                 rewrap,
-                revocations);
+                revocations,
+                escrow);
     }
 
     /** The same components with {@code rewrap} answering rewrap batches. */
@@ -237,7 +242,8 @@ public record KeyServiceComponents(
                 participantHeldKeys,
                 access,
                 rewrap,
-                revocations);
+                revocations,
+                escrow);
     }
 
     /** The same components with {@code revocations} answering revocation, shredding and erasure. */
@@ -259,7 +265,31 @@ public record KeyServiceComponents(
                 participantHeldKeys,
                 access,
                 rewrap,
-                revocations);
+                revocations,
+                escrow);
+    }
+
+    /** The same components with {@code escrow} answering escrow requests. */
+    public KeyServiceComponents withEscrow(EscrowService escrow) {
+        return new KeyServiceComponents(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap,
+                revocations,
+                escrow);
     }
 
     /** The largest body any route accepts: the server's limit. */

@@ -87,6 +87,9 @@ public final class KeyServiceRoutes {
         if (components.access() != null) {
             routes.addAll(new AccessRoutes(components.access()).routes());
         }
+        if (components.escrow() != null) {
+            routes.addAll(new EscrowRoutes(components.escrow()).routes());
+        }
         if (components.rewrap() != null) {
             routes.addAll(new RewrapRoutes(components.rewrap()).routes());
         }

@@ -43,6 +43,24 @@ public final class AccessEvents {
                 .build();
     }
 
+    /**
+     * A successful lifecycle operation on {@code subject} that touched transaction {@code transactionId} (an escrow
+     * open), with the names of the fields opened in {@code dataAccessed}; never values.
+     */
+    public AccessEvent lifecycleOfTransaction(
+            AccessEventType type,
+            String subject,
+            String transactionId,
+            AuditContext context,
+            List<String> dataAccessed,
+            Map<String, String> attributes) {
+        return base(type, subject, context, AccessOutcome.SUCCESS, null)
+                .setTransactionId(transactionId)
+                .setDataAccessed(dataAccessed)
+                .setAttributes(attributes)
+                .build();
+    }
+
     /** A refused request: 401 ({@code AUTHENTICATION_FAILED}) or 403 ({@code ACCESS_DENIED}). */
     public AccessEvent denied(
             AccessEventType type,

@@ -13,7 +13,9 @@ public enum AccessRule {
     OPERATOR(EnumSet.of(Role.OPERATOR), false),
     OPERATOR_OR_COMPLIANCE(EnumSet.of(Role.OPERATOR, Role.COMPLIANCE_OFFICER), false),
     OWNER_OR_OPERATOR(EnumSet.of(Role.OPERATOR), true),
-    OWNER_OPERATOR_OR_COMPLIANCE(EnumSet.of(Role.OPERATOR, Role.COMPLIANCE_OFFICER), true);
+    OWNER_OPERATOR_OR_COMPLIANCE(EnumSet.of(Role.OPERATOR, Role.COMPLIANCE_OFFICER), true),
+    /** Reading escrow requests: compliance officers (every request) and auditors (their own). */
+    COMPLIANCE_OR_AUDITOR(EnumSet.of(Role.COMPLIANCE_OFFICER, Role.AUDITOR), false);
 
     private final Set<Role> roles;
     private final boolean owner;

@@ -3,12 +3,15 @@ package dev.ctx.keyservice.auth;
 import java.util.Optional;
 
 /**
- * What a caller may do: a participant acts on its own resources; operators run the registry; compliance officers audit.
+ * What a caller may do: a participant acts on its own resources; operators run the registry; compliance officers audit
+ * and approve escrow requests; auditors file escrow requests.
  */
 public enum Role {
     PARTICIPANT("participant"),
     OPERATOR("operator"),
-    COMPLIANCE_OFFICER("compliance");
+    COMPLIANCE_OFFICER("compliance"),
+    /** An external auditor or regulator: may file audit-escrow requests and open them once approved. */
+    AUDITOR("auditor");
 
     private final String claim;
 

@@ -25,6 +25,10 @@ public final class KeyServiceConfigDef {
     public static final String TOPIC_ACCESS_EVENTS_CONFIG = "topic.access.events";
     public static final String TOPIC_ACCESS_GRANTS_CONFIG = "topic.access.grants";
     public static final String GRANTS_MAX_DURATION_CONFIG = "grants.max.duration";
+    public static final String TOPIC_ESCROW_REQUESTS_CONFIG = "topic.escrow.requests";
+    public static final String ESCROW_MAX_OPENS_CONFIG = "escrow.max.opens";
+    public static final String ESCROW_MAX_DURATION_CONFIG = "escrow.max.duration";
+    public static final String ESCROW_EXPIRY_CHECK_INTERVAL_CONFIG = "escrow.expiry.check.interval";
     public static final String TOPICS_CREATE_CONFIG = "topics.create";
     public static final String STORE_TRANSACTIONAL_ID_CONFIG = "store.transactional.id";
     public static final String STORE_TIMEOUT_MS_CONFIG = "store.timeout.ms";
@@ -142,6 +146,27 @@ public final class KeyServiceConfigDef {
                         Importance.MEDIUM,
                         "Longest validity window (notAfter - notBefore) of a grant (ISO-8601).")
                 .define(
+                        ESCROW_MAX_OPENS_CONFIG,
+                        Type.INT,
+                        1,
+                        Range.between(1, 100),
+                        Importance.HIGH,
+                        "How many times an approved escrow request may be opened (fixed on the request when filed).")
+                .define(
+                        ESCROW_MAX_DURATION_CONFIG,
+                        Type.STRING,
+                        "P30D",
+                        new PositiveDurationValidator(),
+                        Importance.MEDIUM,
+                        "Longest an escrow request may live from filing to expiry (ISO-8601).")
+                .define(
+                        ESCROW_EXPIRY_CHECK_INTERVAL_CONFIG,
+                        Type.STRING,
+                        "PT1M",
+                        new PositiveDurationValidator(),
+                        Importance.LOW,
+                        "How often escrow requests past their expiry are marked EXPIRED (ISO-8601).")
+                .define(
                         SERVICE_INSTANCE_CONFIG,
                         Type.STRING,
                         "key-service-0",
@@ -218,6 +243,13 @@ public final class KeyServiceConfigDef {
                         new NonEmptyStringWithoutControlChars(),
                         Importance.LOW,
                         "Access grants (compacted).")
+                .define(
+                        TOPIC_ESCROW_REQUESTS_CONFIG,
+                        Type.STRING,
+                        "escrow-requests",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "Audit-escrow requests (compacted).")
                 .define(
                         TOPICS_CREATE_CONFIG,
                         Type.BOOLEAN,

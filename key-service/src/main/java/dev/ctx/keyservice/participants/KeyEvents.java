@@ -27,6 +27,23 @@ final class KeyEvents {
                 Map.of("participantId", id.value(), "keyVersion", Integer.toString(version)));
     }
 
+    /** {@code KEY_OPENED} of escrow key {@code version} for escrow request {@code requestId}. */
+    AccessEvent escrowKeyOpened(int version, AuditContext context, String requestId) {
+        ParticipantId id = ParticipantId.ESCROW;
+        return events.lifecycle(
+                AccessEventType.KEY_OPENED,
+                id.value(),
+                context,
+                List.of("key:" + id + "/v" + version),
+                Map.of(
+                        "participantId",
+                        id.value(),
+                        "keyVersion",
+                        Integer.toString(version),
+                        "escrowRequestId",
+                        requestId));
+    }
+
     static AccessEventType rotation(ParticipantId id) {
         return id.isEscrow() ? AccessEventType.ESCROW_KEY_ROTATED : AccessEventType.KEY_ROTATED;
     }

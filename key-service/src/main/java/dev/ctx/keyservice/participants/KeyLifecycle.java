@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.envelope.key.X25519PublicKey;
@@ -30,9 +31,12 @@ public final class KeyLifecycle {
     private final CustodialKeyOpener opener;
     private final ParticipantHeldKeyIssuer participantHeld;
     private final Clock clock;
+    private final KeyCustodian custodian;
+    private final AtomicBoolean escrowUnsealingHandedOver = new AtomicBoolean();
 
     public KeyLifecycle(ParticipantStates states, KeyCustodian custodian, AccessEvents accessEvents, Clock clock) {
         this.states = states;
+        this.custodian = custodian;
         this.clock = Clock.tick(clock, Duration.ofMillis(1)); // the store keeps milliseconds
         this.events = new KeyEvents(accessEvents);
         this.issuer = new KeyIssuer(custodian, events, this.clock);
@@ -165,6 +169,20 @@ public final class KeyLifecycle {
      */
     public X25519PrivateKey openCustodialKeyAudited(AuditContext context, ParticipantId id, int version) {
         return opener.open(context, id, version);
+    }
+
+    /**
+     * <strong>Dangerous</strong>: hands over the one capability that unseals the audit escrow private key. Callable
+     * once per lifecycle: the service's wiring gives it to the escrow workflow at startup, so no other component can
+     * obtain it later.
+     *
+     * @throws IllegalStateException if it was handed over before
+     */
+    public EscrowKeyUnsealing handOverEscrowKeyUnsealingOnce() {
+        if (!escrowUnsealingHandedOver.compareAndSet(false, true)) {
+            throw new IllegalStateException("the escrow key unsealing capability was already handed over");
+        }
+        return new EscrowKeyUnsealing(states, custodian, events);
     }
 
     private KeyVersion transition(AuditContext context, ParticipantId id, int version, KeyTransition transition) {

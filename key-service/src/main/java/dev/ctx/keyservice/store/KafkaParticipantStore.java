@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.ctx.keyservice.custody.CustodyRecord;
 import dev.ctx.keyservice.custody.SealedPrivateKey;
+import dev.ctx.keyservice.escrow.EscrowLog;
 import dev.ctx.keyservice.grants.GrantLog;
 import dev.ctx.keyservice.participants.Participant;
 import dev.ctx.keyservice.participants.ParticipantId;
@@ -27,6 +28,7 @@ import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyStore;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessGrant;
+import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.topics.TopicSetupException;
 
@@ -49,6 +51,7 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
     private final ProducerRecovery recovery;
     private final TransactionRunner transactions;
     private final String grantsTopic;
+    private final String escrowTopic;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
 
     private KafkaParticipantStore(
@@ -61,6 +64,7 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
         this.recovery = new ProducerRecovery(config, health, () -> gate, this::install);
         this.transactions = new TransactionRunner(producer, health, config.timeout(), recovery::start);
         this.grantsTopic = config.topics().accessGrants();
+        this.escrowTopic = config.topics().escrowRequests();
     }
 
     /**
@@ -166,6 +170,17 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
      */
     public EnvelopeCommandLog commandLog(String topic) {
         return new KafkaEnvelopeCommandLog(transactions, records, Objects.requireNonNull(topic, "topic"));
+    }
+
+    /**
+     * The escrow log on {@code escrow-requests}: each state change of an escrow request commits with its access events
+     * in one transaction of this store's producer (same writer, fencing, health and recovery as lifecycle changes).
+     *
+     * @param escrowSerde configured value serde for {@link EscrowRequest}
+     */
+    public EscrowLog escrowLog(Serde<EscrowRequest> escrowSerde) {
+        return new KafkaEscrowLog(
+                transactions, records, escrowTopic, Objects.requireNonNull(escrowSerde, "escrowSerde"));
     }
 
     /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */

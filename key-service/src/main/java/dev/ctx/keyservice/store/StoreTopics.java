@@ -16,17 +16,28 @@ import dev.ctx.schemas.topics.TopicSpec;
  *     earlier records are cleaned within {@link #CUSTODY_MAX_COMPACTION_LAG_MS} plus a cleaner pass
  * @param accessEvents access events (delete policy)
  * @param accessGrants compacted, time-bound access grants and their revocations (key = grant id)
+ * @param escrowRequests compacted, audit-escrow requests and every change of their state (key = request id)
  */
-public record StoreTopics(String participantKeys, String keyCustody, String accessEvents, String accessGrants) {
+public record StoreTopics(
+        String participantKeys, String keyCustody, String accessEvents, String accessGrants, String escrowRequests) {
 
     /** The default name of the grants topic. */
     public static final String ACCESS_GRANTS = "access-grants";
+
+    /** The default name of the escrow topic. */
+    public static final String ESCROW_REQUESTS = "escrow-requests";
 
     public StoreTopics {
         Objects.requireNonNull(participantKeys, "participantKeys");
         Objects.requireNonNull(keyCustody, "keyCustody");
         Objects.requireNonNull(accessEvents, "accessEvents");
         Objects.requireNonNull(accessGrants, "accessGrants");
+        Objects.requireNonNull(escrowRequests, "escrowRequests");
+    }
+
+    /** With the default escrow topic, {@value #ESCROW_REQUESTS}. */
+    public StoreTopics(String participantKeys, String keyCustody, String accessEvents, String accessGrants) {
+        this(participantKeys, keyCustody, accessEvents, accessGrants, ESCROW_REQUESTS);
     }
 
     /** With the default grants topic, {@value #ACCESS_GRANTS}. */
@@ -49,7 +60,7 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
     /**
      * What the store needs of its topics: both key topics compacted (a {@code delete} policy would lose keys at
      * retention, so an existing one is refused), {@code key-custody} with bounded compaction lag, access events deleted
-     * by retention, grants compacted. The same values are in {@code deploy/strimzi/topics.yaml}.
+     * by retention, grants and escrow requests compacted. The same values are in {@code deploy/strimzi/topics.yaml}.
      */
     public List<TopicSpec> specs() {
         return List.of(
@@ -60,12 +71,13 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
                         .withConfig(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(CUSTODY_SEGMENT_MS))
                         .withConfig(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"),
                 new TopicSpec(accessEvents, CleanupPolicy.DELETE),
-                new TopicSpec(accessGrants, CleanupPolicy.COMPACT));
+                new TopicSpec(accessGrants, CleanupPolicy.COMPACT),
+                new TopicSpec(escrowRequests, CleanupPolicy.COMPACT));
     }
 
     /**
      * The names from the design: {@code participant-keys}, {@code key-custody}, {@code access-log.events},
-     * {@code access-grants}.
+     * {@code access-grants}, {@code escrow-requests}.
      */
     public static StoreTopics defaults() {
         return new StoreTopics("participant-keys", "key-custody", "access-log.events");
@@ -77,6 +89,7 @@ public record StoreTopics(String participantKeys, String keyCustody, String acce
                 "participant-keys" + suffix,
                 "key-custody" + suffix,
                 "access-log.events" + suffix,
-                ACCESS_GRANTS + suffix);
+                ACCESS_GRANTS + suffix,
+                ESCROW_REQUESTS + suffix);
     }
 }

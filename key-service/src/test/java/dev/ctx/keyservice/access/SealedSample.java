@@ -30,15 +30,15 @@ import dev.ctx.schemas.transaction.TransactionStatus;
  * A transaction sealed with the real envelope sealer for {@code client-1} (key v1) and {@code miner-1} (key v2), as
  * the processor writes it: the plaintext input, its encrypted record and envelope, and the participants' keys.
  */
-final class SealedSample {
+public final class SealedSample {
 
-    static final String TXN = "txn-42";
+    public static final String TXN = "txn-42";
     static final Instant NOT_BEFORE = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant NOT_AFTER = Instant.parse("2027-01-01T00:00:00Z");
 
-    final Transaction input;
-    final EncryptedTransaction encrypted;
-    final Envelope envelope;
+    public final Transaction input;
+    public final EncryptedTransaction encrypted;
+    public final Envelope envelope;
     final Map<String, X25519PrivateKey> keys = new HashMap<>();
 
     private SealedSample(
@@ -58,8 +58,11 @@ final class SealedSample {
         return sample;
     }
 
-    /** Seals the sample transaction for {@code recipients} (whose ids must be client-1 and miner-1); no keys held. */
-    static SealedSample sealFor(List<Recipient> recipients) {
+    /**
+     * Seals the sample transaction for {@code recipients} (whose ids must be client-1 and miner-1, and optionally the
+     * escrow recipient, wrapped as RecipientType ESCROW); no keys held.
+     */
+    public static SealedSample sealFor(List<Recipient> recipients) {
         Transaction input = transaction();
         ConfidentialFields fields = ConfidentialFields.ofTransaction();
         TransactionContext context = TransactionContext.of(TXN, fields.schema(), input.getParticipants());
@@ -95,7 +98,10 @@ final class SealedSample {
                 .setWraps(sealed.wraps().stream()
                         .map(w -> RecipientWrap.newBuilder()
                                 .setRecipientId(w.recipientId())
-                                .setRecipientType(RecipientType.PARTICIPANT)
+                                .setRecipientType(
+                                        w.recipientId().equals(Recipient.ESCROW_ID)
+                                                ? RecipientType.ESCROW
+                                                : RecipientType.PARTICIPANT)
                                 .setKeyVersion(w.keyVersion())
                                 .setWrap(ByteBuffer.wrap(w.toBytes()))
                                 .build())
@@ -146,7 +152,7 @@ final class SealedSample {
     }
 
     /** A copy of the record with one ciphertext byte flipped. */
-    EncryptedTransaction withTamperedCiphertext() {
+    public EncryptedTransaction withTamperedCiphertext() {
         byte[] bytes = bytes(encrypted.getSealed().getCiphertext());
         bytes[bytes.length - 5] ^= 0x01;
         SealedFields sealed = SealedFields.newBuilder(encrypted.getSealed())

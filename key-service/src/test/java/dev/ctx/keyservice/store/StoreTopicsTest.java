@@ -41,7 +41,20 @@ class StoreTopicsTest {
                         Tuple.tuple("participant-keys", CleanupPolicy.COMPACT),
                         Tuple.tuple("key-custody", CleanupPolicy.COMPACT),
                         Tuple.tuple("access-log.events", CleanupPolicy.DELETE),
-                        Tuple.tuple("access-grants", CleanupPolicy.COMPACT));
+                        Tuple.tuple("access-grants", CleanupPolicy.COMPACT),
+                        Tuple.tuple("escrow-requests", CleanupPolicy.COMPACT));
+    }
+
+    @Test
+    void escrowTopicIsCompactedAndTheStrimziManifestSaysTheSame() throws Exception {
+        // Given
+        String manifest = Files.readString(Path.of("..", "deploy", "strimzi", "topics.yaml"));
+        String fromEscrow = manifest.substring(manifest.indexOf("topicName: escrow-requests"));
+        // When
+        String block = fromEscrow.substring(0, fromEscrow.indexOf("---"));
+        // Then
+        assertThat(StoreTopics.defaults().escrowRequests()).isEqualTo("escrow-requests");
+        assertThat(block).contains("cleanup.policy: \"compact\"");
     }
 
     @Test

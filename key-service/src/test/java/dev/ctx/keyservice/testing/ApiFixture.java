@@ -98,14 +98,29 @@ public final class ApiFixture implements AutoCloseable {
         return token(subject, role, ISSUER, AUDIENCE, Instant.now().plusSeconds(300));
     }
 
+    /** A token whose {@code amr} claim holds {@code amr} (RFC 8176), e.g. {@code mfa} for step-up. */
+    public static String token(String subject, String role, List<String> amr) {
+        return sign(new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .claim("role", role)
+                .claim("amr", amr)
+                .build());
+    }
+
     public static String token(String subject, String role, String issuer, String audience, Instant expiry) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(issuer)
                 .audience(audience)
                 .expirationTime(Date.from(expiry))
                 .claim("role", role)
-                .build();
+                .build());
+    }
+
+    private static String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(SECRET));

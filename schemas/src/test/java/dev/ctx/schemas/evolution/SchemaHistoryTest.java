@@ -20,6 +20,7 @@ import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessGrant;
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.SealedAccessEvent;
+import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -47,7 +48,8 @@ class SchemaHistoryTest {
                 ConfidentialFields.ofTransaction().schema(),
                 AccessGrant.getClassSchema(),
                 SealedAccessEvent.getClassSchema(),
-                AccessLogCheckpoint.getClassSchema());
+                AccessLogCheckpoint.getClassSchema(),
+                EscrowRequest.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")

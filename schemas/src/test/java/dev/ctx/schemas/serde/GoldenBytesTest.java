@@ -36,7 +36,8 @@ class GoldenBytesTest {
                 Arguments.of("access-event-v1.hex", TestRecords.accessEvent()),
                 Arguments.of("participant-keyring-v1.hex", TestRecords.keyring()),
                 Arguments.of("dead-letter-v1.hex", TestRecords.deadLetter()),
-                Arguments.of("access-grant-v1.hex", TestRecords.accessGrant()));
+                Arguments.of("access-grant-v1.hex", TestRecords.accessGrant()),
+                Arguments.of("escrow-request-v1.hex", TestRecords.escrowRequest()));
     }
 
     @AfterEach

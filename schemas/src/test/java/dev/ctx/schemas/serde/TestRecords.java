@@ -10,6 +10,9 @@ import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessGrant;
 import dev.ctx.schemas.access.AccessOutcome;
+import dev.ctx.schemas.access.EscrowApproval;
+import dev.ctx.schemas.access.EscrowRequest;
+import dev.ctx.schemas.access.EscrowRequestState;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
@@ -182,6 +185,31 @@ public final class TestRecords {
                 .setGrantedAt(TIMESTAMP)
                 .setRevokedAt(Instant.parse("2026-01-03T00:00:00Z"))
                 .setRevokedBy("operator-1")
+                .build();
+    }
+
+    /** An approved escrow request opened once. */
+    public static EscrowRequest escrowRequest() {
+        return EscrowRequest.newBuilder()
+                .setRequestId("00000000-0000-0000-0000-000000000003")
+                .setTransactionIds(List.of("txn-1"))
+                .setAuthorizationReference("CO-2026-17")
+                .setLegalBasis("court order")
+                .setReason("fraud case 9")
+                .setFieldNames(List.of("amount"))
+                .setRequestedBy("auditor-7")
+                .setRequestedAt(TIMESTAMP)
+                .setExpiresAt(Instant.parse("2026-01-09T00:00:00Z"))
+                .setState(EscrowRequestState.OPENED)
+                .setApprovals(List.of(
+                        new EscrowApproval("officer-1", Instant.parse("2026-01-03T00:00:00Z")),
+                        new EscrowApproval("officer-2", Instant.parse("2026-01-04T00:00:00Z"))))
+                .setClosedBy(null)
+                .setClosedAt(null)
+                .setClosingReason(null)
+                .setMaxOpens(1)
+                .setOpens(1)
+                .setLastOpenedAt(Instant.parse("2026-01-05T00:00:00Z"))
                 .build();
     }
 }
