@@ -23,6 +23,7 @@ import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.receipts.Receipt;
 import dev.ctx.schemas.transaction.Transaction;
 
 /**
@@ -43,7 +44,8 @@ class SchemaHistoryTest {
                 ParticipantKeyring.getClassSchema(),
                 DeadLetter.getClassSchema(),
                 ConfidentialFields.ofTransaction().schema(),
-                AccessGrant.getClassSchema());
+                AccessGrant.getClassSchema(),
+                Receipt.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")
