@@ -5,6 +5,7 @@ import static dev.ctx.processor.config.ProcessorConfig.TOPIC_DLQ_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENCRYPTED_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENVELOPES_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_PARTICIPANT_KEYS_CONFIG;
+import static dev.ctx.processor.config.ProcessorConfig.TOPIC_RECEIPTS_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_TRANSACTIONS_CONFIG;
 
 import org.apache.kafka.common.config.ConfigDef;
@@ -34,6 +35,11 @@ final class TopicKeys {
                 defaults.accessEvents(),
                 "Output: ENCRYPTED and PASSED_IN_CLEAR access events (delete).");
         topic(def, TOPIC_DLQ_CONFIG, defaults.deadLetters(), "Output: dead letters, coordinates and reason (delete).");
+        topic(
+                def,
+                TOPIC_RECEIPTS_CONFIG,
+                defaults.receipts(),
+                "Output: receipts, commitments to amounts with opening proofs (delete).");
     }
 
     private static void topic(ConfigDef def, String key, String defaultName, String doc) {
@@ -47,6 +53,7 @@ final class TopicKeys {
                 config.getString(TOPIC_ENVELOPES_CONFIG),
                 config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
                 config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
-                config.getString(TOPIC_DLQ_CONFIG));
+                config.getString(TOPIC_DLQ_CONFIG),
+                config.getString(TOPIC_RECEIPTS_CONFIG));
     }
 }

@@ -18,6 +18,7 @@ public final class EncryptionTopics {
                 new TopicSpec(names.encrypted(), CleanupPolicy.DELETE),
                 new TopicSpec(names.envelopes(), CleanupPolicy.COMPACT),
                 new TopicSpec(names.accessEvents(), CleanupPolicy.DELETE),
-                new TopicSpec(names.deadLetters(), CleanupPolicy.DELETE));
+                new TopicSpec(names.deadLetters(), CleanupPolicy.DELETE),
+                new TopicSpec(names.receipts(), CleanupPolicy.DELETE));
     }
 }

@@ -10,7 +10,8 @@ public record TopicNames(
         String envelopes,
         String participantKeys,
         String accessEvents,
-        String deadLetters) {
+        String deadLetters,
+        String receipts) {
 
     public TopicNames {
         Objects.requireNonNull(transactions, "transactions");
@@ -19,6 +20,7 @@ public record TopicNames(
         Objects.requireNonNull(participantKeys, "participantKeys");
         Objects.requireNonNull(accessEvents, "accessEvents");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(receipts, "receipts");
     }
 
     /** The names from the design's topic table. */
@@ -29,11 +31,12 @@ public record TopicNames(
                 "transactions.envelopes",
                 "participant-keys",
                 "access-log.events",
-                "transactions.dlq");
+                "transactions.dlq",
+                "transactions.receipts");
     }
 
     /** Every name, inputs first. */
     public List<String> all() {
-        return List.of(transactions, participantKeys, encrypted, envelopes, accessEvents, deadLetters);
+        return List.of(transactions, participantKeys, encrypted, envelopes, accessEvents, deadLetters, receipts);
     }
 }

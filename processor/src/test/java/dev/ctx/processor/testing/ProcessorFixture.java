@@ -160,6 +160,7 @@ public final class ProcessorFixture implements AutoCloseable {
                 defaults.envelopes() + suffix,
                 defaults.participantKeys() + suffix,
                 defaults.accessEvents() + suffix,
-                defaults.deadLetters() + suffix);
+                defaults.deadLetters() + suffix,
+                defaults.receipts() + suffix);
     }
 }

@@ -32,7 +32,13 @@ class TopicProvisionerIT {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
         String suffix = SharedKafka.uniqueName("");
         names = new TopicNames(
-                "tx" + suffix, "enc" + suffix, "env" + suffix, "keys" + suffix, "events" + suffix, "dlq" + suffix);
+                "tx" + suffix,
+                "enc" + suffix,
+                "env" + suffix,
+                "keys" + suffix,
+                "events" + suffix,
+                "dlq" + suffix,
+                "receipts" + suffix);
     }
 
     @AfterEach
