@@ -54,6 +54,8 @@ class DeployManifestsTest {
             "delete",
             "transactions.dlq",
             "delete",
+            "transactions.receipts",
+            "delete",
             "access-grants",
             "compact");
 
