@@ -35,29 +35,18 @@ import dev.ctx.processor.config.ProcessorConfigLoader;
  */
 class DeployManifestsTest {
 
-    private static final Map<String, String> CLEANUP_POLICY = Map.of(
-            "transactions",
-            "delete",
-            "transactions.encrypted",
-            "delete",
-            "transactions.envelopes",
-            "compact",
-            "participant-keys",
-            "compact",
-            "key-custody",
-            "compact",
-            "access-log.events",
-            "delete",
-            "access-log",
-            "delete",
-            "access-log.checkpoints",
-            "delete",
-            "transactions.dlq",
-            "delete",
-            "transactions.receipts",
-            "delete",
-            "access-grants",
-            "compact");
+    private static final Map<String, String> CLEANUP_POLICY = Map.ofEntries(
+            Map.entry("transactions", "delete"),
+            Map.entry("transactions.encrypted", "delete"),
+            Map.entry("transactions.envelopes", "compact"),
+            Map.entry("participant-keys", "compact"),
+            Map.entry("key-custody", "compact"),
+            Map.entry("access-log.events", "delete"),
+            Map.entry("access-log", "delete"),
+            Map.entry("access-log.checkpoints", "delete"),
+            Map.entry("transactions.dlq", "delete"),
+            Map.entry("transactions.receipts", "delete"),
+            Map.entry("access-grants", "compact"));
 
     static Stream<Path> yamlFiles() {
         return Stream.concat(DeployFiles.files("*.yaml").stream(), DeployFiles.files("*.yml").stream());

@@ -57,7 +57,10 @@ class KafkaUserAclsTest {
     void consumersReadSealedRecordsEnvelopesAndKeyringsOnly() {
         assertThat(topicsReadableBy("ctx-consumer"))
                 .containsExactlyInAnyOrder(
-                        "transactions.encrypted", "transactions.envelopes", "participant-keys", "transactions.receipts");
+                        "transactions.encrypted",
+                        "transactions.envelopes",
+                        "participant-keys",
+                        "transactions.receipts");
     }
 
     @Test
