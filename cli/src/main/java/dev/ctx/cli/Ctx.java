@@ -14,6 +14,7 @@ import dev.ctx.cli.keys.KeysCommand;
 import dev.ctx.cli.keyservice.KeyServiceCommand;
 import dev.ctx.cli.processor.ProcessorCommand;
 import dev.ctx.cli.produce.ProduceCommand;
+import dev.ctx.cli.receipts.ReceiptsCommand;
 
 /** The root command. Exit codes: 0 ok, 1 failure, 2 usage error. */
 @Command(
@@ -32,6 +33,7 @@ import dev.ctx.cli.produce.ProduceCommand;
             AccessCommand.class,
             EscrowCommand.class,
             BenchCommand.class,
+            ReceiptsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Ctx {

@@ -72,7 +72,8 @@ final class EncryptionPipeline implements Pipeline {
                 runId + ".envelopes",
                 runId + ".participant-keys",
                 runId + ".access-events",
-                runId + ".dlq");
+                runId + ".dlq",
+                runId + ".receipts");
         this.deadLetters = new DeadLetters("bench/" + runId, Clock.systemUTC());
     }
 
@@ -88,7 +89,8 @@ final class EncryptionPipeline implements Pipeline {
                 topics.envelopes(),
                 topics.participantKeys(),
                 topics.accessEvents(),
-                topics.deadLetters());
+                topics.deadLetters(),
+                topics.receipts());
         List<String> ids = new ArrayList<>(input.participantPool());
         ids.add(Recipient.ESCROW_ID);
         try (KafkaProducer<String, ParticipantKeyring> producer = new KafkaProducer<>(
@@ -109,7 +111,8 @@ final class EncryptionPipeline implements Pipeline {
                 topics.envelopes(),
                 topics.participantKeys(),
                 topics.accessEvents(),
-                topics.deadLetters());
+                topics.deadLetters(),
+                topics.receipts());
         EncryptionSettings settings = new EncryptionSettings(
                 EncryptionMode.ALWAYS,
                 new InstrumentedSealer(EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults()), metrics),

@@ -46,6 +46,7 @@ class DeployManifestsTest {
             Map.entry("access-log", "delete"),
             Map.entry("access-log.checkpoints", "delete"),
             Map.entry("transactions.dlq", "delete"),
+            Map.entry("transactions.receipts", "delete"),
             Map.entry("access-grants", "compact"),
             Map.entry("escrow-requests", "compact"));
 

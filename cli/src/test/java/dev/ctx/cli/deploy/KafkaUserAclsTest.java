@@ -47,7 +47,8 @@ class KafkaUserAclsTest {
         assertThat(principalsAllowed("Read", "transactions")).containsExactly("ctx-processor");
         assertThat(principalsAllowed("Read", "participant-keys"))
                 .containsExactlyInAnyOrder("ctx-key-service", "ctx-processor", "ctx-consumer");
-        for (String output : List.of("transactions.encrypted", "transactions.envelopes", "transactions.dlq")) {
+        for (String output : List.of(
+                "transactions.encrypted", "transactions.envelopes", "transactions.dlq", "transactions.receipts")) {
             assertThat(principalsAllowed("Write", output)).as(output).containsExactly("ctx-processor");
         }
     }
@@ -55,7 +56,11 @@ class KafkaUserAclsTest {
     @Test
     void consumersReadSealedRecordsEnvelopesAndKeyringsOnly() {
         assertThat(topicsReadableBy("ctx-consumer"))
-                .containsExactlyInAnyOrder("transactions.encrypted", "transactions.envelopes", "participant-keys");
+                .containsExactlyInAnyOrder(
+                        "transactions.encrypted",
+                        "transactions.envelopes",
+                        "participant-keys",
+                        "transactions.receipts");
     }
 
     @Test

@@ -20,7 +20,9 @@ import dev.ctx.schemas.encrypted.SealedFields;
 
 /**
  * Opens what the encryption topology sealed: finds the key's wrap in the envelope, rebuilds the transaction context
- * from the public fields and returns the confidential fields as a record of {@link ConfidentialFields#schema()}.
+ * from the public fields and returns the confidential fields as a record of its writer schema: the current
+ * {@link ConfidentialFields#schema()}, or for a record sealed before receipts the same fields without
+ * {@code receiptBlinding} ({@link ConfidentialFields#writerSchemaFor}).
  * Thread-safe.
  */
 public final class SealedTransactionOpener {
@@ -46,12 +48,13 @@ public final class SealedTransactionOpener {
         TransactionContext context = TransactionContext.of(
                 encrypted.getTransactionId(), bytes(sealed.getSchemaFingerprint()), encrypted.getParticipants());
         RecipientWrap wrap = wrapFor(envelope, key.recipientId());
+        CiphertextPart ciphertext = CiphertextPart.parse(bytes(sealed.getCiphertext()));
         return opener.open(
-                CiphertextPart.parse(bytes(sealed.getCiphertext())),
+                ciphertext,
                 DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), bytes(wrap.getWrap())),
                 key,
                 context,
-                confidentialFields.schema());
+                confidentialFields.writerSchemaFor(bytes(sealed.getSchemaFingerprint()), ciphertext.version()));
     }
 
     /** The envelope's seal id must be the record's (both absent for format v1). */

@@ -119,7 +119,8 @@ public final class ProcessorApplication implements AutoCloseable {
         MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
         String source = "processor/" + config.instanceId();
         DeadLetters deadLetters = new DeadLetters(source, Clock.systemUTC());
-        EnvelopeLibrarySealer sealer = EnvelopeLibrarySealer.create(config.wrapMode(), config.epochPolicy());
+        EnvelopeLibrarySealer withReceipts = EnvelopeLibrarySealer.create(config.wrapMode(), config.epochPolicy());
+        EnvelopeLibrarySealer sealer = config.receiptsEnabled() ? withReceipts : withReceipts.withoutReceipts();
         EncryptionSettings settings = new EncryptionSettings(
                 config.encryptionMode(),
                 new InstrumentedSealer(sealer, metrics),

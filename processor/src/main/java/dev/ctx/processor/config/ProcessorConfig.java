@@ -79,6 +79,11 @@ public final class ProcessorConfig extends AbstractConfig {
     private static final String TOPICS_CREATE_DOC = "Create missing topics at startup with their cleanup policies;"
             + " when false, startup fails naming every missing topic.";
 
+    public static final String RECEIPTS_ENABLED_CONFIG = "receipts.enabled";
+    private static final String RECEIPTS_ENABLED_DOC = "Emit a Receipt (Pedersen commitment to the amount and opening"
+            + " proof) for every sealed transaction to topic.receipts, and seal its blinding with the confidential"
+            + " fields (docs/receipts.md).";
+
     public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
     private static final String TOPICS_PARTITIONS_DOC = "Partitions of topics created at startup.";
 
@@ -110,6 +115,7 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String TOPIC_ACCESS_EVENTS_CONFIG = "topic.access.events";
     public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
     public static final String TOPIC_ENVELOPE_COMMANDS_CONFIG = "topic.envelope.commands";
+    public static final String TOPIC_RECEIPTS_CONFIG = "topic.receipts";
 
     public static final String TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG =
             WriterSchemaKeys.TRANSACTIONS_WRITER_SCHEMA_FINGERPRINTS_CONFIG;
@@ -223,6 +229,7 @@ public final class ProcessorConfig extends AbstractConfig {
                         Importance.LOW,
                         STATE_DIR_DOC)
                 .define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, TOPICS_CREATE_DOC)
+                .define(RECEIPTS_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, RECEIPTS_ENABLED_DOC)
                 .define(
                         TOPICS_PARTITIONS_CONFIG,
                         Type.INT,
@@ -294,6 +301,10 @@ public final class ProcessorConfig extends AbstractConfig {
 
     public String bootstrapServers() {
         return String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    public boolean receiptsEnabled() {
+        return getBoolean(RECEIPTS_ENABLED_CONFIG);
     }
 
     public boolean createTopics() {

@@ -6,6 +6,7 @@ import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENCRYPTED_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENVELOPES_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_ENVELOPE_COMMANDS_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_PARTICIPANT_KEYS_CONFIG;
+import static dev.ctx.processor.config.ProcessorConfig.TOPIC_RECEIPTS_CONFIG;
 import static dev.ctx.processor.config.ProcessorConfig.TOPIC_TRANSACTIONS_CONFIG;
 
 import org.apache.kafka.common.config.ConfigDef;
@@ -41,6 +42,11 @@ final class TopicKeys {
                 defaults.envelopeCommands(),
                 "Input of the rewrap topology: the key service's revocation and shredding commands (delete),"
                         + " co-partitioned with the envelopes topic.");
+        topic(
+                def,
+                TOPIC_RECEIPTS_CONFIG,
+                defaults.receipts(),
+                "Output: receipts, commitments to amounts with opening proofs (delete).");
     }
 
     private static void topic(ConfigDef def, String key, String defaultName, String doc) {
@@ -55,6 +61,7 @@ final class TopicKeys {
                 config.getString(TOPIC_PARTICIPANT_KEYS_CONFIG),
                 config.getString(TOPIC_ACCESS_EVENTS_CONFIG),
                 config.getString(TOPIC_DLQ_CONFIG),
-                config.getString(TOPIC_ENVELOPE_COMMANDS_CONFIG));
+                config.getString(TOPIC_ENVELOPE_COMMANDS_CONFIG),
+                config.getString(TOPIC_RECEIPTS_CONFIG));
     }
 }

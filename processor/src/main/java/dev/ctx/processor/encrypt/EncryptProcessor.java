@@ -123,7 +123,8 @@ public final class EncryptProcessor implements FixedKeyProcessor<String, Transac
                         confidentialFields.names(),
                         settings.source(),
                         from,
-                        now));
+                        now),
+                Receipts.of(transaction, sealed, settings.source(), now));
     }
 
     private SealResult seal(Transaction transaction, List<ResolvedRecipient> recipients) {

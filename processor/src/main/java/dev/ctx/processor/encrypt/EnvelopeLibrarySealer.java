@@ -2,6 +2,7 @@ package dev.ctx.processor.encrypt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.avro.generic.GenericRecord;
@@ -20,7 +21,8 @@ import dev.ctx.schemas.transaction.Transaction;
 /**
  * The {@link Sealer} on the envelope library: projects the confidential fields, binds them to the transaction's
  * context (txn id, schema fingerprint, participant set) and seals them under a fresh DEK and a fresh seal id for every
- * recipient, with per-transaction or epoch wraps ({@link WrapMode}).
+ * recipient, with per-transaction or epoch wraps ({@link WrapMode}). Unless built {@link #withoutReceipts()}, it also
+ * makes the transaction's receipt ({@link ReceiptMaker}) and seals the receipt's blinding with the fields.
  *
  * <p>Epoch wraps: {@link #forTask()} returns a sealer with its own {@link EnvelopeSealer#createEpoch epoch sealer},
  * so every stream task (each start, restart, rebalance or crash recovery runs the processor's {@code init} again)
@@ -33,17 +35,30 @@ public final class EnvelopeLibrarySealer implements Sealer {
     private final ConfidentialFields confidentialFields;
     private final byte[] schemaFingerprint;
     private final Supplier<EnvelopeSealer> perTask;
+    private final ReceiptMaker receipts;
 
     public EnvelopeLibrarySealer(EnvelopeSealer sealer, ConfidentialFields confidentialFields) {
-        this(sealer, confidentialFields, null);
+        this(sealer, confidentialFields, null, ReceiptMaker.create());
     }
 
     private EnvelopeLibrarySealer(
-            EnvelopeSealer sealer, ConfidentialFields confidentialFields, Supplier<EnvelopeSealer> perTask) {
+            EnvelopeSealer sealer,
+            ConfidentialFields confidentialFields,
+            Supplier<EnvelopeSealer> perTask,
+            ReceiptMaker receipts) {
         this.sealer = sealer;
         this.confidentialFields = confidentialFields;
         this.schemaFingerprint = TransactionContext.fingerprintOf(confidentialFields.schema());
         this.perTask = perTask;
+        this.receipts = receipts;
+    }
+
+    /**
+     * This sealer without receipts: no commitment, no opening proof, a null {@code receiptBlinding} (the baseline of
+     * the receipts benchmark, and {@code receipts.enabled=false}).
+     */
+    public EnvelopeLibrarySealer withoutReceipts() {
+        return new EnvelopeLibrarySealer(sealer, confidentialFields, perTask, ReceiptMaker.disabled());
     }
 
     /** A sealer with secure randomness and per-transaction wraps over the current Transaction schema. */
@@ -57,13 +72,14 @@ public final class EnvelopeLibrarySealer implements Sealer {
             return create();
         }
         Supplier<EnvelopeSealer> perTask = () -> EnvelopeSealer.createEpoch(policy);
-        return new EnvelopeLibrarySealer(perTask.get(), ConfidentialFields.ofTransaction(), perTask);
+        return new EnvelopeLibrarySealer(
+                perTask.get(), ConfidentialFields.ofTransaction(), perTask, ReceiptMaker.create());
     }
 
     /** With epoch wraps a new sealer with new epochs; with per-transaction wraps this sealer. */
     @Override
     public Sealer forTask() {
-        return perTask == null ? this : new EnvelopeLibrarySealer(perTask.get(), confidentialFields, perTask);
+        return perTask == null ? this : new EnvelopeLibrarySealer(perTask.get(), confidentialFields, perTask, receipts);
     }
 
     /** Destroys the epoch contexts of an epoch sealer (later seals fail); no-op for per-transaction wraps. */
@@ -81,7 +97,10 @@ public final class EnvelopeLibrarySealer implements Sealer {
     public SealResult seal(Transaction transaction, List<ResolvedRecipient> recipients) {
         TransactionContext context =
                 TransactionContext.of(transaction.getTransactionId(), schemaFingerprint, participantIds(recipients));
-        GenericRecord fields = confidentialFields.project(transaction);
+        Optional<ReceiptMaker.Made> receipt = receipts.make(transaction);
+        GenericRecord fields = receipt.isPresent()
+                ? confidentialFields.project(transaction, receipt.get().blinding())
+                : confidentialFields.project(transaction);
         SealedTransaction sealed = sealer.seal(
                 fields,
                 context,
@@ -94,7 +113,8 @@ public final class EnvelopeLibrarySealer implements Sealer {
                 sealed.ciphertext().toBytes(),
                 schemaFingerprint.clone(),
                 sealed.sealId().bytes(),
-                wraps);
+                wraps,
+                receipt.map(ReceiptMaker.Made::receipt).orElse(null));
     }
 
     private static List<String> participantIds(List<ResolvedRecipient> recipients) {

@@ -48,6 +48,7 @@ public final class EncryptionTopics {
                 new TopicSpec(names.accessEvents(), CleanupPolicy.DELETE),
                 new TopicSpec(names.deadLetters(), CleanupPolicy.DELETE),
                 new TopicSpec(names.envelopeCommands(), CleanupPolicy.DELETE)
-                        .withConfig(TopicConfig.RETENTION_MS_CONFIG, Long.toString(COMMANDS_RETENTION_MS)));
+                        .withConfig(TopicConfig.RETENTION_MS_CONFIG, Long.toString(COMMANDS_RETENTION_MS)),
+                new TopicSpec(names.receipts(), CleanupPolicy.DELETE));
     }
 }

@@ -18,7 +18,8 @@ public record TopicNames(
         String participantKeys,
         String accessEvents,
         String deadLetters,
-        String envelopeCommands) {
+        String envelopeCommands,
+        String receipts) {
 
     public TopicNames {
         Objects.requireNonNull(transactions, "transactions");
@@ -28,9 +29,10 @@ public record TopicNames(
         Objects.requireNonNull(accessEvents, "accessEvents");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(envelopeCommands, "envelopeCommands");
+        Objects.requireNonNull(receipts, "receipts");
     }
 
-    /** With the default command topic, {@value EnvelopeCommandSerde#DEFAULT_TOPIC}. */
+    /** With the default command topic, {@value EnvelopeCommandSerde#DEFAULT_TOPIC}, and receipts topic. */
     public TopicNames(
             String transactions,
             String encrypted,
@@ -45,7 +47,8 @@ public record TopicNames(
                 participantKeys,
                 accessEvents,
                 deadLetters,
-                EnvelopeCommandSerde.DEFAULT_TOPIC);
+                EnvelopeCommandSerde.DEFAULT_TOPIC,
+                "transactions.receipts");
     }
 
     /** The names from the design's topic table. */
@@ -57,12 +60,20 @@ public record TopicNames(
                 "participant-keys",
                 "access-log.events",
                 "transactions.dlq",
-                EnvelopeCommandSerde.DEFAULT_TOPIC);
+                EnvelopeCommandSerde.DEFAULT_TOPIC,
+                "transactions.receipts");
     }
 
     /** Every name, inputs first. */
     public List<String> all() {
         return List.of(
-                transactions, participantKeys, encrypted, envelopes, accessEvents, deadLetters, envelopeCommands);
+                transactions,
+                participantKeys,
+                encrypted,
+                envelopes,
+                accessEvents,
+                deadLetters,
+                envelopeCommands,
+                receipts);
     }
 }

@@ -27,7 +27,8 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 
 /**
  * The encryption topology: {@code transactions} through the encryption step into {@code transactions.encrypted},
- * {@code transactions.envelopes}, {@code access-log.events} and {@code transactions.dlq}, with the keyrings of
+ * {@code transactions.envelopes}, {@code access-log.events}, {@code transactions.receipts} and
+ * {@code transactions.dlq}, with the keyrings of
  * {@code participant-keys} in an in-memory global store that keeps only keyrings signed by the pinned key-service key
  * (an undecodable or untrusted keyring disables its participant), and the transaction-id deduplication store
  * ({@link DeduplicationStore}) in front of the encryption step, so a repeated id never replaces or shreds an envelope.
@@ -90,6 +91,7 @@ public final class EncryptionTopology {
                 topics.deadLetters(),
                 serdes.deadLetter(),
                 metrics);
+        sink(outcomes, "receipts", EncryptionOutcome::receipt, topics.receipts(), serdes.receipt(), metrics);
         return builder.build();
     }
 

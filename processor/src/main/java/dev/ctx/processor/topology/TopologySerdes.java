@@ -10,6 +10,7 @@ import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.receipts.Receipt;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.serde.WriterSchemaAllowList;
 import dev.ctx.schemas.transaction.Transaction;
@@ -21,7 +22,8 @@ public record TopologySerdes(
         Serde<EncryptedTransaction> encrypted,
         Serde<Envelope> envelope,
         Serde<AccessEvent> accessEvent,
-        Serde<DeadLetter> deadLetter)
+        Serde<DeadLetter> deadLetter,
+        Serde<Receipt> receipt)
         implements AutoCloseable {
 
     /**
@@ -45,7 +47,8 @@ public record TopologySerdes(
                 ConfluentAvroSerdes.forClass(EncryptedTransaction.class, registryConfig, false),
                 ConfluentAvroSerdes.forClass(Envelope.class, registryConfig, false),
                 ConfluentAvroSerdes.forClass(AccessEvent.class, registryConfig, false),
-                ConfluentAvroSerdes.forClass(DeadLetter.class, registryConfig, false));
+                ConfluentAvroSerdes.forClass(DeadLetter.class, registryConfig, false),
+                ConfluentAvroSerdes.forClass(Receipt.class, registryConfig, false));
     }
 
     /** Closes every serde (and with them their registry clients). */
@@ -57,5 +60,6 @@ public record TopologySerdes(
         envelope.close();
         accessEvent.close();
         deadLetter.close();
+        receipt.close();
     }
 }

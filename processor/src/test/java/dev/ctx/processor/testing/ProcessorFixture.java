@@ -168,6 +168,7 @@ public final class ProcessorFixture implements AutoCloseable {
                 defaults.participantKeys() + suffix,
                 defaults.accessEvents() + suffix,
                 defaults.deadLetters() + suffix,
-                defaults.envelopeCommands() + suffix);
+                defaults.envelopeCommands() + suffix,
+                defaults.receipts() + suffix);
     }
 }

@@ -36,6 +36,7 @@ import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.receipts.Receipt;
 import dev.ctx.schemas.schemaregistry.InMemorySchemaRegistry;
 import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.WriterSchemaAllowList;
@@ -62,6 +63,7 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestOutputTopic<String, Envelope> envelopes;
     public final TestOutputTopic<String, AccessEvent> accessEvents;
     public final TestOutputTopic<String, DeadLetter> deadLetters;
+    public final TestOutputTopic<String, Receipt> receipts;
     public final TopologySerdes serdes;
     private final String scope;
     private final TopologyTestDriver driver;
@@ -111,6 +113,8 @@ public final class TopologyHarness implements AutoCloseable {
                 topics.accessEvents(), keyReader, serdes.accessEvent().deserializer());
         deadLetters = driver.createOutputTopic(
                 topics.deadLetters(), keyReader, serdes.deadLetter().deserializer());
+        receipts = driver.createOutputTopic(
+                topics.receipts(), keyReader, serdes.receipt().deserializer());
     }
 
     /** A harness sealing with the real envelope library. */

@@ -38,7 +38,8 @@ class TopicProvisionerIT {
                 "keys" + suffix,
                 "events" + suffix,
                 "dlq" + suffix,
-                "commands" + suffix);
+                "commands" + suffix,
+                "receipts" + suffix);
     }
 
     @AfterEach

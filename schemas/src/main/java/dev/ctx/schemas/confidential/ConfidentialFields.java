@@ -3,7 +3,10 @@ package dev.ctx.schemas.confidential;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
@@ -17,6 +20,8 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 
+import dev.ctx.envelope.format.FormatVersion;
+import dev.ctx.envelope.format.SchemaFingerprint;
 import dev.ctx.schemas.transaction.Transaction;
 
 /**
@@ -32,11 +37,13 @@ public final class ConfidentialFields {
     private static final ConfidentialFields TRANSACTION = new ConfidentialFields(Transaction.getClassSchema());
 
     private final Schema transactionSchema;
+    private final Schema beforeReceipts;
     private final Schema schema;
 
     private ConfidentialFields(Schema transactionSchema) {
         this.transactionSchema = transactionSchema;
-        this.schema = ConfidentialSchema.of(transactionSchema);
+        this.beforeReceipts = ConfidentialSchema.of(transactionSchema);
+        this.schema = ConfidentialSchema.withReceiptBlinding(beforeReceipts);
     }
 
     /** The confidential fields of the current {@link Transaction} schema. */
@@ -49,12 +56,55 @@ public final class ConfidentialFields {
         return schema;
     }
 
-    /** The names of the confidential fields, in schema order. */
-    public List<String> names() {
-        return schema.getFields().stream().map(Schema.Field::name).toList();
+    /**
+     * The writer schema of a sealed record whose context binds {@code fingerprint} under {@code version}: the current
+     * schema, or the one of records sealed before receipts (without {@value ConfidentialSchema#RECEIPT_BLINDING}).
+     * Returns the current schema when neither matches, so that opening fails on the fingerprint check.
+     */
+    public Schema writerSchemaFor(byte[] fingerprint, FormatVersion version) {
+        if (Arrays.equals(fingerprint, SchemaFingerprint.of(beforeReceipts, version))) {
+            return beforeReceipts;
+        }
+        return schema;
     }
 
-    /** Projects {@code transaction} onto the confidential fields (Avro schema resolution drops the other fields). */
+    /** The blinding r of the record's receipt (32 bytes), if the record was sealed with one. */
+    public static Optional<byte[]> receiptBlinding(GenericRecord sealed) {
+        if (sealed.getSchema().getField(ConfidentialSchema.RECEIPT_BLINDING) == null) {
+            return Optional.empty();
+        }
+        Object value = sealed.get(ConfidentialSchema.RECEIPT_BLINDING);
+        if (value instanceof ByteBuffer buffer) {
+            ByteBuffer copy = buffer.duplicate();
+            byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            return Optional.of(bytes);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The names of the confidential fields of the transaction, in schema order (without the receipt blinding, which
+     * is no field of the transaction).
+     */
+    public List<String> names() {
+        return beforeReceipts.getFields().stream().map(Schema.Field::name).toList();
+    }
+
+    /**
+     * Projects {@code transaction} onto the confidential fields (Avro schema resolution drops the other fields) with
+     * {@code receiptBlinding} set to {@code blinding} (32 bytes).
+     */
+    public GenericRecord project(Transaction transaction, byte[] blinding) {
+        GenericRecord projected = project(transaction);
+        projected.put(ConfidentialSchema.RECEIPT_BLINDING, ByteBuffer.wrap(blinding.clone()));
+        return projected;
+    }
+
+    /**
+     * Projects {@code transaction} onto the confidential fields (Avro schema resolution drops the other fields), with
+     * no receipt blinding.
+     */
     public GenericRecord project(Transaction transaction) {
         byte[] encoded = encode(transaction);
         GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(transactionSchema, schema, MODEL);

@@ -1,7 +1,9 @@
 package dev.ctx.schemas.confidential;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 
 /**
@@ -17,6 +19,11 @@ public final class ConfidentialSchema {
     public static final String PROPERTY = "ctx.confidential";
     /** Name of the derived record. */
     public static final String RECORD_NAME = "ConfidentialFields";
+    /**
+     * The field appended after the confidential fields (sealed record v2): the blinding r of the transaction's receipt
+     * commitment, 32 bytes big-endian, or null in records sealed before receipts (docs/receipts.md).
+     */
+    public static final String RECEIPT_BLINDING = "receiptBlinding";
 
     private ConfidentialSchema() {}
 
@@ -40,6 +47,24 @@ public final class ConfidentialSchema {
                 transactionSchema.getNamespace(),
                 false,
                 fields);
+    }
+
+    /**
+     * The sealed record's current schema: {@code confidential} (as {@link #of} derives it) with the optional
+     * {@value #RECEIPT_BLINDING} field appended, {@code ["null", "bytes"]} with default null, so records sealed
+     * before receipts still resolve.
+     */
+    public static Schema withReceiptBlinding(Schema confidential) {
+        List<Schema.Field> fields = new ArrayList<>(confidential.getFields().stream()
+                .map(field -> new Schema.Field(field, field.schema()))
+                .toList());
+        fields.add(new Schema.Field(
+                RECEIPT_BLINDING,
+                Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.BYTES)),
+                "The blinding r of the receipt commitment C = v*G + r*H, 32 bytes big-endian; null before receipts.",
+                JsonProperties.NULL_VALUE));
+        return Schema.createRecord(
+                confidential.getName(), confidential.getDoc(), confidential.getNamespace(), false, fields);
     }
 
     /** Whether {@code field} carries {@code "ctx.confidential": true}. */

@@ -27,7 +27,7 @@ class SealedSchemaPublisherTest {
     @Test
     void theCurrentSealedSchemaHasTheFingerprintDocsTopicsAndRecordsQuotes() {
         assertThat(SealedSchemaPublisher.fingerprintHex(sealed))
-                .isEqualTo("45b2dbce9c5cc2719fe967e6fb16d7053073602132ee80fa9e27adaa5e69ad70");
+                .isEqualTo("751e509858b2e85e18c14c75800456707caeeddf38cdd5dd6642a7128d49cf01");
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.ParticipantKeyring;
+import dev.ctx.schemas.receipts.Receipt;
 import dev.ctx.schemas.transaction.Transaction;
 
 /**
@@ -49,7 +50,8 @@ class SchemaHistoryTest {
                 AccessGrant.getClassSchema(),
                 SealedAccessEvent.getClassSchema(),
                 AccessLogCheckpoint.getClassSchema(),
-                EscrowRequest.getClassSchema());
+                EscrowRequest.getClassSchema(),
+                Receipt.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")
