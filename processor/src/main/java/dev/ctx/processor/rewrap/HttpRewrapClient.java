@@ -2,15 +2,12 @@ package dev.ctx.processor.rewrap;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ctx.processor.keyservice.KeyServiceHttp;
 import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 
@@ -34,16 +32,10 @@ public final class HttpRewrapClient implements RewrapClient {
     static final String PATH = "/v1/rewrap";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
-    private final URI endpoint;
-    private final Optional<String> token;
-    private final Duration timeout;
+    private final KeyServiceHttp http;
 
-    private HttpRewrapClient(HttpClient http, URI endpoint, Optional<String> token, Duration timeout) {
+    private HttpRewrapClient(KeyServiceHttp http) {
         this.http = http;
-        this.endpoint = endpoint;
-        this.token = token;
-        this.timeout = timeout;
     }
 
     /**
@@ -55,24 +47,14 @@ public final class HttpRewrapClient implements RewrapClient {
      */
     public static HttpRewrapClient create(
             URI baseUrl, Optional<String> token, Optional<SSLContext> tls, Duration timeout) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
-        tls.ifPresent(builder::sslContext);
-        String base = baseUrl.toString().replaceAll("/+$", "");
-        return new HttpRewrapClient(builder.build(), URI.create(base + PATH), token, timeout);
+        return new HttpRewrapClient(KeyServiceHttp.create(baseUrl, token, tls, timeout));
     }
 
     @Override
     public List<RewrapResult> rewrap(RewrapRequest request) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)));
-        token.ifPresent(bearer -> call.header("Authorization", "Bearer " + bearer));
         HttpResponse<byte[]> response;
         try {
-            response = http.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.postJson(PATH, body(request));
         } catch (IOException e) {
             throw new RewrapUnavailableException(
                     "key service call failed: " + e.getClass().getSimpleName(), e);
@@ -163,6 +145,6 @@ public final class HttpRewrapClient implements RewrapClient {
 
     @Override
     public String toString() {
-        return "HttpRewrapClient[" + endpoint + "]";
+        return "HttpRewrapClient[" + http.uri(PATH) + "]";
     }
 }

@@ -171,7 +171,8 @@ class MerkleTreeTest {
     @Test
     void builderResumedFromItsFrontierAtEverySizeUpTo40GivesTheSameRootAsOneThatNeverStopped() {
         // Given
-        List<byte[]> leaves = IntStream.range(0, 40).mapToObj(i -> new byte[] {(byte) i}).toList();
+        List<byte[]> leaves =
+                IntStream.range(0, 40).mapToObj(i -> new byte[] {(byte) i}).toList();
         for (int stop = 0; stop <= leaves.size(); stop++) {
             MerkleTree.Builder first = new MerkleTree.Builder();
             leaves.subList(0, stop).forEach(first::append);
@@ -182,7 +183,8 @@ class MerkleTreeTest {
 
             // Then
             assertThat(first.frontier()).as("frontier at %d", stop).hasSize(Long.bitCount(stop));
-            assertThat(HEX.formatHex(resumed.root())).as("root resumed at %d", stop)
+            assertThat(HEX.formatHex(resumed.root()))
+                    .as("root resumed at %d", stop)
                     .isEqualTo(HEX.formatHex(MerkleTree.root(leaves)));
         }
     }
