@@ -28,6 +28,7 @@ import dev.ctx.processor.keys.KeyringTrust;
 import dev.ctx.processor.metrics.MicrometerProcessorMetrics;
 import dev.ctx.processor.metrics.PrometheusEndpoint;
 import dev.ctx.processor.topics.CommandTopicPartitions;
+import dev.ctx.processor.topics.AuditTopics;
 import dev.ctx.processor.topics.EncryptionTopics;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.processor.topology.EncryptionTopology;
@@ -57,6 +58,7 @@ public final class ProcessorApplication implements AutoCloseable {
     private final PrometheusEndpoint endpoint;
     private final TopologySerdes serdes;
     private final Optional<KafkaStreams> rewrap;
+    private final Optional<SealerApplication.Sealer> sealer;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
 
@@ -65,8 +67,10 @@ public final class ProcessorApplication implements AutoCloseable {
             KafkaStreamsMetrics streamsMetrics,
             PrometheusEndpoint endpoint,
             TopologySerdes serdes,
-            Optional<KafkaStreams> rewrap) {
+            Optional<KafkaStreams> rewrap,
+            Optional<SealerApplication.Sealer> sealer) {
         this.rewrap = rewrap;
+        this.sealer = sealer;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.endpoint = endpoint;
@@ -136,7 +140,9 @@ public final class ProcessorApplication implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         Optional<KafkaStreams> rewrap = RewrapApplication.create(config, topics, serdes, registry, metrics);
-        return new ProcessorApplication(streams, streamsMetrics, endpoint, serdes, rewrap);
+        Optional<SealerApplication.Sealer> auditSealer =
+                SealerApplication.create(config, topics.deadLetters(), serdes, registry, metrics);
+        return new ProcessorApplication(streams, streamsMetrics, endpoint, serdes, rewrap, auditSealer);
     }
 
     /** The pins every keyring on {@code participant-keys} is checked against. */
@@ -168,8 +174,12 @@ public final class ProcessorApplication implements AutoCloseable {
 
     private static void ensureTopics(ProcessorConfig config, TopicNames topics) {
         try (Admin admin = Admin.create(AdminClientProperties.of(config))) {
-            new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
-                    .ensure(EncryptionTopics.specs(topics), config.createTopics());
+            TopicProvisioner provisioner =
+                    new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor());
+            provisioner.ensure(EncryptionTopics.specs(topics), config.createTopics());
+            if (config.auditSealerEnabled()) {
+                provisioner.ensure(AuditTopics.specs(config.auditTopicNames()), config.createTopics());
+            }
             CommandTopicPartitions.check(admin, topics);
         }
     }
@@ -188,23 +198,30 @@ public final class ProcessorApplication implements AutoCloseable {
         });
         streams.start();
         rewrap.ifPresent(this::runRewrap);
+        sealer.ifPresent(running -> runSide(running.streams(), "access-log sealer"));
     }
 
     /** The rewrap streams stop the processor when they fail, as the encryption streams do. */
     private void runRewrap(KafkaStreams rewrapStreams) {
-        rewrapStreams.setUncaughtExceptionHandler(failure -> {
+        runSide(rewrapStreams, "rewrap");
+    }
+
+    /** A side application (rewrap, sealer) stops the processor when it fails, as the encryption streams do. */
+    private void runSide(KafkaStreams sideStreams, String name) {
+        sideStreams.setUncaughtExceptionHandler(failure -> {
             LOGGER.atError()
+                    .addKeyValue("application", name)
                     .addKeyValue("error", failure.getClass().getSimpleName())
-                    .log("rewrap stream thread failed; shutting the processor down");
+                    .log("side stream thread failed; shutting the processor down");
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        rewrapStreams.setStateListener((next, previous) -> {
+        sideStreams.setStateListener((next, previous) -> {
             if (next == KafkaStreams.State.ERROR) {
                 failed = true;
                 stopped.countDown();
             }
         });
-        rewrapStreams.start();
+        sideStreams.start();
     }
 
     /** The Kafka Streams state. */
@@ -225,6 +242,7 @@ public final class ProcessorApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        sealer.ifPresent(SealerApplication.Sealer::close);
         rewrap.ifPresent(rewrapStreams -> rewrapStreams.close(CLOSE_TIMEOUT));
         streams.close(CLOSE_TIMEOUT);
         streamsMetrics.close();

@@ -126,11 +126,15 @@ final class RewrapApplication {
 
     /** The TLS context trusting {@code rewrap.key.service.truststore.path}, if set. */
     static Optional<SSLContext> tls(ProcessorConfig config) {
-        Optional<Path> path = config.rewrapTruststore();
+        return tls(config.rewrapTruststore(), config.rewrapTruststorePassword(), RewrapKeys.TRUSTSTORE_PATH_CONFIG);
+    }
+
+    /** The TLS context trusting the PKCS#12 store at {@code path}, if set; errors name {@code key}. */
+    static Optional<SSLContext> tls(Optional<Path> path, Optional<String> storePassword, String key) {
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        char[] password = config.rewrapTruststorePassword().orElse("").toCharArray();
+        char[] password = storePassword.orElse("").toCharArray();
         try (InputStream in = Files.newInputStream(path.get())) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
@@ -140,10 +144,9 @@ final class RewrapApplication {
             context.init(null, trust.getTrustManagers(), null);
             return Optional.of(context);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RewrapKeys.TRUSTSTORE_PATH_CONFIG, e);
+            throw new UncheckedIOException("cannot read " + key, e);
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(
-                    RewrapKeys.TRUSTSTORE_PATH_CONFIG, path.get().toString(), e.getMessage());
+            throw new ConfigException(key, path.get().toString(), e.getMessage());
         }
     }
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import dev.ctx.envelope.EpochPolicy;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
+import dev.ctx.processor.topics.AuditTopicNames;
 import dev.ctx.processor.topics.TopicNames;
 import dev.ctx.schemas.serde.WriterSchemaAllowList;
 
@@ -275,6 +276,7 @@ public final class ProcessorConfig extends AbstractConfig {
         TopicKeys.define(def);
         WriterSchemaKeys.define(def);
         RewrapKeys.define(def);
+        AuditSealerKeys.define(def);
         return def;
     }
 
@@ -389,6 +391,41 @@ public final class ProcessorConfig extends AbstractConfig {
     /** The compacted progress topic of the rewrap topology ({@value RewrapKeys#PROGRESS_TOPIC_CONFIG}). */
     public String rewrapProgressTopic() {
         return getString(RewrapKeys.PROGRESS_TOPIC_CONFIG);
+    }
+
+    /** The topics of the access-log sealer. */
+    public AuditTopicNames auditTopicNames() {
+        return AuditSealerKeys.names(this);
+    }
+
+    /** Whether this processor runs the access-log sealer ({@value AuditSealerKeys#ENABLED_CONFIG}). */
+    public boolean auditSealerEnabled() {
+        return getBoolean(AuditSealerKeys.ENABLED_CONFIG);
+    }
+
+    /** The key service that signs checkpoints; empty when none is configured. */
+    public Optional<URI> auditKeyServiceUrl() {
+        return AuditSealerKeys.url(this);
+    }
+
+    /** The bearer token of the sealer's signing calls, if set. */
+    public Optional<String> auditToken() {
+        return RewrapKeys.password(this, AuditSealerKeys.TOKEN_CONFIG);
+    }
+
+    /** The trust store of the sealer's key-service client, if set. */
+    public Optional<Path> auditTruststore() {
+        return AuditSealerKeys.truststore(this);
+    }
+
+    /** The password of {@link #auditTruststore()}, if set. */
+    public Optional<String> auditTruststorePassword() {
+        return RewrapKeys.password(this, AuditSealerKeys.TRUSTSTORE_PASSWORD_CONFIG);
+    }
+
+    /** A duration-in-milliseconds key of the sealer, e.g. {@value AuditSealerKeys#CHECKPOINT_INTERVAL_MS_CONFIG}. */
+    public Duration auditMillis(String key) {
+        return AuditSealerKeys.millis(this, key);
     }
 
     /** The serde configuration: the registry URL and every {@code serde.}-prefixed key without its prefix. */

@@ -51,6 +51,9 @@ public enum DeadLetterReason {
     /** The key service refused to rewrap an envelope for a participant's new key version (rewrap topology). */
     REWRAP_FAILED,
 
+    /** An access event the sealer cannot chain: a tombstone, no event id, or no canonical encoding (audit sealer). */
+    UNSEALABLE_EVENT,
+
     /** Any other failure while processing the record. */
     PROCESSING_FAILED
 }

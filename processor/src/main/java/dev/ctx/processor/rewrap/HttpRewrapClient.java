@@ -3,8 +3,6 @@ package dev.ctx.processor.rewrap;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
@@ -22,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ctx.processor.keyservice.KeyServiceHttp;
 import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 
@@ -37,20 +35,12 @@ public final class HttpRewrapClient implements RewrapClient {
     static final String PATH = "/v1/rewrap";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
     private static final byte[] RETIRE_BODY = "{\"remainingEnvelopes\":0}".getBytes(StandardCharsets.US_ASCII);
 
-    private final String base;
-    private final URI endpoint;
-    private final Optional<String> token;
-    private final Duration timeout;
+    private final KeyServiceHttp http;
 
-    private HttpRewrapClient(HttpClient http, String base, Optional<String> token, Duration timeout) {
+    private HttpRewrapClient(KeyServiceHttp http) {
         this.http = http;
-        this.base = base;
-        this.endpoint = URI.create(base + PATH);
-        this.token = token;
-        this.timeout = timeout;
     }
 
     /**
@@ -62,16 +52,12 @@ public final class HttpRewrapClient implements RewrapClient {
      */
     public static HttpRewrapClient create(
             URI baseUrl, Optional<String> token, Optional<SSLContext> tls, Duration timeout) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
-        tls.ifPresent(builder::sslContext);
-        String base = baseUrl.toString().replaceAll("/+$", "");
-        return new HttpRewrapClient(builder.build(), base, token, timeout);
+        return new HttpRewrapClient(KeyServiceHttp.create(baseUrl, token, tls, timeout));
     }
 
     @Override
     public List<RewrapResult> rewrap(RewrapRequest request) {
-        HttpResponse<byte[]> response = post(endpoint, body(request));
+        HttpResponse<byte[]> response = post(PATH, body(request));
         if (response.statusCode() == 409) {
             throw new RewrapVersionConflictException("key service answered 409 for participant "
                     + request.participantId() + " version " + request.toVersion());
@@ -84,8 +70,8 @@ public final class HttpRewrapClient implements RewrapClient {
 
     @Override
     public void retire(String participantId, int version) {
-        URI retire = URI.create(base + "/v1/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8)
-                + "/keys/" + version + "/retire");
+        String retire = "/v1/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8) + "/keys/"
+                + version + "/retire";
         HttpResponse<byte[]> response = post(retire, RETIRE_BODY);
         if (response.statusCode() == 409) {
             throw new RewrapVersionConflictException(
@@ -96,15 +82,9 @@ public final class HttpRewrapClient implements RewrapClient {
         }
     }
 
-    private HttpResponse<byte[]> post(URI uri, byte[] body) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        token.ifPresent(bearer -> call.header("Authorization", "Bearer " + bearer));
+    private HttpResponse<byte[]> post(String path, byte[] body) {
         try {
-            return http.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.postJson(path, body);
         } catch (IOException e) {
             throw new RewrapUnavailableException(
                     "key service call failed: " + e.getClass().getSimpleName(), e);
@@ -187,6 +167,6 @@ public final class HttpRewrapClient implements RewrapClient {
 
     @Override
     public String toString() {
-        return "HttpRewrapClient[" + endpoint + "]";
+        return "HttpRewrapClient[" + http.uri(PATH) + "]";
     }
 }

@@ -122,6 +122,42 @@ public final class MerkleTree {
             return this;
         }
 
+        /**
+         * Resumes a builder from its persisted state ({@link #size()} and {@link #frontier()}), e.g. a sealer's chain
+         * head restored from its changelog; appending then gives the same root as if it had never stopped.
+         *
+         * @param size the number of leaves appended so far
+         * @param frontier the roots of the perfect subtrees so far, largest first: one per bit set in {@code size}
+         * @throws IllegalArgumentException if the frontier does not fit {@code size} or a hash is not 32 bytes
+         */
+        public static Builder resume(long size, List<byte[]> frontier) {
+            if (size < 0 || Long.bitCount(size) != frontier.size()) {
+                throw new IllegalArgumentException(
+                        "a frontier of " + frontier.size() + " subtrees does not fit " + size + " leaves");
+            }
+            Builder builder = new Builder();
+            int next = 0;
+            for (int height = Long.SIZE - 1; height >= 0; height--) {
+                if ((size & (1L << height)) != 0) {
+                    byte[] hash = frontier.get(next++);
+                    if (hash.length != ChainHash.LENGTH) {
+                        throw new IllegalArgumentException("a subtree root must be " + ChainHash.LENGTH + " bytes");
+                    }
+                    builder.stack.add(hash.clone());
+                    builder.heights.add(height);
+                }
+            }
+            builder.size = size;
+            return builder;
+        }
+
+        /** The roots of the perfect subtrees so far, largest first (copies): with {@link #size()}, all its state. */
+        public List<byte[]> frontier() {
+            List<byte[]> copies = new ArrayList<>(stack.size());
+            stack.forEach(hash -> copies.add(hash.clone()));
+            return copies;
+        }
+
         /** How many leaves were appended. */
         public long size() {
             return size;

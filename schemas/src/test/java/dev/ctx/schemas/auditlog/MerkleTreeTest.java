@@ -167,4 +167,33 @@ class MerkleTreeTest {
         return MerkleTree.nodeHash(
                 recursiveRoot(leaves.subList(0, k)), recursiveRoot(leaves.subList(k, leaves.size())));
     }
+
+    @Test
+    void builderResumedFromItsFrontierAtEverySizeUpTo40GivesTheSameRootAsOneThatNeverStopped() {
+        // Given
+        List<byte[]> leaves =
+                IntStream.range(0, 40).mapToObj(i -> new byte[] {(byte) i}).toList();
+        for (int stop = 0; stop <= leaves.size(); stop++) {
+            MerkleTree.Builder first = new MerkleTree.Builder();
+            leaves.subList(0, stop).forEach(first::append);
+
+            // When
+            MerkleTree.Builder resumed = MerkleTree.Builder.resume(first.size(), first.frontier());
+            leaves.subList(stop, leaves.size()).forEach(resumed::append);
+
+            // Then
+            assertThat(first.frontier()).as("frontier at %d", stop).hasSize(Long.bitCount(stop));
+            assertThat(HEX.formatHex(resumed.root()))
+                    .as("root resumed at %d", stop)
+                    .isEqualTo(HEX.formatHex(MerkleTree.root(leaves)));
+        }
+    }
+
+    @Test
+    void resumeRefusesAFrontierThatDoesNotFitTheSize() {
+        assertThatThrownBy(() -> MerkleTree.Builder.resume(3, List.of(new byte[32])))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MerkleTree.Builder.resume(1, List.of(new byte[31])))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

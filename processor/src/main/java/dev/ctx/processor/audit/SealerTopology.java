@@ -1,0 +1,73 @@
+package dev.ctx.processor.audit;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+
+import dev.ctx.processor.topics.AuditTopicNames;
+import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
+import dev.ctx.schemas.auditlog.SealedAccessEvent;
+import dev.ctx.schemas.dlq.DeadLetter;
+
+/**
+ * The sealer topology: {@code access-log.events} -> {@link SealerProcessor} (stores {@link SealerStores}) ->
+ * {@code access-log} and {@code access-log.checkpoints}, each record written to the partition named in it (the
+ * partition it was read from), and unsealable events to the dead-letter topic. Undecodable records never reach the
+ * processor: the deserialization handler sends them to the dead-letter topic.
+ */
+public final class SealerTopology {
+
+    private static final String SOURCE = "audit-sealer-source";
+    private static final String PROCESSOR = "audit-sealer";
+
+    private SealerTopology() {}
+
+    /**
+     * Builds the topology; {@code main}, the benchmarks and the tests call this same function.
+     *
+     * @param deadLetterTopic the dead-letter topic of the processor
+     */
+    public static Topology build(
+            AuditTopicNames topics,
+            String deadLetterTopic,
+            Serde<AccessEvent> accessEventSerde,
+            Serde<SealedAccessEvent> sealedSerde,
+            Serde<AccessLogCheckpoint> checkpointSerde,
+            Serde<DeadLetter> deadLetterSerde,
+            SealerSettings settings) {
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new StringDeserializer(), accessEventSerde.deserializer(), topics.accessEvents());
+        topology.addProcessor(PROCESSOR, () -> new SealerProcessor(settings), SOURCE);
+        topology.addStateStore(SealerStores.heads(), PROCESSOR);
+        topology.addStateStore(SealerStores.seen(), PROCESSOR);
+        topology.addStateStore(SealerStores.seenOrder(), PROCESSOR);
+        StringSerializer keys = new StringSerializer();
+        StreamPartitioner<String, SealedAccessEvent> entryPartition =
+                (topic, key, entry, partitions) -> Optional.of(Set.of(entry.getPartition()));
+        StreamPartitioner<String, AccessLogCheckpoint> checkpointPartition =
+                (topic, key, checkpoint, partitions) -> Optional.of(Set.of(checkpoint.getPartition()));
+        topology.addSink(
+                SealerProcessor.LOG_SINK,
+                topics.accessLog(),
+                keys,
+                sealedSerde.serializer(),
+                entryPartition,
+                PROCESSOR);
+        topology.addSink(
+                SealerProcessor.CHECKPOINTS_SINK,
+                topics.checkpoints(),
+                keys,
+                checkpointSerde.serializer(),
+                checkpointPartition,
+                PROCESSOR);
+        topology.addSink(
+                SealerProcessor.DEAD_LETTERS_SINK, deadLetterTopic, keys, deadLetterSerde.serializer(), PROCESSOR);
+        return topology;
+    }
+}
