@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.SealedAccessEvent;
@@ -227,7 +229,7 @@ public final class ExportFileReader implements AutoCloseable {
     }
 
     private void readUndecodable(AccessLogSink sink) throws IOException {
-        JsonNode node = JSON.readTree(parser);
+        JsonNode node = restOfObject();
         JsonNode value = node.path(ExportFormat.VALUE);
         sink.undecodable(
                 node.path(ExportFormat.TOPIC).asText(),
@@ -238,20 +240,32 @@ public final class ExportFileReader implements AutoCloseable {
     }
 
     private void readEnd(AccessLogSink sink) throws IOException {
-        JsonNode node = JSON.readTree(parser);
+        JsonNode node = restOfObject();
         sink.endOfEntries(
                 node.path(ExportFormat.PARTITION).asInt(),
                 node.path(ExportFormat.END_OFFSET).asLong());
     }
 
     private void readTrailer(long entries, long checkpoints, long undecodable) throws IOException {
-        JsonNode node = JSON.readTree(parser);
+        JsonNode node = restOfObject();
         expect(
                 node.path(ExportFormat.ENTRIES).asLong(-1) == entries
                         && node.path(ExportFormat.CHECKPOINTS).asLong(-1) == checkpoints
                         && node.path(ExportFormat.UNDECODABLE).asLong(-1) == undecodable,
                 "the trailer's counts are not the file's (lines added or removed)");
         expect(parser.nextToken() == null, "lines after the trailer");
+    }
+
+    /** The fields after {@code kind} of the line being read. */
+    private ObjectNode restOfObject() throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            JsonNode value = JSON.readTree(parser);
+            node.set(field, value == null ? NullNode.getInstance() : value);
+        }
+        return node;
     }
 
     private Sha256 hash() throws IOException {
