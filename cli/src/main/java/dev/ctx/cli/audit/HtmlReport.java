@@ -44,6 +44,8 @@ final class HtmlReport {
 
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -72,7 +74,7 @@ final class HtmlReport {
               padding: 16px 20px; margin: 0 0 18px; }
             h2 { font-size: 17px; margin: 0 0 4px; }
             p.what { color: var(--muted); margin: 0 0 10px; }
-            .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
+            .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr)); gap: 12px; }
             .tile { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }
             .tile b { display: block; font-size: 26px; font-weight: 600; }
             .tile span { color: var(--muted); }
@@ -230,6 +232,8 @@ final class HtmlReport {
         List<Instant> starts = report.bucketStarts();
         DateTimeFormatter format = report.bucket().compareTo(Duration.ofDays(1)) >= 0 ? DAY : MINUTE;
         List<String> labels = starts.stream().map(format::format).toList();
+        DateTimeFormatter tickFormat = format == DAY ? DAY : SHORT;
+        List<String> ticks = starts.stream().map(tickFormat::format).toList();
         long[][] all = report.decisionsOverTime();
         long[][] stacked = new long[STACK_ORDER.size()][];
         for (int i = 0; i < STACK_ORDER.size(); i++) {
@@ -242,6 +246,7 @@ final class HtmlReport {
                 .append(SvgCharts.stackedColumns(
                         "Decisions over time by outcome",
                         labels,
+                        ticks,
                         series(),
                         stacked,
                         "events per " + describe(report.bucket()),

@@ -20,12 +20,14 @@ final class SvgCharts {
     /**
      * Stacked columns, one per time bucket.
      *
-     * @param buckets one label per column (also used in the hover text)
+     * @param buckets one label per column for the hover text
+     * @param ticks one short label per column for the axis (every few are shown)
      * @param values {@code values[series][bucket]}
      */
     static String stackedColumns(
             String ariaLabel,
             List<String> buckets,
+            List<String> ticks,
             List<Series> series,
             long[][] values,
             String yLabel,
@@ -94,7 +96,7 @@ final class SvgCharts {
                         "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                         left + b * slot + slot / 2,
                         top + plotHeight + 18,
-                        Html.escape(buckets.get(b))));
+                        Html.escape(ticks.get(b))));
             }
         }
         if (max == 0) {
@@ -133,7 +135,7 @@ final class SvgCharts {
             String ariaLabel, List<String> rows, List<Series> series, long[][] values, String xLabel) {
         int labelWidth = 260;
         int right = 70;
-        int top = 44;
+        int top = series.size() > 1 ? 44 : 12;
         int rowHeight = 28;
         int bottom = 40;
         int plotWidth = WIDTH - labelWidth - right;

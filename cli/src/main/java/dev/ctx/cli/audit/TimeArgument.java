@@ -26,7 +26,7 @@ public final class TimeArgument {
         String trimmed = text.trim();
         try {
             if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
-                return now.minus(amount(trimmed.toUpperCase(Locale.ROOT)));
+                return back(trimmed.toUpperCase(Locale.ROOT), now);
             }
             if (trimmed.length() == 10) {
                 return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -38,19 +38,17 @@ public final class TimeArgument {
         }
     }
 
-    private static Duration amount(String text) {
-        Duration duration;
+    /** {@code now} minus a duration, or minus a period in UTC calendar terms (P1M is one calendar month). */
+    private static Instant back(String text, Instant now) {
+        Instant then;
         try {
-            duration = Duration.parse(text);
+            then = now.minus(Duration.parse(text));
         } catch (DateTimeException e) {
-            Period period = Period.parse(text);
-            Instant epoch = Instant.EPOCH;
-            duration =
-                    Duration.between(epoch.atZone(ZoneOffset.UTC).minus(period).toInstant(), epoch);
+            then = now.atZone(ZoneOffset.UTC).minus(Period.parse(text)).toInstant();
         }
-        if (duration.isNegative()) {
+        if (then.isAfter(now)) {
             throw new DateTimeException("negative");
         }
-        return duration;
+        return then;
     }
 }
