@@ -90,7 +90,7 @@ final class SvgCharts {
                         count,
                         total));
             }
-            if (b % labelEvery == 0) {
+            if (b % labelEvery == 0 && left + b * slot + slot / 2 + 40 <= WIDTH) {
                 svg.append(String.format(
                         Locale.ROOT,
                         "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
@@ -229,6 +229,9 @@ final class SvgCharts {
     private static void legend(StringBuilder svg, List<Series> series, long[] totals, int x, int y) {
         int at = x;
         for (int s = 0; s < series.size(); s++) {
+            if (totals[s] == 0) {
+                continue;
+            }
             String text = series.get(s).name() + " (" + totals[s] + ")";
             svg.append(String.format(
                     Locale.ROOT,
