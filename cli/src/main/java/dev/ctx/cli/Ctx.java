@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import dev.ctx.cli.access.AccessCommand;
+import dev.ctx.cli.audit.AuditCommand;
 import dev.ctx.cli.bench.BenchCommand;
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.consume.ConsumeCommand;
@@ -32,6 +33,7 @@ import dev.ctx.cli.receipts.ReceiptsCommand;
             ConsumeCommand.class,
             AccessCommand.class,
             EscrowCommand.class,
+            AuditCommand.class,
             BenchCommand.class,
             ReceiptsCommand.class,
             CommandLine.HelpCommand.class

@@ -88,7 +88,9 @@ class PrometheusScrapeIT {
                 assertThat(alerts).isNotEmpty();
                 for (String expression : dashboard) {
                     JsonNode result = checkEvaluates(softly, expression);
-                    if (result != null && !expression.contains("{")) {
+                    boolean exported = DeployFiles.metricNames(expression).stream()
+                            .noneMatch(DeployFiles.AUDIT_METRICS_NOT_IN_THE_DEMO::contains);
+                    if (result != null && !expression.contains("{") && exported) {
                         softly.assertThat(result)
                                 .as("dashboard expression returns data: %s", expression)
                                 .isNotEmpty();
@@ -104,7 +106,14 @@ class PrometheusScrapeIT {
                                         rule.path("name").asText(),
                                         rule.path("lastError").asText())
                                 .isEqualTo("ok"));
-                softly.assertThat(get("/api/v1/alerts").path("data").path("alerts"))
+                List<String> active = new ArrayList<>();
+                get("/api/v1/alerts")
+                        .path("data")
+                        .path("alerts")
+                        .forEach(alert -> active.add(
+                                alert.path("labels").path("alertname").asText()));
+                active.removeAll(DeployFiles.ALERTS_PENDING_WITHOUT_A_VERIFIER);
+                softly.assertThat(active)
                         .as("no alert is pending or firing on the healthy demo")
                         .isEmpty();
                 softly.assertAll();
@@ -147,6 +156,9 @@ class PrometheusScrapeIT {
         Matcher selector = SELECTOR.matcher(expression);
         while (selector.find()) {
             String metric = selector.group(1);
+            if (DeployFiles.AUDIT_METRICS_NOT_IN_THE_DEMO.contains(metric)) {
+                continue;
+            }
             softly.assertThat(result(query(metric)))
                     .as("%s (of %s) returns series", metric, expression)
                     .isNotEmpty();

@@ -1,0 +1,33 @@
+package dev.ctx.cli.audit;
+
+import java.time.Duration;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import dev.ctx.cli.common.KafkaOptions;
+
+/** Where {@code search} and {@code report} read the sealed log: broker, registry, topic and read timeout. */
+final class AuditSourceOptions {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(
+            names = "--topic",
+            defaultValue = "access-log",
+            description = "The sealed access log topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "120",
+            paramLabel = "SECONDS",
+            description = "Fail when reading to the end takes longer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    AuditLogSource open() {
+        return new KafkaAuditLogSource(
+                kafka.bootstrapServers(), topic, kafka.serdeConfig(), Duration.ofSeconds(timeoutSeconds));
+    }
+}
