@@ -122,6 +122,7 @@ public record KeyServiceComponents(
                 participantHeldKeys,
                 access,
                 rewrap,
+                null,
                 null);
     }
 
@@ -158,6 +159,7 @@ public record KeyServiceComponents(
                 keyringSigningKey,
                 grants,
                 new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL),
+                null,
                 null,
                 null,
                 null);
