@@ -73,6 +73,7 @@ final class EncryptionPipeline implements Pipeline {
                 runId + ".participant-keys",
                 runId + ".access-events",
                 runId + ".dlq",
+                runId + ".envelope-commands",
                 runId + ".receipts");
         this.deadLetters = new DeadLetters("bench/" + runId, Clock.systemUTC());
     }
@@ -112,6 +113,7 @@ final class EncryptionPipeline implements Pipeline {
                 topics.participantKeys(),
                 topics.accessEvents(),
                 topics.deadLetters(),
+                topics.envelopeCommands(),
                 topics.receipts());
         EncryptionSettings settings = new EncryptionSettings(
                 EncryptionMode.ALWAYS,
