@@ -89,9 +89,10 @@ class TopicProvisionerIT {
                 .isInstanceOf(MissingTopicsException.class)
                 .hasMessageContaining(names.envelopes())
                 .hasMessageContaining(names.participantKeys())
+                .hasMessageContaining(names.envelopeCommands())
                 .hasMessageNotContaining(names.transactions() + ",")
                 .satisfies(
-                        e -> assertThat(((MissingTopicsException) e).missing()).hasSize(5));
+                        e -> assertThat(((MissingTopicsException) e).missing()).hasSize(6));
     }
 
     @Test
