@@ -18,12 +18,10 @@ class ReportChromiumTest {
 
     private static final Path WORK = Path.of("target", "audit-report");
 
-    private static String chromium;
     private static Path page;
 
     @BeforeAll
     static void writeTheSampleReport() throws Exception {
-        chromium = HeadlessChromium.require();
         Files.createDirectories(WORK);
         page = WORK.resolve("report.html").toAbsolutePath();
         Files.writeString(
@@ -35,6 +33,9 @@ class ReportChromiumTest {
 
     @Test
     void theReportRendersWithoutScriptErrorsAndInjectedMarkupNeverRuns() throws Exception {
+        // Given
+        String chromium = HeadlessChromium.require();
+
         // When
         HeadlessChromium.Run run = HeadlessChromium.dumpDom(chromium, page, WORK);
 
@@ -51,6 +52,7 @@ class ReportChromiumTest {
     @Test
     void theScreenshotIsTaken() throws Exception {
         // Given
+        String chromium = HeadlessChromium.require();
         Path png = WORK.resolve("report.png");
         Files.deleteIfExists(png);
 
@@ -66,6 +68,7 @@ class ReportChromiumTest {
     @Test
     void theCheckSeesAScriptErrorAndABlockedScript() throws Exception {
         // Given a page whose hashed script throws and that carries an inline script the CSP must refuse
+        String chromium = HeadlessChromium.require();
         Path broken = WORK.resolve("broken.html").toAbsolutePath();
         String html = HtmlReport.render(SampleAuditLog.report(ChainStatus.notChecked("n/a")))
                 .replace("</main>", "</main><script>document.title='PWNED'</script>")
