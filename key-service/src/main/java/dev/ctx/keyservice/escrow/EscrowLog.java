@@ -4,7 +4,9 @@ import java.util.List;
 
 import dev.ctx.schemas.access.AccessEvent;
 
-/** Where escrow requests are stored: the compacted {@code escrow-requests} topic in production, memory in unit tests. */
+/**
+ * Where escrow requests are stored: the compacted {@code escrow-requests} topic in production, memory in unit tests.
+ */
 public interface EscrowLog {
 
     /**
