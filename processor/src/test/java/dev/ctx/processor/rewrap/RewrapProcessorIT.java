@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,9 @@ import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
+import dev.ctx.schemas.topics.CleanupPolicy;
+import dev.ctx.schemas.topics.TopicProvisioner;
+import dev.ctx.schemas.topics.TopicSpec;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
@@ -84,6 +89,13 @@ class RewrapProcessorIT {
         config.put(RewrapKeys.TOKEN_CONFIG, "operator-token");
         config.put(RewrapKeys.INTERVAL_MS_CONFIG, "200");
         config.put(RewrapKeys.APPLICATION_ID_CONFIG, SharedKafka.uniqueName("ctx-rewrap-it"));
+        // topics.create=false in the fixture: the progress topic is provisioned like the others
+        String progressTopic = SharedKafka.uniqueName("rewrap-progress");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrap))) {
+            new TopicProvisioner(admin, 1, (short) 1)
+                    .ensure(List.of(new TopicSpec(progressTopic, CleanupPolicy.COMPACT)), true);
+        }
+        config.put(RewrapKeys.PROGRESS_TOPIC_CONFIG, progressTopic);
         application = ProcessorApplication.start(ProcessorConfig.of(config));
         fixture.produce(transactions());
         Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
