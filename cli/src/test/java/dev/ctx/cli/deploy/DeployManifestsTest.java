@@ -48,7 +48,8 @@ class DeployManifestsTest {
             Map.entry("transactions.dlq", "delete"),
             Map.entry("transactions.receipts", "delete"),
             Map.entry("access-grants", "compact"),
-            Map.entry("escrow-requests", "compact"));
+            Map.entry("escrow-requests", "compact"),
+            Map.entry("rewrap.progress", "compact"));
 
     static Stream<Path> yamlFiles() {
         return Stream.concat(DeployFiles.files("*.yaml").stream(), DeployFiles.files("*.yml").stream());
