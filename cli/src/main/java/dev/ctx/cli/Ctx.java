@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import dev.ctx.cli.access.AccessCommand;
+import dev.ctx.cli.audit.AuditCommand;
 import dev.ctx.cli.bench.BenchCommand;
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.consume.ConsumeCommand;
@@ -29,6 +30,7 @@ import dev.ctx.cli.produce.ProduceCommand;
             ProduceCommand.class,
             ConsumeCommand.class,
             AccessCommand.class,
+            AuditCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
