@@ -1,6 +1,7 @@
 package dev.ctx.cli.audit;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -82,7 +83,7 @@ public final class ProveCommand implements Callable<Integer> {
             Files.write(out, json);
         } else {
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.println(new String(json, java.nio.charset.StandardCharsets.UTF_8)); // qualified: one use
+            stdout.println(new String(json, StandardCharsets.UTF_8));
             stdout.flush();
         }
         return ExitCodes.OK;

@@ -109,7 +109,7 @@ class AuditVerifyIT {
         assertThat(fromBroker.exit).as(fromBroker.out).isEqualTo(AuditExitCodes.BROKEN);
         assertThat(fromBroker.out).contains(line);
         assertThat(fromFile.exit).as(fromFile.out).isEqualTo(AuditExitCodes.BROKEN);
-        assertThat(fromFile.out).contains(line.replace(topics[0], topics[0]));
+        assertThat(fromFile.out).contains(line);
     }
 
     @Test
@@ -134,7 +134,9 @@ class AuditVerifyIT {
         Run run = run(brokerArgs(topics, "audit", "verify", "--signing-keys", keys.toString(), "--from-offset", "41"));
         // Then
         assertThat(run.exit).as(run.out).isEqualTo(ExitCodes.OK);
-        assertThat(run.out).contains("partition 1: 20 entries (sequences 40..59)").doesNotContain("BROKEN");
+        assertThat(run.out)
+                .contains("partition 1: 20 entries (sequences 40..59)")
+                .doesNotContain("BROKEN");
     }
 
     @Test

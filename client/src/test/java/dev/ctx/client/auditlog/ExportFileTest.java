@@ -1,6 +1,7 @@
 package dev.ctx.client.auditlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ class ExportFileTest {
         // Then
         assertThat(report.breaks())
                 .extracting(ChainBreak::kind, ChainBreak::partition, ChainBreak::offset)
-                .contains(org.assertj.core.groups.Tuple.tuple(BreakKind.SEQUENCE_GAP, 1, 13L)); // qualified: one use
+                .contains(tuple(BreakKind.SEQUENCE_GAP, 1, 13L));
     }
 
     @Test

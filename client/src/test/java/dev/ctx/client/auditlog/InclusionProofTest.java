@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.ChainHash;
 import dev.ctx.schemas.auditlog.SealedAccessEvent;
 import dev.ctx.schemas.auditlog.Sha256;
@@ -88,10 +89,9 @@ class InclusionProofTest {
     @Test
     void aChangedRootFailsTheSignature() {
         InclusionProof proof = prove(1, 10);
-        InclusionProof changed = proof.withCheckpoint(
-                dev.ctx.schemas.auditlog.AccessLogCheckpoint.newBuilder(proof.checkpoint()) // qualified: one use
-                        .setMerkleRoot(new Sha256(new byte[32]))
-                        .build());
+        InclusionProof changed = proof.withCheckpoint(AccessLogCheckpoint.newBuilder(proof.checkpoint())
+                .setMerkleRoot(new Sha256(new byte[32]))
+                .build());
         assertThat(changed.verify(KEYS).failure()).contains(BreakKind.BAD_SIGNATURE);
     }
 
