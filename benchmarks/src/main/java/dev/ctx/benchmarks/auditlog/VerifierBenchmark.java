@@ -43,12 +43,15 @@ public final class VerifierBenchmark {
         int every = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path file = args.length > 4 ? Path.of(args[4]) : Files.createTempFile("ctx-access-log-", ".jsonl");
-        FixtureSigner signer = FixtureSigner.generate("bench-signer");
-        SigningKeys keys = SigningKeys.parse(
-                FixtureSigner.keysJson(signer).getBytes(java.nio.charset.StandardCharsets.UTF_8)); // qualified: one use
+        Path keysFile = Path.of(file + ".keys.json");
         long start = System.nanoTime();
-        AccessLogFixture fixture = AccessLogFixture.seal(partitions, events / partitions, every, signer);
-        write(fixture, keys, file);
+        if (!Files.exists(keysFile) || !Files.exists(file) || Files.size(file) == 0) {
+            FixtureSigner signer = FixtureSigner.generate("bench-signer");
+            Files.writeString(keysFile, FixtureSigner.keysJson(signer));
+            AccessLogFixture fixture = AccessLogFixture.seal(partitions, events / partitions, every, signer);
+            write(fixture, SigningKeys.read(keysFile), file);
+        }
+        SigningKeys keys = SigningKeys.read(keysFile);
         System.out.printf(
                 Locale.ROOT,
                 "file: %s, %,d bytes, %,d events in %d partitions, checkpoint every %,d" + " (written in %.1f s)%n",

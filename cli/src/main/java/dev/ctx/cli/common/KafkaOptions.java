@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class KafkaOptions {
 
     @Option(
-            names = "--bootstrap-servers",
+            names = {"--bootstrap-servers", "--bootstrap-server"},
             defaultValue = "${env:CTX_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
             description = "Kafka bootstrap servers (default: $CTX_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE}).")
     String bootstrapServers;

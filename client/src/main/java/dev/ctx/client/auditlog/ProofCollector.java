@@ -45,15 +45,15 @@ public final class ProofCollector implements AccessLogSink {
             window.index++;
             window.hashes.clear();
         }
+        if (found == null && eventId.equals(entry.getEventId())) {
+            found = entry;
+            foundOffset = offset;
+        }
         if (window.index >= list.size()) {
             return;
         }
         Located covering = list.get(window.index);
         window.hashes.add(entry.getHash().bytes());
-        if (found == null && eventId.equals(entry.getEventId())) {
-            found = entry;
-            foundOffset = offset;
-        }
         if (found != null && sequence == covering.checkpoint.getLastSequence()) {
             proof = InclusionProof.of(found, foundOffset, covering.checkpoint, covering.offset, window.hashes);
         }

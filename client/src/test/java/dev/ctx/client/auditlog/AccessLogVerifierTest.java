@@ -1,6 +1,7 @@
 package dev.ctx.client.auditlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -164,9 +165,7 @@ class AccessLogVerifierTest {
         // Then
         assertThat(report.breaks())
                 .extracting(ChainBreak::kind, ChainBreak::offset)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(BreakKind.UNKNOWN_SIGNING_KEY, 0L), // qualified: one use
-                        org.assertj.core.groups.Tuple.tuple(BreakKind.UNKNOWN_SIGNING_KEY, 0L)); // qualified: one use
+                .containsExactly(tuple(BreakKind.UNKNOWN_SIGNING_KEY, 0L), tuple(BreakKind.UNKNOWN_SIGNING_KEY, 0L));
     }
 
     static Stream<Source> sources() {

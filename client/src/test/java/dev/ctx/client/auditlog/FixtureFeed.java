@@ -2,6 +2,7 @@ package dev.ctx.client.auditlog;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,6 @@ final class FixtureFeed {
     }
 
     static SigningKeys keys(FixtureSigner... signers) {
-        return SigningKeys.parse(FixtureSigner.keysJson(signers).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return SigningKeys.parse(FixtureSigner.keysJson(signers).getBytes(StandardCharsets.UTF_8));
     }
 }
