@@ -1,6 +1,10 @@
 package dev.ctx.cli.audit;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +29,14 @@ final class AuditSourceOptions {
             paramLabel = "SECONDS",
             description = "Fail when reading to the end takes longer (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    /** A consumer configuration for this broker (client id {@code ctx-audit}). */
+    Map<String, Object> consumerConfig() {
+        Map<String, Object> consumer = new HashMap<>();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "ctx-audit");
+        return consumer;
+    }
 
     AuditLogSource open() {
         return new KafkaAuditLogSource(

@@ -19,6 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import dev.ctx.cli.common.ExitCodes;
+import dev.ctx.client.auditlog.AccessLogTopics;
 
 /** {@code ctx audit report}: one self-contained HTML report over a time window of the sealed log. */
 @Command(
@@ -57,7 +58,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--html", required = true, paramLabel = "FILE", description = "The HTML file to write.")
     Path html;
 
-    /** Where the chain status comes from; the verifier's {@code ChainVerifier} replaces this at merge. */
+    @Mixin
+    SigningKeyOptions keys;
+
+    @Option(
+            names = "--checkpoints-topic",
+            defaultValue = "access-log.checkpoints",
+            description = "Checkpoints topic of the chain check (default: ${DEFAULT-VALUE}).")
+    String checkpointsTopic;
+
+    /** Where the chain status comes from when no signing keys are given (tests may replace it). */
     ChainStatusSource chainStatus = ChainStatusSource.notChecked();
 
     @Override
@@ -77,7 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
             });
         }
         AuditReport report =
-                AuditReport.of(entries, since, until, Instant.now(), description, chainStatus.chainStatus());
+                AuditReport.of(entries, since, until, Instant.now(), description, chainStatus().chainStatus());
         write(HtmlReport.render(report));
         spec.commandLine()
                 .getOut()
@@ -90,6 +100,23 @@ public final class ReportCommand implements Callable<Integer> {
                         report.chain().verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** With {@code --signing-keys} or {@code --key-service}: a full verification of the broker's chain. */
+    private ChainStatusSource chainStatus() throws IOException {
+        if (!keys.given()) {
+            return chainStatus;
+        }
+        try {
+            return BrokerChainStatus.of(
+                    source.consumerConfig(),
+                    source.kafka.serdeConfig(),
+                    new AccessLogTopics(source.topic, checkpointsTopic),
+                    keys.load());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading the signing keys", e);
+        }
     }
 
     private void write(String content) throws IOException {
