@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The v1 receipt layouts pinned as golden files ({@code receipts-golden/v1}; not under {@code golden/}, whose
  * directories are envelope format versions): proofs made with known-answer randomness must reproduce the files byte
- * for byte, and the committed files must parse and verify, so a Python or Go verifier can test against them. {@code -Dreceipts.golden.write=true} rewrites the files after an intended layout change.
+ * for byte, and the committed files must parse and verify, so a Python or Go verifier can test against them.
+ * {@code -Dreceipts.golden.write=true} rewrites the files after an intended layout change.
  */
 class ReceiptGoldenFilesTest {
 
