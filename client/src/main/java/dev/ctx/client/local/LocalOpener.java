@@ -1,6 +1,7 @@
 package dev.ctx.client.local;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import dev.ctx.client.open.SealedTransactionOpener;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.envelope.error.RecipientMismatchException;
 import dev.ctx.envelope.error.UnknownRecipientException;
+import dev.ctx.schemas.confidential.ConfidentialSchema;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
@@ -75,9 +77,15 @@ public final class LocalOpener {
         return participantId;
     }
 
-    /** The confidential fields as JSON (decimals and timestamps as strings), in schema order. */
+    /**
+     * The transaction's confidential fields as JSON (decimals and timestamps as strings), in schema order; the
+     * receipt blinding is left out (it is no field of the transaction: {@link #openRecord} and
+     * {@code ConfidentialFields.receiptBlinding} give it to a receipt prover).
+     */
     public Map<String, JsonNode> open(EncryptedTransaction encrypted, Envelope envelope) {
-        return ConfidentialJson.fields(openRecord(encrypted, envelope));
+        Map<String, JsonNode> fields = new LinkedHashMap<>(ConfidentialJson.fields(openRecord(encrypted, envelope)));
+        fields.remove(ConfidentialSchema.RECEIPT_BLINDING);
+        return Collections.unmodifiableMap(fields);
     }
 
     /** The confidential fields as a record of the sealed schema (decimals as {@code BigDecimal}). */

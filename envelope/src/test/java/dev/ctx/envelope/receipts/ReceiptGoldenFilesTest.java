@@ -16,13 +16,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The v1 receipt layouts pinned as golden files ({@code golden/receipts-v1}): proofs made with known-answer randomness
- * must reproduce the files byte for byte, and the committed files must parse and verify, so a Python or Go verifier
- * can test against them. {@code -Dreceipts.golden.write=true} rewrites the files after an intended layout change.
+ * The v1 receipt layouts pinned as golden files ({@code receipts-golden/v1}; not under {@code golden/}, whose
+ * directories are envelope format versions): proofs made with known-answer randomness must reproduce the files byte
+ * for byte, and the committed files must parse and verify, so a Python or Go verifier can test against them.
+ * {@code -Dreceipts.golden.write=true} rewrites the files after an intended layout change.
  */
 class ReceiptGoldenFilesTest {
 
-    private static final Path DIRECTORY = Path.of("src/test/resources/golden/receipts-v1");
+    private static final Path DIRECTORY = Path.of("src/test/resources/receipts-golden/v1");
     private static final HexFormat HEX = HexFormat.of();
     private static final String TXN_1 = "txn-golden-1";
     private static final String TXN_2 = "txn-golden-2";

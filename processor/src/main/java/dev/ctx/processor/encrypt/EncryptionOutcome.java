@@ -11,9 +11,9 @@ import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.receipts.Receipt;
 
 /**
- * The outputs of one input record: sealed (encrypted record, envelope, access event and receipt), clear (encrypted record and
- * its {@code PASSED_IN_CLEAR} access event) or rejected (dead letter only). Each accessor returns zero or one element,
- * ready for {@code flatMapValues}.
+ * The outputs of one input record: sealed (encrypted record, envelope, access event and receipt), clear (encrypted
+ * record and its {@code PASSED_IN_CLEAR} access event) or rejected (dead letter only). Each accessor returns zero or
+ * one element, ready for {@code flatMapValues}.
  */
 public final class EncryptionOutcome {
 
