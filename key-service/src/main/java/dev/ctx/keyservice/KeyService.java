@@ -95,6 +95,8 @@ import dev.ctx.keyservice.rewrap.RewrapService;
 import dev.ctx.keyservice.rewrap.RewrapSettings;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
 import dev.ctx.keyservice.rotation.RotationScheduler;
+import dev.ctx.keyservice.signing.AuditCheckpointNotary;
+import dev.ctx.keyservice.signing.AuditSigningKeys;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyCustody;
 import dev.ctx.keyservice.store.Denials;
@@ -228,7 +230,8 @@ public final class KeyService implements AutoCloseable {
                     grants,
                     participantHeld,
                     access.service(),
-                    rewrap(config, storeConfig, states, view, access, events, metrics));
+                    rewrap(config, storeConfig, states, view, access, events, metrics),
+                    auditCheckpoints(store, custodian, access, events, clock, storeConfig));
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;
@@ -269,6 +272,27 @@ public final class KeyService implements AutoCloseable {
     }
 
     /** {@code POST /v1/rewrap}: the access path's cached custodial keys and group committer. */
+    /** The audit signing keys (created on the first start, with its event) and the checkpoint signer. */
+    private static AuditCheckpointNotary auditCheckpoints(
+            KafkaParticipantStore store,
+            KeyCustodian custodian,
+            AccessWiring access,
+            AccessEvents events,
+            Clock clock,
+            StoreConfig storeConfig) {
+        AuditSigningKeys.Opened opened = AuditSigningKeys.open(store, custodian, new SecureRandom(), clock);
+        AuditCheckpointNotary notary = new AuditCheckpointNotary(
+                opened.keys(),
+                access.committer(),
+                events,
+                clock,
+                storeConfig.timeout().multipliedBy(2).plusSeconds(1));
+        if (opened.created()) {
+            notary.created(AuditContext.system("audit-signer"));
+        }
+        return notary;
+    }
+
     private static RewrapService rewrap(
             KeyServiceConfig config,
             StoreConfig storeConfig,

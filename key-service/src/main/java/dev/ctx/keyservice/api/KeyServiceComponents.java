@@ -21,6 +21,7 @@ import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.keyservice.rewrap.RewrapService;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
+import dev.ctx.keyservice.signing.AuditCheckpointNotary;
 
 /**
  * What the routes need, wired by {@code KeyServiceMain} or a test.
@@ -42,6 +43,7 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param participantHeldKeys proofs of possession of participant-held (BYOK) keys
  * @param access answers {@code POST /v1/access-requests}; null leaves that route out (no lookup view)
  * @param rewrap answers {@code POST /v1/rewrap}; null leaves that route out (no lookup view)
+ * @param auditCheckpoints the audit signer of {@code /v1/audit/*}; null leaves those routes out
  */
 public record KeyServiceComponents(
         ParticipantRegistry registry,
@@ -59,7 +61,8 @@ public record KeyServiceComponents(
         Grants grants,
         ParticipantHeldKeys participantHeldKeys,
         AccessService access,
-        RewrapService rewrap) {
+        RewrapService rewrap,
+        AuditCheckpointNotary auditCheckpoints) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -113,6 +116,7 @@ public record KeyServiceComponents(
                 keyringSigningKey,
                 grants,
                 new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL),
+                null,
                 null,
                 null);
     }
@@ -172,7 +176,8 @@ public record KeyServiceComponents(
                 grants,
                 participantHeldKeys,
                 access,
-                rewrap);
+                rewrap,
+                auditCheckpoints);
     }
 
     /** The same components with {@code rewrap} answering rewrap batches. */
@@ -193,7 +198,30 @@ public record KeyServiceComponents(
                 grants,
                 participantHeldKeys,
                 access,
-                rewrap);
+                rewrap,
+                auditCheckpoints);
+    }
+
+    /** The same components with {@code notary} serving the audit signer's routes. */
+    public KeyServiceComponents withAuditCheckpoints(AuditCheckpointNotary notary) {
+        return new KeyServiceComponents(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap,
+                notary);
     }
 
     /** The largest body any route accepts: the server's limit. */

@@ -90,6 +90,9 @@ public final class KeyServiceRoutes {
         if (components.rewrap() != null) {
             routes.addAll(new RewrapRoutes(components.rewrap()).routes());
         }
+        if (components.auditCheckpoints() != null) {
+            routes.addAll(new AuditSigningRoutes(components.auditCheckpoints()).routes());
+        }
         return routes;
     }
 
