@@ -11,9 +11,9 @@ import java.util.Map;
 import io.javalin.http.HandlerType;
 
 import dev.ctx.keyservice.audit.AuditUnavailableException;
+import dev.ctx.keyservice.auditlog.AuditCheckpointNotary;
+import dev.ctx.keyservice.auditlog.AuditSigningKeys;
 import dev.ctx.keyservice.auth.AccessRule;
-import dev.ctx.keyservice.signing.AuditCheckpointNotary;
-import dev.ctx.keyservice.signing.AuditSigningKeys;
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.Sha256;
 

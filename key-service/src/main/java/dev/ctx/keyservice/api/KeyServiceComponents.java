@@ -9,6 +9,7 @@ import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.access.AccessService;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
+import dev.ctx.keyservice.auditlog.AuditCheckpointNotary;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.byok.ParticipantHeldKeys;
@@ -21,7 +22,6 @@ import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.keyservice.rewrap.RewrapService;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
-import dev.ctx.keyservice.signing.AuditCheckpointNotary;
 
 /**
  * What the routes need, wired by {@code KeyServiceMain} or a test.

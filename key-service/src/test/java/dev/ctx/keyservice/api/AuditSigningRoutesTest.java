@@ -38,13 +38,13 @@ import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.audit.AccessEventCommitter;
 import dev.ctx.keyservice.audit.AccessEvents;
+import dev.ctx.keyservice.auditlog.AuditCheckpointNotary;
+import dev.ctx.keyservice.auditlog.AuditSigningKeys;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.auth.JwtAuthenticator;
 import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
-import dev.ctx.keyservice.signing.AuditCheckpointNotary;
-import dev.ctx.keyservice.signing.AuditSigningKeys;
 import dev.ctx.keyservice.testing.ApiFixture;
 import dev.ctx.keyservice.testing.LifecycleFixture;
 import dev.ctx.schemas.access.AccessEvent;
@@ -166,7 +166,8 @@ class AuditSigningRoutesTest {
                 "{\"formatVersion\":1,\"partition\":1,\"firstSequence\":0,\"lastSequence\":1,"
                         + "\"headHash\":\"abcd\",\"merkleRoot\":\"H\",\"previousCheckpoint\":\"Z\"}",
                 "{\"formatVersion\":1,\"partition\":1,\"firstSequence\":0,\"lastSequence\":1,"
-                        + "\"headHash\":\"H\",\"merkleRoot\":\"H\",\"previousCheckpoint\":\"Z\",\"signature\":\"AA==\"}",
+                        + "\"headHash\":\"H\",\"merkleRoot\":\"H\",\"previousCheckpoint\":\"Z\","
+                        + "\"signature\":\"AA==\"}",
                 "{\"formatVersion\":1,\"partition\":1,\"lastSequence\":1,"
                         + "\"headHash\":\"H\",\"merkleRoot\":\"H\",\"previousCheckpoint\":\"Z\"}",
                 "not json"

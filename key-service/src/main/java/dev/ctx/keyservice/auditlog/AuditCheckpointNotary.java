@@ -1,4 +1,4 @@
-package dev.ctx.keyservice.signing;
+package dev.ctx.keyservice.auditlog;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;

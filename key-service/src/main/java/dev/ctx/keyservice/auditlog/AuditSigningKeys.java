@@ -1,4 +1,4 @@
-package dev.ctx.keyservice.signing;
+package dev.ctx.keyservice.auditlog;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import dev.ctx.envelope.sign.Ed25519SigningKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.custody.KeyCustodian;
+import dev.ctx.keyservice.signing.SigningKeyCustody;
+import dev.ctx.keyservice.signing.SigningKeyStore;
 
 /**
  * The key service's Ed25519 audit signing keys, which sign access-log checkpoints: custodial under the master KEK like
