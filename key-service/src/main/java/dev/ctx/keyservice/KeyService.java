@@ -74,6 +74,8 @@ import dev.ctx.keyservice.api.TlsConnector;
 import dev.ctx.keyservice.api.TlsSettings;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.AuditContext;
+import dev.ctx.keyservice.auditlog.AuditCheckpointNotary;
+import dev.ctx.keyservice.auditlog.AuditSigningKeys;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.ClientCertificateAuthenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
@@ -258,7 +260,9 @@ public final class KeyService implements AutoCloseable {
                             clock,
                             config.getInt(ERASURE_MAX_TRANSACTIONS_CONFIG),
                             config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)),
-                    escrow.service());
+                    escrow.service(),
+
+                    auditCheckpoints(store, custodian, access, events, clock, storeConfig));
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;
@@ -303,6 +307,27 @@ public final class KeyService implements AutoCloseable {
     }
 
     /** {@code POST /v1/rewrap}: the access path's cached custodial keys and group committer. */
+    /** The audit signing keys (created on the first start, with its event) and the checkpoint signer. */
+    private static AuditCheckpointNotary auditCheckpoints(
+            KafkaParticipantStore store,
+            KeyCustodian custodian,
+            AccessWiring access,
+            AccessEvents events,
+            Clock clock,
+            StoreConfig storeConfig) {
+        AuditSigningKeys.Opened opened = AuditSigningKeys.open(store, custodian, new SecureRandom(), clock);
+        AuditCheckpointNotary notary = new AuditCheckpointNotary(
+                opened.keys(),
+                access.committer(),
+                events,
+                clock,
+                storeConfig.timeout().multipliedBy(2).plusSeconds(1));
+        if (opened.created()) {
+            notary.created(AuditContext.system("audit-signer"));
+        }
+        return notary;
+    }
+
     private static RewrapService rewrap(
             KeyServiceConfig config,
             StoreConfig storeConfig,

@@ -123,6 +123,33 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theSealedAccessLogTopicsKeepEverythingAndArePartitionedLikeTheirInput() {
+        // Given
+        Map<String, JsonNode> topics =
+                DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("strimzi/topics.yaml")).stream()
+                        .collect(Collectors.toMap(
+                                topic -> topic.path("spec").path("topicName").asText(), topic -> topic));
+        int inputPartitions =
+                topics.get("access-log.events").path("spec").path("partitions").asInt();
+
+        // Then: the sealer refuses to start when the partition counts differ (docs/audit-sealer.md)
+        for (String name : List.of("access-log", "access-log.checkpoints")) {
+            JsonNode spec = topics.get(name).path("spec");
+            assertThat(spec.path("partitions").asInt()).as(name).isEqualTo(inputPartitions);
+            assertThat(spec.path("config").path("retention.ms").asText())
+                    .as(name)
+                    .isEqualTo("-1");
+            assertThat(spec.path("config").path("retention.bytes").asText())
+                    .as(name)
+                    .isEqualTo("-1");
+            assertThat(spec.path("config").path("min.insync.replicas").asText())
+                    .as(name)
+                    .isEqualTo("2");
+            assertThat(spec.path("replicas").asInt()).as(name).isEqualTo(3);
+        }
+    }
+
+    @Test
     void dashboardsTakeTheirDatasourceAsAnInput() {
         DeployFiles.files("*.json").forEach(file -> {
             JsonNode dashboard = DeployFiles.json(file);

@@ -9,6 +9,7 @@ import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 import dev.ctx.keyservice.access.AccessService;
 import dev.ctx.keyservice.audit.AccessEvents;
 import dev.ctx.keyservice.audit.DenialSink;
+import dev.ctx.keyservice.auditlog.AuditCheckpointNotary;
 import dev.ctx.keyservice.auth.Authenticator;
 import dev.ctx.keyservice.auth.FailedAuthenticationLimiter;
 import dev.ctx.keyservice.byok.ParticipantHeldKeys;
@@ -47,6 +48,7 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  * @param revocations answers revocation, shredding and erasure ({@code /v1/transactions/{id}}); null leaves those
  *     routes out (no lookup view)
  * @param escrow answers {@code /v1/escrow/requests}; null leaves those routes out (no lookup view)
+ * @param auditCheckpoints the audit signer of {@code /v1/audit/*}; null leaves those routes out
  */
 public record KeyServiceComponents(
         ParticipantRegistry registry,
@@ -66,7 +68,8 @@ public record KeyServiceComponents(
         AccessService access,
         RewrapService rewrap,
         TransactionRevocations revocations,
-        EscrowService escrow) {
+        EscrowService escrow,
+        AuditCheckpointNotary auditCheckpoints) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -123,6 +126,7 @@ public record KeyServiceComponents(
                 access,
                 rewrap,
                 null,
+                null,
                 null);
     }
 
@@ -159,6 +163,7 @@ public record KeyServiceComponents(
                 keyringSigningKey,
                 grants,
                 new ParticipantHeldKeys(keys, events, auditSink, Clock.systemUTC(), DEFAULT_CHALLENGE_TTL),
+                null,
                 null,
                 null,
                 null,
@@ -222,7 +227,8 @@ public record KeyServiceComponents(
                 access,
                 rewrap,
                 revocations,
-                escrow);
+                escrow,
+                auditCheckpoints);
     }
 
     /** The same components with {@code rewrap} answering rewrap batches. */
@@ -245,7 +251,8 @@ public record KeyServiceComponents(
                 access,
                 rewrap,
                 revocations,
-                escrow);
+                escrow,
+                auditCheckpoints);
     }
 
     /** The same components with {@code revocations} answering revocation, shredding and erasure. */
@@ -268,7 +275,8 @@ public record KeyServiceComponents(
                 access,
                 rewrap,
                 revocations,
-                escrow);
+                escrow,
+                auditCheckpoints);
     }
 
     /** The same components with {@code escrow} answering escrow requests. */
@@ -291,7 +299,32 @@ public record KeyServiceComponents(
                 access,
                 rewrap,
                 revocations,
-                escrow);
+                escrow,
+                auditCheckpoints);
+    }
+
+    /** The same components with {@code notary} serving the audit signer's routes. */
+    public KeyServiceComponents withAuditCheckpoints(AuditCheckpointNotary notary) {
+        return new KeyServiceComponents(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap,
+                revocations,
+                escrow,
+                notary);
     }
 
     /** The largest body any route accepts: the server's limit. */

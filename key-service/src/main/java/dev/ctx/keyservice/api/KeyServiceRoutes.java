@@ -97,6 +97,9 @@ public final class KeyServiceRoutes {
             routes.addAll(new RevocationRoutes(components.revocations(), components.events(), components.auditSink())
                     .routes());
         }
+        if (components.auditCheckpoints() != null) {
+            routes.addAll(new AuditSigningRoutes(components.auditCheckpoints()).routes());
+        }
         return routes;
     }
 

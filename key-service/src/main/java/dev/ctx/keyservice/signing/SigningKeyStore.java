@@ -1,5 +1,6 @@
 package dev.ctx.keyservice.signing;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.ctx.keyservice.custody.SealedPrivateKey;
@@ -16,4 +17,7 @@ public interface SigningKeyStore {
      * @throws dev.ctx.keyservice.participants.StoreUnavailableException if the write was not acknowledged
      */
     void storeSigningKey(String ownerId, SealedPrivateKey sealed);
+
+    /** Every owner id a signing key was stored under that starts with {@code prefix}, in any order. */
+    List<String> signingKeyOwners(String prefix);
 }

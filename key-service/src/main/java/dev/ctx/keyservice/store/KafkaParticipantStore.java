@@ -133,6 +133,13 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
     }
 
     @Override
+    public List<String> signingKeyOwners(String prefix) {
+        return replay.custody().keySet().stream()
+                .filter(owner -> owner.startsWith(prefix))
+                .toList();
+    }
+
+    @Override
     public void storeSigningKey(String ownerId, SealedPrivateKey sealed) {
         transactions.commit(ownerId, List.of(records.custody(ownerId, new CustodyRecord(ownerId, List.of(sealed)))));
     }

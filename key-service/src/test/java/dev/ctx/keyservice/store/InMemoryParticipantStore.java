@@ -92,6 +92,13 @@ public final class InMemoryParticipantStore implements ParticipantStore, Signing
     }
 
     @Override
+    public synchronized List<String> signingKeyOwners(String prefix) {
+        return custody.keySet().stream()
+                .filter(owner -> owner.startsWith(prefix))
+                .toList();
+    }
+
+    @Override
     public synchronized void storeSigningKey(String ownerId, SealedPrivateKey sealed) {
         byte[] bytes = CustodyRecordFormatV2.serialize(new CustodyRecord(ownerId, List.of(sealed)));
         failIfAsked(ownerId);

@@ -48,6 +48,11 @@ public final class LifecycleFixture implements AutoCloseable {
         return this;
     }
 
+    /** A custodian under this fixture's master KEK. */
+    public KeyCustodian custodian() {
+        return new KeyCustodian(kek);
+    }
+
     /** Test-only: unseals a stored private key straight from custody, bypassing the lifecycle's refusals and audit. */
     public X25519PrivateKey unsealForTest(ParticipantId id, int version) {
         return new KeyCustodian(kek)

@@ -41,8 +41,8 @@ import dev.ctx.schemas.topics.TopicSetupException;
 
 /**
  * The access-log sealer as its own Kafka Streams application ({@code audit.sealer.application.id}, default
- * {@code ctx-audit-sealer}) beside the encryption one, in the same process and on the same Prometheus registry. On by
- * default ({@value AuditSealerKeys#ENABLED_CONFIG}); refuses to start when its three topics do not have the same
+ * {@code ctx-audit-sealer}) beside the encryption one, in the same process and on the same Prometheus registry. Runs
+ * when {@value AuditSealerKeys#ENABLED_CONFIG} is true; refuses to start when its three topics do not have the same
  * number of partitions.
  */
 final class SealerApplication {

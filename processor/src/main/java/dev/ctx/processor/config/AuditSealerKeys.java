@@ -13,8 +13,9 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import dev.ctx.processor.topics.AuditTopicNames;
 
 /**
- * The keys of the access-log sealer (docs/audit-sealer.md). It runs by default: without {@value #URL_CONFIG} it chains
- * but writes no checkpoint (each due checkpoint counts as a {@code not_configured} failure).
+ * The keys of the access-log sealer (docs/audit-sealer.md). Off by default: switching it on adds two required topics
+ * (a deployment with {@code topics.create=false} would stop) and a third Kafka Streams application, and exactly one
+ * deployment may run it. Without {@value #URL_CONFIG} it chains but writes no checkpoint.
  */
 public final class AuditSealerKeys {
 
@@ -39,7 +40,7 @@ public final class AuditSealerKeys {
         def.define(
                         ENABLED_CONFIG,
                         Type.BOOLEAN,
-                        true,
+                        false,
                         Importance.HIGH,
                         "Run the access-log sealer (access-log.events -> access-log, access-log.checkpoints) as its"
                                 + " own Kafka Streams application beside the encryption one; run it in one processor"
