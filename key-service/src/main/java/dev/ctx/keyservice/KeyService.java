@@ -261,7 +261,6 @@ public final class KeyService implements AutoCloseable {
                             config.getInt(ERASURE_MAX_TRANSACTIONS_CONFIG),
                             config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)),
                     escrow.service(),
-
                     auditCheckpoints(store, custodian, access, events, clock, storeConfig));
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);

@@ -81,7 +81,8 @@ class ArchitectureTest {
                 .whereLayer("rewrap")
                 .mayOnlyBeAccessedByLayers("main", "api")
                 .whereLayer("registry")
-                .mayOnlyBeAccessedByLayers("main", "api", "store", "rotation", "access", "byok", "rewrap", "escrow", "auditlog")
+                .mayOnlyBeAccessedByLayers(
+                        "main", "api", "store", "rotation", "access", "byok", "rewrap", "escrow", "auditlog")
                 .whereLayer("auditlog")
                 .mayOnlyBeAccessedByLayers("main", "api")
                 .whereLayer("signing")

@@ -59,7 +59,8 @@ final class BrokerChainStatus implements ChainStatusSource {
                 partitions,
                 report.entries(),
                 report.checkpoints(),
-                new ChainStatus.ChainBreak(broken.partition(), broken.offset(), broken.kind().name()),
+                new ChainStatus.ChainBreak(
+                        broken.partition(), broken.offset(), broken.kind().name()),
                 broken.describe());
     }
 }

@@ -86,8 +86,8 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             });
         }
-        AuditReport report =
-                AuditReport.of(entries, since, until, Instant.now(), description, chainStatus().chainStatus());
+        AuditReport report = AuditReport.of(
+                entries, since, until, Instant.now(), description, chainStatus().chainStatus());
         write(HtmlReport.render(report));
         spec.commandLine()
                 .getOut()

@@ -60,6 +60,7 @@ final class RewrapHarness implements AutoCloseable {
     final TestOutputTopic<String, DeadLetter> deadLetters;
     /** Revocation and shredding commands (raw values, as the key service writes them). */
     final TestInputTopic<String, byte[]> commandsIn;
+
     final TestOutputTopic<String, byte[]> progressOut;
     final TestInputTopic<String, byte[]> progressIn;
     /** What the encryption topology sealed, by transaction id. */

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessGrant;
+import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.SealedAccessEvent;
-import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.dlq.DeadLetter;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
