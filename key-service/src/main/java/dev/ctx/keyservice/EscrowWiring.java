@@ -16,6 +16,7 @@ import dev.ctx.keyservice.escrow.EscrowExpirySweep;
 import dev.ctx.keyservice.escrow.EscrowService;
 import dev.ctx.keyservice.escrow.EscrowSettings;
 import dev.ctx.keyservice.escrow.EscrowTable;
+import dev.ctx.keyservice.lookup.ParticipantTransactions;
 import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.participants.KeyLifecycle;
 import dev.ctx.keyservice.store.EscrowFollower;
@@ -46,6 +47,7 @@ final class EscrowWiring implements AutoCloseable {
             KafkaParticipantStore store,
             Serde<EscrowRequest> serde,
             TransactionLookup lookup,
+            ParticipantTransactions byParticipant,
             KeyLifecycle keys,
             AccessWiring access,
             AccessEvents events,
@@ -66,7 +68,8 @@ final class EscrowWiring implements AutoCloseable {
                             config.getDuration(ESCROW_MAX_DURATION_CONFIG),
                             storeConfig.timeout().multipliedBy(2).plusSeconds(1)),
                     clock,
-                    meters);
+                    meters,
+                    byParticipant);
             EscrowExpirySweep sweep =
                     EscrowExpirySweep.start(service, config.getDuration(ESCROW_EXPIRY_CHECK_INTERVAL_CONFIG));
             return new EscrowWiring(follower, sweep, service);

@@ -230,6 +230,7 @@ public final class KeyService implements AutoCloseable {
                     store,
                     serde(EscrowRequest.class, registryUrl),
                     view,
+                    view,
                     keys,
                     access,
                     events,

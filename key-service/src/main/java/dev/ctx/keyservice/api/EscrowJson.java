@@ -20,8 +20,8 @@ final class EscrowJson {
     private EscrowJson() {}
 
     /**
-     * POST /v1/escrow/requests. {@code participantId}, {@code from} and {@code to} are accepted only to refuse them
-     * with a clear reason: the transaction view cannot resolve a participant and time range to ids.
+     * POST /v1/escrow/requests: {@code transactionIds}, or {@code participantId} with {@code from} and {@code to}
+     * (ISO-8601 instants), which the service resolves to ids from the transaction view when it files the request.
      */
     record File(
             List<String> transactionIds,
@@ -35,29 +35,27 @@ final class EscrowJson {
             String expiresAt,
             String expiresIn) {
 
-        /** @throws ApiException 400 for a range scope or an instant or duration that does not parse */
+        /** @throws ApiException 400 for an instant or duration that does not parse */
         EscrowFiling toFiling() {
-            if (participantId != null || from != null || to != null) {
-                throw ApiException.badRequest(
-                        "invalid-field",
-                        "filing by participantId and time range is not supported (the transaction view is keyed by "
-                                + "transaction id only): name the transactionIds");
-            }
+            EscrowFiling.ParticipantScope scope = participantId == null && from == null && to == null
+                    ? null
+                    : new EscrowFiling.ParticipantScope(participantId, instant(from, "from"), instant(to, "to"));
             return new EscrowFiling(
                     transactionIds,
                     authorizationReference,
                     legalBasis,
                     reason,
                     fields,
-                    instant(expiresAt),
-                    duration(expiresIn));
+                    instant(expiresAt, "expiresAt"),
+                    duration(expiresIn),
+                    scope);
         }
 
-        private static Instant instant(String value) {
+        private static Instant instant(String value, String name) {
             try {
                 return value == null ? null : Instant.parse(value);
             } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("invalid-field", "expiresAt must be an ISO-8601 instant");
+                throw ApiException.badRequest("invalid-field", name + " must be an ISO-8601 instant");
             }
         }
 

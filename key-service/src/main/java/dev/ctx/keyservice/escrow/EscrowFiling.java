@@ -14,6 +14,7 @@ import java.util.List;
  * @param fields the confidential fields to open; null for every confidential field
  * @param expiresAt when the request lapses; exactly one of {@code expiresAt} and {@code expiresIn}
  * @param expiresIn how long from now the request lives
+ * @param scope instead of {@code transactionIds}: a participant and time range, resolved to ids when filed; or null
  */
 public record EscrowFiling(
         List<String> transactionIds,
@@ -22,4 +23,32 @@ public record EscrowFiling(
         String reason,
         List<String> fields,
         Instant expiresAt,
-        Duration expiresIn) {}
+        Duration expiresIn,
+        ParticipantScope scope) {
+
+    /** A filing naming its transactions. */
+    public EscrowFiling(
+            List<String> transactionIds,
+            String authorizationReference,
+            String legalBasis,
+            String reason,
+            List<String> fields,
+            Instant expiresAt,
+            Duration expiresIn) {
+        this(transactionIds, authorizationReference, legalBasis, reason, fields, expiresAt, expiresIn, null);
+    }
+
+    /** The same filing naming {@code ids} (what a scope resolved to) instead of its scope. */
+    EscrowFiling resolvedTo(List<String> ids) {
+        return new EscrowFiling(ids, authorizationReference, legalBasis, reason, fields, expiresAt, expiresIn, null);
+    }
+
+    /**
+     * The transactions of {@code participantId} whose timestamp is in [{@code from}, {@code to}).
+     *
+     * @param participantId the participant the transactions list
+     * @param from start of the range, inclusive
+     * @param to end of the range, exclusive
+     */
+    public record ParticipantScope(String participantId, Instant from, Instant to) {}
+}

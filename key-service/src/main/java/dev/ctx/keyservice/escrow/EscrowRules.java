@@ -182,7 +182,7 @@ final class EscrowRules {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static EscrowRefusedException invalid(String detail) {
+    static EscrowRefusedException invalid(String detail) {
         return new EscrowRefusedException(EscrowRefusal.INVALID_REQUEST, detail);
     }
 }

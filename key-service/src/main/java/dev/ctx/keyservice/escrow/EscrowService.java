@@ -25,6 +25,7 @@ import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.audit.AuditUnavailableException;
 import dev.ctx.keyservice.auth.Identity;
 import dev.ctx.keyservice.auth.Role;
+import dev.ctx.keyservice.lookup.ParticipantTransactions;
 import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.participants.EscrowKeyUnsealing;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
@@ -57,7 +58,9 @@ public final class EscrowService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Counter opens;
+    private final ParticipantTransactions byParticipant;
 
+    /** Without a resolver of participant scopes: a filing by participant and time range is refused as invalid. */
     public EscrowService(
             EscrowTable table,
             EscrowLog log,
@@ -68,6 +71,22 @@ public final class EscrowService {
             EscrowSettings settings,
             Clock clock,
             MeterRegistry meters) {
+        this(table, log, lookup, escrowKeys, committer, events, settings, clock, meters, null);
+    }
+
+    /** @param byParticipant resolves a filing's participant and time range to transaction ids, when it is filed */
+    public EscrowService(
+            EscrowTable table,
+            EscrowLog log,
+            TransactionLookup lookup,
+            EscrowKeyUnsealing escrowKeys,
+            AccessEventCommitter committer,
+            AccessEvents events,
+            EscrowSettings settings,
+            Clock clock,
+            MeterRegistry meters,
+            ParticipantTransactions byParticipant) {
+        this.byParticipant = byParticipant;
         this.table = Objects.requireNonNull(table, "table");
         this.log = Objects.requireNonNull(log, "log");
         this.opener = new EscrowOpener(
@@ -106,9 +125,42 @@ public final class EscrowService {
         return refusing(context, null, "file", () -> {
             EscrowRules.requireRole(identity, FILERS, "file");
             EscrowRules.requireSteppedUp(identity, "filing");
-            EscrowCase filed = rules.filed(filing, UUID.randomUUID().toString(), identity.subject(), now());
+            EscrowCase filed = rules.filed(resolved(filing), UUID.randomUUID().toString(), identity.subject(), now());
             return commit(filed, List.of(events.changed(AccessEventType.ESCROW_REQUESTED, context, filed)));
         });
+    }
+
+    /**
+     * The filing with its participant scope resolved to the ids the view holds now (at most the rules' maximum; one
+     * more is refused, so a scope never silently loses transactions).
+     */
+    private EscrowFiling resolved(EscrowFiling filing) {
+        EscrowFiling.ParticipantScope scope = filing.scope();
+        if (scope == null) {
+            return filing;
+        }
+        if (filing.transactionIds() != null && !filing.transactionIds().isEmpty()) {
+            throw EscrowRules.invalid("name either transactionIds or a participantId with from and to, not both");
+        }
+        if (byParticipant == null) {
+            throw EscrowRules.invalid("filing by participantId and time range needs the transaction view");
+        }
+        if (scope.participantId() == null || scope.from() == null || scope.to() == null) {
+            throw EscrowRules.invalid("a participant scope names participantId, from and to");
+        }
+        if (!scope.from().isBefore(scope.to())) {
+            throw EscrowRules.invalid("from must be before to");
+        }
+        List<String> ids = byParticipant.transactionsOf(
+                scope.participantId(), scope.from(), scope.to(), EscrowRules.MAX_TRANSACTION_IDS + 1);
+        if (ids.isEmpty()) {
+            throw EscrowRules.invalid("participant " + scope.participantId() + " has no transaction in that range");
+        }
+        if (ids.size() > EscrowRules.MAX_TRANSACTION_IDS) {
+            throw EscrowRules.invalid("the range holds more than " + EscrowRules.MAX_TRANSACTION_IDS
+                    + " transactions of " + scope.participantId() + ": narrow it");
+        }
+        return filing.resolvedTo(ids);
     }
 
     /**

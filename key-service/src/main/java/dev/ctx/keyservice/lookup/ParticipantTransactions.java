@@ -1,9 +1,12 @@
 package dev.ctx.keyservice.lookup;
 
+import java.time.Instant;
 import java.util.List;
 
-/** The transactions of one participant, for erasure (GDPR): resolved from the lookup view. Thread-safe. */
-@FunctionalInterface
+/**
+ * The transactions of one participant, resolved from the lookup view: for erasure (GDPR) and for escrow requests filed
+ * by participant and time range. Thread-safe.
+ */
 public interface ParticipantTransactions {
 
     /**
@@ -12,5 +15,14 @@ public interface ParticipantTransactions {
      *
      * @throws LookupUnavailableException if the view cannot answer now
      */
-    List<String> transactionsOf(String participantId, int limit);
+    default List<String> transactionsOf(String participantId, int limit) {
+        return transactionsOf(participantId, Instant.MIN, Instant.MAX, limit);
+    }
+
+    /**
+     * As {@link #transactionsOf(String, int)}, only transactions whose timestamp is in [{@code from}, {@code to}).
+     *
+     * @throws LookupUnavailableException if the view cannot answer now
+     */
+    List<String> transactionsOf(String participantId, Instant from, Instant to, int limit);
 }

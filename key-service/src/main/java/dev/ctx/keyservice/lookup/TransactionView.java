@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.lookup;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Properties;
@@ -105,12 +106,12 @@ public final class TransactionView implements TransactionLookup, ParticipantTran
     }
 
     @Override
-    public List<String> transactionsOf(String participantId, int limit) {
+    public List<String> transactionsOf(String participantId, Instant from, Instant to, int limit) {
         coverage.unavailable().ifPresent(reason -> {
             throw new LookupUnavailableException(reason);
         });
         try {
-            return reader.transactionsOf(participantId, limit);
+            return reader.transactionsOf(participantId, from, to, limit);
         } catch (InvalidStateStoreException e) {
             throw new LookupUnavailableException("the transaction view store is not queryable now", e);
         }

@@ -1,5 +1,6 @@
 package dev.ctx.keyservice.lookup;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,8 +63,10 @@ public final class ViewReader implements TransactionLookup, ParticipantTransacti
 
     /** A full scan of the view, decoding each record: for erasure, not for the request path. */
     @Override
-    public List<String> transactionsOf(String participantId, int limit) {
+    public List<String> transactionsOf(String participantId, Instant from, Instant to, int limit) {
         Objects.requireNonNull(participantId, "participantId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         List<String> ids = new ArrayList<>();
         try (KeyValueIterator<String, ViewEntry> all = store.get().all()) {
             while (all.hasNext() && ids.size() < limit) {
@@ -81,7 +84,8 @@ public final class ViewReader implements TransactionLookup, ParticipantTransacti
                 } catch (SchemaLookupException e) {
                     throw new LookupUnavailableException("the schema registry cannot decode the view entry", e);
                 }
-                if (transaction.getParticipants().contains(participantId)) {
+                Instant at = transaction.getTimestamp();
+                if (transaction.getParticipants().contains(participantId) && !at.isBefore(from) && at.isBefore(to)) {
                     ids.add(entry.key);
                 }
             }

@@ -81,7 +81,21 @@ final class EscrowFixture implements AutoCloseable {
                 new AccessEvents("key-service/test", clock),
                 new EscrowSettings(maxOpens, Duration.ofDays(30), Duration.ofSeconds(5)),
                 clock,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                this::transactionsOf);
+    }
+
+    /** The view's answer to a participant scope: found transactions listing the participant, timestamp in range. */
+    private List<String> transactionsOf(String participantId, Instant from, Instant to, int limit) {
+        return view.entrySet().stream()
+                .filter(e -> e.getValue() instanceof LookupResult.Found found
+                        && found.transaction().getParticipants().contains(participantId)
+                        && !found.transaction().getTimestamp().isBefore(from)
+                        && found.transaction().getTimestamp().isBefore(to))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .limit(limit)
+                .toList();
     }
 
     static Identity steppedUp(String subject, Role role) {

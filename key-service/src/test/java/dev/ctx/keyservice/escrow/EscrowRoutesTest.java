@@ -1,5 +1,6 @@
 package dev.ctx.keyservice.escrow;
 
+import static dev.ctx.keyservice.escrow.EscrowFixture.TXN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -157,15 +158,46 @@ class EscrowRoutesTest {
     }
 
     @Test
-    void filingByParticipantAndTimeRangeIsRefusedWithItsReason() throws IOException {
+    void filingByParticipantAndTimeRangeNamesTheTransactionsItResolvedTo() throws IOException {
+        // Given the sample transaction lists client-1
+        String at = fixture.sample.encrypted.getTimestamp().toString();
+        String after = fixture.sample.encrypted.getTimestamp().plusSeconds(1).toString();
+        // When
+        HttpResponse<String> response =
+                call("POST", PATH, ApiFixture.token("auditor-7", "auditor", MFA), """
+                {"participantId": "client-1", "from": "%s", "to": "%s",
+                 "authorizationReference": "CO-1", "legalBasis": "court order", "reason": "case",
+                 "expiresIn": "P7D"}""".formatted(at, after));
+        // Then
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(response.body()).get("transactionIds").get(0).asText())
+                .isEqualTo(TXN);
+    }
+
+    @Test
+    void filingByParticipantForARangeWithoutTransactionsIsRefusedWithItsReason() throws IOException {
         // When
         HttpResponse<String> response = call("POST", PATH, ApiFixture.token("auditor-7", "auditor", MFA), """
-                {"participantId": "client-1", "from": "2026-01-01T00:00:00Z", "to": "2026-02-01T00:00:00Z",
+                {"participantId": "client-1", "from": "2001-01-01T00:00:00Z", "to": "2001-02-01T00:00:00Z",
                  "authorizationReference": "CO-1", "legalBasis": "court order", "reason": "case",
                  "expiresIn": "P7D"}""");
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("transactionIds");
+        assertThat(JSON.readTree(response.body()).get("reason").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("no transaction in that range");
+    }
+
+    @Test
+    void filingWithBothIdsAndAParticipantScopeIsRefused() throws IOException {
+        // When
+        HttpResponse<String> response =
+                call("POST", PATH, ApiFixture.token("auditor-7", "auditor", MFA), """
+                {"transactionIds": ["%s"], "participantId": "client-1", "from": "2001-01-01T00:00:00Z",
+                 "to": "2031-02-01T00:00:00Z", "authorizationReference": "CO-1", "legalBasis": "court order",
+                 "reason": "case", "expiresIn": "P7D"}""".formatted(TXN));
+        // Then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("not both");
     }
 
     @Test

@@ -42,7 +42,7 @@ class TransactionRevocationsTest {
     private final List<List<AccessEvent>> committedEvents = new ArrayList<>();
     private final TransactionRevocations revocations = new TransactionRevocations(
             id -> view.getOrDefault(id, new LookupResult.Unknown(id)),
-            (participant, limit) -> view.entrySet().stream()
+            (participant, from, to, limit) -> view.entrySet().stream()
                     .filter(e -> e.getValue() instanceof LookupResult.Found found
                             && found.transaction().getParticipants().contains(participant))
                     .map(Map.Entry::getKey)

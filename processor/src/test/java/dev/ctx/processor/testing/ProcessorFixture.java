@@ -105,6 +105,7 @@ public final class ProcessorFixture implements AutoCloseable {
         config.put(ProcessorConfig.TOPIC_ACCESS_EVENTS_CONFIG, topics.accessEvents());
         config.put(ProcessorConfig.TOPIC_DLQ_CONFIG, topics.deadLetters());
         config.put(ProcessorConfig.TOPIC_ENVELOPE_COMMANDS_CONFIG, topics.envelopeCommands());
+        config.put(ProcessorConfig.TOPIC_RECEIPTS_CONFIG, topics.receipts());
         config.putAll(TestKeyrings.pins());
         return config;
     }
