@@ -46,6 +46,9 @@ import dev.ctx.schemas.commands.EnvelopeCommandFormatV1;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
+import dev.ctx.schemas.topics.CleanupPolicy;
+import dev.ctx.schemas.topics.TopicProvisioner;
+import dev.ctx.schemas.topics.TopicSpec;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
@@ -109,6 +112,12 @@ class EnvelopeCompactionIT {
         config.put(RewrapKeys.TOKEN_CONFIG, "unused");
         config.put(RewrapKeys.INTERVAL_MS_CONFIG, "200");
         config.put(RewrapKeys.APPLICATION_ID_CONFIG, rewrapId);
+        // topics.create=false in the fixture: the rewrap job's progress topic is provisioned like the others
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            new TopicProvisioner(admin, 1, (short) 1)
+                    .ensure(List.of(new TopicSpec("rewrap.progress", CleanupPolicy.COMPACT)), true);
+        }
         application = ProcessorApplication.start(ProcessorConfig.of(config));
         fixture.produce(transactions(5));
         Map<String, Envelope> sealed = fixture.readCommittedOnePerKey(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,7 @@ class TopicProvisionerIT {
                 .hasMessageContaining(names.envelopeCommands())
                 .hasMessageNotContaining(names.transactions() + ",")
                 .satisfies(
-                        e -> assertThat(((MissingTopicsException) e).missing()).hasSize(6));
+                        e -> assertThat(((MissingTopicsException) e).missing()).hasSize(7));
     }
 
     @Test
@@ -113,7 +115,23 @@ class TopicProvisionerIT {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy))))
                 .all()
                 .get(30, TimeUnit.SECONDS);
-        admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
+        awaitMetadata(topic);
+    }
+
+    /** A new topic's metadata reaches the broker's cache a moment after createTopics returns: wait for it. */
+    private void awaitMetadata(String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private String cleanupPolicy(String topic) throws Exception {
