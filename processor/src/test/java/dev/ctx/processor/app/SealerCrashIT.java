@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +138,7 @@ class SealerCrashIT {
                         .as("every distinct event id sealed")
                         .isEqualTo(distinctIds);
                 assertThat(sealedTimes.values()).as("each sealed once").containsOnly(1);
+                assertThat(survivor.state()).isEqualTo(KafkaStreams.State.RUNNING);
             }
         }
     }
