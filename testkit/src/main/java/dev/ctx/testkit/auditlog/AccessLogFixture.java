@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -211,23 +216,57 @@ public final class AccessLogFixture {
                         ConfluentAvroSerdes.forClass(AccessLogCheckpoint.class, serdeConfig, false);
                 KafkaProducer<String, byte[]> producer =
                         new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+            awaitLeaders(producer, entriesTopic);
+            awaitLeaders(producer, checkpointsTopic);
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Map.Entry<Integer, List<LoggedEntry>> partition : entries.entrySet()) {
                 for (LoggedEntry entry : partition.getValue()) {
-                    producer.send(new ProducerRecord<>(
+                    sent.add(producer.send(new ProducerRecord<>(
                             entriesTopic,
                             partition.getKey(),
                             entry.key(),
-                            entrySerde.serialize(entriesTopic, entry.value())));
+                            entrySerde.serialize(entriesTopic, entry.value()))));
                 }
                 for (LoggedCheckpoint checkpoint : checkpoints.get(partition.getKey())) {
-                    producer.send(new ProducerRecord<>(
+                    sent.add(producer.send(new ProducerRecord<>(
                             checkpointsTopic,
                             partition.getKey(),
                             checkpoint.key(),
-                            checkpointSerde.serialize(checkpointsTopic, checkpoint.value())));
+                            checkpointSerde.serialize(checkpointsTopic, checkpoint.value()))));
                 }
             }
             producer.flush();
+            awaitAll(sent);
+        }
+    }
+
+    /** A fixture whose records did not all land would test nothing: every send must be acknowledged. */
+    private static void awaitAll(List<Future<RecordMetadata>> sent) {
+        try {
+            for (Future<RecordMetadata> future : sent) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the fixture", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not take every fixture record", e);
+        }
+    }
+
+    /** A topic created a moment ago may not have a leader for each partition yet. */
+    private static void awaitLeaders(KafkaProducer<String, byte[]> producer, String topic) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (producer.partitionsFor(topic).stream().anyMatch(info -> info.leader() == null)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no leader for every partition of " + topic);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + topic, e);
+            }
         }
     }
 
