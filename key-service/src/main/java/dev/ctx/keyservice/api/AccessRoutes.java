@@ -1,7 +1,6 @@
 package dev.ctx.keyservice.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.javalin.http.HandlerType;
@@ -103,31 +102,6 @@ final class AccessRoutes {
 
     private static void refuse(ApiCall call, AccessAnswer.Refused refused) {
         DenialReason reason = refused.reason();
-        Map<String, String> headers = reason == DenialReason.STEP_UP_REQUIRED
-                ? Map.of("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\"")
-                : reason == DenialReason.AUDIT_UNAVAILABLE ? Map.of("Retry-After", "1") : Map.of();
-        String type = reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        call.problem(
-                new Problem(
-                        "https://ctx.dev/problems/" + type,
-                        title(reason.status()),
-                        reason.status(),
-                        refused.detail(),
-                        call.path(),
-                        reason.name()),
-                headers);
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            case 410 -> "Gone";
-            case 422 -> "Unprocessable content";
-            default -> "Service unavailable";
-        };
+        Refusals.answer(call, Refusals.PROBLEMS, reason.name(), reason.status(), refused.detail());
     }
 }

@@ -1,8 +1,6 @@
 package dev.ctx.keyservice.api;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import io.javalin.http.HandlerType;
@@ -113,29 +111,6 @@ final class EscrowRoutes {
 
     private static void refuse(ApiCall call, EscrowRefusedException refused) {
         EscrowRefusal refusal = refused.refusal();
-        Map<String, String> headers = refusal == EscrowRefusal.STEP_UP_REQUIRED
-                ? Map.of("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\"")
-                : refusal == EscrowRefusal.STORE_UNAVAILABLE ? Map.of("Retry-After", "1") : Map.of();
-        String type = refusal.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        call.problem(
-                new Problem(
-                        "https://ctx.dev/problems/escrow-" + type,
-                        title(refusal.status()),
-                        refusal.status(),
-                        refused.getMessage(),
-                        call.path(),
-                        refusal.name()),
-                headers);
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            default -> "Service unavailable";
-        };
+        Refusals.answer(call, Refusals.PROBLEMS + "escrow-", refusal.name(), refusal.status(), refused.getMessage());
     }
 }

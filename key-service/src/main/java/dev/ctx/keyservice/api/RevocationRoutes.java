@@ -1,7 +1,6 @@
 package dev.ctx.keyservice.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.javalin.http.HandlerType;
@@ -153,30 +152,8 @@ final class RevocationRoutes {
                         call.audit(),
                         e.reason() + ": " + e.getMessage(),
                         Map.of("status", Integer.toString(e.status()), "path", call.path())));
-                Map<String, String> headers = e.status() == 401
-                        ? Map.of("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\"")
-                        : Map.of();
-                call.problem(
-                        new Problem(
-                                "https://ctx.dev/problems/"
-                                        + e.reason().toLowerCase(Locale.ROOT).replace('_', '-'),
-                                title(e.status()),
-                                e.status(),
-                                e.getMessage(),
-                                call.path(),
-                                e.reason()),
-                        headers);
+                Refusals.answer(call, Refusals.PROBLEMS, e.reason(), e.status(), e.getMessage());
             }
-        };
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 401 -> "Unauthorized";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            case 410 -> "Gone";
-            default -> "Refused";
         };
     }
 }
