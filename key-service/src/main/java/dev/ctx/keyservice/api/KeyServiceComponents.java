@@ -209,78 +209,36 @@ public record KeyServiceComponents(
 
     /** The same components with {@code access} answering access requests. */
     public KeyServiceComponents withAccess(AccessService access) {
-        return new KeyServiceComponents(
-                registry,
-                keys,
-                rotation,
-                authenticator,
-                events,
-                auditSink,
-                authFailures,
-                metrics,
-                live,
-                ready,
-                maxBodyBytes,
-                keyringSigningKey,
-                grants,
-                participantHeldKeys,
-                access,
-                rewrap,
-                revocations,
-                escrow,
-                auditCheckpoints);
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
     }
 
     /** The same components with {@code rewrap} answering rewrap batches. */
     public KeyServiceComponents withRewrap(RewrapService rewrap) {
-        return new KeyServiceComponents(
-                registry,
-                keys,
-                rotation,
-                authenticator,
-                events,
-                auditSink,
-                authFailures,
-                metrics,
-                live,
-                ready,
-                maxBodyBytes,
-                keyringSigningKey,
-                grants,
-                participantHeldKeys,
-                access,
-                rewrap,
-                revocations,
-                escrow,
-                auditCheckpoints);
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
     }
 
     /** The same components with {@code revocations} answering revocation, shredding and erasure. */
     public KeyServiceComponents withRevocations(TransactionRevocations revocations) {
-        return new KeyServiceComponents(
-                registry,
-                keys,
-                rotation,
-                authenticator,
-                events,
-                auditSink,
-                authFailures,
-                metrics,
-                live,
-                ready,
-                maxBodyBytes,
-                keyringSigningKey,
-                grants,
-                participantHeldKeys,
-                access,
-                rewrap,
-                revocations,
-                escrow,
-                auditCheckpoints);
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
     }
 
     /** The same components with {@code escrow} answering escrow requests. */
     public KeyServiceComponents withEscrow(EscrowService escrow) {
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
+    }
+
+    /** The same components with {@code notary} serving the audit signer's routes. */
+    public KeyServiceComponents withAuditCheckpoints(AuditCheckpointNotary notary) {
+        return withOptional(access, rewrap, revocations, escrow, notary);
+    }
+
+    /** The same required components with these optional ones (each null leaves its routes out). */
+    private KeyServiceComponents withOptional(
+            AccessService access,
+            RewrapService rewrap,
+            TransactionRevocations revocations,
+            EscrowService escrow,
+            AuditCheckpointNotary auditCheckpoints) {
         return new KeyServiceComponents(
                 registry,
                 keys,
@@ -301,30 +259,6 @@ public record KeyServiceComponents(
                 revocations,
                 escrow,
                 auditCheckpoints);
-    }
-
-    /** The same components with {@code notary} serving the audit signer's routes. */
-    public KeyServiceComponents withAuditCheckpoints(AuditCheckpointNotary notary) {
-        return new KeyServiceComponents(
-                registry,
-                keys,
-                rotation,
-                authenticator,
-                events,
-                auditSink,
-                authFailures,
-                metrics,
-                live,
-                ready,
-                maxBodyBytes,
-                keyringSigningKey,
-                grants,
-                participantHeldKeys,
-                access,
-                rewrap,
-                revocations,
-                escrow,
-                notary);
     }
 
     /** The largest body any route accepts: the server's limit. */
