@@ -20,7 +20,10 @@ public final class MerkleTree {
 
     /** {@code SHA-256(0x00 || data)}. */
     public static byte[] leafHash(byte[] data) {
-        MessageDigest sha = ChainHash.sha256();
+        return leafHash(ChainHash.sha256(), data);
+    }
+
+    private static byte[] leafHash(MessageDigest sha, byte[] data) {
         sha.update(LEAF_PREFIX);
         sha.update(data);
         return sha.digest();
@@ -28,7 +31,10 @@ public final class MerkleTree {
 
     /** {@code SHA-256(0x01 || left || right)}. */
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest sha = ChainHash.sha256();
+        return nodeHash(ChainHash.sha256(), left, right);
+    }
+
+    private static byte[] nodeHash(MessageDigest sha, byte[] left, byte[] right) {
         sha.update(NODE_PREFIX);
         sha.update(left);
         sha.update(right);
@@ -103,21 +109,21 @@ public final class MerkleTree {
      */
     public static final class Builder {
 
+        /** The roots of the perfect subtrees, largest first: one per bit set in {@link #size}, so no heights kept. */
         private final List<byte[]> stack = new ArrayList<>();
-        private final List<Integer> heights = new ArrayList<>();
+
+        /** One digest for every hash of this (single-threaded) builder. */
+        private final MessageDigest sha = ChainHash.sha256();
+
         private long size;
 
         /** Appends one leaf (its data; the builder takes the leaf hash). */
         public Builder append(byte[] leafData) {
-            byte[] hash = leafHash(leafData);
-            int height = 0;
-            while (!heights.isEmpty() && heights.get(heights.size() - 1) == height) {
-                hash = nodeHash(stack.remove(stack.size() - 1), hash);
-                heights.remove(heights.size() - 1);
-                height++;
+            byte[] hash = leafHash(sha, leafData);
+            for (long carry = size; (carry & 1) == 1; carry >>>= 1) {
+                hash = nodeHash(sha, stack.remove(stack.size() - 1), hash);
             }
             stack.add(hash);
-            heights.add(height);
             size++;
             return this;
         }
@@ -136,16 +142,11 @@ public final class MerkleTree {
                         "a frontier of " + frontier.size() + " subtrees does not fit " + size + " leaves");
             }
             Builder builder = new Builder();
-            int next = 0;
-            for (int height = Long.SIZE - 1; height >= 0; height--) {
-                if ((size & (1L << height)) != 0) {
-                    byte[] hash = frontier.get(next++);
-                    if (hash.length != ChainHash.LENGTH) {
-                        throw new IllegalArgumentException("a subtree root must be " + ChainHash.LENGTH + " bytes");
-                    }
-                    builder.stack.add(hash.clone());
-                    builder.heights.add(height);
+            for (byte[] hash : frontier) {
+                if (hash.length != ChainHash.LENGTH) {
+                    throw new IllegalArgumentException("a subtree root must be " + ChainHash.LENGTH + " bytes");
                 }
+                builder.stack.add(hash.clone());
             }
             builder.size = size;
             return builder;
@@ -166,11 +167,11 @@ public final class MerkleTree {
         /** The tree hash over the leaves appended so far. */
         public byte[] root() {
             if (stack.isEmpty()) {
-                return ChainHash.sha256().digest();
+                return sha.digest();
             }
             byte[] r = stack.get(stack.size() - 1);
             for (int i = stack.size() - 2; i >= 0; i--) {
-                r = nodeHash(stack.get(i), r);
+                r = nodeHash(sha, stack.get(i), r);
             }
             return Arrays.copyOf(r, r.length);
         }
