@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,14 +35,41 @@ import picocli.CommandLine.Parameters;
         })
 public final class EscrowCommand {
 
-    /** {@code ctx escrow request --txn ID... --authorization REF --reason TEXT --expires P7D}. */
+    /**
+     * {@code ctx escrow request --txn ID... | --participant P --from T --to T, --authorization REF --reason TEXT
+     * --expires P7D}.
+     */
     @Command(
             name = "request",
             mixinStandardHelpOptions = true,
             description = "File an escrow request (auditor or compliance officer, with a second factor).")
     static final class Request extends EscrowCall {
-        @Option(names = "--txn", required = true, arity = "1..*", description = "Transaction ids to open.")
-        List<String> transactionIds;
+        @ArgGroup(multiplicity = "1")
+        Scope scope;
+
+        /** What to open: named transactions, or a participant's transactions in a time range. */
+        static final class Scope {
+            @Option(names = "--txn", required = true, arity = "1..*", description = "Transaction ids to open.")
+            List<String> transactionIds;
+
+            @ArgGroup(exclusive = false)
+            ParticipantRange range;
+        }
+
+        /** Resolved to the participant's sealed transaction ids by the key service when the request is filed. */
+        static final class ParticipantRange {
+            @Option(
+                    names = "--participant",
+                    required = true,
+                    description = "Instead of --txn: every transaction of this participant in [--from, --to).")
+            String participantId;
+
+            @Option(names = "--from", required = true, description = "Start of the range, ISO-8601 instant.")
+            String from;
+
+            @Option(names = "--to", required = true, description = "End of the range (exclusive), ISO-8601 instant.")
+            String to;
+        }
 
         @Option(
                 names = "--authorization",
@@ -73,7 +101,13 @@ public final class EscrowCommand {
         /** The filing as the key service takes it. */
         Map<String, Object> body() {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("transactionIds", transactionIds);
+            if (scope.transactionIds != null) {
+                body.put("transactionIds", scope.transactionIds);
+            } else {
+                body.put("participantId", scope.range.participantId);
+                body.put("from", scope.range.from);
+                body.put("to", scope.range.to);
+            }
             body.put("authorizationReference", authorization);
             body.put("legalBasis", legalBasis);
             body.put("reason", reason);

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +61,50 @@ class EscrowCommandTest {
         new CommandLine(request).parseArgs("--txn", "txn-1", "--authorization", "CO-1", "--reason", "case");
         // Then
         assertThat(request.body()).doesNotContainKey("fields").containsEntry("expiresIn", "P7D");
+    }
+
+    @Test
+    void aParticipantAndRangeAreFiledForTheKeyServiceToResolve() {
+        // Given
+        EscrowCommand.Request request = new EscrowCommand.Request();
+        // When
+        new CommandLine(request)
+                .parseArgs(
+                        "--participant",
+                        "miner-1",
+                        "--from",
+                        "2026-06-01T00:00:00Z",
+                        "--to",
+                        "2026-07-01T00:00:00Z",
+                        "--authorization",
+                        "CO-7",
+                        "--reason",
+                        "case");
+        // Then
+        assertThat(request.body())
+                .doesNotContainKey("transactionIds")
+                .containsEntry("participantId", "miner-1")
+                .containsEntry("from", "2026-06-01T00:00:00Z")
+                .containsEntry("to", "2026-07-01T00:00:00Z");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "--authorization CO-1 --reason case",
+                "--txn txn-1 --participant miner-1 --from 2026-06-01T00:00:00Z --to 2026-07-01T00:00:00Z"
+                        + " --authorization CO-1 --reason case",
+                "--participant miner-1 --from 2026-06-01T00:00:00Z --authorization CO-1 --reason case"
+            })
+    void aRequestNamesEitherTransactionsOrACompleteRangeNeverBothOrNeither(String args) {
+        // Given
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Ctx.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        // When
+        int exit = commandLine.execute(("escrow request --url http://127.0.0.1:1 " + args).split(" "));
+        // Then
+        assertThat(exit).as(err.toString()).isEqualTo(2);
     }
 
     @Test
