@@ -15,11 +15,13 @@ Usage:
   docs/examples/decode_golden.py ciphertext            envelope/src/test/resources/golden/v2/ciphertext.hex
   docs/examples/decode_golden.py wrap                  envelope/src/test/resources/golden/v2/wrap-client-42.hex
   docs/examples/decode_golden.py envelope-command      schemas/src/test/resources/golden/envelope-command-v1-revoke.hex
+  docs/examples/decode_golden.py escrow-request        schemas/src/test/resources/golden/escrow-request-v1.hex
 """
 import datetime
 import json
 import sys
 
+ESCROW_STATE = ["FILED", "APPROVED", "OPENED", "REJECTED", "WITHDRAWN", "EXPIRED", "UNKNOWN"]
 TRANSACTION_STATUS = ["UNKNOWN", "PENDING", "CONFIRMED", "SETTLED", "FAILED", "CANCELLED"]
 RECIPIENT_TYPE = ["PARTICIPANT", "ESCROW"]
 
@@ -269,6 +271,22 @@ def envelope_command(data):
     return out
 
 
+def escrow_request(data):
+    """escrow-requests value: Confluent frame + Avro EscrowRequest v1 (docs/escrow.md, "The escrow-requests record")."""
+    schema_id, r = confluent_frame(data)
+    out = {"schemaId": schema_id, "requestId": r.avro_string(), "transactionIds": r.avro_array(r.avro_string),
+           "authorizationReference": r.avro_string(), "legalBasis": r.avro_string(), "reason": r.avro_string(),
+           "fieldNames": r.avro_array(r.avro_string), "requestedBy": r.avro_string(),
+           "requestedAt": r.avro_timestamp_millis(), "expiresAt": r.avro_timestamp_millis(),
+           "state": r.avro_enum(ESCROW_STATE),
+           "approvals": r.avro_array(lambda: {"officer": r.avro_string(), "approvedAt": r.avro_timestamp_millis()}),
+           "closedBy": r.avro_optional(r.avro_string), "closedAt": r.avro_optional(r.avro_timestamp_millis),
+           "closingReason": r.avro_optional(r.avro_string), "maxOpens": r.avro_int(), "opens": r.avro_int(),
+           "lastOpenedAt": r.avro_optional(r.avro_timestamp_millis)}
+    r.end()
+    return out
+
+
 def hex_or_none(value):
     return None if value is None else value.hex()
 
@@ -280,7 +298,8 @@ def read_hex(path):
 
 
 DECODERS = {"encrypted-transaction": encrypted_transaction, "envelope": envelope, "custody-record": custody_record,
-            "ciphertext": ciphertext, "wrap": wrap, "view-entry": view_entry, "envelope-command": envelope_command}
+            "ciphertext": ciphertext, "wrap": wrap, "view-entry": view_entry, "envelope-command": envelope_command,
+            "escrow-request": escrow_request}
 
 
 def main(argv):

@@ -134,6 +134,27 @@ class DocumentedLayoutsPythonTest {
     }
 
     @Test
+    void theEscrowRequestGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
+        // When
+        JsonNode decoded =
+                PythonDecoder.decode("escrow-request", "schemas/src/test/resources/golden/escrow-request-v1.hex");
+
+        // Then: the record GoldenBytesTest writes (TestRecords.escrowRequest)
+        assertThat(decoded.get("schemaId").asInt()).isEqualTo(TestRecords.GOLDEN_SCHEMA_ID);
+        assertThat(decoded.get("requestId").asText()).isEqualTo("00000000-0000-0000-0000-000000000003");
+        assertThat(decoded.get("transactionIds").toString()).isEqualTo("[\"txn-1\"]");
+        assertThat(decoded.get("authorizationReference").asText()).isEqualTo("CO-2026-17");
+        assertThat(decoded.get("requestedAt").asText()).isEqualTo("2026-01-02T03:04:05.678Z");
+        assertThat(decoded.get("state").asText()).isEqualTo("OPENED");
+        assertThat(decoded.at("/approvals/1/officer").asText()).isEqualTo("officer-2");
+        assertThat(decoded.at("/approvals/1/approvedAt").asText()).isEqualTo("2026-01-04T00:00:00.000Z");
+        assertThat(decoded.get("closedBy").isNull()).isTrue();
+        assertThat(decoded.get("maxOpens").asInt()).isEqualTo(1);
+        assertThat(decoded.get("opens").asInt()).isEqualTo(1);
+        assertThat(decoded.get("lastOpenedAt").asText()).isEqualTo("2026-01-05T00:00:00.000Z");
+    }
+
+    @Test
     void theViewEntryGoldenFileDecodesFromTheDocs() throws IOException, InterruptedException {
         // When
         JsonNode decoded =
