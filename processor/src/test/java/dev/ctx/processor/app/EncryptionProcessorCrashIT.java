@@ -5,35 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ctx.client.open.SealedTransactionOpener;
-import dev.ctx.envelope.format.DekWrap;
 import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.processor.testing.CommittedOutput;
 import dev.ctx.processor.testing.ForkedProcessor;
-import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.ProcessorFixture;
 import dev.ctx.processor.testing.TopicReader;
-import dev.ctx.schemas.access.AccessEvent;
-import dev.ctx.schemas.confidential.ConfidentialFields;
-import dev.ctx.schemas.encrypted.EncryptedTransaction;
-import dev.ctx.schemas.encrypted.Envelope;
-import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
@@ -86,24 +75,7 @@ class EncryptionProcessorCrashIT {
 
                 // Then
                 int total = inputs.size();
-                Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
-                        fixture.topics.encrypted(),
-                        total,
-                        fixture.serdes.encrypted().deserializer(),
-                        EncryptedTransaction::getTransactionId);
-                Map<String, Envelope> envelopes = fixture.readCommittedOnePerKey(
-                        fixture.topics.envelopes(),
-                        total,
-                        fixture.serdes.envelope().deserializer(),
-                        Envelope::getTransactionId);
-                Map<String, AccessEvent> events = fixture.readCommittedOnePerKey(
-                        fixture.topics.accessEvents(),
-                        total,
-                        fixture.serdes.accessEvent().deserializer(),
-                        AccessEvent::getTransactionId);
-                assertThat(encrypted.keySet()).as("every input once").isEqualTo(inputs.keySet());
-                assertThat(envelopes.keySet()).as("one envelope per input").isEqualTo(inputs.keySet());
-                assertThat(events.keySet()).as("one access event per input").isEqualTo(inputs.keySet());
+                CommittedOutput output = CommittedOutput.readEveryInputOnce(fixture, inputs);
                 assertThat(TopicReader.readAll(
                                 fixture.bootstrap,
                                 fixture.topics.encrypted(),
@@ -113,7 +85,14 @@ class EncryptionProcessorCrashIT {
                         .as("the log holds the aborted records of the killed transactions too")
                         .hasSizeGreaterThan(total);
                 assertThat(survivor.state()).isEqualTo(KafkaStreams.State.RUNNING);
-                assertEpochWrapsNeverRepeatAndAllOpen(fixture, encrypted, envelopes, total);
+                CommittedOutput.EpochWrapScan scan = CommittedOutput.assertNoEpochSequenceRepeats(fixture, total);
+                assertThat(scan.envelopesWritten())
+                        .as("envelopes written, aborted ones included")
+                        .isGreaterThan(total);
+                assertThat(scan.epochs())
+                        .as("each of the %d killed instances and the survivor started epochs", KILLS)
+                        .isGreaterThan(KILLS);
+                output.assertEveryWrapOpens(fixture, inputs);
             }
         }
     }
@@ -143,53 +122,6 @@ class EncryptionProcessorCrashIT {
                 writtenAtKill = TopicReader.endOffsets(fixture.bootstrap, topic, IsolationLevel.READ_UNCOMMITTED);
             }
         }
-    }
-
-    /**
-     * Epoch wraps (the default wrap mode) across the crashes: no (enc, sequence) pair repeats among every wrap in the
-     * envelope log, the aborted envelopes of the killed instances included (their wraps were sent), every instance
-     * started epochs of its own, and every committed wrap opens to its input's confidential fields.
-     */
-    private void assertEpochWrapsNeverRepeatAndAllOpen(
-            ProcessorFixture fixture,
-            Map<String, EncryptedTransaction> encrypted,
-            Map<String, Envelope> envelopes,
-            int total) {
-        List<ConsumerRecord<byte[], byte[]>> written = TopicReader.readAll(
-                fixture.bootstrap,
-                fixture.topics.envelopes(),
-                IsolationLevel.READ_UNCOMMITTED,
-                total,
-                Duration.ofSeconds(30));
-        assertThat(written).as("envelopes written, aborted ones included").hasSizeGreaterThan(total);
-        Set<String> pairs = new HashSet<>();
-        Set<String> epochs = new HashSet<>();
-        int wraps = 0;
-        for (ConsumerRecord<byte[], byte[]> record : written) {
-            Envelope envelope =
-                    fixture.serdes.envelope().deserializer().deserialize(fixture.topics.envelopes(), record.value());
-            for (RecipientWrap wrap : envelope.getWraps()) {
-                DekWrap parsed =
-                        DekWrap.parse(wrap.getRecipientId(), wrap.getKeyVersion(), Opening.bytes(wrap.getWrap()));
-                assertThat(parsed.isEpoch()).as("default wrap mode is epoch").isTrue();
-                pairs.add(HexFormat.of().formatHex(parsed.enc()) + ":" + parsed.sequence());
-                epochs.add(parsed.epochId().orElseThrow().toString());
-                wraps++;
-            }
-        }
-        assertThat(pairs).as("(enc, sequence) pairs of %d wraps", wraps).hasSize(wraps);
-        assertThat(epochs)
-                .as("each of the %d killed instances and the survivor started epochs", KILLS)
-                .hasSizeGreaterThan(KILLS);
-        SealedTransactionOpener opener = new SealedTransactionOpener();
-        envelopes.forEach((id, envelope) -> {
-            byte[] expected = Opening.encode(ConfidentialFields.ofTransaction().project(inputs.get(id)));
-            envelope.getWraps()
-                    .forEach(wrap -> assertThat(Opening.encode(opener.open(
-                                    encrypted.get(id), envelope, fixture.keys.privateKey(wrap.getRecipientId()))))
-                            .as("%s opened by %s", id, wrap.getRecipientId())
-                            .isEqualTo(expected));
-        });
     }
 
     /** Commits every 2 s (so a transaction is open when the kill lands) and takes over quickly after the crash. */

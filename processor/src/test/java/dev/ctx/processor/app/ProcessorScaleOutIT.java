@@ -24,15 +24,10 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ctx.client.open.SealedTransactionOpener;
+import dev.ctx.processor.testing.CommittedOutput;
 import dev.ctx.processor.testing.ForkedProcessor;
-import dev.ctx.processor.testing.Opening;
 import dev.ctx.processor.testing.ProcessorFixture;
 import dev.ctx.processor.testing.TopicReader;
-import dev.ctx.schemas.access.AccessEvent;
-import dev.ctx.schemas.confidential.ConfidentialFields;
-import dev.ctx.schemas.encrypted.EncryptedTransaction;
-import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
@@ -87,7 +82,7 @@ class ProcessorScaleOutIT {
                     assertThat(feeder.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
                     // Then
-                    assertEveryInputExactlyOnceAndOpens(fixture);
+                    CommittedOutput.readEveryInputOnce(fixture, inputs).assertEveryWrapOpens(fixture, inputs);
                     assertThat(first.isAlive()).isFalse();
                     assertThat(second.isAlive())
                             .as("the second instance kept running")
@@ -100,37 +95,6 @@ class ProcessorScaleOutIT {
                 feeder.shutdownNow();
             }
         }
-    }
-
-    private void assertEveryInputExactlyOnceAndOpens(ProcessorFixture fixture) {
-        int total = inputs.size();
-        Map<String, EncryptedTransaction> encrypted = fixture.readCommittedOnePerKey(
-                fixture.topics.encrypted(),
-                total,
-                fixture.serdes.encrypted().deserializer(),
-                EncryptedTransaction::getTransactionId);
-        Map<String, Envelope> envelopes = fixture.readCommittedOnePerKey(
-                fixture.topics.envelopes(),
-                total,
-                fixture.serdes.envelope().deserializer(),
-                Envelope::getTransactionId);
-        Map<String, AccessEvent> events = fixture.readCommittedOnePerKey(
-                fixture.topics.accessEvents(),
-                total,
-                fixture.serdes.accessEvent().deserializer(),
-                AccessEvent::getTransactionId);
-        assertThat(encrypted.keySet()).as("every input once").isEqualTo(inputs.keySet());
-        assertThat(envelopes.keySet()).as("one envelope per input").isEqualTo(inputs.keySet());
-        assertThat(events.keySet()).as("one access event per input").isEqualTo(inputs.keySet());
-        SealedTransactionOpener opener = new SealedTransactionOpener();
-        envelopes.forEach((id, envelope) -> {
-            byte[] expected = Opening.encode(ConfidentialFields.ofTransaction().project(inputs.get(id)));
-            envelope.getWraps()
-                    .forEach(wrap -> assertThat(Opening.encode(opener.open(
-                                    encrypted.get(id), envelope, fixture.keys.privateKey(wrap.getRecipientId()))))
-                            .as("%s opened by %s", id, wrap.getRecipientId())
-                            .isEqualTo(expected));
-        });
     }
 
     /** Waits until committed output on the encrypted topic exceeds {@code committed} by {@value #PROGRESS}. */
