@@ -149,20 +149,13 @@ final class SealerHarness implements AutoCloseable {
     }
 
     private static Object decodeKey(String store, byte[] key) {
-        return SealerStores.SEEN_ORDER.equals(store)
+        return SealerStores.WINDOW.equals(store)
                 ? new LongDeserializer().deserialize("", key)
                 : new StringDeserializer().deserialize("", key);
     }
 
     private static Object decodeValue(String store, byte[] value) {
-        switch (store) {
-            case SealerStores.HEADS:
-                return ChainHeadSerde.parse(value);
-            case SealerStores.SEEN:
-                return new LongDeserializer().deserialize("", value);
-            default:
-                return new StringDeserializer().deserialize("", value);
-        }
+        return SealerStores.HEADS.equals(store) ? ChainHeadSerde.parse(value) : SealedIdSerde.parse(value);
     }
 
     double counter(String name, String tag, String value) {

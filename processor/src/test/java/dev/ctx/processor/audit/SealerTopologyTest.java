@@ -206,7 +206,7 @@ class SealerTopologyTest {
         List<SealedAccessEvent> before;
         List<AccessLogCheckpoint> checkpointsBefore;
         List<List<TestRecord<byte[], byte[]>>> changelogs = new ArrayList<>();
-        List<String> stores = List.of(SealerStores.HEADS, SealerStores.SEEN, SealerStores.SEEN_ORDER);
+        List<String> stores = List.of(SealerStores.HEADS, SealerStores.WINDOW);
         try (SealerHarness first = new SealerHarness(signer, 4, MINUTE, 100)) {
             first.pipe("e", 5);
             before = first.log.readValuesToList();

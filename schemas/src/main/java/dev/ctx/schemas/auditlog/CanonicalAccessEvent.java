@@ -1,17 +1,24 @@
 package dev.ctx.schemas.auditlog;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 
 import dev.ctx.schemas.access.AccessEvent;
 
@@ -27,8 +34,12 @@ public final class CanonicalAccessEvent {
     /** The chain format this encoding belongs to. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final BinaryMessageEncoder<AccessEvent> ENCODER =
-            new BinaryMessageEncoder<>(SpecificData.getForClass(AccessEvent.class), AccessEvent.getClassSchema());
+    /** Marker {@code C3 01} and the little-endian CRC-64-AVRO fingerprint of the schema: the single-object header. */
+    private static final byte[] HEADER = header(AccessEvent.getClassSchema());
+
+    private static final SortedAttributesWriter WRITER =
+            new SortedAttributesWriter(AccessEvent.getClassSchema(), SpecificData.getForClass(AccessEvent.class));
+    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
     private static final BinaryMessageDecoder<AccessEvent> DECODER =
             new BinaryMessageDecoder<>(SpecificData.getForClass(AccessEvent.class), AccessEvent.getClassSchema());
 
@@ -36,17 +47,18 @@ public final class CanonicalAccessEvent {
 
     /** The canonical bytes of {@code event}; the event itself is not modified. */
     public static byte[] encode(AccessEvent event) {
-        AccessEvent sorted = AccessEvent.newBuilder(event)
-                .setAttributes(new TreeMap<>(event.getAttributes()))
-                .build();
+        Output output = OUTPUT.get();
+        output.bytes.reset();
+        output.bytes.write(HEADER, 0, HEADER.length);
         try {
-            ByteBuffer buffer = ENCODER.encode(sorted);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            WRITER.write(event, output.encoder);
+            output.encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            output.reset();
         }
+        return output.bytes.toByteArray();
     }
 
     /**
@@ -68,5 +80,51 @@ public final class CanonicalAccessEvent {
     public static boolean isCanonical(byte[] canonical) {
         AccessEvent event = decode(canonical);
         return Arrays.equals(canonical, encode(event));
+    }
+
+    private static byte[] header(Schema schema) {
+        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        byte[] header = new byte[10];
+        header[0] = (byte) 0xC3;
+        header[1] = 0x01;
+        for (int i = 0; i < Long.BYTES; i++) {
+            header[2 + i] = (byte) (fingerprint >>> (8 * i));
+        }
+        return header;
+    }
+
+    /**
+     * Writes the event straight from the object, no copy: Avro's own writer, except that a map is written in
+     * ascending natural order of its keys ({@link String#compareTo} for the generated {@code String} keys); a map
+     * already sorted that way is written as it is.
+     */
+    private static final class SortedAttributesWriter extends SpecificDatumWriter<AccessEvent> {
+
+        SortedAttributesWriter(Schema schema, SpecificData data) {
+            super(schema, data);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        protected Iterable<Map.Entry<Object, Object>> getMapEntries(Object map) {
+            Map<Object, Object> entries = (Map<Object, Object>) map;
+            if (entries.size() < 2 || (entries instanceof SortedMap<?, ?> sorted && sorted.comparator() == null)) {
+                return entries.entrySet();
+            }
+            List<Map.Entry<Object, Object>> sorted = new ArrayList<>(entries.entrySet());
+            sorted.sort((a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey()));
+            return sorted;
+        }
+    }
+
+    /** One thread's reusable output buffer and encoder. */
+    private static final class Output {
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        private BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+
+        void reset() {
+            encoder = EncoderFactory.get().directBinaryEncoder(bytes, encoder);
+        }
     }
 }
