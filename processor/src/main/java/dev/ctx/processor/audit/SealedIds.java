@@ -14,62 +14,88 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The ids of the last {@code window} entries sealed in the task's partition. An event whose id is among them is a
  * duplicate and is not chained again; an id older than the window is forgotten, so a duplicate arriving more than
  * {@code window} entries later is sealed a second time (the verifier still sees a valid chain; see
- * docs/audit-sealer.md). Durable state is one store record per sealed entry, keyed by {@code sequence % window}: the
- * entry that enters the window overwrites the one that leaves it, so nothing is ever deleted and the store holds at
- * most {@code window} records. Lookups go to an in-memory index of the same ids, built from the store when the task
- * seals its first entry (after the restore) and kept in step with it.
+ * docs/audit-sealer.md).
+ *
+ * <p>Durable state: the ids in blocks of {@link SealedIdBlock#SIZE} consecutive sequences, block {@code b} stored
+ * under slot {@code b % slots} with {@code slots = ceil(window / 64) + 1}, so a new block overwrites one whose ids
+ * have all left the window and nothing is ever deleted. The store is cached: the put after each entry replaces the
+ * block in the cache, and a commit writes each block it changed once to RocksDB and the changelog. Lookups go to an
+ * in-memory index of the window, built from the store when the task seals its first entry (after the restore).
  */
 final class SealedIds {
 
-    private final KeyValueStore<Long, SealedId> store;
+    private final KeyValueStore<Long, byte[]> store;
     private final long window;
-    private final Map<String, Long> sequences = new HashMap<>();
-    private final ArrayDeque<SealedId> order = new ArrayDeque<>();
+    private final long slots;
+    /** Sized up front for up to 2^17 ids, so a filling window does not rehash again and again. */
+    private final Map<String, Long> sequences;
+    private final ArrayDeque<Sealed> order = new ArrayDeque<>();
+    private SealedIdBlock block;
 
-    SealedIds(KeyValueStore<Long, SealedId> store, long window) {
+    SealedIds(KeyValueStore<Long, byte[]> store, long window) {
         this.store = store;
         this.window = window;
+        this.slots = (window + SealedIdBlock.SIZE - 1) / SealedIdBlock.SIZE + 1;
+        this.sequences = new HashMap<>((int) (Math.min(window, 1 << 17) * 4 / 3 + 1));
     }
 
     /**
-     * Rebuilds the index from the store for a chain whose next entry is {@code nextSequence}: the slots holding
-     * sequences {@code nextSequence - window .. nextSequence - 1}. A slot holding a later sequence (written by a
-     * transaction that never committed its head) is ignored; its slot is overwritten when that sequence is sealed.
+     * Rebuilds the index from the store for a chain whose next entry is {@code nextSequence}: the ids sealed at
+     * {@code nextSequence - window .. nextSequence - 1}. An id stored for a later sequence (written by a transaction
+     * that never committed its head) is ignored and overwritten when that sequence is sealed.
      */
     void load(long nextSequence) {
         sequences.clear();
         order.clear();
-        List<SealedId> live = new ArrayList<>();
-        try (KeyValueIterator<Long, SealedId> slots = store.all()) {
-            slots.forEachRemaining(slot -> {
-                long sequence = slot.value.sequence();
-                if (sequence < nextSequence && sequence >= nextSequence - window) {
-                    live.add(slot.value);
+        List<Sealed> live = new ArrayList<>();
+        SealedIdBlock.Parsed current = null;
+        long currentFirst = nextSequence - nextSequence % SealedIdBlock.SIZE;
+        try (KeyValueIterator<Long, byte[]> stored = store.all()) {
+            while (stored.hasNext()) {
+                SealedIdBlock.Parsed parsed = SealedIdBlock.parse(stored.next().value);
+                if (parsed.firstSequence() == currentFirst) {
+                    current = parsed;
                 }
-            });
+                for (int i = 0; i < parsed.ids().size(); i++) {
+                    long sequence = parsed.firstSequence() + i;
+                    String id = parsed.ids().get(i);
+                    if (!id.isEmpty() && sequence < nextSequence && sequence >= nextSequence - window) {
+                        live.add(new Sealed(sequence, id));
+                    }
+                }
+            }
         }
-        live.sort(Comparator.comparingLong(SealedId::sequence));
+        live.sort(Comparator.comparingLong(Sealed::sequence));
         live.forEach(this::index);
+        block = SealedIdBlock.resume(nextSequence, current);
     }
 
     boolean contains(String eventId) {
         return sequences.containsKey(eventId);
     }
 
-    /** Remembers {@code eventId} at {@code sequence} (one store write) and forgets the id {@code window} earlier. */
+    /** Remembers {@code eventId} at {@code sequence}, the next one, and forgets the id {@code window} earlier. */
     void remember(String eventId, long sequence) {
-        SealedId sealed = new SealedId(sequence, eventId);
-        store.put(sequence % window, sealed);
-        index(sealed);
+        if (block == null || block.full()) {
+            block = SealedIdBlock.starting(sequence);
+        }
+        if (block.nextSequence() != sequence) {
+            throw new IllegalStateException("sealed " + sequence + " where " + block.nextSequence() + " was next");
+        }
+        block.add(eventId);
+        store.put(block.firstSequence() / SealedIdBlock.SIZE % slots, block.bytes());
+        index(new Sealed(sequence, eventId));
     }
 
-    private void index(SealedId sealed) {
+    private void index(Sealed sealed) {
         order.addLast(sealed);
         sequences.put(sealed.eventId(), sealed.sequence());
         long oldest = sealed.sequence() - window;
         while (!order.isEmpty() && order.peekFirst().sequence() <= oldest) {
-            SealedId evicted = order.pollFirst();
+            Sealed evicted = order.pollFirst();
             sequences.remove(evicted.eventId(), evicted.sequence());
         }
     }
+
+    private record Sealed(long sequence, String eventId) {}
 }

@@ -43,6 +43,7 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
 
     private final SealerSettings settings;
     private final Map<Integer, ChainHead> heads = new HashMap<>();
+    private final CanonicalAccessEvent.Encoder canonicalEncoder = CanonicalAccessEvent.encoder();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ChainHead> headStore;
     private SealedIds ids;
@@ -72,7 +73,7 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
         String eventId = event.getEventId();
         byte[] canonical;
         try {
-            canonical = CanonicalAccessEvent.encode(event);
+            canonical = canonicalEncoder.encode(event);
         } catch (RuntimeException e) {
             deadLetter(source, eventId, "no canonical encoding: " + e.getClass().getSimpleName());
             return;

@@ -14,7 +14,10 @@ public final class SealerStores {
      * changelog inside the commit's transaction, before the input offsets are committed).
      */
     public static final String HEADS = "audit-sealer-heads";
-    /** sequence % window (i64) -> {@link SealedId} (sequence and event id): the dedup window, one slot per entry. */
+    /**
+     * block slot (i64) -> {@link SealedIdBlock} (the ids of 64 consecutive sequences): the dedup window. Cached: the
+     * put after each entry replaces the block in the cache, so a commit writes each changed block once.
+     */
     public static final String WINDOW = "audit-sealer-window";
 
     private SealerStores() {}
@@ -24,8 +27,8 @@ public final class SealerStores {
                 .withCachingEnabled();
     }
 
-    /** Not cached: every slot is a new key until the window wraps, so a cache would fold nothing. */
-    static StoreBuilder<KeyValueStore<Long, SealedId>> window() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW), Serdes.Long(), new SealedIdSerde());
+    static StoreBuilder<KeyValueStore<Long, byte[]>> window() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW), Serdes.Long(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 }

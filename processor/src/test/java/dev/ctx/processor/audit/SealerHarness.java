@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -155,7 +156,20 @@ final class SealerHarness implements AutoCloseable {
     }
 
     private static Object decodeValue(String store, byte[] value) {
-        return SealerStores.HEADS.equals(store) ? ChainHeadSerde.parse(value) : SealedIdSerde.parse(value);
+        return SealerStores.HEADS.equals(store) ? ChainHeadSerde.parse(value) : value;
+    }
+
+    /** How many records the store holds now. */
+    long storedRecords(String store) {
+        long count = 0;
+        try (KeyValueIterator<Object, Object> all =
+                driver.getKeyValueStore(store).all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
     }
 
     double counter(String name, String tag, String value) {

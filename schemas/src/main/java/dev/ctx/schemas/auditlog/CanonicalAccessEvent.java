@@ -39,7 +39,7 @@ public final class CanonicalAccessEvent {
 
     private static final SortedAttributesWriter WRITER =
             new SortedAttributesWriter(AccessEvent.getClassSchema(), SpecificData.getForClass(AccessEvent.class));
-    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
+    private static final ThreadLocal<Encoder> OUTPUT = ThreadLocal.withInitial(Encoder::new);
     private static final BinaryMessageDecoder<AccessEvent> DECODER =
             new BinaryMessageDecoder<>(SpecificData.getForClass(AccessEvent.class), AccessEvent.getClassSchema());
 
@@ -47,18 +47,15 @@ public final class CanonicalAccessEvent {
 
     /** The canonical bytes of {@code event}; the event itself is not modified. */
     public static byte[] encode(AccessEvent event) {
-        Output output = OUTPUT.get();
-        output.bytes.reset();
-        output.bytes.write(HEADER, 0, HEADER.length);
-        try {
-            WRITER.write(event, output.encoder);
-            output.encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            output.reset();
-        }
-        return output.bytes.toByteArray();
+        return OUTPUT.get().encode(event);
+    }
+
+    /**
+     * A reusable encoder for one thread (a stream task's processor, say): {@link #encode} without the thread-local
+     * lookup. Not thread-safe.
+     */
+    public static Encoder encoder() {
+        return new Encoder();
     }
 
     /**
@@ -117,14 +114,42 @@ public final class CanonicalAccessEvent {
         }
     }
 
-    /** One thread's reusable output buffer and encoder. */
-    private static final class Output {
+    /** A reusable output buffer and buffered Avro encoder; see {@link #encoder()}. */
+    public static final class Encoder {
 
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        private BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        /** A buffer that grew past this is dropped after use, so one huge event does not pin its memory. */
+        private static final int KEEP_AT_MOST = 64 * 1024;
 
-        void reset() {
-            encoder = EncoderFactory.get().directBinaryEncoder(bytes, encoder);
+        private ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        private BinaryEncoder encoder;
+
+        private Encoder() {}
+
+        /** The canonical bytes of {@code event}, as {@link CanonicalAccessEvent#encode}. */
+        public byte[] encode(AccessEvent event) {
+            bytes.reset();
+            bytes.write(HEADER, 0, HEADER.length);
+            try {
+                encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
+                WRITER.write(event, encoder);
+                encoder.flush();
+            } catch (IOException e) {
+                drop();
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                drop();
+                throw e;
+            }
+            byte[] canonical = bytes.toByteArray();
+            if (canonical.length > KEEP_AT_MOST) {
+                drop();
+            }
+            return canonical;
+        }
+
+        private void drop() {
+            bytes = new ByteArrayOutputStream(512);
+            encoder = null;
         }
     }
 }
