@@ -51,7 +51,9 @@ final class SealedIdBlock {
     /** The block of {@code sequence}'s ids before it: those of {@code stored} (if it is that block), else unknown. */
     static SealedIdBlock resume(long sequence, Parsed stored) {
         SealedIdBlock block = starting(sequence - sequence % SIZE);
-        int known = stored != null && stored.firstSequence() == block.firstSequence ? stored.ids().size() : 0;
+        int known = stored != null && stored.firstSequence() == block.firstSequence
+                ? stored.ids().size()
+                : 0;
         for (int i = 0; i < sequence % SIZE; i++) {
             block.add(i < known ? stored.ids().get(i) : "");
         }
@@ -81,7 +83,9 @@ final class SealedIdBlock {
         if (needed > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
         }
-        ByteBuffer.wrap(bytes, length, Integer.BYTES + id.length).putInt(id.length).put(id);
+        ByteBuffer.wrap(bytes, length, Integer.BYTES + id.length)
+                .putInt(id.length)
+                .put(id);
         length = needed;
         count++;
     }
@@ -122,7 +126,8 @@ final class SealedIdBlock {
             }
             return new Parsed(first, ids);
         } catch (BufferUnderflowException | CharacterCodingException e) {
-            throw new SerializationException("malformed sealed-id block: " + e.getClass().getSimpleName(), e);
+            throw new SerializationException(
+                    "malformed sealed-id block: " + e.getClass().getSimpleName(), e);
         }
     }
 

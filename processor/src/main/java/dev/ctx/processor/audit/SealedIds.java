@@ -29,6 +29,7 @@ final class SealedIds {
     private final long slots;
     /** Sized up front for up to 2^17 ids, so a filling window does not rehash again and again. */
     private final Map<String, Long> sequences;
+
     private final ArrayDeque<Sealed> order = new ArrayDeque<>();
     private SealedIdBlock block;
 

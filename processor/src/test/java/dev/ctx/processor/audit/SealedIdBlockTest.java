@@ -11,9 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The stored dedup-window block v1, pinned by a golden file and built field by field (docs/audit-sealer.md). */
 class SealedIdBlockTest {
@@ -39,7 +39,8 @@ class SealedIdBlockTest {
 
         // Then
         assertThat(stored).isEqualTo(expected);
-        assertThat(stored).isEqualTo(Files.readString(GOLDEN, StandardCharsets.US_ASCII).strip());
+        assertThat(stored)
+                .isEqualTo(Files.readString(GOLDEN, StandardCharsets.US_ASCII).strip());
         assertThat(block.nextSequence()).isEqualTo(131);
     }
 

@@ -88,8 +88,7 @@ class SealerChangelogIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, 1, (short) 1);
             provisioner.ensure(AuditTopics.specs(topics), true);
-            provisioner.ensure(
-                    List.of(new TopicSpec(deadLetters, CleanupPolicy.DELETE)), true);
+            provisioner.ensure(List.of(new TopicSpec(deadLetters, CleanupPolicy.DELETE)), true);
         }
     }
 
@@ -133,7 +132,9 @@ class SealerChangelogIT {
             assertThat(entry.getSequence()).isEqualTo(i);
             assertThat(entry.getPrevHash().bytes()).isEqualTo(prev);
             assertThat(entry.getHash().bytes()).isEqualTo(ChainHash.next(prev, bytes(entry)));
-            assertThat(seen.add(entry.getEventId())).as("sealed once: " + entry.getEventId()).isTrue();
+            assertThat(seen.add(entry.getEventId()))
+                    .as("sealed once: " + entry.getEventId())
+                    .isTrue();
             prev = entry.getHash().bytes();
         }
         assertThat(entries.get(FIRST).getEventId()).isEqualTo("f-0");
@@ -178,8 +179,8 @@ class SealerChangelogIT {
     private void produce(List<String> eventIds) {
         Map<String, Object> config =
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, AccessEvent> producer =
-                new KafkaProducer<>(config, new StringSerializer(), serdes.accessEvent().serializer())) {
+        try (KafkaProducer<String, AccessEvent> producer = new KafkaProducer<>(
+                config, new StringSerializer(), serdes.accessEvent().serializer())) {
             eventIds.forEach(
                     id -> producer.send(new ProducerRecord<>(topics.accessEvents(), id, SealerHarness.event(id))));
         }
