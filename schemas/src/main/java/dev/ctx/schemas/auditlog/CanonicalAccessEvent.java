@@ -39,6 +39,13 @@ public final class CanonicalAccessEvent {
 
     private static final SortedAttributesWriter WRITER =
             new SortedAttributesWriter(AccessEvent.getClassSchema(), SpecificData.getForClass(AccessEvent.class));
+    /**
+     * The fingerprint of the AccessEvent v4 schema {@link #writeV4} writes field by field; under any other schema
+     * the encoding goes through {@link #WRITER}.
+     */
+    static final long V4_FINGERPRINT = 0x29462ea586589eadL;
+
+    private static final boolean FIELD_BY_FIELD = writesV4(AccessEvent.getClassSchema());
     private static final ThreadLocal<Encoder> OUTPUT = ThreadLocal.withInitial(Encoder::new);
     private static final BinaryMessageDecoder<AccessEvent> DECODER =
             new BinaryMessageDecoder<>(SpecificData.getForClass(AccessEvent.class), AccessEvent.getClassSchema());
@@ -77,6 +84,75 @@ public final class CanonicalAccessEvent {
     public static boolean isCanonical(byte[] canonical) {
         AccessEvent event = decode(canonical);
         return Arrays.equals(canonical, encode(event));
+    }
+
+    /** What Avro's writer gives for {@code event}; the reference {@link #writeV4} is checked against. */
+    static byte[] encodeWithAvroWriter(AccessEvent event) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(HEADER, 0, HEADER.length);
+        try {
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+            WRITER.write(event, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static boolean writesV4(Schema schema) {
+        Schema.Field timestamp = schema.getField("timestamp");
+        return SchemaNormalization.parsingFingerprint64(schema) == V4_FINGERPRINT
+                && timestamp != null
+                && timestamp.schema().getLogicalType() != null
+                && "timestamp-millis".equals(timestamp.schema().getLogicalType().getName());
+    }
+
+    /**
+     * The Avro binary body of {@code event} under AccessEvent v4, field by field in schema order, the attributes
+     * sorted: the bytes of {@link #WRITER} without its per-field reflection. A missing required field fails.
+     */
+    private static void writeV4(AccessEvent event, BinaryEncoder out) throws IOException {
+        out.writeString(event.getEventId());
+        out.writeEnum(event.getType().ordinal());
+        writeOptional(event.getTransactionId(), out);
+        writeOptional(event.getSubject(), out);
+        out.writeString(event.getRequester());
+        writeOptional(event.getPurpose(), out);
+        writeOptional(event.getAuthorizedBy(), out);
+        List<String> accessed = event.getDataAccessed();
+        out.writeArrayStart();
+        out.setItemCount(accessed.size());
+        for (String name : accessed) {
+            out.startItem();
+            out.writeString(name);
+        }
+        out.writeArrayEnd();
+        writeOptional(event.getIp(), out);
+        writeOptional(event.getUserAgent(), out);
+        out.writeLong(event.getTimestamp().toEpochMilli());
+        out.writeEnum(event.getOutcome().ordinal());
+        writeOptional(event.getReason(), out);
+        out.writeString(event.getSource());
+        Map<String, String> attributes = event.getAttributes();
+        out.writeMapStart();
+        out.setItemCount(attributes.size());
+        for (Map.Entry<Object, Object> entry : WRITER.getMapEntries(attributes)) {
+            out.startItem();
+            out.writeString(entry.getKey().toString());
+            out.writeString(entry.getValue().toString());
+        }
+        out.writeMapEnd();
+    }
+
+    /** A {@code ["null", "string"]} union. */
+    private static void writeOptional(String value, BinaryEncoder out) throws IOException {
+        if (value == null) {
+            out.writeIndex(0);
+        } else {
+            out.writeIndex(1);
+            out.writeString(value);
+        }
     }
 
     private static byte[] header(Schema schema) {
@@ -131,7 +207,11 @@ public final class CanonicalAccessEvent {
             bytes.write(HEADER, 0, HEADER.length);
             try {
                 encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
-                WRITER.write(event, encoder);
+                if (FIELD_BY_FIELD) {
+                    writeV4(event, encoder);
+                } else {
+                    WRITER.write(event, encoder);
+                }
                 encoder.flush();
             } catch (IOException e) {
                 drop();
