@@ -43,6 +43,7 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
 
     private final SealerSettings settings;
     private final Map<Integer, ChainHead> heads = new HashMap<>();
+    private final CanonicalAccessEvent.Encoder canonicalEncoder = CanonicalAccessEvent.encoder();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ChainHead> headStore;
     private SealedIds ids;
@@ -56,9 +57,7 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
     public void init(ProcessorContext<String, Object> processorContext) {
         this.context = processorContext;
         this.headStore = processorContext.getStateStore(SealerStores.HEADS);
-        KeyValueStore<String, Long> seen = processorContext.getStateStore(SealerStores.SEEN);
-        KeyValueStore<Long, String> order = processorContext.getStateStore(SealerStores.SEEN_ORDER);
-        this.ids = new SealedIds(seen, order, settings.dedupWindow());
+        this.ids = new SealedIds(processorContext.getStateStore(SealerStores.WINDOW), settings.dedupWindow());
         heads.clear();
         processorContext.schedule(settings.punctuation(), PunctuationType.WALL_CLOCK_TIME, this::checkpointIfOld);
     }
@@ -74,17 +73,17 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
         String eventId = event.getEventId();
         byte[] canonical;
         try {
-            canonical = CanonicalAccessEvent.encode(event);
+            canonical = canonicalEncoder.encode(event);
         } catch (RuntimeException e) {
             deadLetter(source, eventId, "no canonical encoding: " + e.getClass().getSimpleName());
             return;
         }
         int partition = source.partition();
+        ChainHead head = head(partition);
         if (ids.contains(eventId)) {
             settings.metrics().duplicate(partition);
             return;
         }
-        ChainHead head = head(partition);
         long sequence = head.nextSequence();
         byte[] prevHash = head.lastHash();
         byte[] hash = head.append(canonical);
@@ -109,17 +108,30 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
         }
     }
 
+    /** The head of {@code partition}; read from the store once per task, when the dedup window is loaded too. */
     private ChainHead head(int partition) {
-        return heads.computeIfAbsent(partition, p -> {
-            ChainHead stored = headStore.get(key(p));
-            return stored != null ? stored : ChainHead.genesis(p, context.currentSystemTimeMs());
-        });
+        ChainHead head = heads.get(partition);
+        if (head == null) {
+            ChainHead stored = headStore.get(key(partition));
+            head = adopt(stored != null ? stored : ChainHead.genesis(partition, context.currentSystemTimeMs()));
+        }
+        return head;
+    }
+
+    private ChainHead adopt(ChainHead head) {
+        ids.load(head.nextSequence());
+        heads.put(head.partition(), head);
+        return head;
     }
 
     /** The punctuator: every head of this task with entries pending past the checkpoint interval. */
     private void checkpointIfOld(long now) {
         try (KeyValueIterator<String, ChainHead> stored = headStore.all()) {
-            stored.forEachRemaining(kv -> heads.putIfAbsent(kv.value.partition(), kv.value));
+            stored.forEachRemaining(kv -> {
+                if (!heads.containsKey(kv.value.partition())) {
+                    adopt(kv.value);
+                }
+            });
         }
         for (ChainHead head : heads.values()) {
             if (head.pending() > 0

@@ -8,12 +8,17 @@ import org.apache.kafka.streams.state.Stores;
 /** The persistent (RocksDB, changelogged) stores of the sealer (docs/audit-sealer.md, "State"). */
 public final class SealerStores {
 
-    /** partition (decimal string) -> {@link ChainHead} in its stored form v1. */
+    /**
+     * partition (decimal string) -> {@link ChainHead} in its stored form v1. Cached: the head is put after every
+     * entry, and the cache folds those puts into one changelog record per commit (the cache is flushed to the
+     * changelog inside the commit's transaction, before the input offsets are committed).
+     */
     public static final String HEADS = "audit-sealer-heads";
-    /** event id -> the sequence it was sealed at: the dedup window. */
-    public static final String SEEN = "audit-sealer-seen";
-    /** sequence -> event id: which id leaves the dedup window when a sequence falls out of it. */
-    public static final String SEEN_ORDER = "audit-sealer-seen-order";
+    /**
+     * block slot (i64) -> {@link SealedIdBlock} (the ids of 64 consecutive sequences): the dedup window. Cached: the
+     * put after each entry replaces the block in the cache, so a commit writes each changed block once.
+     */
+    public static final String WINDOW = "audit-sealer-window";
 
     private SealerStores() {}
 
@@ -22,11 +27,8 @@ public final class SealerStores {
                 .withCachingEnabled();
     }
 
-    static StoreBuilder<KeyValueStore<String, Long>> seen() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN), Serdes.String(), Serdes.Long());
-    }
-
-    static StoreBuilder<KeyValueStore<Long, String>> seenOrder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_ORDER), Serdes.Long(), Serdes.String());
+    static StoreBuilder<KeyValueStore<Long, byte[]>> window() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW), Serdes.Long(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 }

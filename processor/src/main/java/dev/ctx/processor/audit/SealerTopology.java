@@ -45,8 +45,7 @@ public final class SealerTopology {
         topology.addSource(SOURCE, new StringDeserializer(), accessEventSerde.deserializer(), topics.accessEvents());
         topology.addProcessor(PROCESSOR, () -> new SealerProcessor(settings), SOURCE);
         topology.addStateStore(SealerStores.heads(), PROCESSOR);
-        topology.addStateStore(SealerStores.seen(), PROCESSOR);
-        topology.addStateStore(SealerStores.seenOrder(), PROCESSOR);
+        topology.addStateStore(SealerStores.window(), PROCESSOR);
         StringSerializer keys = new StringSerializer();
         StreamPartitioner<String, SealedAccessEvent> entryPartition =
                 (topic, key, entry, partitions) -> Optional.of(Set.of(entry.getPartition()));

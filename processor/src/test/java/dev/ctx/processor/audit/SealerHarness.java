@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -149,20 +150,26 @@ final class SealerHarness implements AutoCloseable {
     }
 
     private static Object decodeKey(String store, byte[] key) {
-        return SealerStores.SEEN_ORDER.equals(store)
+        return SealerStores.WINDOW.equals(store)
                 ? new LongDeserializer().deserialize("", key)
                 : new StringDeserializer().deserialize("", key);
     }
 
     private static Object decodeValue(String store, byte[] value) {
-        switch (store) {
-            case SealerStores.HEADS:
-                return ChainHeadSerde.parse(value);
-            case SealerStores.SEEN:
-                return new LongDeserializer().deserialize("", value);
-            default:
-                return new StringDeserializer().deserialize("", value);
+        return SealerStores.HEADS.equals(store) ? ChainHeadSerde.parse(value) : value;
+    }
+
+    /** How many records the store holds now. */
+    long storedRecords(String store) {
+        long count = 0;
+        try (KeyValueIterator<Object, Object> all =
+                driver.getKeyValueStore(store).all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
         }
+        return count;
     }
 
     double counter(String name, String tag, String value) {

@@ -206,7 +206,7 @@ class SealerTopologyTest {
         List<SealedAccessEvent> before;
         List<AccessLogCheckpoint> checkpointsBefore;
         List<List<TestRecord<byte[], byte[]>>> changelogs = new ArrayList<>();
-        List<String> stores = List.of(SealerStores.HEADS, SealerStores.SEEN, SealerStores.SEEN_ORDER);
+        List<String> stores = List.of(SealerStores.HEADS, SealerStores.WINDOW);
         try (SealerHarness first = new SealerHarness(signer, 4, MINUTE, 100)) {
             first.pipe("e", 5);
             before = first.log.readValuesToList();
@@ -241,6 +241,57 @@ class SealerTopologyTest {
                 after.get(1).getHash().bytes(),
                 after.get(2).getHash().bytes());
         assertThat(checkpointsAfter.get(0).getMerkleRoot().bytes()).isEqualTo(MerkleTree.root(leaves));
+    }
+
+    @Test
+    void aRestartRebuildsTheDedupWindowAcrossBlocksAndSealsAgainOnlyWhatLeftIt() {
+        // Given: 150 entries under a window of 100, so e-0 .. e-49 have left it and the last block is partly filled
+        List<String> stores = List.of(SealerStores.HEADS, SealerStores.WINDOW);
+        List<List<TestRecord<byte[], byte[]>>> changelogs = new ArrayList<>();
+        try (SealerHarness first = new SealerHarness(signer, 1_000, MINUTE, 100)) {
+            first.pipe("e", 150);
+            stores.forEach(store -> changelogs.add(first.changelog(store)));
+        }
+
+        // When: a sealer restored from the changelogs sees retries from inside and outside the window, then news
+        List<SealedAccessEvent> after;
+        double duplicates;
+        try (SealerHarness second = new SealerHarness(signer, 1_000, MINUTE, 100)) {
+            for (int i = 0; i < stores.size(); i++) {
+                second.restore(stores.get(i), changelogs.get(i));
+            }
+            for (String retried : List.of("e-50", "e-100", "e-149")) {
+                second.events.pipeInput("k", SealerHarness.event(retried));
+            }
+            second.events.pipeInput("k", SealerHarness.event("e-49"));
+            second.pipe("f", 2);
+            after = second.log.readValuesToList();
+            duplicates = second.counter(MicrometerSealerMetrics.DUPLICATES, "partition", "0");
+        }
+
+        // Then
+        assertThat(duplicates).isEqualTo(3.0);
+        assertThat(after).extracting(SealedAccessEvent::getEventId).containsExactly("e-49", "f-0", "f-1");
+        assertThat(after).extracting(SealedAccessEvent::getSequence).containsExactly(150L, 151L, 152L);
+    }
+
+    @Test
+    void theDedupWindowIsStoredInBlocksOfSixtyFourThatOverwriteEachOtherInsteadOfGrowing() {
+        try (SealerHarness sealer = new SealerHarness(signer, 1_000, MINUTE, 100)) {
+            // When: 1,000 entries under a window of 100
+            sealer.pipe("e", 1_000);
+
+            // Then: ceil(100 / 64) + 1 = 3 blocks, and no deletes on the changelog
+            assertThat(sealer.storedRecords(SealerStores.WINDOW)).isEqualTo(3);
+            assertThat(sealer.changelog(SealerStores.WINDOW))
+                    .isNotEmpty()
+                    .allSatisfy(record -> assertThat(record.value()).isNotNull());
+            sealer.events.pipeInput("k", SealerHarness.event("e-900"));
+            sealer.events.pipeInput("k", SealerHarness.event("e-899"));
+            assertThat(sealer.log.readValuesToList())
+                    .extracting(SealedAccessEvent::getEventId)
+                    .endsWith("e-999", "e-899");
+        }
     }
 
     @Test
