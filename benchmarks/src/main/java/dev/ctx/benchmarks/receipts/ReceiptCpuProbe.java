@@ -55,16 +55,20 @@ public final class ReceiptCpuProbe {
         Transaction transaction = new TransactionGenerator(GeneratorSettings.benchmarkDefault("bench"), 1L).next();
         List<ResolvedRecipient> recipients = new ArrayList<>();
         for (String id : List.of("client-1", "miner-1", "miner-2")) {
-            recipients.add(
-                    new ResolvedRecipient(id, RecipientType.PARTICIPANT, 1, X25519KeyPair.generate().publicKey()));
+            recipients.add(new ResolvedRecipient(
+                    id, RecipientType.PARTICIPANT, 1, X25519KeyPair.generate().publicKey()));
         }
         recipients.add(new ResolvedRecipient(
-                Recipient.ESCROW_ID, RecipientType.ESCROW, 1, X25519KeyPair.generate().publicKey()));
+                Recipient.ESCROW_ID,
+                RecipientType.ESCROW,
+                1,
+                X25519KeyPair.generate().publicKey()));
         BigInteger value = BigInteger.valueOf(12_345_678_900L);
         for (int round = 0; round <= rounds; round++) {
             String label = round == 0 ? "warm-up" : "round " + round;
             double combUs = cpuMicros(calls, () -> comb.multiply(g, k).normalize());
-            double commitUs = cpuMicros(calls, () -> Opening.random(value, random).commit());
+            double commitUs =
+                    cpuMicros(calls, () -> Opening.random(value, random).commit());
             double proveUs = cpuMicros(calls, () -> {
                 Opening fresh = Opening.random(value, random);
                 return OpeningProof.prove("tx-bench-1", fresh.commit(), fresh, random);

@@ -21,6 +21,7 @@ final class FixedBaseTable {
 
     /** Bits per window: 2^5 = 32 entries per window balances the lookup scan against the addition. */
     static final int WINDOW_BITS = 5;
+
     private static final int ENTRIES = 1 << WINDOW_BITS;
     private static final int DIGIT_MASK = ENTRIES - 1;
 

@@ -45,10 +45,12 @@ public final class ReceiptGroup {
     private static final int SCALAR_WORDS = (SCALAR_WINDOWS * FixedBaseTable.WINDOW_BITS + 31) / 32;
     private static final FixedBaseTable G_TABLE = FixedBaseTable.build(G, SCALAR_BITS);
     private static final FixedBaseTable H_TABLE = FixedBaseTable.build(H, SCALAR_BITS);
-    private static final ECPoint START_VALUE_COMMIT =
-            G_TABLE.negatedOffset(VALUE_WINDOWS).add(H_TABLE.negatedOffset(SCALAR_WINDOWS)).normalize();
-    private static final ECPoint START_COMMIT =
-            G_TABLE.negatedOffset(SCALAR_WINDOWS).add(H_TABLE.negatedOffset(SCALAR_WINDOWS)).normalize();
+    private static final ECPoint START_VALUE_COMMIT = G_TABLE.negatedOffset(VALUE_WINDOWS)
+            .add(H_TABLE.negatedOffset(SCALAR_WINDOWS))
+            .normalize();
+    private static final ECPoint START_COMMIT = G_TABLE.negatedOffset(SCALAR_WINDOWS)
+            .add(H_TABLE.negatedOffset(SCALAR_WINDOWS))
+            .normalize();
 
     private ReceiptGroup() {}
 

@@ -97,7 +97,8 @@ class FixedBaseTableTest {
         // When / Then
         assertThat(ReceiptGroup.timesG(aboveTable))
                 .isEqualTo(ReceiptGroup.g().multiply(aboveTable.mod(N)).normalize());
-        assertThat(ReceiptGroup.timesH(negative)).isEqualTo(ReceiptGroup.h().multiply(negative.mod(N)).normalize());
+        assertThat(ReceiptGroup.timesH(negative))
+                .isEqualTo(ReceiptGroup.h().multiply(negative.mod(N)).normalize());
     }
 
     @Test
@@ -117,7 +118,8 @@ class FixedBaseTableTest {
         // When
         BigInteger reassembled = BigInteger.ZERO;
         for (int i = windows - 1; i >= 0; i--) {
-            reassembled = reassembled.shiftLeft(FixedBaseTable.WINDOW_BITS)
+            reassembled = reassembled
+                    .shiftLeft(FixedBaseTable.WINDOW_BITS)
                     .add(BigInteger.valueOf(FixedBaseTable.digit(words, i)));
         }
         // Then
@@ -131,8 +133,7 @@ class FixedBaseTableTest {
         Opening second = Opening.random(BigInteger.valueOf(12_345_678_900L), new KnownAnswerRandom("opening"));
         // When
         OpeningProof.Committed together = OpeningProof.commitAndProve("txn-1", first, new KnownAnswerRandom("nonces"));
-        OpeningProof separately =
-                OpeningProof.prove("txn-1", second.commit(), second, new KnownAnswerRandom("nonces"));
+        OpeningProof separately = OpeningProof.prove("txn-1", second.commit(), second, new KnownAnswerRandom("nonces"));
         // Then
         assertThat(together.commitment()).isEqualTo(second.commit());
         assertThat(together.proof().toBytes()).isEqualTo(separately.toBytes());

@@ -68,6 +68,8 @@ final class ReceiptMaker {
         Opening opening = Opening.random(value, random);
         OpeningProof.Committed receipt = OpeningProof.commitAndProve(transaction.getTransactionId(), opening, random);
         return Optional.of(new Made(
-                new SealedReceipt(receipt.commitment().toBytes(), receipt.proof().toBytes(), AMOUNT_SCALE), opening));
+                new SealedReceipt(
+                        receipt.commitment().toBytes(), receipt.proof().toBytes(), AMOUNT_SCALE),
+                opening));
     }
 }
