@@ -1,6 +1,7 @@
 package dev.ctx.envelope.receipts;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECLookupTable;
@@ -113,7 +114,7 @@ final class FixedBaseTable {
         for (int i = 0; i < usable; i++) {
             words[i >>> 2] |= (bigEndian[bigEndian.length - 1 - i] & 0xff) << (8 * (i & 3));
         }
-        java.util.Arrays.fill(bigEndian, (byte) 0);
+        Arrays.fill(bigEndian, (byte) 0);
         return words;
     }
 }
