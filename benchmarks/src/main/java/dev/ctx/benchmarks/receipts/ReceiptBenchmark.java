@@ -124,6 +124,12 @@ public class ReceiptBenchmark {
         return OpeningProof.prove("tx-bench-1", fresh.commit(), fresh, random);
     }
 
+    /** The same work as the processor does it: C and the proof's A normalised together. */
+    @Benchmark
+    public OpeningProof.Committed commitAndProveTogether() {
+        return OpeningProof.commitAndProve("tx-bench-1", Opening.random(opening.value(), random), random);
+    }
+
     @Benchmark
     public boolean verifyOpening() {
         return openingProof.verify("tx-bench-1", commitment);

@@ -75,7 +75,7 @@ public final class Opening {
 
     /** The commitment C = v·G + r·H. */
     public Commitment commit() {
-        return new Commitment(ReceiptGroup.commit(value, blinding));
+        return new Commitment(ReceiptGroup.commitValueRaw(value, blinding));
     }
 
     @Override

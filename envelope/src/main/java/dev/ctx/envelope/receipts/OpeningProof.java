@@ -35,10 +35,38 @@ public final class OpeningProof {
     /** Proves knowledge of {@code opening} of {@code commitment} for transaction {@code transactionId}. */
     public static OpeningProof prove(
             String transactionId, Commitment commitment, Opening opening, SecureRandom random) {
-        BigInteger n = ReceiptGroup.order();
         BigInteger a = ReceiptGroup.randomScalar(random);
         BigInteger b = ReceiptGroup.randomScalar(random);
-        ECPoint nonceCommitment = ReceiptGroup.commit(a, b);
+        return respond(transactionId, commitment, ReceiptGroup.commit(a, b), opening, a, b);
+    }
+
+    /**
+     * The commitment to {@code opening} and its opening proof for {@code transactionId} at once: the same bytes as
+     * {@code prove(transactionId, opening.commit(), opening, random)} for the same random draws, with one field
+     * inversion for C and A together instead of one each (the processor's per-transaction path).
+     */
+    public static Committed commitAndProve(String transactionId, Opening opening, SecureRandom random) {
+        BigInteger a = ReceiptGroup.randomScalar(random);
+        BigInteger b = ReceiptGroup.randomScalar(random);
+        ECPoint[] points = {
+            ReceiptGroup.commitValueRaw(opening.value(), opening.blinding()), ReceiptGroup.commitRaw(a, b)
+        };
+        ReceiptGroup.normalizeAll(points);
+        Commitment commitment = new Commitment(points[0]);
+        return new Committed(commitment, respond(transactionId, commitment, points[1], opening, a, b));
+    }
+
+    /** A commitment and the opening proof made with it ({@link #commitAndProve}). */
+    public record Committed(Commitment commitment, OpeningProof proof) {}
+
+    private static OpeningProof respond(
+            String transactionId,
+            Commitment commitment,
+            ECPoint nonceCommitment,
+            Opening opening,
+            BigInteger a,
+            BigInteger b) {
+        BigInteger n = ReceiptGroup.order();
         BigInteger e = challenge(transactionId, commitment, nonceCommitment);
         return new OpeningProof(
                 nonceCommitment,

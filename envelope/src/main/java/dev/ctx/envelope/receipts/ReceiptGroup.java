@@ -10,7 +10,6 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 import dev.ctx.envelope.error.InvalidPointException;
 import dev.ctx.envelope.error.ReceiptFormatException;
@@ -39,7 +38,19 @@ public final class ReceiptGroup {
     private static final BigInteger ORDER = PARAMS.getN();
     private static final ECPoint G = PARAMS.getG().normalize();
     private static final ECPoint H = HashToCurve.hashToCurve(H_SEED.getBytes(StandardCharsets.US_ASCII), H_DST);
-    private static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
+    private static final int SCALAR_BITS = 8 * SCALAR_LENGTH;
+    private static final int VALUE_BITS = 64;
+    private static final int SCALAR_WINDOWS = FixedBaseTable.windowsFor(SCALAR_BITS);
+    private static final int VALUE_WINDOWS = FixedBaseTable.windowsFor(VALUE_BITS);
+    private static final int SCALAR_WORDS = (SCALAR_WINDOWS * FixedBaseTable.WINDOW_BITS + 31) / 32;
+    private static final FixedBaseTable G_TABLE = FixedBaseTable.build(G, SCALAR_BITS);
+    private static final FixedBaseTable H_TABLE = FixedBaseTable.build(H, SCALAR_BITS);
+    private static final ECPoint START_VALUE_COMMIT = G_TABLE.negatedOffset(VALUE_WINDOWS)
+            .add(H_TABLE.negatedOffset(SCALAR_WINDOWS))
+            .normalize();
+    private static final ECPoint START_COMMIT = G_TABLE.negatedOffset(SCALAR_WINDOWS)
+            .add(H_TABLE.negatedOffset(SCALAR_WINDOWS))
+            .normalize();
 
     private ReceiptGroup() {}
 
@@ -62,19 +73,50 @@ public final class ReceiptGroup {
         return H;
     }
 
-    /** a·G + b·H, each with a precomputed fixed-base table. */
+    /** a·G + b·H in one pass over the fixed-base tables of G and H ({@link FixedBaseTable}), normalised. */
     static ECPoint commit(BigInteger a, BigInteger b) {
-        return COMB.multiply(G, a).add(COMB.multiply(H, b)).normalize();
+        return commitRaw(a, b).normalize();
+    }
+
+    /** a·G + b·H, not normalised (for a batch normalisation with other points). */
+    static ECPoint commitRaw(BigInteger a, BigInteger b) {
+        ECPoint sum = G_TABLE.addWindows(START_COMMIT, words(a), SCALAR_WINDOWS);
+        return H_TABLE.addWindows(sum, words(b), SCALAR_WINDOWS);
+    }
+
+    /**
+     * v·G + r·H for a value v in [0, 2^64) (an {@link Opening}'s): the G part reads only the windows of 64 bits. Not
+     * normalised.
+     */
+    static ECPoint commitValueRaw(BigInteger value, BigInteger blinding) {
+        if (value.signum() < 0 || value.bitLength() > VALUE_BITS) {
+            throw new IllegalArgumentException("committed value is not in [0, 2^64)");
+        }
+        ECPoint sum = G_TABLE.addWindows(START_VALUE_COMMIT, words(value), VALUE_WINDOWS);
+        return H_TABLE.addWindows(sum, words(blinding), SCALAR_WINDOWS);
     }
 
     /** k·H with the fixed-base table of H. */
     static ECPoint timesH(BigInteger k) {
-        return COMB.multiply(H, k).normalize();
+        return H_TABLE.addWindows(H_TABLE.negatedOffset(SCALAR_WINDOWS), words(k), SCALAR_WINDOWS)
+                .normalize();
     }
 
     /** k·G with the fixed-base table of G. */
     static ECPoint timesG(BigInteger k) {
-        return COMB.multiply(G, k).normalize();
+        return G_TABLE.addWindows(G_TABLE.negatedOffset(SCALAR_WINDOWS), words(k), SCALAR_WINDOWS)
+                .normalize();
+    }
+
+    /** Points in affine form with one field inversion for all of them (BouncyCastle's batch normalisation). */
+    static void normalizeAll(ECPoint[] points) {
+        curve().normalizeAll(points);
+    }
+
+    /** A scalar as table words: reduced mod n first if it is negative or wider than 256 bits (public scalars). */
+    private static int[] words(BigInteger k) {
+        BigInteger reduced = k.signum() < 0 || k.bitLength() > SCALAR_BITS ? k.mod(ORDER) : k;
+        return FixedBaseTable.words(reduced, SCALAR_WORDS);
     }
 
     /** a·P + b·Q in one pass (Shamir's trick; verifier side, public scalars). */

@@ -21,6 +21,8 @@ final class Transcript {
     static final String CHALLENGE_DST = "CTX-RECEIPTS-V01-CHALLENGE";
     private static final int CHALLENGE_BYTES = 48;
 
+    private static final byte[] PREFIX = prefix();
+
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 
     private Transcript() {}
@@ -28,12 +30,19 @@ final class Transcript {
     /** A transcript for the proof named {@code proofName} ("opening", "sum" or "range"). */
     static Transcript start(String proofName) {
         Transcript transcript = new Transcript();
-        transcript.append("protocol", PROTOCOL.getBytes(StandardCharsets.US_ASCII));
-        transcript.append("version", new byte[] {VERSION});
+        transcript.bytes.writeBytes(PREFIX);
         transcript.append("proof", proofName.getBytes(StandardCharsets.US_ASCII));
         transcript.append("G", ReceiptGroup.encode(ReceiptGroup.g()));
         transcript.append("H", ReceiptGroup.encode(ReceiptGroup.h()));
         return transcript;
+    }
+
+    /** The constant first items ("protocol", "version"), encoded once. */
+    private static byte[] prefix() {
+        Transcript transcript = new Transcript();
+        transcript.append("protocol", PROTOCOL.getBytes(StandardCharsets.US_ASCII));
+        transcript.append("version", new byte[] {VERSION});
+        return transcript.toBytes();
     }
 
     Transcript append(String label, byte[] value) {

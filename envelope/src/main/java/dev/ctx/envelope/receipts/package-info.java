@@ -8,10 +8,11 @@
  * {@link dev.ctx.envelope.receipts.RangeProof} (on demand: a value is in [0, 2^64), bit decomposition with
  * OR-proofs). Byte layouts, field by field: {@code docs/receipts.md}.
  *
- * <p>The group arithmetic is BouncyCastle's (its {@code secp256r1} custom curve and fixed-point comb multiplier);
- * this package writes the protocol, not the curve. BouncyCastle's scalar multiplication is not guaranteed to be
- * constant-time, and {@link java.math.BigInteger} scalars cannot be wiped: a co-resident attacker who can time the
- * processor may learn about blindings. Malformed inputs fail with typed errors
+ * <p>The group arithmetic is BouncyCastle's (its {@code secp256r1} custom curve, point addition and cache-safe
+ * lookup tables); fixed-base multiplication by G and H reads precomputed window tables built with it
+ * ({@code FixedBaseTable}). This package writes the protocol, not the curve. BouncyCastle's point addition is not
+ * guaranteed to be constant-time, and {@link java.math.BigInteger} scalars cannot be wiped: a co-resident attacker
+ * who can time the processor may learn about blindings. Malformed inputs fail with typed errors
  * ({@link dev.ctx.envelope.error.InvalidPointException}, {@link dev.ctx.envelope.error.ReceiptFormatException},
  * {@link dev.ctx.envelope.error.ValueOutOfRangeException}); a well-formed but false proof makes {@code verify}
  * return false. No Kafka.

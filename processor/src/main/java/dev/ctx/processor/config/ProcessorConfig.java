@@ -83,7 +83,8 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String RECEIPTS_ENABLED_CONFIG = "receipts.enabled";
     private static final String RECEIPTS_ENABLED_DOC = "Emit a Receipt (Pedersen commitment to the amount and opening"
             + " proof) for every sealed transaction to topic.receipts, and seal its blinding with the confidential"
-            + " fields (docs/receipts.md).";
+            + " fields (docs/receipts.md). About 2.4 fixed-base P-256 multiplications of CPU per transaction; a"
+            + " transaction sealed with false can never get a receipt later.";
 
     public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
     private static final String TOPICS_PARTITIONS_DOC = "Partitions of topics created at startup.";

@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ctx.envelope.error.ValueOutOfRangeException;
-import dev.ctx.envelope.receipts.Commitment;
 import dev.ctx.envelope.receipts.Opening;
 import dev.ctx.envelope.receipts.OpeningProof;
 import dev.ctx.schemas.transaction.Transaction;
 
 /**
  * The per-transaction part of a receipt (issue 18): a fresh blinding r, the commitment C = v·G + r·H to the amount v
- * in minor units and the opening proof bound to the transaction id; about four fixed-base scalar multiplications.
+ * in minor units and the opening proof bound to the transaction id: one pass over the fixed-base tables of G and H
+ * for C (64 + 256 bits) and one for the proof's A (256 + 256 bits), normalised together.
  * An amount outside [0, 2^64) minor units gets no receipt (the transaction is still sealed, with a null blinding)
  * and a warning with the transaction id. Thread-safe.
  */
@@ -66,8 +66,10 @@ final class ReceiptMaker {
             return Optional.empty();
         }
         Opening opening = Opening.random(value, random);
-        Commitment commitment = opening.commit();
-        OpeningProof proof = OpeningProof.prove(transaction.getTransactionId(), commitment, opening, random);
-        return Optional.of(new Made(new SealedReceipt(commitment.toBytes(), proof.toBytes(), AMOUNT_SCALE), opening));
+        OpeningProof.Committed receipt = OpeningProof.commitAndProve(transaction.getTransactionId(), opening, random);
+        return Optional.of(new Made(
+                new SealedReceipt(
+                        receipt.commitment().toBytes(), receipt.proof().toBytes(), AMOUNT_SCALE),
+                opening));
     }
 }
