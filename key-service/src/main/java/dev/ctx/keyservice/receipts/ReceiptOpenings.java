@@ -2,8 +2,11 @@ package dev.ctx.keyservice.receipts;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.generic.GenericRecord;
@@ -22,7 +25,6 @@ import dev.ctx.keyservice.participants.OpenRefusedException;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.confidential.ConfidentialFields;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
-import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.transaction.Transaction;
@@ -47,58 +49,84 @@ final class ReceiptOpenings {
     }
 
     /**
-     * @throws ProofRefusal if the transaction cannot give an opening for {@code participant}
+     * The openings of {@code found}, in its order. The custodial key of each key version is borrowed once for all the
+     * transactions wrapped under it (one unseal, one {@code KEY_OPENED} event per version and request).
+     *
+     * @throws ProofRefusal if a transaction cannot give an opening for {@code participant}
      */
-    Opening open(AuditContext context, String participant, LookupResult.Found found) {
+    List<Opening> openAll(AuditContext context, String participant, List<LookupResult.Found> found) {
+        Map<Integer, List<Integer>> byVersion = new LinkedHashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            byVersion
+                    .computeIfAbsent(wrapOf(participant, found.get(i)).getKeyVersion(), v -> new ArrayList<>())
+                    .add(i);
+        }
+        Opening[] openings = new Opening[found.size()];
+        byVersion.forEach((version, indexes) -> {
+            String firstId = found.get(indexes.get(0)).transaction().getTransactionId();
+            try {
+                keys.withKey(context, participant, version, key -> {
+                    RecipientPrivateKey recipient = RecipientPrivateKey.of(participant, version, key);
+                    for (int i : indexes) {
+                        openings[i] = open(found.get(i), recipient);
+                    }
+                    return null;
+                });
+            } catch (ParticipantHeldKeyException e) {
+                throw new ProofRefusal(
+                        ProofDenial.PARTICIPANT_HELD_KEY,
+                        firstId,
+                        "the key is held by the participant: prove locally with bin/ctx receipts prove-sum --key-file");
+            } catch (NotFoundException | OpenRefusedException e) {
+                throw new ProofRefusal(
+                        ProofDenial.SHREDDED,
+                        firstId,
+                        "the key version the envelope of " + firstId + " needs is revoked or destroyed");
+            } catch (StoreUnavailableException e) {
+                throw new ProofRefusal(
+                        ProofDenial.AUDIT_UNAVAILABLE,
+                        firstId,
+                        "the key could not be opened (its audit event was not committed); retry later");
+            }
+        });
+        return List.of(openings);
+    }
+
+    private Opening open(LookupResult.Found found, RecipientPrivateKey key) {
+        String id = found.transaction().getTransactionId();
+        try {
+            return opening(id, opener.open(found.transaction(), found.envelope(), key));
+        } catch (EnvelopeException e) {
+            throw new ProofRefusal(
+                    ProofDenial.INTEGRITY_FAILURE,
+                    id,
+                    "the encrypted record of transaction " + id + " or its envelope failed to authenticate");
+        }
+    }
+
+    /** The participant's own wrap; refused if the record was passed in clear or the wrap is missing. */
+    private static RecipientWrap wrapOf(String participant, LookupResult.Found found) {
         EncryptedTransaction transaction = found.transaction();
         String id = transaction.getTransactionId();
         if (transaction.getSealed() == null) {
             throw new ProofRefusal(
                     ProofDenial.NO_RECEIPT, id, "transaction " + id + " was passed in clear: no receipt");
         }
-        RecipientWrap wrap = wrapOf(found.envelope(), participant)
-                .orElseThrow(() -> found.envelope().getGeneration() > 1
+        int generation = found.envelope().getGeneration();
+        return found.envelope().getWraps().stream()
+                .filter(w -> w.getRecipientType() == RecipientType.PARTICIPANT
+                        && w.getRecipientId().equals(participant))
+                .findFirst()
+                .orElseThrow(() -> generation > 1
                         ? new ProofRefusal(
                                 ProofDenial.ACCESS_REVOKED,
                                 id,
                                 "the access of " + participant + " to transaction " + id
-                                        + " was revoked: envelope generation "
-                                        + found.envelope().getGeneration() + " holds no wrap for it")
+                                        + " was revoked: envelope generation " + generation + " holds no wrap for it")
                         : new ProofRefusal(
                                 ProofDenial.INTEGRITY_FAILURE,
                                 id,
                                 "the envelope of transaction " + id + " holds no wrap for " + participant));
-        int version = wrap.getKeyVersion();
-        try {
-            return keys.withKey(
-                    context,
-                    participant,
-                    version,
-                    key -> opening(
-                            id,
-                            opener.open(
-                                    transaction, found.envelope(), RecipientPrivateKey.of(participant, version, key))));
-        } catch (ParticipantHeldKeyException e) {
-            throw new ProofRefusal(
-                    ProofDenial.PARTICIPANT_HELD_KEY,
-                    id,
-                    "the key is held by the participant: prove locally with bin/ctx receipts prove-sum --key-file");
-        } catch (EnvelopeException e) {
-            throw new ProofRefusal(
-                    ProofDenial.INTEGRITY_FAILURE,
-                    id,
-                    "the encrypted record of transaction " + id + " or its envelope failed to authenticate");
-        } catch (NotFoundException | OpenRefusedException e) {
-            throw new ProofRefusal(
-                    ProofDenial.SHREDDED,
-                    id,
-                    "the key version the envelope of " + id + " needs is revoked or destroyed");
-        } catch (StoreUnavailableException e) {
-            throw new ProofRefusal(
-                    ProofDenial.AUDIT_UNAVAILABLE,
-                    id,
-                    "the key could not be opened (its audit event was not committed); retry later");
-        }
     }
 
     private static Opening opening(String id, GenericRecord fields) {
@@ -112,12 +140,5 @@ final class ReceiptOpenings {
             throw new ProofRefusal(
                     ProofDenial.NO_RECEIPT, id, "the amount of transaction " + id + " is outside the receipt range");
         }
-    }
-
-    private static Optional<RecipientWrap> wrapOf(Envelope envelope, String participant) {
-        return envelope.getWraps().stream()
-                .filter(w -> w.getRecipientType() == RecipientType.PARTICIPANT
-                        && w.getRecipientId().equals(participant))
-                .findFirst();
     }
 }

@@ -96,11 +96,11 @@ public final class ReceiptProofService {
         try {
             requireCaller(identity, request.participant());
             List<String> ids = transactionIds(request);
-            List<Opening> opened = new ArrayList<>(ids.size());
+            List<LookupResult.Found> found = new ArrayList<>(ids.size());
             for (String id : ids) {
-                opened.add(openings.open(context, request.participant(), found(request.participant(), id)));
+                found.add(found(request.participant(), id));
             }
-            return generated(context, request, ids, opened);
+            return generated(context, request, ids, openings.openAll(context, request.participant(), found));
         } catch (ProofRefusal refusal) {
             if (refusal.reason() == ProofDenial.INTEGRITY_FAILURE) {
                 LOGGER.atWarn()
