@@ -14,31 +14,74 @@ import dev.ctx.envelope.receipts.Commitment;
  * A proof the key service generated from custodial data ({@code POST /v1/receipts/proofs}, docs/receipts.md), as
  * answered: its statement (participant, transactions and the commitments the service recomputed, total) and the proof
  * bytes. Nothing in it is trusted: {@link ServiceProofCheck} verifies it against {@code transactions.receipts}.
- *
- * @param kind {@code sum}, {@code range} or {@code opening}
- * @param total the stated sum in minor units (sum only), else null
+ * Immutable.
  */
-record ServiceProof(
-        String kind,
-        String participant,
-        List<Entry> transactions,
-        BigInteger total,
-        int amountScale,
-        byte[] proof,
-        String proofDigest,
-        String eventId) {
+final class ServiceProof {
 
     /** One transaction of the statement, with the commitment the service answered. */
     record Entry(String transactionId, Commitment commitment) {}
 
-    ServiceProof {
-        transactions = List.copyOf(transactions);
-        proof = proof.clone();
+    private final String kind;
+    private final String participant;
+    private final List<Entry> transactions;
+    private final BigInteger total;
+    private final int amountScale;
+    private final byte[] proof;
+    private final String proofDigest;
+    private final String eventId;
+
+    private ServiceProof(
+            String kind,
+            String participant,
+            List<Entry> transactions,
+            BigInteger total,
+            int amountScale,
+            byte[] proof,
+            String proofDigest,
+            String eventId) {
+        this.kind = kind;
+        this.participant = participant;
+        this.transactions = List.copyOf(transactions);
+        this.total = total;
+        this.amountScale = amountScale;
+        this.proof = proof.clone();
+        this.proofDigest = proofDigest;
+        this.eventId = eventId;
     }
 
-    @Override
-    public byte[] proof() {
+    /** {@code sum}, {@code range} or {@code opening}. */
+    String kind() {
+        return kind;
+    }
+
+    String participant() {
+        return participant;
+    }
+
+    List<Entry> transactions() {
+        return transactions;
+    }
+
+    /** The stated sum in minor units (sum only), else null. */
+    BigInteger total() {
+        return total;
+    }
+
+    int amountScale() {
+        return amountScale;
+    }
+
+    byte[] proof() {
         return proof.clone();
+    }
+
+    /** As answered; empty when absent. */
+    String proofDigest() {
+        return proofDigest;
+    }
+
+    String eventId() {
+        return eventId;
     }
 
     /**

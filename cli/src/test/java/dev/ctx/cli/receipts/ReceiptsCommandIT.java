@@ -333,8 +333,8 @@ class ReceiptsCommandIT {
             // Then
             assertThat(exit).isEqualTo(ExitCodes.FAILURE);
             assertThat(err.toString())
-                    .contains(
-                            "the commitment the key service answered for transaction txn-7 is not the one on its receipt");
+                    .contains("the commitment the key service answered for transaction txn-7")
+                    .contains("is not the one on its receipt");
         }
     }
 

@@ -286,7 +286,8 @@ class ReceiptProofsIT {
         HttpResponse<String> shredded = postAs(
                 "client-1",
                 agent,
-                "{\"kind\": \"sum\", \"participant\": \"client-1\", \"transactionIds\": [\"txn-r1\", \"txn-shredded\"]}");
+                "{\"kind\": \"sum\", \"participant\": \"client-1\","
+                        + " \"transactionIds\": [\"txn-r1\", \"txn-shredded\"]}");
         HttpResponse<String> unknown = postAs(
                 "client-1",
                 agent,
