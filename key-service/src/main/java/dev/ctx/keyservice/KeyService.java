@@ -236,34 +236,34 @@ public final class KeyService implements AutoCloseable {
                     events,
                     clock,
                     metrics.registry());
-            KeyServiceComponents routed = new KeyServiceComponents(
-                            new ParticipantRegistry(states, events, clock),
-                            keys,
-                            maxAgeRotation,
-                            authenticator,
+            KeyServiceComponents components = new KeyServiceComponents(
+                    new ParticipantRegistry(states, events, clock),
+                    keys,
+                    maxAgeRotation,
+                    authenticator,
+                    events,
+                    denials.queue(),
+                    authFailures,
+                    metrics,
+                    store::isAlive,
+                    store::isReady,
+                    maxBody,
+                    signer.verifyingKey(),
+                    grants,
+                    participantHeld,
+                    access.service(),
+                    rewrap(config, storeConfig, states, view, access, events, metrics),
+                    new TransactionRevocations(
+                            view,
+                            view,
+                            store.commandLog(config.getString(TOPIC_ENVELOPE_COMMANDS_CONFIG)),
                             events,
-                            denials.queue(),
-                            authFailures,
-                            metrics,
-                            store::isAlive,
-                            store::isReady,
-                            maxBody,
-                            signer.verifyingKey(),
-                            grants,
-                            participantHeld,
-                            access.service(),
-                            rewrap(config, storeConfig, states, view, access, events, metrics),
-                            new TransactionRevocations(
-                                    view,
-                                    view,
-                                    store.commandLog(config.getString(TOPIC_ENVELOPE_COMMANDS_CONFIG)),
-                                    events,
-                                    clock,
-                                    config.getInt(ERASURE_MAX_TRANSACTIONS_CONFIG),
-                                    config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)),
-                            escrow.service(),
-                            auditCheckpoints(store, custodian, access, events, clock, storeConfig))
-                    .withReceiptProofs(access.receiptProofs());
+                            clock,
+                            config.getInt(ERASURE_MAX_TRANSACTIONS_CONFIG),
+                            config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)),
+                    escrow.service(),
+                    auditCheckpoints(store, custodian, access, events, clock, storeConfig));
+            KeyServiceComponents routed = components.withReceiptProofs(access.receiptProofs());
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;
