@@ -8,6 +8,7 @@ import static dev.ctx.keyservice.config.KeyServiceConfigDef.ACCESS_REQUIRE_MFA_C
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.CUSTODY_CACHE_MAX_KEYS_CONFIG;
 import static dev.ctx.keyservice.config.KeyServiceConfigDef.CUSTODY_CACHE_TTL_CONFIG;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -25,8 +26,11 @@ import dev.ctx.keyservice.config.KeyServiceConfig;
 import dev.ctx.keyservice.custody.CachingCustodialKeys;
 import dev.ctx.keyservice.custody.CustodialKeys;
 import dev.ctx.keyservice.grants.GrantBook;
+import dev.ctx.keyservice.lookup.ParticipantTransactions;
 import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.participants.ParticipantStates;
+import dev.ctx.keyservice.receipts.ReceiptProofService;
+import dev.ctx.keyservice.receipts.ReceiptProofSettings;
 import dev.ctx.keyservice.store.AccessEventLog;
 import dev.ctx.keyservice.store.StoreConfig;
 import dev.ctx.schemas.access.AccessEvent;
@@ -42,18 +46,21 @@ public final class AccessWiring implements AutoCloseable {
     private final AccessService service;
     private final Duration timeout;
     private final CustodialKeys keys;
+    private final ReceiptProofService receiptProofs;
 
     private AccessWiring(
             AccessEventLog log,
             AccessEventCommitter committer,
             AccessService service,
             Duration timeout,
-            CustodialKeys keys) {
+            CustodialKeys keys,
+            ReceiptProofService receiptProofs) {
         this.log = log;
         this.committer = committer;
         this.service = service;
         this.timeout = timeout;
         this.keys = keys;
+        this.receiptProofs = receiptProofs;
     }
 
     /**
@@ -92,7 +99,27 @@ public final class AccessWiring implements AutoCloseable {
                 meters);
         AccessService service = new AccessService(
                 lookup, ParticipantDirectory.of(states), grants, keys, committer, events, settings, clock, meters);
-        return new AccessWiring(log, committer, service, store.timeout(), keys);
+        ReceiptProofService proofs = lookup instanceof ParticipantTransactions byParticipant
+                ? new ReceiptProofService(
+                        lookup,
+                        byParticipant,
+                        ParticipantDirectory.of(states),
+                        keys,
+                        committer,
+                        events,
+                        new ReceiptProofSettings(
+                                settings.requireMfa(), settings.commitTimeout(), ReceiptProofSettings.MAX_TRANSACTIONS),
+                        new SecureRandom())
+                : null;
+        return new AccessWiring(log, committer, service, store.timeout(), keys, proofs);
+    }
+
+    /**
+     * Receipt proofs from custodial data, sharing this path's key cache, committer and step-up setting; null when
+     * the lookup cannot list a participant's transactions.
+     */
+    public ReceiptProofService receiptProofs() {
+        return receiptProofs;
     }
 
     public AccessService service() {

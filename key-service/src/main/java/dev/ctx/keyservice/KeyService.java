@@ -236,7 +236,7 @@ public final class KeyService implements AutoCloseable {
                     events,
                     clock,
                     metrics.registry());
-            KeyServiceComponents routed = new KeyServiceComponents(
+            KeyServiceComponents components = new KeyServiceComponents(
                     new ParticipantRegistry(states, events, clock),
                     keys,
                     maxAgeRotation,
@@ -263,6 +263,7 @@ public final class KeyService implements AutoCloseable {
                             config.getBoolean(LIFECYCLE_REQUIRE_MFA_CONFIG)),
                     escrow.service(),
                     auditCheckpoints(store, custodian, access, events, clock, storeConfig));
+            KeyServiceComponents routed = components.withReceiptProofs(access.receiptProofs());
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
                         cfg.jetty.host = host;

@@ -40,6 +40,8 @@ class ArchitectureTest {
                 .definedBy("dev.ctx.keyservice.access..")
                 .layer("escrow")
                 .definedBy("dev.ctx.keyservice.escrow..")
+                .layer("receipts")
+                .definedBy("dev.ctx.keyservice.receipts..")
                 .layer("rotation")
                 .definedBy("dev.ctx.keyservice.rotation..")
                 .layer("byok")
@@ -69,9 +71,11 @@ class ArchitectureTest {
                 .whereLayer("api")
                 .mayOnlyBeAccessedByLayers("main")
                 .whereLayer("access")
-                .mayOnlyBeAccessedByLayers("main", "api", "config", "escrow")
+                .mayOnlyBeAccessedByLayers("main", "api", "config", "escrow", "receipts")
                 .whereLayer("escrow")
                 .mayOnlyBeAccessedByLayers("main", "api", "store")
+                .whereLayer("receipts")
+                .mayOnlyBeAccessedByLayers("main", "api")
                 .whereLayer("store")
                 .mayOnlyBeAccessedByLayers("main")
                 .whereLayer("rotation")
@@ -82,17 +86,27 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("main", "api")
                 .whereLayer("registry")
                 .mayOnlyBeAccessedByLayers(
-                        "main", "api", "store", "rotation", "access", "byok", "rewrap", "escrow", "auditlog")
+                        "main",
+                        "api",
+                        "store",
+                        "rotation",
+                        "access",
+                        "byok",
+                        "rewrap",
+                        "escrow",
+                        "auditlog",
+                        "receipts")
                 .whereLayer("auditlog")
                 .mayOnlyBeAccessedByLayers("main", "api")
                 .whereLayer("signing")
                 .mayOnlyBeAccessedByLayers("main", "store", "auditlog")
                 .whereLayer("custody")
-                .mayOnlyBeAccessedByLayers("main", "registry", "store", "signing", "access", "rewrap", "auditlog")
+                .mayOnlyBeAccessedByLayers(
+                        "main", "registry", "store", "signing", "access", "rewrap", "auditlog", "receipts")
                 .whereLayer("kek")
                 .mayOnlyBeAccessedByLayers("main", "custody")
                 .whereLayer("auth")
-                .mayOnlyBeAccessedByLayers("main", "api", "access", "escrow")
+                .mayOnlyBeAccessedByLayers("main", "api", "access", "escrow", "receipts")
                 .whereLayer("config")
                 .mayOnlyBeAccessedByLayers("main")
                 .because("the KEK is reachable only through custody, and the registry knows neither HTTP nor Kafka")

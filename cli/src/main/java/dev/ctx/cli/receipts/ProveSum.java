@@ -1,5 +1,6 @@
 package dev.ctx.cli.receipts;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.cli.common.KafkaOptions;
+import dev.ctx.cli.keys.KeyServiceOptions;
 import dev.ctx.client.keyfile.ParticipantKeyFile;
 import dev.ctx.client.local.LocalOpener;
 import dev.ctx.envelope.receipts.Commitment;
@@ -44,7 +47,9 @@ import dev.ctx.schemas.serde.ConfluentAvroSerdes;
  * {@code bin/ctx receipts prove-sum --participant P --since T --key-file FILE}: opens the participant's transactions
  * locally with its own key, proves that their committed amounts sum to the printed total, and verifies the proof
  * against the commitments on {@code transactions.receipts}. A local open with a participant-held key is not in the
- * access log (docs/consumer-client.md); custodial openings would go through the key service, which is not built yet.
+ * access log (docs/consumer-client.md). Without {@code --key-file} (a custodial key) the key service proves it
+ * ({@code POST /v1/receipts/proofs}, recorded as {@code RECEIPT_PROOF_GENERATED}) and this command verifies the
+ * answer offline against the receipts.
  */
 @Command(
         name = "prove-sum",
@@ -52,7 +57,9 @@ import dev.ctx.schemas.serde.ConfluentAvroSerdes;
         description = {
             "Prove that the amounts of a participant's receipted transactions since T sum to the printed total,"
                     + " revealing neither the amounts nor their blindings. Opens them locally with --key-file"
-                    + " (your own key); prints the statement and the proof, then verifies it.",
+                    + " (your own key); without --key-file (a custodial key) asks the key service at --url to prove"
+                    + " it, then verifies its answer against transactions.receipts. Prints the statement and the"
+                    + " proof, then verifies it.",
             "Exit 0 proof verifies, 1 failure, 2 usage."
         })
 final class ProveSum implements Callable<Integer> {
@@ -75,10 +82,26 @@ final class ProveSum implements Callable<Integer> {
 
     @Option(
             names = "--key-file",
-            required = true,
             paramLabel = "FILE",
-            description = "The participant's own key file (repeatable, one per key version).")
+            description = "The participant's own key file (repeatable, one per key version). Absent: the key"
+                    + " service proves from the custodial key.")
     List<Path> keyFiles = List.of();
+
+    @Mixin
+    KeyServiceOptions service;
+
+    @Option(
+            names = "--total",
+            paramLabel = "MINOR_UNITS",
+            description = "With the key service: the total you state, in minor units (a wrong one is refused with"
+                    + " 422); absent, the service states the sum.")
+    BigInteger statedTotal;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "With the key service: write its JSON answer here, for bin/ctx receipts verify --proof.")
+    Path out;
 
     @Option(names = "--topic", defaultValue = "transactions.receipts", description = "Receipts topic.")
     String topic;
@@ -95,7 +118,28 @@ final class ProveSum implements Callable<Integer> {
     private LocalOpener opener;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
+        if (keyFiles.isEmpty()) {
+            return byKeyService();
+        }
+        return locally();
+    }
+
+    /** Custodial: the key service proves, this command verifies offline against the receipts. */
+    private int byKeyService() throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "sum");
+        body.put("participant", participant);
+        body.put("from", since.toString());
+        body.put("to", ServiceProofs.END_OF_TIME);
+        if (statedTotal != null) {
+            body.put("statedTotal", statedTotal.toString());
+        }
+        return ServiceProofs.requestAndVerify(
+                spec, service, kafka, topic, Duration.ofSeconds(timeoutSeconds), body, out);
+    }
+
+    private int locally() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         List<Receipt> receipts = ReceiptBook.read(kafka, topic, timeout).of(participant, since);
         if (receipts.isEmpty()) {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
         name = "receipts",
         mixinStandardHelpOptions = true,
         description = {
-            "Privacy-preserving receipts (docs/receipts.md): verify a transaction's receipt, or prove the sum of a"
-                    + " participant's amounts without revealing them."
+            "Privacy-preserving receipts (docs/receipts.md): verify a transaction's receipt or a proof the key"
+                    + " service answered, or prove the sum (or, from custodial data, the range) of a participant's"
+                    + " amounts without revealing them."
         },
-        subcommands = {VerifyReceipt.class, ProveSum.class})
+        subcommands = {VerifyReceipt.class, ProveSum.class, ProveRange.class})
 public final class ReceiptsCommand {}

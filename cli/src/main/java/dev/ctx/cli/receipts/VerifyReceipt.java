@@ -1,11 +1,16 @@
 package dev.ctx.cli.receipts;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,14 +24,19 @@ import dev.ctx.envelope.receipts.Commitment;
 import dev.ctx.envelope.receipts.OpeningProof;
 import dev.ctx.schemas.receipts.Receipt;
 
-/** {@code bin/ctx receipts verify --txn ID}: checks the opening proof of one receipt; needs no key. */
+/**
+ * {@code bin/ctx receipts verify --txn ID}: checks the opening proof of one receipt; {@code --proof FILE}: checks a
+ * proof the key service answered (saved with {@code --out}) against the receipts. Needs no key and no key service.
+ */
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
             "Verify the receipt of one transaction on transactions.receipts: its commitment is a valid P-256 point and"
                     + " its opening proof, bound to the transaction id, verifies. Needs no key.",
-            "Exit 0 valid, 1 invalid or missing receipt (one line on stderr)."
+            "With --proof FILE instead: verify a sum, range or opening proof the key service answered (saved by"
+                    + " prove-sum or prove-range --out) against the commitments on transactions.receipts, offline.",
+            "Exit 0 valid, 1 invalid or missing receipt (one line on stderr), 2 usage."
         })
 final class VerifyReceipt implements Callable<Integer> {
 
@@ -36,8 +46,14 @@ final class VerifyReceipt implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--txn", required = true, paramLabel = "ID", description = "The transaction id.")
+    @Option(names = "--txn", paramLabel = "ID", description = "The transaction id.")
     String transactionId;
+
+    @Option(
+            names = "--proof",
+            paramLabel = "FILE",
+            description = "A key-service proof answer (JSON) to verify instead of one receipt.")
+    Path proofFile;
 
     @Option(
             names = "--topic",
@@ -52,7 +68,16 @@ final class VerifyReceipt implements Callable<Integer> {
     int timeoutSeconds;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if ((transactionId == null) == (proofFile == null)) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": name exactly one of --txn or --proof");
+            return ExitCodes.USAGE;
+        }
+        if (proofFile != null) {
+            ServiceProof proof = ServiceProof.parse(new ObjectMapper().readTree(Files.readString(proofFile)));
+            return ServiceProofs.verifyAndPrint(
+                    spec, proof, ReceiptBook.read(kafka, topic, Duration.ofSeconds(timeoutSeconds)));
+        }
         Optional<Receipt> found = ReceiptBook.read(kafka, topic, Duration.ofSeconds(timeoutSeconds))
                 .find(transactionId);
         if (found.isEmpty()) {

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,10 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import dev.ctx.cli.Ctx;
+import dev.ctx.cli.access.LoopbackKeyService;
 import dev.ctx.cli.common.ExitCodes;
 import dev.ctx.client.keyfile.ParticipantKeyFile;
 import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PublicKey;
+import dev.ctx.envelope.receipts.Commitment;
+import dev.ctx.envelope.receipts.Opening;
+import dev.ctx.envelope.receipts.OpeningProof;
+import dev.ctx.envelope.receipts.SumProof;
+import dev.ctx.envelope.receipts.SumStatement;
 import dev.ctx.processor.encrypt.EncryptedTransactions;
 import dev.ctx.processor.encrypt.EnvelopeLibrarySealer;
 import dev.ctx.processor.encrypt.Envelopes;
@@ -182,6 +196,176 @@ class ReceiptsCommandIT {
                     .contains("total         1250.50000000 (125050000000 minor units, scale 8)")
                     .contains("verified      true");
         }
+    }
+
+    @Test
+    void withoutAKeyFileTheKeyServiceProvesTheSumAndTheAnswerIsVerifiedAgainstTheReceipts() throws Exception {
+        // Given: two receipts of custodial miner-1 whose openings only the key service (here: the test) knows
+        Topics topics = new Topics();
+        SecureRandom random = new SecureRandom();
+        Opening first = Opening.random(BigInteger.valueOf(125_000_000_000L), random);
+        Opening second = Opening.random(BigInteger.valueOf(50_000_000L), random);
+        ResolvedRecipient miner = recipient("miner-1", X25519KeyPair.generate().publicKey());
+        Path token = Files.writeString(dir.resolve("miner-1.jwt"), "a-token\n");
+        Path answerFile = dir.resolve("proof.json");
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (SchemaRegistryServer registry =
+                        SchemaRegistryServer.builder().build().start();
+                LoopbackKeyService keyService = LoopbackKeyService.start()) {
+            Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
+            publish(
+                    serde,
+                    topics,
+                    transaction("txn-1", "1250.00000000", List.of("miner-1")),
+                    List.of(miner, escrow()),
+                    committedTo("txn-1", first, random));
+            publish(
+                    serde,
+                    topics,
+                    transaction("txn-2", "0.50000000", List.of("miner-1")),
+                    List.of(miner, escrow()),
+                    committedTo("txn-2", second, random));
+            keyService.on("POST", "/v1/receipts/proofs", 200, request -> {
+                asked.add(request);
+                return sumAnswer(List.of("txn-1", "txn-2"), List.of(first, second), random);
+            });
+            // When
+            int exit = run(
+                    "receipts",
+                    "prove-sum",
+                    "--participant",
+                    "miner-1",
+                    "--since",
+                    "2026-11-30T00:00:00Z",
+                    "--url",
+                    keyService.url(),
+                    "--token-file",
+                    token.toString(),
+                    "--out",
+                    answerFile.toString(),
+                    "--topic",
+                    topics.receipts,
+                    "--bootstrap-servers",
+                    SharedKafka.bootstrapServers(),
+                    "--registry-url",
+                    registry.url());
+            int saved = run(
+                    "receipts",
+                    "verify",
+                    "--proof",
+                    answerFile.toString(),
+                    "--topic",
+                    topics.receipts,
+                    "--bootstrap-servers",
+                    SharedKafka.bootstrapServers(),
+                    "--registry-url",
+                    registry.url());
+            Path forged = Files.writeString(
+                    dir.resolve("forged.json"), Files.readString(answerFile).replace("125050000000", "125050000001"));
+            int tampered = run(
+                    "receipts",
+                    "verify",
+                    "--proof",
+                    forged.toString(),
+                    "--topic",
+                    topics.receipts,
+                    "--bootstrap-servers",
+                    SharedKafka.bootstrapServers(),
+                    "--registry-url",
+                    registry.url());
+            // Then
+            assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(asked)
+                    .singleElement()
+                    .satisfies(body -> assertThat(body)
+                            .contains(
+                                    "\"kind\":\"sum\"",
+                                    "\"participant\":\"miner-1\"",
+                                    "\"from\":\"2026-11-30T00:00:00Z\""));
+            assertThat(out.toString())
+                    .contains("total         1250.50000000 (125050000000 minor units, scale 8)")
+                    .contains("verified      true");
+            assertThat(saved).as(err.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(tampered).isEqualTo(ExitCodes.FAILURE);
+            assertThat(err.toString()).contains("the sum proof does NOT verify");
+        }
+    }
+
+    @Test
+    void aKeyServiceAnswerWhoseCommitmentIsNotTheReceiptsFailsVerification() throws Exception {
+        // Given: the answer proves a sum over a commitment other than the one on the receipt
+        Topics topics = new Topics();
+        SecureRandom random = new SecureRandom();
+        Opening onReceipt = Opening.random(BigInteger.valueOf(700_000_000L), random);
+        Opening other = Opening.random(BigInteger.valueOf(700_000_000L), random);
+        ResolvedRecipient miner = recipient("miner-1", X25519KeyPair.generate().publicKey());
+        Path token = Files.writeString(dir.resolve("token.jwt"), "a-token\n");
+        try (SchemaRegistryServer registry =
+                        SchemaRegistryServer.builder().build().start();
+                LoopbackKeyService keyService = LoopbackKeyService.start()) {
+            Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
+            publish(
+                    serde,
+                    topics,
+                    transaction("txn-7", "7.00000000", List.of("miner-1")),
+                    List.of(miner, escrow()),
+                    committedTo("txn-7", onReceipt, random));
+            keyService.on(
+                    "POST", "/v1/receipts/proofs", 200, request -> sumAnswer(List.of("txn-7"), List.of(other), random));
+            // When
+            int exit = run(
+                    "receipts",
+                    "prove-sum",
+                    "--participant",
+                    "miner-1",
+                    "--since",
+                    "2026-11-30T00:00:00Z",
+                    "--url",
+                    keyService.url(),
+                    "--token-file",
+                    token.toString(),
+                    "--topic",
+                    topics.receipts,
+                    "--bootstrap-servers",
+                    SharedKafka.bootstrapServers(),
+                    "--registry-url",
+                    registry.url());
+            // Then
+            assertThat(exit).isEqualTo(ExitCodes.FAILURE);
+            assertThat(err.toString())
+                    .contains("the commitment the key service answered for transaction txn-7")
+                    .contains("is not the one on its receipt");
+        }
+    }
+
+    /** The receipt of {@code id} committed to {@code opening}, with its opening proof (as the processor makes it). */
+    private static UnaryOperator<Receipt> committedTo(String id, Opening opening, SecureRandom random) {
+        return receipt -> {
+            Commitment commitment = opening.commit();
+            receipt.setCommitment(ByteBuffer.wrap(commitment.toBytes()));
+            receipt.setOpeningProof(ByteBuffer.wrap(
+                    OpeningProof.prove(id, commitment, opening, random).toBytes()));
+            return receipt;
+        };
+    }
+
+    /** The key service's answer to a sum request over {@code ids}, proven from {@code openings}. */
+    private static String sumAnswer(List<String> ids, List<Opening> openings, SecureRandom random) {
+        BigInteger total = openings.stream().map(Opening::value).reduce(BigInteger.ZERO, BigInteger::add);
+        List<SumStatement.Entry> entries = IntStream.range(0, ids.size())
+                .mapToObj(
+                        i -> new SumStatement.Entry(ids.get(i), openings.get(i).commit()))
+                .toList();
+        byte[] proof = SumProof.prove(new SumStatement("miner-1", entries, total), openings, random)
+                .toBytes();
+        Base64.Encoder base64 = Base64.getEncoder();
+        String transactions = entries.stream()
+                .map(e -> "{\"transactionId\":\"" + e.transactionId() + "\",\"commitment\":\""
+                        + base64.encodeToString(e.commitment().toBytes()) + "\"}")
+                .collect(Collectors.joining(","));
+        return "{\"kind\":\"sum\",\"scheme\":\"ctx-receipts/v1\",\"participant\":\"miner-1\",\"transactions\":["
+                + transactions + "],\"total\":\"" + total + "\",\"amountScale\":8,\"proof\":\""
+                + base64.encodeToString(proof) + "\",\"eventId\":\"event-1\"}";
     }
 
     private int run(String... args) {

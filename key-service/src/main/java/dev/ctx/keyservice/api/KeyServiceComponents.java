@@ -21,6 +21,7 @@ import dev.ctx.keyservice.metrics.HttpMetrics;
 import dev.ctx.keyservice.participants.KeyLifecycle;
 import dev.ctx.keyservice.participants.ParticipantRegistry;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
+import dev.ctx.keyservice.receipts.ReceiptProofService;
 import dev.ctx.keyservice.revocation.TransactionRevocations;
 import dev.ctx.keyservice.rewrap.RewrapService;
 import dev.ctx.keyservice.rotation.MaxAgeRotation;
@@ -49,6 +50,7 @@ import dev.ctx.keyservice.rotation.MaxAgeRotation;
  *     routes out (no lookup view)
  * @param escrow answers {@code /v1/escrow/requests}; null leaves those routes out (no lookup view)
  * @param auditCheckpoints the audit signer of {@code /v1/audit/*}; null leaves those routes out
+ * @param receiptProofs answers {@code POST /v1/receipts/proofs}; null leaves that route out (no lookup view)
  */
 public record KeyServiceComponents(
         ParticipantRegistry registry,
@@ -69,7 +71,8 @@ public record KeyServiceComponents(
         RewrapService rewrap,
         TransactionRevocations revocations,
         EscrowService escrow,
-        AuditCheckpointNotary auditCheckpoints) {
+        AuditCheckpointNotary auditCheckpoints,
+        ReceiptProofService receiptProofs) {
 
     /** Default BYOK challenge lifetime when none is configured ({@code byok.challenge.ttl}'s default). */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(5);
@@ -88,6 +91,50 @@ public record KeyServiceComponents(
         Objects.requireNonNull(keyringSigningKey, "keyringSigningKey");
         Objects.requireNonNull(grants, "grants");
         Objects.requireNonNull(participantHeldKeys, "participantHeldKeys");
+    }
+
+    /** Without the receipt-proof route. */
+    public KeyServiceComponents(
+            ParticipantRegistry registry,
+            KeyLifecycle keys,
+            MaxAgeRotation rotation,
+            Authenticator authenticator,
+            AccessEvents events,
+            DenialSink auditSink,
+            FailedAuthenticationLimiter authFailures,
+            HttpMetrics metrics,
+            BooleanSupplier live,
+            BooleanSupplier ready,
+            long maxBodyBytes,
+            Ed25519VerifyingKey keyringSigningKey,
+            Grants grants,
+            ParticipantHeldKeys participantHeldKeys,
+            AccessService access,
+            RewrapService rewrap,
+            TransactionRevocations revocations,
+            EscrowService escrow,
+            AuditCheckpointNotary auditCheckpoints) {
+        this(
+                registry,
+                keys,
+                rotation,
+                authenticator,
+                events,
+                auditSink,
+                authFailures,
+                metrics,
+                live,
+                ready,
+                maxBodyBytes,
+                keyringSigningKey,
+                grants,
+                participantHeldKeys,
+                access,
+                rewrap,
+                revocations,
+                escrow,
+                auditCheckpoints,
+                null);
     }
 
     /** Without revocation routes. */
@@ -209,27 +256,32 @@ public record KeyServiceComponents(
 
     /** The same components with {@code access} answering access requests. */
     public KeyServiceComponents withAccess(AccessService access) {
-        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints, receiptProofs);
     }
 
     /** The same components with {@code rewrap} answering rewrap batches. */
     public KeyServiceComponents withRewrap(RewrapService rewrap) {
-        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints, receiptProofs);
     }
 
     /** The same components with {@code revocations} answering revocation, shredding and erasure. */
     public KeyServiceComponents withRevocations(TransactionRevocations revocations) {
-        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints, receiptProofs);
     }
 
     /** The same components with {@code escrow} answering escrow requests. */
     public KeyServiceComponents withEscrow(EscrowService escrow) {
-        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints);
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints, receiptProofs);
     }
 
     /** The same components with {@code notary} serving the audit signer's routes. */
     public KeyServiceComponents withAuditCheckpoints(AuditCheckpointNotary notary) {
-        return withOptional(access, rewrap, revocations, escrow, notary);
+        return withOptional(access, rewrap, revocations, escrow, notary, receiptProofs);
+    }
+
+    /** The same components with {@code proofs} answering receipt-proof requests. */
+    public KeyServiceComponents withReceiptProofs(ReceiptProofService proofs) {
+        return withOptional(access, rewrap, revocations, escrow, auditCheckpoints, proofs);
     }
 
     /** The same required components with these optional ones (each null leaves its routes out). */
@@ -238,7 +290,8 @@ public record KeyServiceComponents(
             RewrapService rewrap,
             TransactionRevocations revocations,
             EscrowService escrow,
-            AuditCheckpointNotary auditCheckpoints) {
+            AuditCheckpointNotary auditCheckpoints,
+            ReceiptProofService receiptProofs) {
         return new KeyServiceComponents(
                 registry,
                 keys,
@@ -258,13 +311,15 @@ public record KeyServiceComponents(
                 rewrap,
                 revocations,
                 escrow,
-                auditCheckpoints);
+                auditCheckpoints,
+                receiptProofs);
     }
 
     /** The largest body any route accepts: the server's limit. */
     long maxRequestBytes() {
-        return rewrap == null
+        long largest = rewrap == null
                 ? maxBodyBytes
                 : Math.max(maxBodyBytes, rewrap.settings().maxBodyBytes());
+        return receiptProofs == null ? largest : Math.max(largest, ReceiptProofRoutes.MAX_BODY_BYTES);
     }
 }

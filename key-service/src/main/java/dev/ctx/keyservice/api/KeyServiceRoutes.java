@@ -87,6 +87,9 @@ public final class KeyServiceRoutes {
         if (components.access() != null) {
             routes.addAll(new AccessRoutes(components.access()).routes());
         }
+        if (components.receiptProofs() != null) {
+            routes.addAll(new ReceiptProofRoutes(components.receiptProofs()).routes());
+        }
         if (components.escrow() != null) {
             routes.addAll(new EscrowRoutes(components.escrow()).routes());
         }
