@@ -3,10 +3,13 @@ package dev.ctx.schemas.auditlog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TreeMap;
 
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -31,6 +34,9 @@ public final class CanonicalAccessEvent {
             new BinaryMessageEncoder<>(SpecificData.getForClass(AccessEvent.class), AccessEvent.getClassSchema());
     private static final BinaryMessageDecoder<AccessEvent> DECODER =
             new BinaryMessageDecoder<>(SpecificData.getForClass(AccessEvent.class), AccessEvent.getClassSchema());
+
+    /** The single-object header of v1: marker {@code C3 01}, then the schema fingerprint, little-endian. */
+    private static final byte[] HEADER = header(SchemaNormalization.parsingFingerprint64(AccessEvent.getClassSchema()));
 
     private CanonicalAccessEvent() {}
 
@@ -64,9 +70,49 @@ public final class CanonicalAccessEvent {
         }
     }
 
+    /**
+     * Whether the event in {@code canonical} has id {@code eventId}, read without decoding the rest of the body: the
+     * header must be v1's (marker and the current schema's fingerprint) and the body's first field, {@code eventId}
+     * (an Avro string: zig-zag varint length, then UTF-8), must be exactly {@code eventId}'s bytes. For a verifier that
+     * binds an entry to its event's id while the chain hash covers every byte of the event; {@link #decode} checks the
+     * rest of the body.
+     *
+     * @throws CanonicalEncodingException when the header is not v1's or the id field is cut short or malformed
+     */
+    public static boolean hasEventId(byte[] canonical, String eventId) {
+        if (canonical.length < HEADER.length || !Arrays.equals(canonical, 0, HEADER.length, HEADER, 0, HEADER.length)) {
+            throw new CanonicalEncodingException("not a canonical AccessEvent v1: unknown header or schema", null);
+        }
+        int position = HEADER.length;
+        long zigZag = 0;
+        for (int shift = 0; ; shift += 7) {
+            if (position >= canonical.length || shift > 28) {
+                throw new CanonicalEncodingException("malformed canonical AccessEvent body: eventId length", null);
+            }
+            int b = canonical[position++] & 0xFF;
+            zigZag |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+        }
+        long length = (zigZag >>> 1) ^ -(zigZag & 1);
+        if (length < 0 || length > canonical.length - position) {
+            throw new CanonicalEncodingException("malformed canonical AccessEvent body: eventId length", null);
+        }
+        byte[] expected = eventId.getBytes(StandardCharsets.UTF_8);
+        return expected.length == length
+                && Arrays.equals(canonical, position, position + expected.length, expected, 0, expected.length);
+    }
+
     /** Whether {@code canonical} is exactly what {@link #encode} gives for the event it decodes to. */
     public static boolean isCanonical(byte[] canonical) {
         AccessEvent event = decode(canonical);
         return Arrays.equals(canonical, encode(event));
+    }
+
+    private static byte[] header(long fingerprint) {
+        ByteBuffer header = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        header.put((byte) 0xC3).put((byte) 0x01).putLong(fingerprint);
+        return header.array();
     }
 }
