@@ -36,6 +36,8 @@ public final class ExportFileReader implements AutoCloseable {
     private final InputStream in;
     private final JsonParser parser;
     private final ExportHeader header;
+    /** The ASCII of the base64 value being decoded; grows to the longest one. */
+    private byte[] ascii = new byte[1024];
 
     private ExportFileReader(InputStream in) throws IOException {
         this.in = in;
@@ -201,7 +203,7 @@ public final class ExportFileReader implements AutoCloseable {
                     seen |= 1 << 5;
                 }
                 case "event" -> {
-                    event = ByteBuffer.wrap(base64());
+                    event = base64Buffer();
                     seen |= 1 << 6;
                 }
                 case "sealedAt" -> {
@@ -220,18 +222,22 @@ public final class ExportFileReader implements AutoCloseable {
                 formatVersion, partition, sequence, eventId, prevHash, hash, event, sealedAt, sourceOffset);
     }
 
-    /** The bytes of a base64 string value, decoded by the JDK's (vectorized) decoder. */
-    private byte[] base64() throws IOException {
+    /** The bytes of a base64 string value, decoded by the JDK's decoder from a reused ASCII buffer. */
+    private ByteBuffer base64Buffer() throws IOException {
         expect(parser.currentToken() == JsonToken.VALUE_STRING, "a bytes field is not a string");
         char[] text = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
-        byte[] ascii = new byte[length];
+        if (ascii.length < length) {
+            ascii = new byte[Math.max(length, 2 * ascii.length)];
+        }
         for (int i = 0; i < length; i++) {
-            ascii[i] = (byte) text[offset + i];
+            char c = text[offset + i];
+            // a non-ASCII character must not alias an ASCII base64 digit
+            ascii[i] = c < 0x80 ? (byte) c : (byte) '!';
         }
         try {
-            return Base64.getDecoder().decode(ascii);
+            return Base64.getDecoder().decode(ByteBuffer.wrap(ascii, 0, length));
         } catch (IllegalArgumentException e) {
             throw fail("a bytes field is not base64");
         }

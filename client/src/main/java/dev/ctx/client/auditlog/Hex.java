@@ -1,9 +1,13 @@
 package dev.ctx.client.auditlog;
 
+import java.util.Arrays;
+
 /** Lower-case hex of hashes, decoded without per-call allocation beyond the result. */
 final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** The value of each ASCII hex digit, -1 for every other character below 128. */
+    private static final byte[] VALUES = values();
 
     private Hex() {}
 
@@ -22,8 +26,15 @@ final class Hex {
             throw new IllegalArgumentException("odd number of hex digits");
         }
         byte[] out = new byte[length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) ((digit(text[offset + 2 * i]) << 4) | digit(text[offset + 2 * i + 1]));
+        int bad = 0;
+        for (int i = 0, at = offset; i < out.length; i++, at += 2) {
+            int high = value(text[at]);
+            int low = value(text[at + 1]);
+            bad |= high | low;
+            out[i] = (byte) ((high << 4) | low);
+        }
+        if (bad < 0) {
+            throw new IllegalArgumentException("not a hex digit");
         }
         return out;
     }
@@ -32,16 +43,21 @@ final class Hex {
         return decode(text.toCharArray(), 0, text.length());
     }
 
-    private static int digit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+    /** The digit's value, or a negative number for a character that is no hex digit. */
+    private static int value(char c) {
+        return c < VALUES.length ? VALUES[c] : -1;
+    }
+
+    private static byte[] values() {
+        byte[] values = new byte[128];
+        Arrays.fill(values, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            values['0' + i] = (byte) i;
         }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
+        for (int i = 0; i < 6; i++) {
+            values['a' + i] = (byte) (10 + i);
+            values['A' + i] = (byte) (10 + i);
         }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        throw new IllegalArgumentException("not a hex digit");
+        return values;
     }
 }

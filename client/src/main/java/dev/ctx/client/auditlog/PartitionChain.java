@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 
-import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.CanonicalAccessEvent;
 import dev.ctx.schemas.auditlog.CanonicalEncodingException;
@@ -30,6 +29,7 @@ final class PartitionChain {
     private final AccessLogTopics topics;
     private final SigningKeys keys;
     private final Deque<Pending> pending = new ArrayDeque<>();
+    private final MessageDigest sha = ChainHash.sha256();
 
     private long expectedSequence;
     private byte[] lastHash;
@@ -150,7 +150,7 @@ final class PartitionChain {
         byte[] prevHash = entry.getPrevHash().bytes();
         byte[] hash = entry.getHash().bytes();
         byte[] event = bytes(entry.getEvent());
-        if (!MessageDigest.isEqual(ChainHash.next(prevHash, event), hash)) {
+        if (!MessageDigest.isEqual(ChainHash.next(sha, prevHash, event), hash)) {
             breakAtEntry(
                     offset, BreakKind.MODIFIED_EVENT, "hash is not SHA-256(prevHash || event), sequence " + sequence);
             return;
@@ -274,15 +274,19 @@ final class PartitionChain {
         return true;
     }
 
+    /**
+     * The entry's eventId must be its stored event's: read from the event's first field without decoding the rest
+     * (the chain hash already binds every byte of the event; docs/access-log-chain.md §6).
+     */
     private boolean eventIdMatches(long offset, SealedAccessEvent entry, byte[] event) {
-        AccessEvent decoded;
+        boolean matches;
         try {
-            decoded = CanonicalAccessEvent.decode(event);
+            matches = CanonicalAccessEvent.hasEventId(event, entry.getEventId());
         } catch (CanonicalEncodingException e) {
             breakAtEntry(offset, BreakKind.UNDECODABLE, "the stored event does not decode: " + e.getMessage());
             return false;
         }
-        if (!decoded.getEventId().equals(entry.getEventId())) {
+        if (!matches) {
             breakAtEntry(offset, BreakKind.MODIFIED_EVENT, "eventId differs from the stored event's id");
             return false;
         }

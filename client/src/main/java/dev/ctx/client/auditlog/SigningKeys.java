@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.ctx.envelope.error.InvalidInputException;
+import dev.ctx.envelope.sign.Ed25519VerifyingKey;
 
 /**
  * The audit signing keys a verifier trusts: the JSON of {@code GET /v1/audit/signing-keys}
@@ -39,18 +41,24 @@ public final class SigningKeys {
 
     private final List<SigningKey> keys;
     private final Map<String, PublicKey> publicKeys;
+    /** The same keys decoded once for BouncyCastle's Ed25519, ~7x faster per verification than the JDK's. */
+    private final Map<String, Ed25519VerifyingKey> verifyingKeys;
 
     private SigningKeys(List<SigningKey> keys) {
         this.keys = List.copyOf(keys);
         Map<String, PublicKey> byId = new LinkedHashMap<>();
+        Map<String, Ed25519VerifyingKey> verifying = new LinkedHashMap<>();
         for (SigningKey key : keys) {
             if (!ED25519.equals(key.algorithm())) {
                 throw new SigningKeysException(
                         "signing key " + key.keyId() + ": algorithm " + key.algorithm() + " is not " + ED25519);
             }
-            byId.put(key.keyId(), publicKey(key));
+            byte[] raw = raw(key);
+            byId.put(key.keyId(), publicKey(key, raw));
+            verifying.put(key.keyId(), verifyingKey(key, raw));
         }
         this.publicKeys = byId;
+        this.verifyingKeys = verifying;
     }
 
     /** The keys given. */
@@ -107,18 +115,8 @@ public final class SigningKeys {
 
     /** Whether {@code signature} is a valid Ed25519 signature of {@code message} under the key {@code keyId}. */
     public boolean verifies(String keyId, byte[] message, byte[] signature) {
-        PublicKey key = publicKeys.get(keyId);
-        if (key == null) {
-            return false;
-        }
-        try {
-            Signature verifier = Signature.getInstance(ED25519);
-            verifier.initVerify(key);
-            verifier.update(message);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        Ed25519VerifyingKey key = verifyingKeys.get(keyId);
+        return key != null && key.verify(message, signature);
     }
 
     /** The {@code {"keys":[...]}} document of these keys. */
@@ -149,7 +147,7 @@ public final class SigningKeys {
         return Base64.getEncoder().encodeToString(raw);
     }
 
-    private static PublicKey publicKey(SigningKey key) {
+    private static byte[] raw(SigningKey key) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(key.publicKey());
@@ -160,6 +158,19 @@ public final class SigningKeys {
             throw new SigningKeysException(
                     "signing key " + key.keyId() + ": publicKey has " + raw.length + " bytes, not " + RAW_KEY_LENGTH);
         }
+        return raw;
+    }
+
+    /** Refuses a point outside the prime-order subgroup (small order, non-canonical), which the JDK would take. */
+    private static Ed25519VerifyingKey verifyingKey(SigningKey key, byte[] raw) {
+        try {
+            return Ed25519VerifyingKey.of(raw);
+        } catch (InvalidInputException e) {
+            throw new SigningKeysException("signing key " + key.keyId() + ": not an Ed25519 public key", e);
+        }
+    }
+
+    private static PublicKey publicKey(SigningKey key, byte[] raw) {
         byte[] spki = new byte[X509_PREFIX.length + RAW_KEY_LENGTH];
         System.arraycopy(X509_PREFIX, 0, spki, 0, X509_PREFIX.length);
         System.arraycopy(raw, 0, spki, X509_PREFIX.length, RAW_KEY_LENGTH);

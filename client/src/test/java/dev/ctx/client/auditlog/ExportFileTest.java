@@ -100,6 +100,23 @@ class ExportFileTest {
                 .containsExactly("export-file", BreakKind.UNDECODABLE);
     }
 
+    @Test
+    void aNonAsciiCharacterInAnEventsBase64IsRejectedNotReadAsTheAsciiDigitItsLowByteNames() throws IOException {
+        // Given: the first base64 digit of an entry's event replaced by the character 256 above it
+        Path file = FixtureFeed.export(LOG, KEYS, dir.resolve("log.jsonl"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        String line = lines.get(5);
+        int at = line.indexOf("\"event\":\"") + "\"event\":\"".length();
+        lines.set(5, line.substring(0, at) + (char) (line.charAt(at) + 0x100) + line.substring(at + 1));
+        Files.write(file, lines);
+        // When
+        VerificationReport report = ExportFileVerification.verify(file, KEYS, ProgressListener.NONE);
+        // Then
+        assertThat(report.firstBreak().orElseThrow())
+                .extracting(ChainBreak::topic, ChainBreak::kind)
+                .containsExactly("export-file", BreakKind.UNDECODABLE);
+    }
+
     private static final class Recording implements AccessLogSink {
         private final List<String> lines = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package dev.ctx.schemas.auditlog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +79,40 @@ public final class CanonicalAccessEvent {
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
             throw new CanonicalEncodingException("malformed canonical AccessEvent body", e);
         }
+    }
+
+    /**
+     * Whether the event in {@code canonical} has id {@code eventId}, read without decoding the rest of the body: the
+     * header must be v1's (marker and the current schema's fingerprint) and the body's first field, {@code eventId}
+     * (an Avro string: zig-zag varint length, then UTF-8), must be exactly {@code eventId}'s bytes. For a verifier that
+     * binds an entry to its event's id while the chain hash covers every byte of the event; {@link #decode} checks the
+     * rest of the body.
+     *
+     * @throws CanonicalEncodingException when the header is not v1's or the id field is cut short or malformed
+     */
+    public static boolean hasEventId(byte[] canonical, String eventId) {
+        if (canonical.length < HEADER.length || !Arrays.equals(canonical, 0, HEADER.length, HEADER, 0, HEADER.length)) {
+            throw new CanonicalEncodingException("not a canonical AccessEvent v1: unknown header or schema", null);
+        }
+        int position = HEADER.length;
+        long zigZag = 0;
+        for (int shift = 0; ; shift += 7) {
+            if (position >= canonical.length || shift > 28) {
+                throw new CanonicalEncodingException("malformed canonical AccessEvent body: eventId length", null);
+            }
+            int b = canonical[position++] & 0xFF;
+            zigZag |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+        }
+        long length = (zigZag >>> 1) ^ -(zigZag & 1);
+        if (length < 0 || length > canonical.length - position) {
+            throw new CanonicalEncodingException("malformed canonical AccessEvent body: eventId length", null);
+        }
+        byte[] expected = eventId.getBytes(StandardCharsets.UTF_8);
+        return expected.length == length
+                && Arrays.equals(canonical, position, position + expected.length, expected, 0, expected.length);
     }
 
     /** Whether {@code canonical} is exactly what {@link #encode} gives for the event it decodes to. */

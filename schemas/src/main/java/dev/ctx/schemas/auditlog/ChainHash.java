@@ -29,16 +29,25 @@ public final class ChainHash {
 
     /** The hash of the entry holding {@code canonicalEvent} after an entry whose hash is {@code prevHash}. */
     public static byte[] next(byte[] prevHash, byte[] canonicalEvent) {
+        return next(sha256(), prevHash, canonicalEvent);
+    }
+
+    /**
+     * As {@link #next(byte[], byte[])} with a digest the caller reuses (a verifier hashing millions of entries on one
+     * thread); {@code sha} is reset first and left reset.
+     */
+    public static byte[] next(MessageDigest sha, byte[] prevHash, byte[] canonicalEvent) {
         if (prevHash.length != LENGTH) {
             throw new IllegalArgumentException("prevHash must be " + LENGTH + " bytes, was " + prevHash.length);
         }
-        MessageDigest sha = sha256();
+        sha.reset();
         sha.update(prevHash);
         sha.update(canonicalEvent);
         return sha.digest();
     }
 
-    static MessageDigest sha256() {
+    /** A new SHA-256 digest, for {@link #next(MessageDigest, byte[], byte[])}. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

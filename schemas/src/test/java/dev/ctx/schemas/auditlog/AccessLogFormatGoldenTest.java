@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.serde.TestRecords;
@@ -66,6 +70,49 @@ class AccessLogFormatGoldenTest {
         byte[] truncated = java.util.Arrays.copyOf(canonical, 14); // qualified: one use
         assertThatThrownBy(() -> CanonicalAccessEvent.decode(noMarker)).isInstanceOf(CanonicalEncodingException.class);
         assertThatThrownBy(() -> CanonicalAccessEvent.decode(truncated)).isInstanceOf(CanonicalEncodingException.class);
+    }
+
+    @ParameterizedTest(name = "id of {0} characters")
+    @ValueSource(ints = {0, 1, 36, 63, 64, 200})
+    void theEventIdIsReadFromTheFirstFieldWithoutDecodingTheRest(int length) {
+        // Given: ids whose Avro length prefix takes one or two varint bytes
+        String id = "e".repeat(length);
+        byte[] canonical = CanonicalAccessEvent.encode(
+                AccessEvent.newBuilder(TestRecords.accessEvent()).setEventId(id).build());
+        // Then
+        assertThat(CanonicalAccessEvent.hasEventId(canonical, id)).isTrue();
+        assertThat(CanonicalAccessEvent.hasEventId(canonical, id + "x")).isFalse();
+        assertThat(CanonicalAccessEvent.hasEventId(canonical, "f" + id.substring(Math.min(1, length))))
+                .isFalse();
+    }
+
+    @Test
+    void theEventIdCheckRejectsAnotherHeaderOrACutLengthPrefix() {
+        // Given
+        String id = TestRecords.accessEvent().getEventId();
+        byte[] canonical = CanonicalAccessEvent.encode(TestRecords.accessEvent());
+        byte[] otherSchema = canonical.clone();
+        otherSchema[5] ^= 1;
+        byte[] noMarker = canonical.clone();
+        noMarker[0] = 0;
+        byte[] cut = java.util.Arrays.copyOf(canonical, 10 + 1 + id.length() - 1); // qualified: one use
+        // Then
+        for (byte[] bad : List.of(otherSchema, noMarker, cut, new byte[3])) {
+            assertThatThrownBy(() -> CanonicalAccessEvent.hasEventId(bad, id))
+                    .isInstanceOf(CanonicalEncodingException.class);
+        }
+    }
+
+    @Test
+    void aReusedDigestGivesTheSameChainHashAsAFreshOne() {
+        // Given
+        MessageDigest reused = ChainHash.sha256();
+        byte[] prev = ChainHash.genesis(3);
+        byte[] event = CanonicalAccessEvent.encode(TestRecords.accessEvent());
+        reused.update(new byte[] {1, 2, 3}); // left dirty on purpose: next must reset it
+        // Then
+        assertThat(ChainHash.next(reused, prev, event)).isEqualTo(ChainHash.next(prev, event));
+        assertThat(ChainHash.next(reused, prev, event)).isEqualTo(ChainHash.next(prev, event));
     }
 
     @Test
