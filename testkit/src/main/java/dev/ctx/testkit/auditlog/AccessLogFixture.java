@@ -210,6 +210,12 @@ public final class AccessLogFixture {
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        // One request in flight: a batch retried after a slow answer (a loaded machine) is then still the last one the
+        // broker saw, so it is deduplicated; with five in flight a late retry of the first batch is out of order for
+        // good (OutOfOrderSequenceException) and the fixture would lose it.
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000);
         try (ConfluentAvroSerde<SealedAccessEvent> entrySerde =
                         ConfluentAvroSerdes.forClass(SealedAccessEvent.class, serdeConfig, false);
                 ConfluentAvroSerde<AccessLogCheckpoint> checkpointSerde =
@@ -244,7 +250,7 @@ public final class AccessLogFixture {
     private static void awaitAll(List<Future<RecordMetadata>> sent) {
         try {
             for (Future<RecordMetadata> future : sent) {
-                future.get(60, TimeUnit.SECONDS);
+                future.get(200, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
