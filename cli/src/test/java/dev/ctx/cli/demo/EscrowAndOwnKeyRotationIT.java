@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 
@@ -58,6 +59,7 @@ class EscrowAndOwnKeyRotationIT {
     private static final String OWN = "miner-9";
     private static final List<String> PARTICIPANTS = List.of("miner-1", "client-1", OWN);
     private static final int TRANSACTIONS = 600;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -130,8 +132,8 @@ class EscrowAndOwnKeyRotationIT {
     void anEscrowRotationMovesEveryEscrowWrapToTheNewEscrowVersionAndRetiresTheOldOne() throws Exception {
         // Given
         assertThat(firstGenerations.values())
-                .allSatisfy(envelope -> assertThat(escrowWrapOf(envelope).getKeyVersion())
-                        .isEqualTo(1));
+                .allSatisfy(envelope ->
+                        assertThat(escrowWrapOf(envelope).getKeyVersion()).isEqualTo(1));
 
         // When: the escrow key rotates, and the processor pins both fingerprints (docs/keyring-signature.md)
         String second = operator.call("POST", "/v1/escrow/key/rotate", null)
@@ -140,7 +142,9 @@ class EscrowAndOwnKeyRotationIT {
         processor.close();
         processor = stack.startProcessor(firstEscrowFingerprint + "," + second, rewrap);
         DemoCommand.awaitRunning(processor);
-        await("escrow v1 retired by the job", () -> escrowStatus(1).equals("retired"));
+        await(
+                "escrow v1 retired by the job",
+                () -> RotationChecks.status(operator, Recipient.ESCROW_ID, 1).equals("retired"));
 
         // Then: every envelope one generation on, its escrow wrap on v2, every participant's wrap unchanged
         Map<String, Envelope> latest = envelopes();
@@ -150,7 +154,8 @@ class EscrowAndOwnKeyRotationIT {
             assertThat(next.getGeneration()).as(id).isEqualTo(first.getGeneration() + 1);
             assertThat(escrowWrapOf(next).getKeyVersion()).as(id).isEqualTo(2);
             assertThat(escrowWrapOf(next).getRecipientType()).isEqualTo(RecipientType.ESCROW);
-            assertThat(escrowWrapOf(next).getWrap()).isNotEqualTo(escrowWrapOf(first).getWrap());
+            assertThat(escrowWrapOf(next).getWrap())
+                    .isNotEqualTo(escrowWrapOf(first).getWrap());
             for (String participant : PARTICIPANTS) {
                 assertThat(RotationChecks.wrap(next, participant))
                         .as(id + " " + participant)
@@ -164,7 +169,13 @@ class EscrowAndOwnKeyRotationIT {
                         .containsEntry("fromKeyVersion", "1")
                         .containsEntry("toKeyVersion", "2")
                         .containsEntry("escrowKeyUsed", "true"));
-        assertThat(escrowStatus(2)).isEqualTo("active");
+        assertThat(RotationChecks.status(operator, Recipient.ESCROW_ID, 2)).isEqualTo("active");
+        JsonNode status = JSON.readTree(rotationStatus(Recipient.ESCROW_ID));
+        assertThat(status.at("/participants/0/versions/0/status").asText()).isEqualTo("retired");
+        assertThat(status.at("/participants/0/versions/0/remainingEnvelopes").asLong())
+                .isZero();
+        assertThat(status.at("/participants/0/versions/0/partitionsReported").asInt())
+                .isEqualTo(3);
         // the key service opens a rewrapped escrow wrap (now under v2) through the two-officer escrow flow
         String id = latest.keySet().iterator().next();
         assertThat(openedByEscrow(id)).isEqualTo("OPENED");
@@ -183,7 +194,9 @@ class EscrowAndOwnKeyRotationIT {
 
         // When: the participant registers a new own key (v2): a rotation the key service holds no private key for
         Path ownKeyV2 = registerOwnKey("own-v2.key");
-        await(OWN + " v1 retired by the job", () -> RotationChecks.status(operator, OWN, 1).equals("retired"));
+        await(
+                OWN + " v1 retired by the job",
+                () -> RotationChecks.status(operator, OWN, 1).equals("retired"));
 
         // Then
         Map<String, Envelope> latest = envelopes();
@@ -196,8 +209,8 @@ class EscrowAndOwnKeyRotationIT {
             assertThat(next.getGeneration()).as(id).isEqualTo(before.get(id).getGeneration() + 1);
             assertThat(RotationChecks.wrap(next, OWN).getKeyVersion()).as(id).isEqualTo(2);
             assertThat(escrowWrapOf(next)).as(id).isEqualTo(escrowWrapOf(before.get(id)));
-            Map<String, JsonNode> was = ConfidentialJson.fields(
-                    opener.open(encrypted.get(id), before.get(id), oldKey.recipientKey()));
+            Map<String, JsonNode> was =
+                    ConfidentialJson.fields(opener.open(encrypted.get(id), before.get(id), oldKey.recipientKey()));
             Map<String, JsonNode> now =
                     ConfidentialJson.fields(opener.open(encrypted.get(id), next, newKey.recipientKey()));
             assertThat(now).as(id).isNotEmpty().isEqualTo(was);
@@ -239,8 +252,8 @@ class EscrowAndOwnKeyRotationIT {
 
     /** Files, approves (two officers) and opens an escrow request for {@code id}: the transaction's status. */
     private static String openedByEscrow(String id) throws Exception {
-        KeyServiceClient auditor = stack.operatorClient(
-                stack.issueSteppedUpToken("auditor-1", "auditor", Duration.ofMinutes(10)));
+        KeyServiceClient auditor =
+                stack.operatorClient(stack.issueSteppedUpToken("auditor-1", "auditor", Duration.ofMinutes(10)));
         String request = auditor.call(
                         "POST",
                         "/v1/escrow/requests",
@@ -273,20 +286,27 @@ class EscrowAndOwnKeyRotationIT {
         return wrap;
     }
 
-    private static String escrowStatus(int version) {
-        try {
-            for (JsonNode key : operator.call("GET", "/v1/escrow/key", null).path("keys")) {
-                if (key.path("version").asInt() == version) {
-                    return key.path("status").asText();
-                }
-            }
-            return "absent";
-        } catch (IOException | IllegalStateException e) {
-            return "unreachable";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static String rotationStatus(String participant) throws IOException {
+        Path token = Files.writeString(
+                dir.resolve("status.jwt"), stack.issueToken("operator-2", "operator", Duration.ofMinutes(5)));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Ctx.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(
+                "keys",
+                "rotation-status",
+                participant,
+                "--json",
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--url",
+                stack.keyServiceUrl(),
+                "--token-file",
+                token.toString());
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+        return out.toString();
     }
 
     private static Map<String, Envelope> envelopes() {

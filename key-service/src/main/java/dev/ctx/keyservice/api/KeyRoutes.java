@@ -42,8 +42,7 @@ final class KeyRoutes {
                         "/v1/participants/{id}/keys/rotate",
                         AccessRule.OWNER_OR_OPERATOR,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), c.participantId())))),
-                new ApiRoute(
-                        HandlerType.POST, key + "/retire", AccessRule.OPERATOR, c -> retire(c, c.participantId())),
+                new ApiRoute(HandlerType.POST, key + "/retire", AccessRule.OPERATOR, c -> retire(c, c.participantId())),
                 new ApiRoute(
                         HandlerType.POST,
                         key + "/revoke",

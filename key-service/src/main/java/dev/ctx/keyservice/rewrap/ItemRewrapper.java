@@ -112,16 +112,18 @@ final class ItemRewrapper {
     private static RewrapResult viaEscrowWrap(
             Recipient target, RewrapItem item, LookupResult.Found found, EscrowRewrapping.BatchRewrapper escrow) {
         RecipientWrap held = found.envelope().getWraps().stream()
-                .filter(w -> w.getRecipientType() == RecipientType.ESCROW
-                        && Recipient.ESCROW_ID.equals(w.getRecipientId()))
+                .filter(w ->
+                        w.getRecipientType() == RecipientType.ESCROW && Recipient.ESCROW_ID.equals(w.getRecipientId()))
                 .findFirst()
                 .orElse(null);
         if (held == null) {
             return failed(item, RewrapError.PARTICIPANT_HELD_KEY);
         }
         // the participant's old wrap is checked against the seal too: the item must name this envelope's seal
-        requireSameSeal(found.transaction(), found.envelope(), DekWrap.parse(target.recipientId(), item.keyVersion(),
-                item.wrap()));
+        requireSameSeal(
+                found.transaction(),
+                found.envelope(),
+                DekWrap.parse(target.recipientId(), item.keyVersion(), item.wrap()));
         DekWrap escrowWrap = DekWrap.parse(Recipient.ESCROW_ID, held.getKeyVersion(), bytes(held.getWrap()));
         requireSameSeal(found.transaction(), found.envelope(), escrowWrap);
         return new RewrapResult.Rewrapped(

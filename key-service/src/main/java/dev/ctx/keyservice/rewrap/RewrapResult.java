@@ -17,8 +17,7 @@ public sealed interface RewrapResult {
      * @param viaEscrowKey the escrow private key unwrapped the DEK: the escrow wrap itself was rotated, or the old
      *     version was participant-held and the envelope's escrow wrap was used
      */
-    record Rewrapped(String transactionId, int generation, DekWrap wrap, boolean viaEscrowKey)
-            implements RewrapResult {
+    record Rewrapped(String transactionId, int generation, DekWrap wrap, boolean viaEscrowKey) implements RewrapResult {
         public Rewrapped {
             Objects.requireNonNull(transactionId, "transactionId");
             Objects.requireNonNull(wrap, "wrap");

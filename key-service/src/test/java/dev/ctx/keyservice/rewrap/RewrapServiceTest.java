@@ -198,7 +198,9 @@ class RewrapServiceTest {
         assertThat(f.open(TXN, done.wrap(), newKey)).isEqualTo(RewrapFixture.plaintextOf(TXN));
         DekWrap relabelled = DekWrap.parse(Recipient.ESCROW_ID, 1, done.wrap().toBytes());
         assertThatThrownBy(() -> f.open(TXN, relabelled, oldKey)).isInstanceOf(AuthenticationFailedException.class);
-        assertThat(escrowKeyOpenings(f)).as("one unsealing of the old escrow version, for rewrap").singleElement()
+        assertThat(escrowKeyOpenings(f))
+                .as("one unsealing of the old escrow version, for rewrap")
+                .singleElement()
                 .satisfies(e -> assertThat(e.getAttributes())
                         .containsEntry("keyVersion", "1")
                         .containsEntry("purpose", "rewrap"));
@@ -231,7 +233,9 @@ class RewrapServiceTest {
             assertThatThrownBy(() -> f.open(done.transactionId(), done.wrap(), stranger.privateKey()))
                     .isInstanceOf(AuthenticationFailedException.class);
         });
-        assertThat(escrowKeyOpenings(f)).as("the escrow key is unsealed once per batch").hasSize(1);
+        assertThat(escrowKeyOpenings(f))
+                .as("the escrow key is unsealed once per batch")
+                .hasSize(1);
         assertThat(rewrappedEvent(f).getAttributes())
                 .containsEntry("participantId", "bob")
                 .containsEntry("fromVersions", "1")
@@ -282,8 +286,7 @@ class RewrapServiceTest {
 
     private static List<AccessEvent> escrowKeyOpenings(RewrapFixture f) {
         return f.core.store.events().stream()
-                .filter(e -> e.getType() == AccessEventType.KEY_OPENED
-                        && Recipient.ESCROW_ID.equals(e.getSubject()))
+                .filter(e -> e.getType() == AccessEventType.KEY_OPENED && Recipient.ESCROW_ID.equals(e.getSubject()))
                 .toList();
     }
 

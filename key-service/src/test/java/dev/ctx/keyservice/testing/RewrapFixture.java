@@ -205,7 +205,9 @@ public final class RewrapFixture implements AutoCloseable {
         return RecipientWrap.newBuilder()
                 .setRecipientId(wrap.recipientId())
                 .setRecipientType(
-                        Recipient.ESCROW_ID.equals(wrap.recipientId()) ? RecipientType.ESCROW : RecipientType.PARTICIPANT)
+                        Recipient.ESCROW_ID.equals(wrap.recipientId())
+                                ? RecipientType.ESCROW
+                                : RecipientType.PARTICIPANT)
                 .setKeyVersion(wrap.keyVersion())
                 .setWrap(ByteBuffer.wrap(wrap.toBytes()))
                 .build();

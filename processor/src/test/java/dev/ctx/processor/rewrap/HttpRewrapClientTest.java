@@ -99,7 +99,9 @@ class HttpRewrapClientTest {
         assertThat(results.get(0).wrap().getRecipientType()).isEqualTo(RecipientType.ESCROW);
         assertThat(results.get(0).viaEscrowKey()).isTrue();
         assertThat(results.get(1).wrap().getRecipientType()).isEqualTo(RecipientType.PARTICIPANT);
-        assertThat(results.get(1).viaEscrowKey()).as("absent: a custodial rewrap").isFalse();
+        assertThat(results.get(1).viaEscrowKey())
+                .as("absent: a custodial rewrap")
+                .isFalse();
     }
 
     @Test
