@@ -252,7 +252,7 @@ public final class KeyService implements AutoCloseable {
                     grants,
                     participantHeld,
                     access.service(),
-                    rewrap(config, storeConfig, states, view, access, events, metrics),
+                    rewrap(config, storeConfig, states, keys, view, access, events, metrics),
                     new TransactionRevocations(
                             view,
                             view,
@@ -333,6 +333,7 @@ public final class KeyService implements AutoCloseable {
             KeyServiceConfig config,
             StoreConfig storeConfig,
             ParticipantStates states,
+            KeyLifecycle keys,
             TransactionView view,
             AccessWiring access,
             AccessEvents events,
@@ -342,7 +343,14 @@ public final class KeyService implements AutoCloseable {
                 config.getInt(REWRAP_MAX_BODY_BYTES_CONFIG),
                 storeConfig.timeout().multipliedBy(2).plusSeconds(1));
         return new RewrapService(
-                states, view, access.custodialKeys(), access.committer(), events, settings, metrics.registry());
+                states,
+                view,
+                access.custodialKeys(),
+                keys.handOverEscrowRewrappingOnce(),
+                access.committer(),
+                events,
+                settings,
+                metrics.registry());
     }
 
     /**

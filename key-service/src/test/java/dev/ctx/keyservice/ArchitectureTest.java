@@ -142,6 +142,34 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRewrapEndpointHoldsTheEscrowRewrappingCapability() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.ctx.keyservice.rewrap..", "dev.ctx.keyservice.participants..")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.ctx.keyservice.KeyService")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.ctx.keyservice.participants.EscrowRewrapping")
+                .because("the escrow private key opens every transaction: besides the two-person escrow workflow only"
+                        + " key rotation may use it, and only to rewrap")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWiringHandsOverTheEscrowRewrappingCapability() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.ctx.keyservice.KeyService")
+                .and()
+                .resideOutsideOfPackage("dev.ctx.keyservice.participants..")
+                .should()
+                .callMethod(KeyLifecycle.class, "handOverEscrowRewrappingOnce")
+                .because("the capability is given once, at startup, to the rewrap endpoint")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyMainWritesToTheStandardStreams() {
         noClasses()
                 .that()

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class KeyServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ESCROW_ID = "__escrow";
     private final HttpClient http;
     private final String baseUrl;
     private final String token;
@@ -60,8 +61,14 @@ public final class KeyServiceClient {
         return send("POST", "/v1/participants/" + participantId + "/keys/" + version + "/revoke", Map.of());
     }
 
-    /** The participant's key versions ({@code GET /v1/participants/{id}/keys}). */
+    /**
+     * The participant's key versions ({@code GET /v1/participants/{id}/keys}; for {@code __escrow} the escrow key's,
+     * {@code GET /v1/escrow/key}, which has the same shape).
+     */
     public JsonNode keys(String participantId) throws IOException, InterruptedException {
+        if (ESCROW_ID.equals(participantId)) {
+            return send("GET", "/v1/escrow/key", null);
+        }
         return send("GET", "/v1/participants/" + participantId + "/keys", null);
     }
 

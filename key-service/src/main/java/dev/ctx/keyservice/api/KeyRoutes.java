@@ -42,7 +42,7 @@ final class KeyRoutes {
                         "/v1/participants/{id}/keys/rotate",
                         AccessRule.OWNER_OR_OPERATOR,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), c.participantId())))),
-                new ApiRoute(HandlerType.POST, key + "/retire", AccessRule.OPERATOR, this::retire),
+                new ApiRoute(HandlerType.POST, key + "/retire", AccessRule.OPERATOR, c -> retire(c, c.participantId())),
                 new ApiRoute(
                         HandlerType.POST,
                         key + "/revoke",
@@ -70,6 +70,11 @@ final class KeyRoutes {
                         "/v1/escrow/key/rotate",
                         AccessRule.OPERATOR_OR_COMPLIANCE,
                         c -> c.respond(201, Responses.KeyView.of(keys.rotate(c.audit(), ParticipantId.ESCROW)))),
+                new ApiRoute(
+                        HandlerType.POST,
+                        "/v1/escrow/key/{version}/retire",
+                        AccessRule.OPERATOR,
+                        c -> retire(c, ParticipantId.ESCROW)),
                 new ApiRoute(HandlerType.POST, "/v1/rotation/run", AccessRule.OPERATOR, this::runRotation));
     }
 
@@ -87,14 +92,14 @@ final class KeyRoutes {
     }
 
     /** Only at zero remaining envelopes (the rewrap job counts them; this service cannot). */
-    private void retire(ApiCall call) {
+    private void retire(ApiCall call, ParticipantId id) {
         Requests.Retire body = call.hasBody() ? call.body(Requests.Retire.class) : new Requests.Retire(null);
         if (body.remainingEnvelopes() == null || body.remainingEnvelopes() != 0) {
             throw new ConflictException("a key version is retired only when no envelope wraps under it: send "
                     + "{\"remainingEnvelopes\": 0} once the rewrap job moved every envelope"
                     + (body.remainingEnvelopes() == null ? "" : " (" + body.remainingEnvelopes() + " remain)"));
         }
-        call.respond(200, Responses.KeyView.of(keys.retire(call.audit(), call.participantId(), call.version())));
+        call.respond(200, Responses.KeyView.of(keys.retire(call.audit(), id, call.version())));
     }
 
     private void list(ApiCall call) {

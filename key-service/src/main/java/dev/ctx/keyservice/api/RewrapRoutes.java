@@ -48,7 +48,8 @@ final class RewrapRoutes {
     /** The 200 body: one entry per item, in order. */
     record Results(List<Object> results) {}
 
-    record Rewrapped(String transactionId, int generation, Wrap wrap) {}
+    /** {@code viaEscrowKey}: the escrow private key unwrapped the DEK (escrow rotation or participant-held key). */
+    record Rewrapped(String transactionId, int generation, Wrap wrap, boolean viaEscrowKey) {}
 
     record Failed(String transactionId, int generation, String error) {}
 
@@ -80,7 +81,8 @@ final class RewrapRoutes {
                     new Wrap(
                             done.wrap().recipientId(),
                             done.wrap().keyVersion(),
-                            Base64.getEncoder().encodeToString(done.wrap().toBytes())));
+                            Base64.getEncoder().encodeToString(done.wrap().toBytes())),
+                    done.viaEscrowKey());
         }
         RewrapResult.Failed failed = (RewrapResult.Failed) result;
         return new Failed(
@@ -88,7 +90,9 @@ final class RewrapRoutes {
     }
 
     private RewrapBatch parse(Body body) {
-        ParticipantId participant = ParticipantId.parse(body.participantId());
+        ParticipantId participant = ParticipantId.ESCROW.value().equals(body.participantId())
+                ? ParticipantId.ESCROW
+                : ParticipantId.parse(body.participantId());
         if (body.toVersion() == null || body.toVersion() < 1) {
             throw ApiException.badRequest("invalid-field", "toVersion must be a positive key version");
         }

@@ -44,6 +44,17 @@ final class KeyEvents {
                         requestId));
     }
 
+    /** {@code KEY_OPENED} of escrow key {@code version} to rewrap escrow wraps of one rewrap batch. */
+    AccessEvent escrowKeyOpenedForRewrap(int version, AuditContext context) {
+        ParticipantId id = ParticipantId.ESCROW;
+        return events.lifecycle(
+                AccessEventType.KEY_OPENED,
+                id.value(),
+                context,
+                List.of("key:" + id + "/v" + version),
+                Map.of("participantId", id.value(), "keyVersion", Integer.toString(version), "purpose", "rewrap"));
+    }
+
     static AccessEventType rotation(ParticipantId id) {
         return id.isEscrow() ? AccessEventType.ESCROW_KEY_ROTATED : AccessEventType.KEY_ROTATED;
     }

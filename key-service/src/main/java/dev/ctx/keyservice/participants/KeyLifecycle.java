@@ -33,6 +33,7 @@ public final class KeyLifecycle {
     private final Clock clock;
     private final KeyCustodian custodian;
     private final AtomicBoolean escrowUnsealingHandedOver = new AtomicBoolean();
+    private final AtomicBoolean escrowRewrappingHandedOver = new AtomicBoolean();
 
     public KeyLifecycle(ParticipantStates states, KeyCustodian custodian, AccessEvents accessEvents, Clock clock) {
         this.states = states;
@@ -183,6 +184,20 @@ public final class KeyLifecycle {
             throw new IllegalStateException("the escrow key unsealing capability was already handed over");
         }
         return new EscrowKeyUnsealing(states, custodian, events);
+    }
+
+    /**
+     * <strong>Dangerous</strong>: hands over the capability that rewraps escrow wraps with the audit escrow private key
+     * (key rotation: an escrow rotation, or a participant-held key's rotation). Callable once per lifecycle: the
+     * service's wiring gives it to the rewrap endpoint at startup.
+     *
+     * @throws IllegalStateException if it was handed over before
+     */
+    public EscrowRewrapping handOverEscrowRewrappingOnce() {
+        if (!escrowRewrappingHandedOver.compareAndSet(false, true)) {
+            throw new IllegalStateException("the escrow rewrapping capability was already handed over");
+        }
+        return new EscrowRewrapping(states, custodian, events);
     }
 
     private KeyVersion transition(AuditContext context, ParticipantId id, int version, KeyTransition transition) {

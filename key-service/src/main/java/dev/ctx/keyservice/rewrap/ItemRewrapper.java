@@ -21,6 +21,7 @@ import dev.ctx.keyservice.custody.CustodialKeys;
 import dev.ctx.keyservice.custody.ParticipantHeldKeyException;
 import dev.ctx.keyservice.lookup.LookupResult;
 import dev.ctx.keyservice.lookup.TransactionLookup;
+import dev.ctx.keyservice.participants.EscrowRewrapping;
 import dev.ctx.keyservice.participants.NotFoundException;
 import dev.ctx.keyservice.participants.OpenRefusedException;
 import dev.ctx.schemas.encrypted.EncryptedTransaction;
@@ -30,9 +31,16 @@ import dev.ctx.schemas.encrypted.RecipientWrap;
 import dev.ctx.schemas.encrypted.SealedFields;
 
 /**
- * Rewraps one item: finds its transaction in the view, checks that the item's wrap is the participant's wrap at that
- * key version in the view's envelope and belongs to the record's seal, then unwraps it with the borrowed old custodial
- * key and wraps the DEK for the target recipient ({@link EnvelopeRewrapper}: the DEK stays in the envelope library).
+ * Rewraps one item: finds its transaction in the view, checks that the item's wrap is the recipient's wrap at that
+ * key version in the view's envelope and belongs to the record's seal, then unwraps it and wraps the DEK for the
+ * target recipient ({@link EnvelopeRewrapper}: the DEK stays in the envelope library). The key it unwraps with:
+ * <ul>
+ *   <li>a participant's custodial old version: the borrowed custodial key;
+ *   <li>the escrow wrap ({@code __escrow} rotated): the escrow key's old version, through the batch's
+ *       {@link EscrowRewrapping.BatchRewrapper};
+ *   <li>a participant-held (BYOK) old version, which this service cannot open: the envelope's <em>escrow</em> wrap,
+ *       unwrapped with the escrow key and wrapped for the participant's new public key (the result says so).
+ * </ul>
  * Thread-safe.
  */
 final class ItemRewrapper {
@@ -53,7 +61,8 @@ final class ItemRewrapper {
      * @throws dev.ctx.keyservice.lookup.LookupUnavailableException if the view is not queryable (the batch fails)
      * @throws dev.ctx.keyservice.participants.StoreUnavailableException if unsealing the old key could not be audited
      */
-    RewrapResult rewrap(AuditContext context, Recipient target, RewrapItem item) {
+    RewrapResult rewrap(
+            AuditContext context, Recipient target, RewrapItem item, EscrowRewrapping.BatchRewrapper escrow) {
         LookupResult result = lookup.find(item.transactionId());
         if (result instanceof LookupResult.Unknown) {
             return failed(item, RewrapError.UNKNOWN_TRANSACTION);
@@ -69,10 +78,11 @@ final class ItemRewrapper {
             return failed(item, RewrapError.WRAP_MISMATCH);
         }
         try {
-            return new RewrapResult.Rewrapped(
-                    item.transactionId(), item.generation(), open(context, target, item, found));
-        } catch (ParticipantHeldKeyException e) {
-            return failed(item, RewrapError.PARTICIPANT_HELD_KEY);
+            if (isEscrow(target)) {
+                return new RewrapResult.Rewrapped(
+                        item.transactionId(), item.generation(), openEscrow(target, item, found, escrow), true);
+            }
+            return rewrapParticipant(context, target, item, found, escrow);
         } catch (NotFoundException | OpenRefusedException e) {
             return failed(item, RewrapError.KEY_NOT_OPENABLE);
         } catch (EnvelopeException e) {
@@ -84,14 +94,66 @@ final class ItemRewrapper {
         }
     }
 
+    private RewrapResult rewrapParticipant(
+            AuditContext context,
+            Recipient target,
+            RewrapItem item,
+            LookupResult.Found found,
+            EscrowRewrapping.BatchRewrapper escrow) {
+        try {
+            return new RewrapResult.Rewrapped(
+                    item.transactionId(), item.generation(), open(context, target, item, found), false);
+        } catch (ParticipantHeldKeyException e) {
+            return viaEscrowWrap(target, item, found, escrow);
+        }
+    }
+
+    /** A participant-held old version: the DEK comes from the envelope's escrow wrap, if it has one. */
+    private static RewrapResult viaEscrowWrap(
+            Recipient target, RewrapItem item, LookupResult.Found found, EscrowRewrapping.BatchRewrapper escrow) {
+        RecipientWrap held = found.envelope().getWraps().stream()
+                .filter(w ->
+                        w.getRecipientType() == RecipientType.ESCROW && Recipient.ESCROW_ID.equals(w.getRecipientId()))
+                .findFirst()
+                .orElse(null);
+        if (held == null) {
+            return failed(item, RewrapError.PARTICIPANT_HELD_KEY);
+        }
+        // the participant's old wrap is checked against the seal too: the item must name this envelope's seal
+        requireSameSeal(
+                found.transaction(),
+                found.envelope(),
+                DekWrap.parse(target.recipientId(), item.keyVersion(), item.wrap()));
+        DekWrap escrowWrap = DekWrap.parse(Recipient.ESCROW_ID, held.getKeyVersion(), bytes(held.getWrap()));
+        requireSameSeal(found.transaction(), found.envelope(), escrowWrap);
+        return new RewrapResult.Rewrapped(
+                item.transactionId(),
+                item.generation(),
+                escrow.rewrap(escrowWrap, target, contextOf(found.transaction())),
+                true);
+    }
+
+    /** The escrow key rotated: the escrow wrap moves from its old escrow version to the new one. */
+    private static DekWrap openEscrow(
+            Recipient target, RewrapItem item, LookupResult.Found found, EscrowRewrapping.BatchRewrapper escrow) {
+        DekWrap old = DekWrap.parse(Recipient.ESCROW_ID, item.keyVersion(), item.wrap());
+        requireSameSeal(found.transaction(), found.envelope(), old);
+        return escrow.rewrap(old, target, contextOf(found.transaction()));
+    }
+
+    private static TransactionContext contextOf(EncryptedTransaction transaction) {
+        return TransactionContext.of(
+                transaction.getTransactionId(),
+                bytes(transaction.getSealed().getSchemaFingerprint()),
+                transaction.getParticipants());
+    }
+
     private DekWrap open(AuditContext context, Recipient target, RewrapItem item, LookupResult.Found found) {
         String participant = target.recipientId();
         DekWrap old = DekWrap.parse(participant, item.keyVersion(), item.wrap());
         EncryptedTransaction transaction = found.transaction();
         requireSameSeal(transaction, found.envelope(), old);
-        SealedFields sealed = transaction.getSealed();
-        TransactionContext txn = TransactionContext.of(
-                transaction.getTransactionId(), bytes(sealed.getSchemaFingerprint()), transaction.getParticipants());
+        TransactionContext txn = contextOf(transaction);
         return keys.withKey(
                 context,
                 participant,
@@ -99,13 +161,13 @@ final class ItemRewrapper {
                 key -> rewrapper.rewrap(old, RecipientPrivateKey.of(participant, item.keyVersion(), key), target, txn));
     }
 
-    /** The view's envelope holds exactly this wrap for the participant, and it is not yet on the target version. */
+    /** The view's envelope holds exactly this wrap for the recipient, and it is not yet on the target version. */
     private static boolean isCurrentWrap(LookupResult.Found found, Recipient target, RewrapItem item) {
         if (found.transaction().getSealed() == null || item.keyVersion() == target.keyVersion()) {
             return false;
         }
         return found.envelope().getWraps().stream()
-                .filter(w -> isParticipant(w, target.recipientId()))
+                .filter(w -> isRecipient(w, target))
                 .findFirst()
                 .filter(w -> w.getKeyVersion() == item.keyVersion() && item.hasWrap(bytes(w.getWrap())))
                 .isPresent();
@@ -140,8 +202,12 @@ final class ItemRewrapper {
         return bytes;
     }
 
-    private static boolean isParticipant(RecipientWrap wrap, String participantId) {
-        return wrap.getRecipientType() == RecipientType.PARTICIPANT
-                && wrap.getRecipientId().equals(participantId);
+    private static boolean isRecipient(RecipientWrap wrap, Recipient target) {
+        RecipientType type = isEscrow(target) ? RecipientType.ESCROW : RecipientType.PARTICIPANT;
+        return wrap.getRecipientType() == type && wrap.getRecipientId().equals(target.recipientId());
+    }
+
+    private static boolean isEscrow(Recipient target) {
+        return Recipient.ESCROW_ID.equals(target.recipientId());
     }
 }

@@ -11,8 +11,13 @@ public sealed interface RewrapResult {
 
     int generation();
 
-    /** The participant's new wrap of the same DEK, for the target key version (public: safe to log by coordinates). */
-    record Rewrapped(String transactionId, int generation, DekWrap wrap) implements RewrapResult {
+    /**
+     * The recipient's new wrap of the same DEK, for the target key version (public: safe to log by coordinates).
+     *
+     * @param viaEscrowKey the escrow private key unwrapped the DEK: the escrow wrap itself was rotated, or the old
+     *     version was participant-held and the envelope's escrow wrap was used
+     */
+    record Rewrapped(String transactionId, int generation, DekWrap wrap, boolean viaEscrowKey) implements RewrapResult {
         public Rewrapped {
             Objects.requireNonNull(transactionId, "transactionId");
             Objects.requireNonNull(wrap, "wrap");

@@ -18,6 +18,7 @@ import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.custody.CustodialKeys;
 import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.participants.ConflictException;
+import dev.ctx.keyservice.participants.EscrowRewrapping;
 import dev.ctx.keyservice.participants.KeyVersion;
 import dev.ctx.keyservice.participants.Participant;
 import dev.ctx.keyservice.participants.ParticipantId;
@@ -28,8 +29,9 @@ import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.ParticipantStatus;
 
 /**
- * Answers a rewrap batch: checks that the target is the participant's current ACTIVE version (409 otherwise), rewraps
- * every item ({@link ItemRewrapper}; one result per item, in order), then commits one {@code REWRAPPED} access event
+ * Answers a rewrap batch: checks that the target is the participant's (or the escrow key's) current ACTIVE version
+ * (409 otherwise), rewraps every item ({@link ItemRewrapper}; one result per item, in order; the escrow key is unsealed
+ * at most once per version and batch, only when an item needs it), then commits one {@code REWRAPPED} access event
  * for the batch through the group committer <em>before</em> returning: if it is not committed nothing is returned
  * ({@link dev.ctx.keyservice.audit.AuditUnavailableException}, HTTP 503). Thread-safe.
  */
@@ -37,6 +39,7 @@ public final class RewrapService {
 
     private final ParticipantStates states;
     private final ItemRewrapper items;
+    private final EscrowRewrapping escrow;
     private final AccessEventCommitter committer;
     private final AccessEvents events;
     private final RewrapSettings settings;
@@ -45,6 +48,7 @@ public final class RewrapService {
     /**
      * @param lookup the encrypted transactions and their newest envelopes
      * @param keys lends the old custodial keys (the cached keys of the access path)
+     * @param escrow rewraps escrow wraps with the escrow key (an escrow rotation, or a participant-held old version)
      * @param settings batch limits and how long to wait for the batch's event to commit
      * @param meters where {@code ctx_keyservice_rewrap_items_total{result}} is counted (result {@code REWRAPPED} or
      *     the {@link RewrapError}), once the batch's event committed
@@ -53,12 +57,14 @@ public final class RewrapService {
             ParticipantStates states,
             TransactionLookup lookup,
             CustodialKeys keys,
+            EscrowRewrapping escrow,
             AccessEventCommitter committer,
             AccessEvents events,
             RewrapSettings settings,
             MeterRegistry meters) {
         this.states = Objects.requireNonNull(states, "states");
         this.items = new ItemRewrapper(lookup, keys, EnvelopeRewrapper.create());
+        this.escrow = Objects.requireNonNull(escrow, "escrow");
         this.committer = Objects.requireNonNull(committer, "committer");
         this.events = Objects.requireNonNull(events, "events");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -79,10 +85,13 @@ public final class RewrapService {
             throw new IllegalArgumentException("at most " + settings.maxItems() + " items per batch");
         }
         Recipient target = target(batch.participant(), batch.toVersion());
-        List<RewrapResult> results = new ArrayList<>(batch.items().size());
-        for (RewrapItem item : batch.items()) {
-            results.add(items.rewrap(context, target, item));
-        }
+        List<RewrapResult> results = escrow.withinOneBatch(context, rewrapper -> {
+            List<RewrapResult> answered = new ArrayList<>(batch.items().size());
+            for (RewrapItem item : batch.items()) {
+                answered.add(items.rewrap(context, target, item, rewrapper));
+            }
+            return answered;
+        });
         committer.commit(event(context, batch, results), settings.commitTimeout());
         results.forEach(this::count);
         return List.copyOf(results);
@@ -122,7 +131,11 @@ public final class RewrapService {
         long rewrapped = results.stream()
                 .filter(r -> r instanceof RewrapResult.Rewrapped)
                 .count();
+        long viaEscrow = results.stream()
+                .filter(r -> r instanceof RewrapResult.Rewrapped done && done.viaEscrowKey())
+                .count();
         List<String> keys = new ArrayList<>();
+
         from.forEach(v -> keys.add("key:" + id + "/v" + v));
         keys.add("key:" + id + "/v" + batch.toVersion());
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -134,6 +147,7 @@ public final class RewrapService {
         attributes.put("items", Integer.toString(batch.items().size()));
         attributes.put("rewrapped", Long.toString(rewrapped));
         attributes.put("failed", Long.toString(results.size() - rewrapped));
+        attributes.put("escrowKeyUsed", Long.toString(viaEscrow));
         attributes.put(
                 "transactions",
                 Long.toString(batch.items().stream()

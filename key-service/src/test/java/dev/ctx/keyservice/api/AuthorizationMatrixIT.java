@@ -119,6 +119,8 @@ class AuthorizationMatrixIT {
                 "DELETE | /v1/participants/alice/keys/1      | alice          | 403",
                 "GET    | /v1/participants/bob/keys          | alice          | 200",
                 "POST   | /v1/escrow/key                     | alice          | 403",
+                "POST   | /v1/escrow/key/1/retire            | alice          | 403",
+                "POST   | /v1/escrow/key/1/retire            | compliance     | 403",
                 "POST   | /v1/rotation/run                   | compliance     | 403",
                 "POST   | /v1/rotation/run                   | operator       | 200",
                 "GET    | /metrics                           | alice          | 403",

@@ -195,7 +195,6 @@ class RewrapRoutesTest {
                 "{\"participantId\": \"alice\", \"toVersion\": 2, \"items\": []}",
                 "{\"participantId\": \"alice\", \"toVersion\": 2}",
                 "{\"participantId\": \"alice\", \"items\": [ITEM]}",
-                "{\"participantId\": \"__escrow\", \"toVersion\": 2, \"items\": [ITEM]}",
                 "{\"participantId\": \"alice\", \"toVersion\": 2, \"items\": [{\"transactionId\": \"txn-1\","
                         + " \"generation\": 1, \"wrap\": {\"keyVersion\": 1, \"wrap\": \"not base64!\"}}]}",
                 "{\"participantId\": \"alice\", \"toVersion\": 2, \"items\": [{\"transactionId\": \"txn-1\","

@@ -20,8 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.envelope.error.AuthenticationFailedException;
 import dev.ctx.envelope.format.DekWrap;
+import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.keyservice.audit.AuditUnavailableException;
 import dev.ctx.keyservice.lookup.LookupResult;
@@ -175,8 +177,91 @@ class RewrapServiceTest {
                         .containsEntry("failed", "1"));
     }
 
+    @ParameterizedTest(name = "epoch wraps: {0}")
+    @ValueSource(booleans = {false, true})
+    void anEscrowRotationMovesTheEscrowWrapToTheNewEscrowVersion(boolean epoch) {
+        // Given
+        RewrapFixture f = startedWithEscrow();
+        f.seal(TXN, epoch);
+        RewrapItem item = f.itemFor(TXN, ParticipantId.ESCROW);
+        f.core.keys.rotate(OPERATOR, ParticipantId.ESCROW);
+        // When
+        List<RewrapResult> results =
+                f.service.rewrap(OPERATOR, new RewrapBatch(ParticipantId.ESCROW, 2, List.of(item)));
+        // Then
+        RewrapResult.Rewrapped done = rewrapped(results);
+        assertThat(done.viaEscrowKey()).isTrue();
+        assertThat(done.wrap().recipientId()).isEqualTo(Recipient.ESCROW_ID);
+        assertThat(done.wrap().keyVersion()).isEqualTo(2);
+        X25519PrivateKey oldKey = f.core.unsealForTest(ParticipantId.ESCROW, 1);
+        X25519PrivateKey newKey = f.core.unsealForTest(ParticipantId.ESCROW, 2);
+        assertThat(f.open(TXN, done.wrap(), newKey)).isEqualTo(RewrapFixture.plaintextOf(TXN));
+        DekWrap relabelled = DekWrap.parse(Recipient.ESCROW_ID, 1, done.wrap().toBytes());
+        assertThatThrownBy(() -> f.open(TXN, relabelled, oldKey)).isInstanceOf(AuthenticationFailedException.class);
+        assertThat(escrowKeyOpenings(f))
+                .as("one unsealing of the old escrow version, for rewrap")
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAttributes())
+                        .containsEntry("keyVersion", "1")
+                        .containsEntry("purpose", "rewrap"));
+        assertThat(rewrappedEvent(f).getAttributes())
+                .containsEntry("participantId", Recipient.ESCROW_ID)
+                .containsEntry("rewrapped", "1")
+                .containsEntry("escrowKeyUsed", "1");
+    }
+
+    @ParameterizedTest(name = "epoch wraps: {0}")
+    @ValueSource(booleans = {false, true})
+    void aParticipantHeldOldKeyIsRewrappedFromTheEscrowWrapForTheParticipantsNewKey(boolean epoch) {
+        // Given
+        RewrapFixture f = startedWithEscrow();
+        f.seal(TXN, epoch);
+        f.seal("txn-2", epoch);
+        List<RewrapItem> items = List.of(f.itemFor(TXN, BOB), f.itemFor("txn-2", BOB));
+        X25519KeyPair bobsNewKey = f.registerOwnKey(BOB);
+        // When
+        List<RewrapResult> results = f.service.rewrap(OPERATOR, new RewrapBatch(BOB, 2, items));
+        // Then
+        assertThat(results).hasSize(2).allSatisfy(result -> {
+            RewrapResult.Rewrapped done = (RewrapResult.Rewrapped) result;
+            assertThat(done.viaEscrowKey()).isTrue();
+            assertThat(done.wrap().recipientId()).isEqualTo("bob");
+            assertThat(done.wrap().keyVersion()).isEqualTo(2);
+            assertThat(f.open(done.transactionId(), done.wrap(), bobsNewKey.privateKey()))
+                    .isEqualTo(RewrapFixture.plaintextOf(done.transactionId()));
+            X25519KeyPair stranger = X25519KeyPair.generate();
+            assertThatThrownBy(() -> f.open(done.transactionId(), done.wrap(), stranger.privateKey()))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        });
+        assertThat(escrowKeyOpenings(f))
+                .as("the escrow key is unsealed once per batch")
+                .hasSize(1);
+        assertThat(rewrappedEvent(f).getAttributes())
+                .containsEntry("participantId", "bob")
+                .containsEntry("fromVersions", "1")
+                .containsEntry("toVersion", "2")
+                .containsEntry("rewrapped", "2")
+                .containsEntry("escrowKeyUsed", "2");
+        bobsNewKey.destroy();
+    }
+
     @Test
-    void aParticipantHeldOldKeyIsNotOpenedHere() {
+    void aCustodialRewrapNeverUnsealsTheEscrowKey() {
+        // Given
+        RewrapFixture f = startedWithEscrow();
+        f.seal(TXN, false);
+        f.core.keys.rotate(OPERATOR, ALICE);
+        // When
+        List<RewrapResult> results =
+                f.service.rewrap(OPERATOR, new RewrapBatch(ALICE, 2, List.of(f.itemFor(TXN, ALICE))));
+        // Then
+        assertThat(rewrapped(results).viaEscrowKey()).isFalse();
+        assertThat(escrowKeyOpenings(f)).isEmpty();
+        assertThat(rewrappedEvent(f).getAttributes()).containsEntry("escrowKeyUsed", "0");
+    }
+
+    @Test
+    void aParticipantHeldOldKeyWithoutAnEscrowWrapIsNotRewrapped() {
         // Given
         RewrapFixture f = started();
         f.seal(TXN, false);
@@ -187,6 +272,31 @@ class RewrapServiceTest {
         assertThat(results)
                 .singleElement()
                 .isEqualTo(new RewrapResult.Failed(TXN, 1, RewrapError.PARTICIPANT_HELD_KEY));
+    }
+
+    private RewrapFixture startedWithEscrow() {
+        fixture = RewrapFixture.startWithEscrow(dir);
+        return fixture;
+    }
+
+    private static RewrapResult.Rewrapped rewrapped(List<RewrapResult> results) {
+        assertThat(results).singleElement().isInstanceOf(RewrapResult.Rewrapped.class);
+        return (RewrapResult.Rewrapped) results.get(0);
+    }
+
+    private static List<AccessEvent> escrowKeyOpenings(RewrapFixture f) {
+        return f.core.store.events().stream()
+                .filter(e -> e.getType() == AccessEventType.KEY_OPENED && Recipient.ESCROW_ID.equals(e.getSubject()))
+                .toList();
+    }
+
+    private static AccessEvent rewrappedEvent(RewrapFixture f) {
+        return f.committed.stream()
+                .filter(e -> e.getType() == AccessEventType.REWRAPPED)
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one REWRAPPED event");
+                })
+                .orElseThrow();
     }
 
     @Test

@@ -48,8 +48,9 @@ import dev.ctx.schemas.transaction.TransactionStatus;
 
 /**
  * The rewrap service on a {@link LifecycleFixture} (real registry, custody and lifecycle, no Kafka): {@code alice} has
- * custodial key v1, {@code bob} a participant-held v1; transactions are sealed for both with the real envelope sealer
- * (per-transaction or epoch wraps) and put into an in-memory lookup view; committed access events are kept.
+ * custodial key v1, {@code bob} a participant-held v1; transactions are sealed for both (and, {@link #startWithEscrow},
+ * for the audit escrow key v1) with the real envelope sealer (per-transaction or epoch wraps) and put into an
+ * in-memory lookup view; committed access events are kept.
  */
 public final class RewrapFixture implements AutoCloseable {
 
@@ -67,7 +68,10 @@ public final class RewrapFixture implements AutoCloseable {
     private final byte[] fingerprint = new byte[32];
     private final EnvelopeOpener opener = EnvelopeOpener.create();
 
-    private RewrapFixture(Path dir, RewrapSettings settings) {
+    private final boolean escrow;
+
+    private RewrapFixture(Path dir, RewrapSettings settings, boolean escrow) {
+        this.escrow = escrow;
         new SecureRandom().nextBytes(fingerprint);
         Clock clock = Clock.systemUTC();
         core = LifecycleFixture.start(dir, clock);
@@ -77,6 +81,9 @@ public final class RewrapFixture implements AutoCloseable {
         int version = core.keys.challengeParticipantHeldKey(OPERATOR, BOB, "challenge-1");
         core.keys.addParticipantHeldKey(
                 OPERATOR, BOB, version, X25519KeyPair.generate().publicKey(), "challenge-1");
+        if (escrow) {
+            core.keys.createEscrowKey(OPERATOR);
+        }
         committer = AccessEventCommitter.start(
                 100,
                 10,
@@ -92,6 +99,7 @@ public final class RewrapFixture implements AutoCloseable {
                 core.states,
                 id -> view.getOrDefault(id, new LookupResult.Unknown(id)),
                 new UnsealingCustodialKeys(core.states, core.keys),
+                core.keys.handOverEscrowRewrappingOnce(),
                 committer,
                 new AccessEvents("key-service/test", clock),
                 settings,
@@ -103,7 +111,23 @@ public final class RewrapFixture implements AutoCloseable {
     }
 
     public static RewrapFixture start(Path dir, RewrapSettings settings) {
-        return new RewrapFixture(dir, settings);
+        return new RewrapFixture(dir, settings, false);
+    }
+
+    /** As {@link #start(Path)}, with the audit escrow key v1: every sealed envelope also holds an escrow wrap. */
+    public static RewrapFixture startWithEscrow(Path dir) {
+        return new RewrapFixture(dir, new RewrapSettings(500, 256 * 1024, Duration.ofSeconds(5)), true);
+    }
+
+    /**
+     * {@code id} registers a participant-held key (BYOK) as its next version, as the proof-of-possession exchange ends;
+     * the caller owns the returned pair.
+     */
+    public X25519KeyPair registerOwnKey(ParticipantId id) {
+        X25519KeyPair pair = X25519KeyPair.generate();
+        int version = core.keys.challengeParticipantHeldKey(OPERATOR, id, "challenge-" + id);
+        core.keys.addParticipantHeldKey(OPERATOR, id, version, pair.publicKey(), "challenge-" + id);
+        return pair;
     }
 
     /** The confidential bytes sealed for {@code transactionId}. */
@@ -117,19 +141,24 @@ public final class RewrapFixture implements AutoCloseable {
      * @param epoch epoch wraps (layout 0x03) instead of per-transaction wraps
      */
     public LookupResult.Found seal(String transactionId, boolean epoch) {
-        LookupResult.Found found = sealed(transactionId, fingerprint, List.of(current(ALICE), current(BOB)), epoch);
+        List<Recipient> recipients = escrow
+                ? List.of(current(ALICE), current(BOB), current(ParticipantId.ESCROW))
+                : List.of(current(ALICE), current(BOB));
+        LookupResult.Found found = sealed(transactionId, fingerprint, recipients, epoch);
         view.put(transactionId, found);
         return found;
     }
 
     /**
      * The encrypted record and generation-1 envelope of {@code transactionId} sealed for {@code recipients} (its
-     * participants), as the processor writes them; the plaintext is {@link #plaintextOf}.
+     * participants, and the escrow key if listed), as the processor writes them; the plaintext is {@link #plaintextOf}.
      */
     public static LookupResult.Found sealed(
             String transactionId, byte[] fingerprint, List<Recipient> recipients, boolean epoch) {
-        List<String> participants =
-                recipients.stream().map(Recipient::recipientId).toList();
+        List<String> participants = recipients.stream()
+                .map(Recipient::recipientId)
+                .filter(id -> !Recipient.ESCROW_ID.equals(id))
+                .toList();
         TransactionContext context = TransactionContext.of(transactionId, fingerprint, participants);
         SealedTransaction sealed;
         try (EnvelopeSealer sealer =
@@ -175,7 +204,10 @@ public final class RewrapFixture implements AutoCloseable {
     private static RecipientWrap recipientWrap(DekWrap wrap) {
         return RecipientWrap.newBuilder()
                 .setRecipientId(wrap.recipientId())
-                .setRecipientType(RecipientType.PARTICIPANT)
+                .setRecipientType(
+                        Recipient.ESCROW_ID.equals(wrap.recipientId())
+                                ? RecipientType.ESCROW
+                                : RecipientType.PARTICIPANT)
                 .setKeyVersion(wrap.keyVersion())
                 .setWrap(ByteBuffer.wrap(wrap.toBytes()))
                 .build();

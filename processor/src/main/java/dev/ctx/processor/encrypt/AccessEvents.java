@@ -64,7 +64,9 @@ public final class AccessEvents {
 
     /**
      * The audit record of an envelope written at its next generation by the rewrap topology: names the transaction,
-     * the participant, its old and new key versions and the new generation; the event id is derived from the
+     * the participant (or {@code __escrow}), its old and new key versions, the new generation and whether the key
+     * service unwrapped the DEK with the escrow key ({@code escrowKeyUsed}: an escrow rotation, or a participant-held
+     * old version rewrapped from the escrow wrap); the event id is derived from the
      * transaction id and the new generation, so a recomputed rewrap of the same generation yields the same id.
      */
     public static AccessEvent rewrapped(
@@ -73,6 +75,7 @@ public final class AccessEvents {
             int fromVersion,
             int toVersion,
             int generation,
+            boolean viaEscrowKey,
             String source,
             Instant at) {
         return AccessEventBuilder.of(AccessEventType.REWRAPPED, AccessOutcome.SUCCESS, source, at)
@@ -88,7 +91,9 @@ public final class AccessEvents {
                         "toKeyVersion",
                         Integer.toString(toVersion),
                         "generation",
-                        Integer.toString(generation)))
+                        Integer.toString(generation),
+                        "escrowKeyUsed",
+                        Boolean.toString(viaEscrowKey)))
                 .build();
     }
 

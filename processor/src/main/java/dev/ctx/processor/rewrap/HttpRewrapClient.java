@@ -19,13 +19,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.processor.keyservice.KeyServiceHttp;
 import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 
 /**
  * {@link RewrapClient} over the key service's {@code POST /v1/rewrap} and
- * {@code POST /v1/participants/{id}/keys/{version}/retire} (java.net.http): JSON body, bearer token,
+ * {@code POST /v1/participants/{id}/keys/{version}/retire} ({@code POST /v1/escrow/key/{version}/retire} for the
+ * escrow key) (java.net.http): JSON body, bearer token,
  * optional TLS trust store, one timeout for the whole call. 200 maps to the results, 409 to
  * {@link RewrapVersionConflictException}, anything else (and any I/O failure or timeout) to
  * {@link RewrapUnavailableException}, whose message names the status, never a body or token.
@@ -70,8 +72,10 @@ public final class HttpRewrapClient implements RewrapClient {
 
     @Override
     public void retire(String participantId, int version) {
-        String retire = "/v1/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8) + "/keys/"
-                + version + "/retire";
+        String retire = Recipient.ESCROW_ID.equals(participantId)
+                ? "/v1/escrow/key/" + version + "/retire"
+                : "/v1/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8) + "/keys/" + version
+                        + "/retire";
         HttpResponse<byte[]> response = post(retire, RETIRE_BODY);
         if (response.statusCode() == 409) {
             throw new RewrapVersionConflictException(
@@ -142,17 +146,22 @@ public final class HttpRewrapClient implements RewrapClient {
                     RewrapError.fromCode(node.get("error").asText()));
         }
         JsonNode wrap = node.path("wrap");
+        String recipientId = wrap.path("recipientId").asText("");
         try {
             return RewrapResult.rewrapped(
                     transactionId,
                     generation,
                     RecipientWrap.newBuilder()
-                            .setRecipientId(wrap.path("recipientId").asText(""))
-                            .setRecipientType(RecipientType.PARTICIPANT)
+                            .setRecipientId(recipientId)
+                            .setRecipientType(
+                                    Recipient.ESCROW_ID.equals(recipientId)
+                                            ? RecipientType.ESCROW
+                                            : RecipientType.PARTICIPANT)
                             .setKeyVersion(wrap.path("keyVersion").asInt(-1))
                             .setWrap(ByteBuffer.wrap(
                                     Base64.getDecoder().decode(wrap.path("wrap").asText(""))))
-                            .build());
+                            .build(),
+                    node.path("viaEscrowKey").asBoolean(false));
         } catch (IllegalArgumentException malformed) {
             return RewrapResult.failed(transactionId, generation, RewrapError.UNRECOGNIZED);
         }

@@ -13,7 +13,6 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.envelope.Recipient;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
 
@@ -87,11 +86,8 @@ final class RetirementDecider {
         return tallies;
     }
 
-    /** ACTIVE and not current in the participant's verified keyring; never the escrow key (not rewrapped here). */
+    /** ACTIVE and not current in the participant's (or the escrow key's) verified keyring. */
     private boolean retirable(Version version) {
-        if (Recipient.ESCROW_ID.equals(version.participant())) {
-            return false;
-        }
         ValueAndTimestamp<ParticipantKeyring> held = keyrings.get(version.participant());
         if (held == null
                 || RotationWatch.activeVersion(version.participant(), held.value())

@@ -10,8 +10,11 @@ import dev.ctx.schemas.encrypted.RecipientWrap;
  *
  * @param wrap the new wrap (recipient id and key version set), or {@code null} with an error
  * @param error {@code null} with a wrap
+ * @param viaEscrowKey the key service unwrapped the DEK with the escrow key (an escrow rotation, or a participant-held
+ *     old version rewrapped from the envelope's escrow wrap)
  */
-public record RewrapResult(String transactionId, int generation, RecipientWrap wrap, RewrapError error) {
+public record RewrapResult(
+        String transactionId, int generation, RecipientWrap wrap, RewrapError error, boolean viaEscrowKey) {
 
     public RewrapResult {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -21,11 +24,16 @@ public record RewrapResult(String transactionId, int generation, RecipientWrap w
     }
 
     public static RewrapResult rewrapped(String transactionId, int generation, RecipientWrap wrap) {
-        return new RewrapResult(transactionId, generation, Objects.requireNonNull(wrap, "wrap"), null);
+        return rewrapped(transactionId, generation, wrap, false);
+    }
+
+    public static RewrapResult rewrapped(
+            String transactionId, int generation, RecipientWrap wrap, boolean viaEscrowKey) {
+        return new RewrapResult(transactionId, generation, Objects.requireNonNull(wrap, "wrap"), null, viaEscrowKey);
     }
 
     public static RewrapResult failed(String transactionId, int generation, RewrapError error) {
-        return new RewrapResult(transactionId, generation, null, Objects.requireNonNull(error, "error"));
+        return new RewrapResult(transactionId, generation, null, Objects.requireNonNull(error, "error"), false);
     }
 
     public Optional<RewrapError> failure() {

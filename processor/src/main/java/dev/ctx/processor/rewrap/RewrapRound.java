@@ -130,7 +130,7 @@ final class RewrapRound {
             settings.metrics().retried(participant);
             return;
         }
-        write(current.get(), item, wrap, at, now);
+        write(current.get(), item, wrap, result.viaEscrowKey(), at, now);
         pending.remove(participant, item.transactionId());
     }
 
@@ -141,7 +141,8 @@ final class RewrapRound {
                         .orElse(false);
     }
 
-    private void write(Envelope current, RewrapItem item, RecipientWrap wrap, Instant at, long now) {
+    private void write(
+            Envelope current, RewrapItem item, RecipientWrap wrap, boolean viaEscrowKey, Instant at, long now) {
         Envelope next = NextGeneration.of(current, wrap, at);
         context.forward(new Record<String, Object>(item.transactionId(), next, now), RewrapProcessor.ENVELOPES_SINK);
         context.forward(
@@ -153,6 +154,7 @@ final class RewrapRound {
                                 item.wrap().getKeyVersion(),
                                 wrap.getKeyVersion(),
                                 next.getGeneration(),
+                                viaEscrowKey,
                                 settings.source(),
                                 at),
                         now),

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.ctx.envelope.Recipient;
 import dev.ctx.processor.metrics.RewrapMetrics;
 import dev.ctx.schemas.keys.KeyStatus;
 import dev.ctx.schemas.keys.ParticipantKeyring;
@@ -18,8 +17,8 @@ import dev.ctx.schemas.keys.ParticipantKeyring;
 /**
  * Compares each verified keyring's current ACTIVE version with the version this task last acted on, and when it grew
  * queues every indexed envelope of that participant under an older version. A version that goes down (a stale or
- * replayed keyring) is never acted on, and neither is a rotation of the escrow keyring (the key service does not
- * rewrap escrow wraps).
+ * replayed keyring) is never acted on. The escrow keyring ({@code __escrow}) is watched like any participant's: an
+ * escrow rotation queues every envelope's escrow wrap (the key service rewraps it with the old escrow version).
  */
 final class RotationWatch {
 
@@ -63,11 +62,6 @@ final class RotationWatch {
     }
 
     private void rotated(String participant, int version) {
-        if (Recipient.ESCROW_ID.equals(participant)) {
-            // the key service does not rewrap escrow wraps (POST /v1/rewrap refuses __escrow): never queue them, so
-            // an escrow rotation cannot stall the rounds (docs/rewrap-topology.md, "Not built yet")
-            return;
-        }
         Integer seen = rotations.get(participant);
         if (seen != null && seen >= version) {
             return;

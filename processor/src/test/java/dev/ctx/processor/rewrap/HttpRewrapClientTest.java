@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.ctx.envelope.Recipient;
 import dev.ctx.schemas.encrypted.RecipientType;
 import dev.ctx.schemas.encrypted.RecipientWrap;
 
@@ -81,6 +82,29 @@ class HttpRewrapClientTest {
     }
 
     @Test
+    void anEscrowWrapAnswerIsAnEscrowRecipientAndTheEscrowKeyUseIsKept() {
+        // Given
+        String answer = "{\"results\": ["
+                + "{\"transactionId\": \"t1\", \"generation\": 1, \"viaEscrowKey\": true, \"wrap\":"
+                + " {\"recipientId\": \"__escrow\", \"keyVersion\": 2, \"wrap\": \""
+                + Base64.getEncoder().encodeToString(NEW_WRAP) + "\"}},"
+                + "{\"transactionId\": \"t2\", \"generation\": 1, \"wrap\": {\"recipientId\": \"alice\","
+                + " \"keyVersion\": 3, \"wrap\": \"" + Base64.getEncoder().encodeToString(NEW_WRAP) + "\"}}]}";
+        HttpRewrapClient client = serve(200, answer);
+
+        // When
+        List<RewrapResult> results = client.rewrap(request());
+
+        // Then
+        assertThat(results.get(0).wrap().getRecipientType()).isEqualTo(RecipientType.ESCROW);
+        assertThat(results.get(0).viaEscrowKey()).isTrue();
+        assertThat(results.get(1).wrap().getRecipientType()).isEqualTo(RecipientType.PARTICIPANT);
+        assertThat(results.get(1).viaEscrowKey())
+                .as("absent: a custodial rewrap")
+                .isFalse();
+    }
+
+    @Test
     void conflictMeansTheTargetVersionIsNotCurrent() {
         HttpRewrapClient client = serve(409, "{}");
         assertThatThrownBy(() -> client.rewrap(request())).isInstanceOf(RewrapVersionConflictException.class);
@@ -125,6 +149,19 @@ class HttpRewrapClientTest {
     }
 
     @Test
+    void theEscrowKeyRetiresThroughTheEscrowKeysRetireRoute() {
+        // Given
+        HttpRewrapClient client = serveRetire(200);
+
+        // When
+        client.retire(Recipient.ESCROW_ID, 1);
+
+        // Then
+        assertThat(path.get()).isEqualTo("/v1/escrow/key/1/retire");
+        assertThat(received.get()).isEqualTo(JSON.createObjectNode().put("remainingEnvelopes", 0));
+    }
+
+    @Test
     void aRefusedRetirementIsAConflictAndAnyOtherStatusIsUnavailable() {
         assertThatThrownBy(() -> serveRetire(409).retire("alice", 2))
                 .isInstanceOf(RewrapVersionConflictException.class)
@@ -141,10 +178,12 @@ class HttpRewrapClientTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/v1/participants/", exchange -> {
-            path.set(exchange.getRequestURI().getPath());
-            respond(exchange, status, "{}");
-        });
+        for (String prefix : List.of("/v1/participants/", "/v1/escrow/key/")) {
+            server.createContext(prefix, exchange -> {
+                path.set(exchange.getRequestURI().getPath());
+                respond(exchange, status, "{}");
+            });
+        }
         server.start();
         return HttpRewrapClient.create(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()),

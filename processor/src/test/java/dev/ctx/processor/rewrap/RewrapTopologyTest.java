@@ -93,7 +93,8 @@ class RewrapTopologyTest {
                 .containsEntry("participant", ALICE)
                 .containsEntry("fromKeyVersion", "3")
                 .containsEntry("toKeyVersion", Integer.toString(version))
-                .containsEntry("generation", "2");
+                .containsEntry("generation", "2")
+                .containsEntry("escrowKeyUsed", "false");
     }
 
     @Test
