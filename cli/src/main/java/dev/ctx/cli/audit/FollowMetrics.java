@@ -72,12 +72,12 @@ final class FollowMetrics implements AccessLogFollower.Listener {
                 "Offset of the first broken record, -1 while the chain holds",
                 partition,
                 s -> s.broken().map(ChainBreak::offset).orElse(-1L));
-        gauge("ctx.audit.verified.sequence", tags, "Sequence of the last verified entry", partition, s -> (double)
-                s.lastSequence());
-        gauge("ctx.audit.verified.offset", tags, "Offset of the last verified entry", partition, s -> (double)
-                s.lastOffset());
-        gauge("ctx.audit.verifier.lag", tags, "End offset minus the next offset to verify", partition, s -> (double)
-                s.lag());
+        gauge("ctx.audit.verified.sequence", tags, "Sequence of the last verified entry", partition, s ->
+                (double) s.lastSequence());
+        gauge("ctx.audit.verified.offset", tags, "Offset of the last verified entry", partition, s ->
+                (double) s.lastOffset());
+        gauge("ctx.audit.verifier.lag", tags, "End offset minus the next offset to verify", partition, s ->
+                (double) s.lag());
         gauge(
                 "ctx.audit.verified.checkpoint.timestamp.seconds",
                 tags,
@@ -92,13 +92,17 @@ final class FollowMetrics implements AccessLogFollower.Listener {
                 s -> s.lastCheckpointSignedAtMillis() < 0
                         ? Double.NaN
                         : (System.currentTimeMillis() - s.lastCheckpointSignedAtMillis()) / 1000.0);
-        FunctionCounter.builder("ctx.audit.entries.verified", follower, f -> value(f, partition, s -> (double)
-                        s.entriesVerified()))
+        FunctionCounter.builder(
+                        "ctx.audit.entries.verified",
+                        follower,
+                        f -> value(f, partition, s -> (double) s.entriesVerified()))
                 .tags(tags)
                 .description("Entries verified since the verifier started")
                 .register(registry);
-        FunctionCounter.builder("ctx.audit.checkpoints.verified", follower, f -> value(f, partition, s -> (double)
-                        s.checkpointsVerified()))
+        FunctionCounter.builder(
+                        "ctx.audit.checkpoints.verified",
+                        follower,
+                        f -> value(f, partition, s -> (double) s.checkpointsVerified()))
                 .tags(tags)
                 .description("Checkpoints matched (signature, head hash, Merkle root) since the verifier started")
                 .register(registry);

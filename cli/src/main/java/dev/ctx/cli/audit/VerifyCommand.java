@@ -112,7 +112,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private int follow() throws IOException, InterruptedException {
         if (source.file != null || export != null || fromOffset != null) {
             throw new ParameterException(
-                    spec.commandLine(), "--follow reads a broker from the beginning: no --file, --export, --from-offset");
+                    spec.commandLine(),
+                    "--follow reads a broker from the beginning: no --file, --export, --from-offset");
         }
         if (metricsPort == null) {
             throw new ParameterException(spec.commandLine(), "--follow needs --metrics-port N");

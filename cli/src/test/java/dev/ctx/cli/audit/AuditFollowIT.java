@@ -81,8 +81,7 @@ class AuditFollowIT {
     }
 
     @Test
-    void theFollowerVerifiesNewEntriesAndCheckpointsAndReportsABreakWhileTheOtherPartitionAdvances()
-            throws Exception {
+    void theFollowerVerifiesNewEntriesAndCheckpointsAndReportsABreakWhileTheOtherPartitionAdvances() throws Exception {
         // Given: sequences 0..59 and their three checkpoints on both partitions, and a follower on them
         String[] topics = createTopics();
         for (int partition : LOG.partitions()) {
@@ -118,8 +117,8 @@ class AuditFollowIT {
             append(topics, LOG, 0, 80, 90, 4, 4);
 
             // Then: partition 1 is broken at offset 80, partition 0 verified on
-            String broken = follower.scrapeUntil(m -> value(m, "ctx_audit_chain_broken", "1") == 1
-                    && value(m, "ctx_audit_verified_sequence", "0") == 89);
+            String broken = follower.scrapeUntil(m ->
+                    value(m, "ctx_audit_chain_broken", "1") == 1 && value(m, "ctx_audit_verified_sequence", "0") == 89);
             assertThat(value(broken, "ctx_audit_chain_break_offset", "1")).isEqualTo(80);
             assertThat(broken)
                     .containsPattern("ctx_audit_chain_break\\{kind=\"MODIFIED_EVENT\",partition=\"1\",topic=\""
@@ -150,8 +149,7 @@ class AuditFollowIT {
 
     /** The value of {@code name{partition="p"}} in a scrape, NaN when absent. */
     private static double value(String scrape, String name, String partition) {
-        Matcher matcher = Pattern.compile(
-                        "(?m)^" + Pattern.quote(name) + "\\{partition=\"" + partition + "\"} (\\S+)$")
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{partition=\"" + partition + "\"} (\\S+)$")
                 .matcher(scrape);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
     }
@@ -223,12 +221,23 @@ class AuditFollowIT {
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
             String[] args = {
-                "audit", "verify", "--follow", "--metrics-port", "0", "--metrics-host", "127.0.0.1",
-                "--signing-keys", keys.toString(),
-                "--bootstrap-server", SharedKafka.bootstrapServers(),
-                "--registry-url", registry.url(),
-                "--entries-topic", topics[0],
-                "--checkpoints-topic", topics[1]
+                "audit",
+                "verify",
+                "--follow",
+                "--metrics-port",
+                "0",
+                "--metrics-host",
+                "127.0.0.1",
+                "--signing-keys",
+                keys.toString(),
+                "--bootstrap-server",
+                SharedKafka.bootstrapServers(),
+                "--registry-url",
+                registry.url(),
+                "--entries-topic",
+                topics[0],
+                "--checkpoints-topic",
+                topics[1]
             };
             thread = new Thread(() -> exit.set(commandLine.execute(args)), "audit-follow-it");
         }
@@ -258,7 +267,9 @@ class AuditFollowIT {
                         return last;
                     }
                 }
-                assertThat(thread.isAlive()).as("the follower runs: " + out + err).isTrue();
+                assertThat(thread.isAlive())
+                        .as("the follower runs: " + out + err)
+                        .isTrue();
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             throw new AssertionError("metrics did not reach the expected state within " + WAIT + ":\n" + last
