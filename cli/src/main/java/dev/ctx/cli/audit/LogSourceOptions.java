@@ -42,10 +42,15 @@ final class LogSourceOptions {
     }
 
     BrokerAccessLog broker() {
+        return new BrokerAccessLog(consumerConfig(), kafka.serdeConfig(), topics());
+    }
+
+    /** A consumer configuration for this broker (client id {@code ctx-audit}). */
+    Map<String, Object> consumerConfig() {
         Map<String, Object> consumer = new HashMap<>();
         consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "ctx-audit");
-        return new BrokerAccessLog(consumer, kafka.serdeConfig(), topics());
+        return consumer;
     }
 
     String describe() {

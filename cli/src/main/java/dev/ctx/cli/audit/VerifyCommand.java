@@ -74,14 +74,61 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Also write what was read as an export file (JSON Lines, for a WORM store).")
     Path export;
 
+    @Option(
+            names = "--follow",
+            description = "After verifying the log up to now, keep verifying every new entry and checkpoint (broker"
+                    + " only) until SIGTERM/Ctrl-C; serve metrics with --metrics-port.")
+    boolean follow;
+
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "N",
+            description = "With --follow: serve Prometheus metrics on GET /metrics of this port (0: any free port).")
+    Integer metricsPort;
+
+    @Option(
+            names = "--metrics-host",
+            defaultValue = "0.0.0.0",
+            paramLabel = "HOST",
+            description = "With --follow: the address the metrics endpoint binds (default: ${DEFAULT-VALUE}).")
+    String metricsHost;
+
     @Override
     public Integer call() throws Exception {
+        if (follow) {
+            return follow();
+        }
+        if (metricsPort != null) {
+            throw new ParameterException(spec.commandLine(), "--metrics-port needs --follow");
+        }
         PrintWriter out = spec.commandLine().getOut();
         ProgressReport progress = new ProgressReport(spec.commandLine().getErr());
         VerificationReport report = source.file != null ? verifyFile(progress) : verifyBroker(progress);
         progress.done();
         print(report, out);
         return report.valid() ? ExitCodes.OK : AuditExitCodes.BROKEN;
+    }
+
+    private int follow() throws IOException, InterruptedException {
+        if (source.file != null || export != null || fromOffset != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--follow reads a broker from the beginning: no --file, --export, --from-offset");
+        }
+        if (metricsPort == null) {
+            throw new ParameterException(spec.commandLine(), "--follow needs --metrics-port N");
+        }
+        if (!keys.given()) {
+            throw new ParameterException(spec.commandLine(), "give --signing-keys FILE or --key-service URL");
+        }
+        return new FollowRun(
+                        source.consumerConfig(),
+                        source.kafka.serdeConfig(),
+                        source.topics(),
+                        keys.load(),
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr())
+                .run(metricsHost, metricsPort);
     }
 
     private VerificationReport verifyFile(ProgressReport progress) throws IOException, InterruptedException {

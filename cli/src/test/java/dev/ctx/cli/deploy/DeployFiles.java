@@ -40,7 +40,15 @@ public final class DeployFiles {
             "ctx_audit_sealer_lag_seconds",
             "ctx_audit_checkpoints_total",
             "ctx_audit_last_checkpoint_timestamp_seconds",
-            "ctx_audit_checkpoint_failures_total");
+            "ctx_audit_checkpoint_failures_total",
+            "ctx_audit_chain_broken",
+            "ctx_audit_chain_break",
+            "ctx_audit_chain_break_offset",
+            "ctx_audit_verified_sequence",
+            "ctx_audit_entries_verified_total",
+            "ctx_audit_checkpoints_verified_total",
+            "ctx_audit_checkpoint_age_seconds",
+            "ctx_audit_verifier_lag");
 
     /** The alerts that are rightly pending on a demo without the continuous verifier. */
     public static final Set<String> ALERTS_PENDING_WITHOUT_A_VERIFIER = Set.of("CtxAuditVerifierAbsent");
