@@ -69,7 +69,7 @@ final class ApiCall {
 
     /** As {@link #body(Class)}, with a route's own body limit {@code limit} (the server's limit must admit it). */
     <T> T body(Class<T> type, long limit) {
-        T value = parse(rawBody(limit), type);
+        T value = RequestBodies.read(mapper, rawBody(limit), type);
         if (value == null) {
             throw ApiException.badRequest("malformed-json", "request body must be a JSON object");
         }
@@ -103,20 +103,6 @@ final class ApiCall {
 
     private static ApiException tooLarge(long limit) {
         return ApiException.badRequest("request-too-large", "request body exceeds " + limit + " bytes");
-    }
-
-    private <T> T parse(byte[] bytes, Class<T> type) {
-        try {
-            return mapper.readValue(bytes, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("unknown-field", "request body has a field this endpoint does not accept");
-        } catch (MismatchedInputException e) {
-            throw ApiException.badRequest("invalid-field", "a request field has the wrong type or the body is empty");
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed-json", "request body is not valid JSON");
-        } catch (IOException e) {
-            throw ApiException.badRequest("malformed-json", "request body could not be read");
-        }
     }
 
     void respond(int status, Object body) {
