@@ -3,10 +3,7 @@ package dev.ctx.keyservice.api;
 import java.io.IOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -69,6 +66,7 @@ final class ApiCall {
 
     /** As {@link #body(Class)}, with a route's own body limit {@code limit} (the server's limit must admit it). */
     <T> T body(Class<T> type, long limit) {
+        requireJsonContentType();
         T value = RequestBodies.read(mapper, rawBody(limit), type);
         if (value == null) {
             throw ApiException.badRequest("malformed-json", "request body must be a JSON object");
@@ -86,6 +84,21 @@ final class ApiCall {
         return false;
     }
 
+    /**
+     * 415 for a body declared as anything but JSON ({@code application/json} or a {@code +json} type); a request
+     * without {@code Content-Type} is read as JSON.
+     */
+    private void requireJsonContentType() {
+        String declared = ctx.header("Content-Type");
+        if (declared != null && !RequestBodies.isJson(declared)) {
+            throw new ApiException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "request bodies must be application/json");
+        }
+    }
+
     private byte[] rawBody(long limit) {
         if (ctx.req().getContentLengthLong() > limit) {
             throw tooLarge(limit);
@@ -98,6 +111,19 @@ final class ApiCall {
             return bytes;
         } catch (HttpResponseException e) {
             throw tooLarge(limit);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            // Javalin rethrows the servlet's IOException unchecked: the client stalled past the idle timeout or the
+            // minimum data rate, or went away. Its fault, so a 4xx, never a 500.
+            if (e instanceof RuntimeException && !(e.getCause() instanceof IOException)) {
+                throw (RuntimeException) e;
+            }
+            throw new ApiException(
+                    408,
+                    "request-timeout",
+                    "Request timeout",
+                    "the request body did not arrive in time or the connection broke");
         }
     }
 

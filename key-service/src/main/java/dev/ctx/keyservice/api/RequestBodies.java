@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Reads a JSON request body as its record type: every failure is a 400 {@link ApiException} whose detail names the
@@ -14,6 +15,13 @@ import java.io.IOException;
 final class RequestBodies {
 
     private RequestBodies() {}
+
+    /** Whether a {@code Content-Type} value names JSON: {@code application/json} or {@code application/...+json}. */
+    static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json")
+                || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
 
     /** The body as {@code type}, or null for the JSON literal {@code null}. */
     static <T> T read(ObjectMapper mapper, byte[] bytes, Class<T> type) {
