@@ -146,8 +146,8 @@ public final class TransactionJsonLines {
         BigDecimal decimal(String name) {
             JsonNode value = required(name);
             try {
-                BigDecimal decimal = (value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText()))
-                        .stripTrailingZeros();
+                BigDecimal decimal =
+                        (value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText())).stripTrailingZeros();
                 if (decimal.scale() > SCALE || decimal.precision() - decimal.scale() > PRECISION - SCALE) {
                     throw new ArithmeticException("out of range");
                 }

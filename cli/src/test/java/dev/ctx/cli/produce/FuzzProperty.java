@@ -41,8 +41,8 @@ final class FuzzProperty {
             reader.accept(input.clone());
         } catch (RuntimeException e) {
             if (typed.stream().noneMatch(type -> type.isInstance(e))) {
-                throw new AssertionError("untyped rejection " + e.getClass().getName() + " of " + input.length
-                        + " bytes", e);
+                throw new AssertionError(
+                        "untyped rejection " + e.getClass().getName() + " of " + input.length + " bytes", e);
             }
         }
     }

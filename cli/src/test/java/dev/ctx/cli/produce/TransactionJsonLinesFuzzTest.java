@@ -1,6 +1,5 @@
 package dev.ctx.cli.produce;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzz target for {@code ctx produce --file} input: any file content (decoded as strict UTF-8, as
@@ -28,8 +29,8 @@ class TransactionJsonLinesFuzzTest {
     }
 
     private static void read(byte[] file) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ByteArrayInputStream(file), StandardCharsets.UTF_8.newDecoder()))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8.newDecoder()))) {
             TransactionJsonLines.read(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,19 @@
 package dev.ctx.envelope.fuzz;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.avro.Schema;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import dev.ctx.envelope.EnvelopeOpener;
 import dev.ctx.envelope.RecipientPrivateKey;
 import dev.ctx.envelope.TransactionContext;
@@ -14,16 +27,6 @@ import dev.ctx.envelope.receipts.Commitment;
 import dev.ctx.envelope.receipts.OpeningProof;
 import dev.ctx.envelope.receipts.RangeProof;
 import dev.ctx.envelope.receipts.SumProof;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Properties;
-import org.apache.avro.Schema;
 
 /**
  * Fuzz targets for the byte layouts of docs/envelope-format.md and docs/receipts.md: whatever the bytes, each reader
@@ -82,7 +85,8 @@ class EnvelopeParsersFuzzTest {
             try (InputStream in = Files.newInputStream(dir.resolve("inputs.properties"))) {
                 Properties inputs = new Properties();
                 inputs.load(in);
-                Schema schema = new Schema.Parser().parse(dir.resolve("confidential-fields.avsc").toFile());
+                Schema schema = new Schema.Parser()
+                        .parse(dir.resolve("confidential-fields.avsc").toFile());
                 TransactionContext context = TransactionContext.of(
                         inputs.getProperty("transactionId"),
                         schema,
@@ -90,7 +94,8 @@ class EnvelopeParsersFuzzTest {
                 RecipientPrivateKey key = RecipientPrivateKey.of(
                         "client-42",
                         1,
-                        X25519PrivateKey.takeOwnershipOf(HexFormat.of().parseHex(inputs.getProperty("privateKey.client-42"))));
+                        X25519PrivateKey.takeOwnershipOf(
+                                HexFormat.of().parseHex(inputs.getProperty("privateKey.client-42"))));
                 return new Golden(context, key, schema);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -99,7 +104,8 @@ class EnvelopeParsersFuzzTest {
 
         void open(byte[] input) {
             int wrapLength = input.length == 0 ? 0 : Math.min(input[0] & 0xFF, input.length - 1);
-            byte[] wrap = Arrays.copyOfRange(input, input.length == 0 ? 0 : 1, wrapLength + (input.length == 0 ? 0 : 1));
+            byte[] wrap =
+                    Arrays.copyOfRange(input, input.length == 0 ? 0 : 1, wrapLength + (input.length == 0 ? 0 : 1));
             byte[] ciphertext = Arrays.copyOfRange(input, Math.min(input.length, 1 + wrapLength), input.length);
             EnvelopeOpener.create()
                     .open(CiphertextPart.parse(ciphertext), DekWrap.parse("client-42", 1, wrap), key, context, schema);

@@ -92,10 +92,7 @@ final class ApiCall {
         String declared = ctx.header("Content-Type");
         if (declared != null && !RequestBodies.isJson(declared)) {
             throw new ApiException(
-                    415,
-                    "unsupported-media-type",
-                    "Unsupported media type",
-                    "request bodies must be application/json");
+                    415, "unsupported-media-type", "Unsupported media type", "request bodies must be application/json");
         }
     }
 

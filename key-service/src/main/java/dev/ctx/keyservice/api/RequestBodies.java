@@ -1,11 +1,12 @@
 package dev.ctx.keyservice.api;
 
+import java.io.IOException;
+import java.util.Locale;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Reads a JSON request body as its record type: every failure is a 400 {@link ApiException} whose detail names the

@@ -69,7 +69,8 @@ class HostileHttpIT {
             api.operator("POST", "/v1/participants/" + id + "/keys", null);
         }
         participantsBefore = api.operator("GET", "/v1/participants", null).body();
-        aliceKeysBefore = api.operator("GET", "/v1/participants/alice/keys", null).body();
+        aliceKeysBefore =
+                api.operator("GET", "/v1/participants/alice/keys", null).body();
         attacksStart = Instant.now();
     }
 
@@ -255,9 +256,11 @@ class HostileHttpIT {
                 .filter(e -> !e.getTimestamp().isBefore(attacksStart))
                 .toList();
         // Then
-        assertThat(sinceTheAttacks).isNotEmpty().allSatisfy(e -> assertThat(e.getOutcome())
-                .as(e.getType() + " " + e.getSubject())
-                .isEqualTo(AccessOutcome.DENIED));
+        assertThat(sinceTheAttacks)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getOutcome())
+                        .as(e.getType() + " " + e.getSubject())
+                        .isEqualTo(AccessOutcome.DENIED));
     }
 
     private static void assertServiceStillServesAndNothingChanged() {
@@ -322,7 +325,8 @@ class HostileHttpIT {
             if (lower.startsWith("content-type:")) {
                 contentType = line.substring(line.indexOf(':') + 1).strip();
             } else if (lower.startsWith("content-length:")) {
-                contentLength = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
+                contentLength =
+                        Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 isChunked = true;
             }
@@ -395,7 +399,8 @@ class HostileHttpIT {
 
     private static String rolesToken() {
         return sign(
-                new JWTClaimsSet.Builder(claims("alice", "participant", Instant.now().plusSeconds(300), null))
+                new JWTClaimsSet.Builder(
+                                claims("alice", "participant", Instant.now().plusSeconds(300), null))
                         .claim("role", List.of("participant", "operator"))
                         .build(),
                 new String(ApiFixture.SECRET, StandardCharsets.UTF_8));

@@ -1,9 +1,10 @@
 package dev.ctx.keyservice.api;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.function.Consumer;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Fuzz target for the key service's JSON request bodies (access requests, escrow filings and rejections, grants,

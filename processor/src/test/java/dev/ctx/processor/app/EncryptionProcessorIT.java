@@ -50,9 +50,9 @@ import dev.ctx.schemas.transaction.SettlementDetails;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.kafka.SharedKafka;
 import dev.ctx.testkit.leaks.CapturedLogs;
 import dev.ctx.testkit.leaks.LeakScanner;
-import dev.ctx.testkit.kafka.SharedKafka;
 
 /**
  * The whole processor ({@link ProcessorApplication}, as {@code main} runs it) on a real broker under

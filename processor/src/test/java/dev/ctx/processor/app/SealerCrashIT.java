@@ -216,7 +216,9 @@ class SealerCrashIT {
         }
         producer.flush();
         // a record the broker did not take fails the test here, not as a missing sequence number later
-        assertThat(sendFailures.get()).as("records the broker did not acknowledge").isZero();
+        assertThat(sendFailures.get())
+                .as("records the broker did not acknowledge")
+                .isZero();
     }
 
     private static KafkaProducer<String, AccessEvent> producer(ProcessorFixture fixture) {

@@ -37,6 +37,7 @@ public final class TestKeyrings {
     /** The test stand-in for the key service's keyring-signing key (RFC 8032 test vector 1 seed). */
     public static final Ed25519SigningKey SIGNING_KEY = Ed25519SigningKey.takeOwnershipOf(
             HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+
     private static final byte[] ESCROW_SCALAR =
             HexFormat.of().parseHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
     /** The one escrow key of every test. */

@@ -1,6 +1,7 @@
 package dev.ctx.schemas.serde;
 
 import java.io.IOException;
+
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 

@@ -27,7 +27,9 @@ class ForgedBlockCountTest {
     private static final String TOPIC = "escrow.requests";
 
     private final ConfluentAvroSerde<EscrowRequest> serde = ConfluentAvroSerdes.forClass(
-            EscrowRequest.class, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE), false);
+            EscrowRequest.class,
+            Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistry.URL_PREFIX + SCOPE),
+            false);
 
     @AfterEach
     void dropScope() {

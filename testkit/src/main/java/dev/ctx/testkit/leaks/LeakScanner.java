@@ -132,7 +132,9 @@ public final class LeakScanner {
             Map<String, TopicDescription> descriptions =
                     admin.describeTopics(chosen).allTopicNames().get();
             for (TopicDescription description : descriptions.values()) {
-                description.partitions().forEach(p -> ends.put(new TopicPartition(description.name(), p.partition()), 0L));
+                description
+                        .partitions()
+                        .forEach(p -> ends.put(new TopicPartition(description.name(), p.partition()), 0L));
             }
             ends.putAll(consumer.endOffsets(ends.keySet(), READ_TIMEOUT));
             consumer.assign(ends.keySet());

@@ -85,8 +85,10 @@ class LeakScannerIT {
     void findsAKekInHexInAStateFileAndAMarkerInALogLine() throws Exception {
         // Given
         Path store = Files.createDirectories(dir.resolve("state/0_1/rocksdb"));
-        Files.write(store.resolve("000042.sst"), ("k=" + HexFormat.of().formatHex(KEK).toUpperCase(java.util.Locale.ROOT))
-                .getBytes(StandardCharsets.US_ASCII));
+        Files.write(
+                store.resolve("000042.sst"),
+                ("k=" + HexFormat.of().formatHex(KEK).toUpperCase(java.util.Locale.ROOT))
+                        .getBytes(StandardCharsets.US_ASCII));
         Files.writeString(store.resolve("clean.log"), "nothing to see");
         String log = "INFO started\nWARN sealing failed for SECRET-tx-42\nINFO stopped";
         // When
@@ -95,8 +97,7 @@ class LeakScannerIT {
         assertThat(scanner.findings())
                 .extracting(Object::toString)
                 .containsExactlyInAnyOrder(
-                        "kek (HEX) in " + store.resolve("000042.sst"),
-                        "marker (utf-8) in log processor line 2");
+                        "kek (HEX) in " + store.resolve("000042.sst"), "marker (utf-8) in log processor line 2");
         assertThatThrownBy(scanner::assertNoLeaks)
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("2 leak(s) found:")
@@ -131,8 +132,8 @@ class LeakScannerIT {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String transactionalId) {
-        Map<String, Object> config = new java.util.HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"));
+        Map<String, Object> config = new java.util.HashMap<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"));
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }

@@ -1,16 +1,19 @@
 package dev.ctx.schemas.serde.fuzz;
 
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 import dev.ctx.schemas.serde.AvroSerdeConfig;
 import dev.ctx.schemas.serde.AvroSerdeException;
 import dev.ctx.schemas.serde.ConfluentAvroSerde;
 import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 import dev.ctx.schemas.serde.TestRecords;
-import java.util.List;
-import java.util.Map;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Fuzz target for the Confluent wire-format deserializer (magic byte, big-endian schema id, Avro body): for every
