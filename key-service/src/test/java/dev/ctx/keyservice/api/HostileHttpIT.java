@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -321,7 +322,7 @@ class HostileHttpIT {
         int contentLength = -1;
         boolean isChunked = false;
         for (String line : lines) {
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-type:")) {
                 contentType = line.substring(line.indexOf(':') + 1).strip();
             } else if (lower.startsWith("content-length:")) {

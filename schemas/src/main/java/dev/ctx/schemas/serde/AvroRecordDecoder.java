@@ -20,8 +20,9 @@ import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 /**
  * Deserializer half of {@link ConfluentAvroSerde}: reads the header, fetches the writer schema, checks it resolves to
  * the class's schema and that its fingerprint is on the {@link WriterSchemaAllowList}, and decodes. The body is first
- * validated with a skip pass over the writer schema ({@link AvroBodySkipper}), so lengths and item counts in malformed input are checked against the bytes
- * present before anything is allocated for them, and trailing bytes are rejected.
+ * validated with a skip pass over the writer schema ({@link AvroBodySkipper}), so lengths and item counts in
+ * malformed input are checked against the bytes present before anything is allocated for them, and trailing bytes
+ * are rejected.
  */
 final class AvroRecordDecoder<T extends SpecificRecord> {
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.management.ThreadMXBean;
+
 import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.schemaregistry.MockSchemaRegistry;
 
@@ -75,6 +77,6 @@ class ForgedBlockCountTest {
     }
 
     private static long allocatedByThisThread() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,7 +89,7 @@ public final class LeakScanner {
         needles.put(name + " (raw)", bytes.clone());
         String hex = HexFormat.of().formatHex(bytes);
         needles.put(name + " (hex)", hex.getBytes(StandardCharsets.US_ASCII));
-        needles.put(name + " (HEX)", hex.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        needles.put(name + " (HEX)", hex.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         addBase64(name, "base64", Base64.getEncoder(), bytes);
         addBase64(name, "base64url", Base64.getUrlEncoder(), bytes);
         return this;
@@ -198,7 +200,7 @@ public final class LeakScanner {
     private static byte[] readIfPresent(Path file) throws IOException {
         try {
             return Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return new byte[0];
         }
     }

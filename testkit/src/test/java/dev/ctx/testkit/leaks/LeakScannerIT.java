@@ -2,13 +2,16 @@ package dev.ctx.testkit.leaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -74,8 +77,8 @@ class LeakScannerIT {
         assertThat(scanner.findings())
                 .extracting(LeakScanner.Finding::where, LeakScanner.Finding::what)
                 .contains(
-                        org.assertj.core.groups.Tuple.tuple(ABORTED + "-0@0 value", "marker (utf-8)"),
-                        org.assertj.core.groups.Tuple.tuple(
+                        tuple(ABORTED + "-0@0 value", "marker (utf-8)"),
+                        tuple(
                                 COMMITTED + "-" + partitionOfCommitted(scanner) + "@0 header wrapped",
                                 "kek (base64, offset 1)"));
         assertThat(scanner.findings()).noneMatch(f -> f.where().startsWith(CLEAN));
@@ -87,8 +90,7 @@ class LeakScannerIT {
         Path store = Files.createDirectories(dir.resolve("state/0_1/rocksdb"));
         Files.write(
                 store.resolve("000042.sst"),
-                ("k=" + HexFormat.of().formatHex(KEK).toUpperCase(java.util.Locale.ROOT))
-                        .getBytes(StandardCharsets.US_ASCII));
+                ("k=" + HexFormat.of().formatHex(KEK).toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.US_ASCII));
         Files.writeString(store.resolve("clean.log"), "nothing to see");
         String log = "INFO started\nWARN sealing failed for SECRET-tx-42\nINFO stopped";
         // When
@@ -132,7 +134,7 @@ class LeakScannerIT {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String transactionalId) {
-        Map<String, Object> config = new java.util.HashMap<>(
+        Map<String, Object> config = new HashMap<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"));
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);

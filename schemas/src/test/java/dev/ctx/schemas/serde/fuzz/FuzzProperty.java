@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.sun.management.ThreadMXBean;
+
 /**
  * The property every fuzz target of this module checks for one input: the reader either accepts it or throws one of
  * the documented typed rejections; it never throws anything else, finishes within {@link #PER_INPUT} (a hang bound,
@@ -48,6 +50,6 @@ final class FuzzProperty {
     }
 
     private static long allocatedByThisThread() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 }
