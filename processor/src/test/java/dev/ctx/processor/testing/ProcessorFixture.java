@@ -155,7 +155,7 @@ public final class ProcessorFixture implements AutoCloseable {
         return byId;
     }
 
-    /** Every topic the processor writes or keeps (outputs, keys, commands, dead letters, internal): all but the input. */
+    /** Every topic the processor writes or keeps (outputs, keys, commands, dead letters, internal), not the input. */
     public List<String> outputAndInternalTopics() {
         List<String> names = new ArrayList<>(List.of(
                 topics.encrypted(),
