@@ -35,6 +35,10 @@ public final class TransactionJsonLines {
     private static final int SCALE = 8;
     /** The precision of the decimal fields in Transaction.avsc. */
     private static final int PRECISION = 38;
+    /** The instants a timestamp-millis field can hold. */
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private TransactionJsonLines() {}
 
@@ -176,7 +180,9 @@ public final class TransactionJsonLines {
                 Instant instant = value.isIntegralNumber()
                         ? Instant.ofEpochMilli(value.longValue())
                         : Instant.parse(value.asText());
-                instant.toEpochMilli();
+                if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                    throw new ArithmeticException("out of range");
+                }
                 return instant;
             } catch (DateTimeException | ArithmeticException e) {
                 throw new InvalidTransactionLineException(line, path + name, "must be ISO-8601 or epoch milliseconds");
