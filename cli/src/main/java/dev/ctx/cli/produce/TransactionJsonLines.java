@@ -7,8 +7,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,20 +33,31 @@ public final class TransactionJsonLines {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SCALE = 8;
+    /** The precision of the decimal fields in Transaction.avsc. */
+    private static final int PRECISION = 38;
+    /** The instants a timestamp-millis field can hold. */
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private TransactionJsonLines() {}
 
     /** Every non-blank line of {@code file} as a transaction. */
     public static List<Transaction> read(Path file) throws IOException {
-        List<Transaction> transactions = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (!line.isBlank()) {
-                    transactions.add(parse(line, number));
-                }
+            return read(reader);
+        }
+    }
+
+    /** Every non-blank line of {@code reader} as a transaction. */
+    static List<Transaction> read(BufferedReader reader) throws IOException {
+        List<Transaction> transactions = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (!line.isBlank()) {
+                transactions.add(parse(line, number));
             }
         }
         return transactions;
@@ -132,14 +143,22 @@ public final class TransactionJsonLines {
             return value.asBoolean();
         }
 
+        /**
+         * Bounds are checked on the stripped value before any rescaling: {@code "1e999999999"} is a short string whose
+         * rescaling to 8 places would compute a billion-digit number.
+         */
         BigDecimal decimal(String name) {
             JsonNode value = required(name);
             try {
-                BigDecimal decimal = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
+                BigDecimal decimal =
+                        (value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText())).stripTrailingZeros();
+                if (decimal.scale() > SCALE || decimal.precision() - decimal.scale() > PRECISION - SCALE) {
+                    throw new ArithmeticException("out of range");
+                }
                 return decimal.setScale(SCALE, RoundingMode.UNNECESSARY);
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new InvalidTransactionLineException(
-                        line, path + name, "must be a decimal with at most 8 decimal places");
+                        line, path + name, "must be a decimal with at most 8 decimal places and 30 integer digits");
             }
         }
 
@@ -152,10 +171,20 @@ public final class TransactionJsonLines {
             return value.isMissingNode() || value.isNull() ? null : parseInstant(value, name);
         }
 
+        /** An instant the record can hold: timestamps are epoch milliseconds in a long. */
         private Instant parseInstant(JsonNode value, String name) {
             try {
-                return value.isIntegralNumber() ? Instant.ofEpochMilli(value.asLong()) : Instant.parse(value.asText());
-            } catch (DateTimeParseException e) {
+                if (value.isIntegralNumber() && !value.canConvertToLong()) {
+                    throw new ArithmeticException("out of range");
+                }
+                Instant instant = value.isIntegralNumber()
+                        ? Instant.ofEpochMilli(value.longValue())
+                        : Instant.parse(value.asText());
+                if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                    throw new ArithmeticException("out of range");
+                }
+                return instant;
+            } catch (DateTimeException | ArithmeticException e) {
                 throw new InvalidTransactionLineException(line, path + name, "must be ISO-8601 or epoch milliseconds");
             }
         }

@@ -59,7 +59,14 @@ class TransactionJsonLinesTest {
                 "\"participants\":[\"a\"]|\"participants\":[]|participants must be a non-empty array",
                 "\"method\":\"SEPA\"|\"method\":7|settlementDetails.method must be a non-empty string",
                 "\"timestamp\":0|\"timestamp\":\"yesterday\"|timestamp must be ISO-8601",
-                "\"currency\":\"EUR\"|\"currency\":\"EUR\",\"status\":\"LOST\"|status is not a known status"
+                "\"currency\":\"EUR\"|\"currency\":\"EUR\",\"status\":\"LOST\"|status is not a known status",
+                // found by TransactionJsonLinesFuzzTest: rescaling these to 8 places computed a billion-digit number
+                "\"amount\":\"1\"|\"amount\":\"1e999999999\"|amount must be a decimal with at most 8",
+                "\"amount\":\"1\"|\"amount\":\"1e-999999999\"|amount must be a decimal with at most 8",
+                "\"amount\":\"1\"|\"amount\":\"1234567890123456789012345678901\"|amount must be a decimal",
+                // parsed, then failed when the record was serialized (timestamps are epoch milliseconds in a long)
+                "\"timestamp\":0|\"timestamp\":\"+999999999-12-31T23:59:59Z\"|timestamp must be ISO-8601",
+                "\"timestamp\":0|\"timestamp\":99999999999999999999999|timestamp must be ISO-8601"
             })
     void badFieldsAreRejectedNamingLineAndFieldButNotTheValue(String from, String to, String message) {
         // Given

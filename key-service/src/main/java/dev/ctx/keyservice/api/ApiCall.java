@@ -3,10 +3,7 @@ package dev.ctx.keyservice.api;
 import java.io.IOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -69,7 +66,8 @@ final class ApiCall {
 
     /** As {@link #body(Class)}, with a route's own body limit {@code limit} (the server's limit must admit it). */
     <T> T body(Class<T> type, long limit) {
-        T value = parse(rawBody(limit), type);
+        requireJsonContentType();
+        T value = RequestBodies.read(mapper, rawBody(limit), type);
         if (value == null) {
             throw ApiException.badRequest("malformed-json", "request body must be a JSON object");
         }
@@ -86,6 +84,18 @@ final class ApiCall {
         return false;
     }
 
+    /**
+     * 415 for a body declared as anything but JSON ({@code application/json} or a {@code +json} type); a request
+     * without {@code Content-Type} is read as JSON.
+     */
+    private void requireJsonContentType() {
+        String declared = ctx.header("Content-Type");
+        if (declared != null && !RequestBodies.isJson(declared)) {
+            throw new ApiException(
+                    415, "unsupported-media-type", "Unsupported media type", "request bodies must be application/json");
+        }
+    }
+
     private byte[] rawBody(long limit) {
         if (ctx.req().getContentLengthLong() > limit) {
             throw tooLarge(limit);
@@ -98,25 +108,24 @@ final class ApiCall {
             return bytes;
         } catch (HttpResponseException e) {
             throw tooLarge(limit);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            // Javalin rethrows the servlet's IOException unchecked: the client stalled past the idle timeout or the
+            // minimum data rate, or went away. Its fault, so a 4xx, never a 500.
+            if (e instanceof RuntimeException && !(e.getCause() instanceof IOException)) {
+                throw (RuntimeException) e;
+            }
+            throw new ApiException(
+                    408,
+                    "request-timeout",
+                    "Request timeout",
+                    "the request body did not arrive in time or the connection broke");
         }
     }
 
     private static ApiException tooLarge(long limit) {
         return ApiException.badRequest("request-too-large", "request body exceeds " + limit + " bytes");
-    }
-
-    private <T> T parse(byte[] bytes, Class<T> type) {
-        try {
-            return mapper.readValue(bytes, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("unknown-field", "request body has a field this endpoint does not accept");
-        } catch (MismatchedInputException e) {
-            throw ApiException.badRequest("invalid-field", "a request field has the wrong type or the body is empty");
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed-json", "request body is not valid JSON");
-        } catch (IOException e) {
-            throw ApiException.badRequest("malformed-json", "request body could not be read");
-        }
     }
 
     void respond(int status, Object body) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,6 +38,11 @@ public final class KeyServiceRoutes {
     /** Where the public keyring-signing key is served (no credentials: it is public, and processors pin it). */
     public static final String KEYRING_SIGNING_KEY_PATH = "/v1/keyring-signing-key";
 
+    /** How long a request may send nothing before its connection is closed. */
+    static final Duration REQUEST_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** The slowest a request body may arrive; slower requests are cut off (bodies are at most a few KiB). */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 256;
+
     private static final String OPENAPI_RESOURCE = "/openapi/key-service.json";
 
     private KeyServiceRoutes() {}
@@ -44,6 +51,11 @@ public final class KeyServiceRoutes {
         ObjectMapper mapper = objectMapper();
         cfg.jsonMapper(new JavalinJackson(mapper, false));
         cfg.http.maxRequestSize = components.maxRequestBytes();
+        // a client that stops sending (slowloris) loses its connection instead of holding a thread
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis());
+            http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+        });
         cfg.startup.showJavalinBanner = false;
         RequestGuard guard = new RequestGuard(components, mapper);
         for (ApiRoute route : routes(components)) {
@@ -143,6 +155,8 @@ public final class KeyServiceRoutes {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // {"role":"client","role":"operator"} is malformed, not "the last one wins"
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 }

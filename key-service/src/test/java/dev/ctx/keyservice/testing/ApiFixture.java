@@ -131,11 +131,16 @@ public final class ApiFixture implements AutoCloseable {
     }
 
     public HttpResponse<String> call(String method, String path, String token, String body) {
+        return call(method, path, token, body, "application/json");
+    }
+
+    /** As {@link #call(String, String, String, String)} with the given {@code Content-Type}. */
+    public HttpResponse<String> call(String method, String path, String token, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("User-Agent", "ctx-test");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -148,6 +153,11 @@ public final class ApiFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The port the service listens on (127.0.0.1), for raw-socket clients. */
+    public int port() {
+        return app.port();
     }
 
     public HttpResponse<String> operator(String method, String path, String body) {

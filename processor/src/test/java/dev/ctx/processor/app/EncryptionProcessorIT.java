@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
 import dev.ctx.testkit.kafka.SharedKafka;
+import dev.ctx.testkit.leaks.CapturedLogs;
+import dev.ctx.testkit.leaks.LeakScanner;
 
 /**
  * The whole processor ({@link ProcessorApplication}, as {@code main} runs it) on a real broker under
@@ -70,6 +73,7 @@ class EncryptionProcessorIT {
     private final ProcessorFixture fixture = new ProcessorFixture(MockSchemaRegistry.URL_PREFIX + scope, POOL);
     private final Map<String, Transaction> inputs = new HashMap<>();
     private final List<byte[]> plantedDecimals = new ArrayList<>();
+    private final CapturedLogs logs = CapturedLogs.start("encryption-processor-it");
     private ProcessorApplication application;
     private Map<String, EncryptedTransaction> encrypted;
     private Map<String, Envelope> envelopes;
@@ -116,6 +120,7 @@ class EncryptionProcessorIT {
         if (application != null) {
             application.close();
         }
+        logs.close();
         fixture.close();
         MockSchemaRegistry.dropScope(scope);
     }
@@ -216,6 +221,28 @@ class EncryptionProcessorIT {
         }
         assertThat(scanner.find(fixture.serdes.transaction().serializer().serialize("probe", firstConfidential())))
                 .as("the scanner finds what is planted")
+                .isNotEmpty();
+    }
+
+    @Test
+    void theLeakScanFindsNoMarkerDecimalOrPrivateKeyInAnyTopicStateDirectoryOrLog() {
+        // Given: what must never appear outside the input topic
+        LeakScanner scanner = LeakScanner.create().plantedValue("confidential marker", CONFIDENTIAL_PREFIX);
+        plantedDecimals.stream().limit(8).forEach(d -> scanner.secret("planted decimal", d));
+        fixture.keys.privateKeyBytes().forEach((id, key) -> scanner.secret("private key of " + id, key));
+        List<String> topics = fixture.outputAndInternalTopics();
+        // When
+        scanner.allTopics(fixture.bootstrap, topics::contains)
+                .directory(Path.of("target/streams-state/it-1"))
+                .log("processor", logs.text());
+        // Then
+        assertThat(scanner.scanned()).containsAll(topics).contains(fixture.topics.deadLetters());
+        scanner.assertNoLeaks();
+        assertThat(LeakScanner.create()
+                        .plantedValue("confidential marker", CONFIDENTIAL_PREFIX)
+                        .allTopics(fixture.bootstrap, fixture.topics.transactions()::equals)
+                        .findings())
+                .as("the scan finds the markers in the plaintext input topic")
                 .isNotEmpty();
     }
 

@@ -76,6 +76,7 @@ class SealerCrashIT {
     private final Set<String> distinctIds = ConcurrentHashMap.newKeySet();
     private final List<AccessEvent> sent = new ArrayList<>();
     private final AtomicInteger produced = new AtomicInteger();
+    private final AtomicInteger sendFailures = new AtomicInteger();
 
     @Test
     void killedSealersLeaveOneUnbrokenChainPerPartitionWithEveryDistinctEventOnce() throws Exception {
@@ -207,9 +208,17 @@ class SealerCrashIT {
                 sent.add(event);
                 distinctIds.add(event.getEventId());
             }
-            producer.send(new ProducerRecord<>(fixture.topics.accessEvents(), event.getEventId(), event));
+            producer.send(new ProducerRecord<>(fixture.topics.accessEvents(), event.getEventId(), event), (m, e) -> {
+                if (e != null) {
+                    sendFailures.incrementAndGet();
+                }
+            });
         }
         producer.flush();
+        // a record the broker did not take fails the test here, not as a missing sequence number later
+        assertThat(sendFailures.get())
+                .as("records the broker did not acknowledge")
+                .isZero();
     }
 
     private static KafkaProducer<String, AccessEvent> producer(ProcessorFixture fixture) {

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -16,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -64,9 +70,11 @@ public final class ProcessorFixture implements AutoCloseable {
             new TopicProvisioner(admin, 3, (short) 1).ensure(EncryptionTopics.specs(topics), true);
         }
         try (KafkaProducer<String, Object> producer = producer(serdes.keyring().serializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
             keys.all()
                     .forEach((id, keyring) ->
-                            producer.send(new ProducerRecord<>(topics.participantKeys(), id, keyring)));
+                            acks.add(producer.send(new ProducerRecord<>(topics.participantKeys(), id, keyring))));
+            awaitAcks(acks);
         }
         return this;
     }
@@ -74,7 +82,7 @@ public final class ProcessorFixture implements AutoCloseable {
     /** Publishes {@code keyring} under {@code recordKey} to {@code participant-keys} and waits for the ack. */
     public void publish(String recordKey, ParticipantKeyring keyring) {
         try (KafkaProducer<String, Object> producer = producer(serdes.keyring().serializer())) {
-            producer.send(new ProducerRecord<>(topics.participantKeys(), recordKey, keyring));
+            awaitAcks(List.of(producer.send(new ProducerRecord<>(topics.participantKeys(), recordKey, keyring))));
         }
     }
 
@@ -82,8 +90,24 @@ public final class ProcessorFixture implements AutoCloseable {
     public void produce(List<Transaction> transactions) {
         try (KafkaProducer<String, Object> producer =
                 producer(serdes.transaction().serializer())) {
-            transactions.forEach(transaction -> producer.send(
-                    new ProducerRecord<>(topics.transactions(), transaction.getTransactionId(), transaction)));
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            transactions.forEach(transaction -> acks.add(producer.send(
+                    new ProducerRecord<>(topics.transactions(), transaction.getTransactionId(), transaction))));
+            awaitAcks(acks);
+        }
+    }
+
+    /** Fails the test when the broker did not take a record, instead of letting a later count come up short. */
+    private static void awaitAcks(List<Future<RecordMetadata>> acks) {
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the broker did not acknowledge a record", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -129,6 +153,20 @@ public final class ProcessorFixture implements AutoCloseable {
                     .isNull();
         }
         return byId;
+    }
+
+    /** Every topic the processor writes or keeps (outputs, keys, commands, dead letters, internal), not the input. */
+    public List<String> outputAndInternalTopics() {
+        List<String> names = new ArrayList<>(List.of(
+                topics.encrypted(),
+                topics.envelopes(),
+                topics.participantKeys(),
+                topics.accessEvents(),
+                topics.deadLetters(),
+                topics.envelopeCommands(),
+                topics.receipts()));
+        names.addAll(internalTopics());
+        return names;
     }
 
     /** The topics whose names start with the application id (changelog, repartition). */

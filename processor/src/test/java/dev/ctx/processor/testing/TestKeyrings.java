@@ -1,6 +1,7 @@
 package dev.ctx.processor.testing;
 
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -36,22 +37,40 @@ public final class TestKeyrings {
     /** The test stand-in for the key service's keyring-signing key (RFC 8032 test vector 1 seed). */
     public static final Ed25519SigningKey SIGNING_KEY = Ed25519SigningKey.takeOwnershipOf(
             HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+
+    private static final byte[] ESCROW_SCALAR =
+            HexFormat.of().parseHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
     /** The one escrow key of every test. */
-    public static final X25519KeyPair ESCROW = X25519KeyPair.of(X25519PrivateKey.takeCopyOf(
-            HexFormat.of().parseHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")));
+    public static final X25519KeyPair ESCROW = X25519KeyPair.of(X25519PrivateKey.takeCopyOf(ESCROW_SCALAR));
 
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     /** Key version of every generated key. */
     public static final int KEY_VERSION = 3;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Map<String, X25519KeyPair> pairs = new LinkedHashMap<>();
+    private final Map<String, byte[]> scalars = new LinkedHashMap<>();
 
     /** Key pairs for {@code participants} and the escrow. */
     public static TestKeyrings forParticipants(Collection<String> participants) {
         TestKeyrings keyrings = new TestKeyrings();
-        participants.forEach(id -> keyrings.pairs.put(id, X25519KeyPair.generate()));
+        participants.forEach(id -> {
+            byte[] scalar = new byte[X25519PrivateKey.LENGTH];
+            RANDOM.nextBytes(scalar);
+            keyrings.scalars.put(id, scalar);
+            keyrings.pairs.put(id, X25519KeyPair.of(X25519PrivateKey.takeCopyOf(scalar)));
+        });
+        keyrings.scalars.put(Recipient.ESCROW_ID, ESCROW_SCALAR.clone());
         keyrings.pairs.put(Recipient.ESCROW_ID, ESCROW);
         return keyrings;
+    }
+
+    /** The private-key bytes of every participant and the escrow, for leak scans (copies). */
+    public Map<String, byte[]> privateKeyBytes() {
+        Map<String, byte[]> copies = new LinkedHashMap<>();
+        scalars.forEach((id, scalar) -> copies.put(id, scalar.clone()));
+        return copies;
     }
 
     /** Every keyring (participants ACTIVE and KYC VERIFIED, escrow ACTIVE with role ESCROW). */

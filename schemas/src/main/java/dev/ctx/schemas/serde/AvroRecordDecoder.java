@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -21,8 +20,9 @@ import dev.ctx.schemas.schemaregistry.SchemaRegistryException;
 /**
  * Deserializer half of {@link ConfluentAvroSerde}: reads the header, fetches the writer schema, checks it resolves to
  * the class's schema and that its fingerprint is on the {@link WriterSchemaAllowList}, and decodes. The body is first
- * validated with a skip pass over the writer schema, so lengths in malformed input are checked against the bytes
- * present before anything is allocated for them, and trailing bytes are rejected.
+ * validated with a skip pass over the writer schema ({@link AvroBodySkipper}), so lengths and item counts in
+ * malformed input are checked against the bytes present before anything is allocated for them, and trailing bytes
+ * are rejected.
  */
 final class AvroRecordDecoder<T extends SpecificRecord> {
 
@@ -90,7 +90,7 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
     private static void validateBody(String topic, int schemaId, Schema writer, byte[] payload) {
         try {
             BinaryDecoder decoder = body(payload);
-            GenericDatumReader.skip(writer, decoder);
+            AvroBodySkipper.skip(writer, decoder, payload.length);
             if (!decoder.isEnd()) {
                 throw new UndecodableRecordException(topic, schemaId, "bytes left after the record", null);
             }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -124,12 +126,17 @@ class ExactlyOnceAvroStreamsIT {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, Transaction> producer =
                 new KafkaProducer<>(config, new StringSerializer(), serde().serializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Transaction transaction = generator.next();
                 sent.add(transaction);
-                producer.send(new ProducerRecord<>(input, transaction.getTransactionId(), transaction));
+                acks.add(producer.send(new ProducerRecord<>(input, transaction.getTransactionId(), transaction)));
             }
             producer.flush();
+            // a record the broker did not take fails here, not as a short count later
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
         }
         return sent;
     }
