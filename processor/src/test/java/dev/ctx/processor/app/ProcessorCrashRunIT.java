@@ -22,6 +22,7 @@ import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
 import dev.ctx.testkit.kafka.ForkedKafkaBroker;
+import dev.ctx.testkit.leaks.LeakScanner;
 import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
 
 /**
@@ -85,6 +86,7 @@ class ProcessorCrashRunIT {
                         .isGreaterThan(TRANSACTIONS);
                 output.assertEveryWrapOpens(fixture, inputs);
                 assertThat(third.isAlive()).isTrue();
+                assertNothingLeaked(fixture);
             }
         }
     }
@@ -101,6 +103,24 @@ class ProcessorCrashRunIT {
             return TopicReader.endOffsets(
                     fixture.bootstrap, fixture.topics.encrypted(), IsolationLevel.READ_UNCOMMITTED);
         }
+    }
+
+    /**
+     * No topic but the input (aborted records, changelogs and the DLQ included), no state directory and no log of the
+     * three processors holds a generated confidential value ({@code SECRET-<id>} in every settlement detail) or a
+     * private key.
+     */
+    private void assertNothingLeaked(ProcessorFixture fixture) {
+        LeakScanner scanner = LeakScanner.create().plantedValue("confidential marker", "SECRET-");
+        fixture.keys.privateKeyBytes().forEach((id, key) -> scanner.secret("private key of " + id, key));
+        List<String> topics = fixture.outputAndInternalTopics();
+        scanner.allTopics(fixture.bootstrap, topics::contains);
+        for (String instance : List.of("first", "second", "third")) {
+            // the child's properties and log (not the broker's directory: its log segments hold the plaintext input)
+            scanner.directory(dir.resolve(instance)).directory(Path.of("target/streams-state/" + instance));
+        }
+        assertThat(scanner.scanned()).containsAll(topics);
+        scanner.assertNoLeaks();
     }
 
     private static void awaitCommitted(ProcessorFixture fixture, int atLeast) {
