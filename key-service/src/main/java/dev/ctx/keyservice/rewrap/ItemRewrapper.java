@@ -49,12 +49,10 @@ final class ItemRewrapper {
 
     private final TransactionLookup lookup;
     private final CustodialKeys keys;
-    private final EnvelopeRewrapper rewrapper;
 
-    ItemRewrapper(TransactionLookup lookup, CustodialKeys keys, EnvelopeRewrapper rewrapper) {
+    ItemRewrapper(TransactionLookup lookup, CustodialKeys keys) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.rewrapper = Objects.requireNonNull(rewrapper, "rewrapper");
     }
 
     /**
@@ -62,7 +60,11 @@ final class ItemRewrapper {
      * @throws dev.ctx.keyservice.participants.StoreUnavailableException if unsealing the old key could not be audited
      */
     RewrapResult rewrap(
-            AuditContext context, Recipient target, RewrapItem item, EscrowRewrapping.BatchRewrapper escrow) {
+            AuditContext context,
+            Recipient target,
+            RewrapItem item,
+            EnvelopeRewrapper.EpochBatch batch,
+            EscrowRewrapping.BatchRewrapper escrow) {
         LookupResult result = lookup.find(item.transactionId());
         if (result instanceof LookupResult.Unknown) {
             return failed(item, RewrapError.UNKNOWN_TRANSACTION);
@@ -82,7 +84,7 @@ final class ItemRewrapper {
                 return new RewrapResult.Rewrapped(
                         item.transactionId(), item.generation(), openEscrow(target, item, found, escrow), true);
             }
-            return rewrapParticipant(context, target, item, found, escrow);
+            return rewrapParticipant(context, target, item, found, batch, escrow);
         } catch (NotFoundException | OpenRefusedException e) {
             return failed(item, RewrapError.KEY_NOT_OPENABLE);
         } catch (EnvelopeException e) {
@@ -99,10 +101,11 @@ final class ItemRewrapper {
             Recipient target,
             RewrapItem item,
             LookupResult.Found found,
+            EnvelopeRewrapper.EpochBatch batch,
             EscrowRewrapping.BatchRewrapper escrow) {
         try {
             return new RewrapResult.Rewrapped(
-                    item.transactionId(), item.generation(), open(context, target, item, found), false);
+                    item.transactionId(), item.generation(), open(context, target, item, found, batch), false);
         } catch (ParticipantHeldKeyException e) {
             return viaEscrowWrap(target, item, found, escrow);
         }
@@ -148,7 +151,12 @@ final class ItemRewrapper {
                 transaction.getParticipants());
     }
 
-    private DekWrap open(AuditContext context, Recipient target, RewrapItem item, LookupResult.Found found) {
+    private DekWrap open(
+            AuditContext context,
+            Recipient target,
+            RewrapItem item,
+            LookupResult.Found found,
+            EnvelopeRewrapper.EpochBatch batch) {
         String participant = target.recipientId();
         DekWrap old = DekWrap.parse(participant, item.keyVersion(), item.wrap());
         EncryptedTransaction transaction = found.transaction();
@@ -158,7 +166,7 @@ final class ItemRewrapper {
                 context,
                 participant,
                 item.keyVersion(),
-                key -> rewrapper.rewrap(old, RecipientPrivateKey.of(participant, item.keyVersion(), key), target, txn));
+                key -> batch.rewrap(old, RecipientPrivateKey.of(participant, item.keyVersion(), key), target, txn));
     }
 
     /** The view's envelope holds exactly this wrap for the recipient, and it is not yet on the target version. */

@@ -39,6 +39,7 @@ public final class RewrapService {
 
     private final ParticipantStates states;
     private final ItemRewrapper items;
+    private final EnvelopeRewrapper rewrapper = EnvelopeRewrapper.create();
     private final EscrowRewrapping escrow;
     private final AccessEventCommitter committer;
     private final AccessEvents events;
@@ -63,7 +64,7 @@ public final class RewrapService {
             RewrapSettings settings,
             MeterRegistry meters) {
         this.states = Objects.requireNonNull(states, "states");
-        this.items = new ItemRewrapper(lookup, keys, EnvelopeRewrapper.create());
+        this.items = new ItemRewrapper(lookup, keys);
         this.escrow = Objects.requireNonNull(escrow, "escrow");
         this.committer = Objects.requireNonNull(committer, "committer");
         this.events = Objects.requireNonNull(events, "events");
@@ -85,13 +86,17 @@ public final class RewrapService {
             throw new IllegalArgumentException("at most " + settings.maxItems() + " items per batch");
         }
         Recipient target = target(batch.participant(), batch.toVersion());
-        List<RewrapResult> results = escrow.withinOneBatch(context, rewrapper -> {
-            List<RewrapResult> answered = new ArrayList<>(batch.items().size());
-            for (RewrapItem item : batch.items()) {
-                answered.add(items.rewrap(context, target, item, rewrapper));
-            }
-            return answered;
-        });
+        List<RewrapResult> results;
+        // one epoch per batch: one X25519 encapsulation for the target key instead of one per envelope
+        try (EnvelopeRewrapper.EpochBatch epoch = rewrapper.epochBatch()) {
+            results = escrow.withinOneBatch(context, escrowRewrapper -> {
+                List<RewrapResult> answered = new ArrayList<>(batch.items().size());
+                for (RewrapItem item : batch.items()) {
+                    answered.add(items.rewrap(context, target, item, epoch, escrowRewrapper));
+                }
+                return answered;
+            });
+        }
         committer.commit(event(context, batch, results), settings.commitTimeout());
         results.forEach(this::count);
         return List.copyOf(results);

@@ -120,7 +120,7 @@ class RewrapRoutesTest {
         assertThat(first.get("wrap").get("recipientId").asText()).isEqualTo("alice");
         assertThat(first.get("wrap").get("keyVersion").asInt()).isEqualTo(2);
         byte[] wrap = Base64.getDecoder().decode(first.get("wrap").get("wrap").asText());
-        assertThat(wrap).hasSize(97).startsWith(0x02);
+        assertThat(wrap).as("an epoch wrap of the batch's epoch").hasSize(121).startsWith(0x03);
         assertThat(first.has("error")).isFalse();
         assertThat(results.get(1).get("error").asText()).isEqualTo("UNKNOWN_TRANSACTION");
         assertThat(results.get(1).has("wrap")).isFalse();

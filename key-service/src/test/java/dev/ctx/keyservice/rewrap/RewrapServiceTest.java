@@ -57,6 +57,30 @@ class RewrapServiceTest {
         return fixture;
     }
 
+    @Test
+    void aBatchsWrapsShareOneFreshEpochAndTheNextBatchStartsAnother() {
+        // Given: three transactions of alice, rewrapped in a batch of two and a batch of one
+        RewrapFixture f = started();
+        List<String> ids = List.of(TXN, TXN + "-b", TXN + "-c");
+        ids.forEach(id -> f.seal(id, false));
+        List<RewrapItem> items = ids.stream().map(id -> f.itemFor(id, ALICE)).toList();
+        f.core.keys.rotate(OPERATOR, ALICE);
+        // When
+        List<RewrapResult> first = f.service.rewrap(OPERATOR, new RewrapBatch(ALICE, 2, items.subList(0, 2)));
+        List<RewrapResult> second = f.service.rewrap(OPERATOR, new RewrapBatch(ALICE, 2, items.subList(2, 3)));
+        // Then
+        List<DekWrap> wraps = java.util.stream.Stream.concat(first.stream(), second.stream()) // qualified: one use
+                .map(result -> ((RewrapResult.Rewrapped) result).wrap())
+                .toList();
+        assertThat(wraps).extracting(DekWrap::sequence).containsExactly(0L, 1L, 0L);
+        assertThat(wraps.get(0).epochId()).isEqualTo(wraps.get(1).epochId());
+        assertThat(wraps.get(2).epochId()).isNotEqualTo(wraps.get(0).epochId());
+        X25519PrivateKey newKey = f.core.unsealForTest(ALICE, 2);
+        for (int i = 0; i < 3; i++) {
+            assertThat(f.open(ids.get(i), wraps.get(i), newKey)).isEqualTo(RewrapFixture.plaintextOf(ids.get(i)));
+        }
+    }
+
     @ParameterizedTest(name = "epoch wraps: {0}")
     @ValueSource(booleans = {false, true})
     void aRewrappedWrapOpensTheSameCiphertextWithTheNewKeyAndNotWithTheOld(boolean epoch) {
@@ -76,7 +100,10 @@ class RewrapServiceTest {
         DekWrap fresh = done.wrap();
         assertThat(fresh.recipientId()).isEqualTo("alice");
         assertThat(fresh.keyVersion()).isEqualTo(2);
-        assertThat(fresh.isEpoch()).as("the new key has no epoch context").isFalse();
+        assertThat(fresh.isEpoch())
+                .as("a batch's new wraps are epoch wraps of one epoch")
+                .isTrue();
+        assertThat(fresh.sequence()).isZero();
         X25519PrivateKey oldKey = f.core.unsealForTest(ALICE, 1);
         X25519PrivateKey newKey = f.core.unsealForTest(ALICE, 2);
         byte[] viaOld = f.open(TXN, DekWrap.parse("alice", 1, item.wrap()), oldKey);
