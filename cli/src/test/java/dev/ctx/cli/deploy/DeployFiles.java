@@ -43,10 +43,7 @@ public final class DeployFiles {
             "ctx_audit_checkpoint_failures_total",
             "ctx_audit_chain_broken",
             "ctx_audit_chain_break",
-            "ctx_audit_chain_break_offset",
-            "ctx_audit_verified_sequence",
             "ctx_audit_entries_verified_total",
-            "ctx_audit_checkpoints_verified_total",
             "ctx_audit_checkpoint_age_seconds",
             "ctx_audit_verifier_lag");
 
