@@ -26,7 +26,7 @@ class DemoCommandIT {
         StringWriter out = new StringWriter();
         CommandLine commandLine = Ctx.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
-        int kafkaPort = BrokerProperties.freeLoopbackPort();
+        int kafkaPort = BrokerProperties.freeLoopbackPortPair();
 
         // When
         int exit = commandLine.execute(

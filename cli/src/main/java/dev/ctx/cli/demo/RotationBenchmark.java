@@ -50,7 +50,7 @@ public final class RotationBenchmark {
     /** Runs the benchmark; prints progress to {@code err} and returns the result table. */
     public static String run(Settings settings, PrintWriter err) throws Exception {
         try (DemoStack stack =
-                new DemoStack(settings.work(), new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0))) {
+                new DemoStack(settings.work(), new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0))) {
             stack.startKafka();
             stack.startRegistry();
             stack.startKeyService();

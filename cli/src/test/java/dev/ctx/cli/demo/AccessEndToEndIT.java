@@ -61,7 +61,7 @@ class AccessEndToEndIT {
     void participantReadsOverHttpsOutsiderIsDeniedAndKeyHolderOpensLocally() throws Exception {
         // Given: the key service on HTTPS; miner-1, client-1 and miner-2 with custodial keys, miner-3 with its own
         LoopbackTls tls = LoopbackTls.create(dir.resolve("tls"));
-        DemoPorts ports = new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0);
+        DemoPorts ports = new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0);
         try (DemoStack stack = new DemoStack(dir.resolve("stack"), ports)) {
             stack.startKafka();
             stack.startRegistry();

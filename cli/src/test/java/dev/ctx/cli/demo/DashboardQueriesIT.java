@@ -32,7 +32,7 @@ class DashboardQueriesIT {
     @Test
     void everyQueriedMetricAppearsInALiveScrape() throws Exception {
         // Given a demo that has processed some transactions
-        DemoStack stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0));
+        DemoStack stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0));
         try (stack) {
             new DemoScript(new PrintWriter(new StringWriter()), stack, dir).run(200, 1000);
 

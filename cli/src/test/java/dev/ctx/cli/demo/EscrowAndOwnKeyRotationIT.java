@@ -76,7 +76,7 @@ class EscrowAndOwnKeyRotationIT {
 
     @BeforeAll
     static void sealTransactionsForCustodialAndOwnKeys() throws Exception {
-        stack = new DemoStack(dir.resolve("stack"), new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0));
+        stack = new DemoStack(dir.resolve("stack"), new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0));
         stack.startKafka();
         stack.startRegistry();
         stack.startKeyService();

@@ -49,7 +49,7 @@ class KeyRotationCrashIT {
     @Test
     void aProcessorKilledMidJobAndRestartedEndsInTheSameStateWithoutDuplicateOrLostGenerations() throws Exception {
         try (DemoStack stack = new DemoStack(
-                        dir.resolve("stack"), new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0));
+                        dir.resolve("stack"), new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0));
                 TopologySerdes serdes = startKeyServiceAndRegister(stack)) {
             // Given: 5,000 sealed transactions, a forked processor with the rewrap job on
             KeyServiceClient operator = operator(stack);

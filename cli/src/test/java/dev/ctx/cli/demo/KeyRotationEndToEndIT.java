@@ -74,7 +74,7 @@ class KeyRotationEndToEndIT {
 
     @BeforeAll
     static void sealFiveThousandTransactions() throws Exception {
-        stack = new DemoStack(dir.resolve("stack"), new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0));
+        stack = new DemoStack(dir.resolve("stack"), new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0));
         stack.startKafka();
         stack.startRegistry();
         stack.startKeyService();

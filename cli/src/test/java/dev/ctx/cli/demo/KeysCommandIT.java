@@ -33,7 +33,7 @@ class KeysCommandIT {
 
     @BeforeAll
     static void startKeyService() throws Exception {
-        stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0));
+        stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0));
         stack.startKafka();
         stack.startRegistry();
         stack.startKeyService();

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -68,7 +65,7 @@ class PrometheusScrapeIT {
     void everyDashboardAndAlertExpressionEvaluatesAgainstARealPrometheusScrapingTheDemo() throws Exception {
         // Given a real Prometheus scraping a demo that has processed some transactions
         String prometheus = PrometheusTools.prometheus();
-        DemoStack stack = new DemoStack(dir, new DemoPorts(freeBrokerPort(), 0, 0, 0));
+        DemoStack stack = new DemoStack(dir, new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0));
         try (stack) {
             new DemoScript(new PrintWriter(new StringWriter()), stack, dir).run(200, 1000);
             Process server = startPrometheus(prometheus, stack);
@@ -120,30 +117,6 @@ class PrometheusScrapeIT {
             } finally {
                 stop(server);
             }
-        }
-    }
-
-    /**
-     * A free port whose successor is free too: the demo's broker binds both (listener and controller), and a bind
-     * failure of the embedded broker's controller exits the JVM.
-     */
-    private static int freeBrokerPort() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port = BrokerProperties.freeLoopbackPort();
-            if (port < 65535 && bindable(port) && bindable(port + 1)) {
-                return port;
-            }
-        }
-        throw new IOException("no two adjacent free loopback ports");
-    }
-
-    private static boolean bindable(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

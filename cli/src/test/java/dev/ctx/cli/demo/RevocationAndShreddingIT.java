@@ -76,7 +76,7 @@ class RevocationAndShreddingIT {
     @Test
     void revokedParticipantsAreRefused403AndShreddedTransactionsAnswer410() throws Exception {
         // Given: key service, participants (miner-3 holds its own key), processor with the rewrap topology on
-        DemoPorts ports = new DemoPorts(BrokerProperties.freeLoopbackPort(), 0, 0, 0);
+        DemoPorts ports = new DemoPorts(BrokerProperties.freeLoopbackPortPair(), 0, 0, 0);
         try (DemoStack stack = new DemoStack(dir.resolve("stack"), ports)) {
             stack.startKafka();
             stack.startRegistry();

@@ -57,4 +57,26 @@ public final class BrokerProperties {
             throw new UncheckedIOException("no free loopback port", e);
         }
     }
+
+    /**
+     * A free loopback port whose successor is free too, for a broker that binds both (listener on the port, controller
+     * on the next, as the demo's does): a bind failure of an embedded broker's controller exits the whole JVM.
+     */
+    public static int freeLoopbackPortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freeLoopbackPort();
+            if (port < 65535 && bindable(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no two adjacent free loopback ports");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }
