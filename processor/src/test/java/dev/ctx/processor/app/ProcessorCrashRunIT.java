@@ -124,7 +124,7 @@ class ProcessorCrashRunIT {
     }
 
     private static void awaitCommitted(ProcessorFixture fixture, int atLeast) {
-        TopicReader.readAll(
+        TopicReader.awaitAtLeast(
                 fixture.bootstrap, fixture.topics.encrypted(), IsolationLevel.READ_COMMITTED, atLeast, TIMEOUT);
     }
 

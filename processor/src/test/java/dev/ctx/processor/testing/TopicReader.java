@@ -46,6 +46,33 @@ public final class TopicReader {
     }
 
     /**
+     * Waits until {@code topic} holds at least {@code atLeast} records and returns how many were read by then. Unlike
+     * {@link #readAll} it does not chase the end of a topic that keeps growing (a running pipeline with a feed).
+     *
+     * @throws AssertionError if fewer arrive within {@code timeout}
+     */
+    public static int awaitAtLeast(
+            String bootstrapServers, String topic, IsolationLevel isolation, int atLeast, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, isolation))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            int read = 0;
+            Instant deadline = Instant.now().plus(timeout);
+            while (read < atLeast) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("read " + read + " of at least " + atLeast + " records from " + topic
+                            + " within " + timeout);
+                }
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return read;
+        }
+    }
+
+    /**
      * Waits until some partition of {@code topic} holds records of a still open transaction (its high watermark is past
      * its last stable offset).
      *
