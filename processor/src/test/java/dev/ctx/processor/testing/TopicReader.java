@@ -27,11 +27,7 @@ public final class TopicReader {
     public static List<ConsumerRecord<byte[], byte[]>> readAll(
             String bootstrapServers, String topic, IsolationLevel isolation, int atLeast, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, isolation))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = fromBeginning(consumer, topic);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             Instant deadline = Instant.now().plus(timeout);
             while (records.size() < atLeast || !atEnd(consumer, partitions)) {
@@ -54,11 +50,7 @@ public final class TopicReader {
     public static int awaitAtLeast(
             String bootstrapServers, String topic, IsolationLevel isolation, int atLeast, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, isolation))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            fromBeginning(consumer, topic);
             int read = 0;
             Instant deadline = Instant.now().plus(timeout);
             while (read < atLeast) {
@@ -83,9 +75,7 @@ public final class TopicReader {
                         new KafkaConsumer<>(config(bootstrapServers, IsolationLevel.READ_COMMITTED));
                 KafkaConsumer<byte[], byte[]> uncommitted =
                         new KafkaConsumer<>(config(bootstrapServers, IsolationLevel.READ_UNCOMMITTED))) {
-            List<TopicPartition> partitions = committed.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+            List<TopicPartition> partitions = partitions(committed, topic);
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
@@ -102,10 +92,7 @@ public final class TopicReader {
     public static Map<TopicPartition, Long> endOffsets(
             String bootstrapServers, String topic, IsolationLevel isolation) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, isolation))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            return consumer.endOffsets(partitions);
+            return consumer.endOffsets(partitions(consumer, topic));
         }
     }
 
@@ -125,6 +112,20 @@ public final class TopicReader {
             }
         }
         throw new AssertionError("transactions on " + topic + " still open after " + timeout);
+    }
+
+    /** Assigns every partition of {@code topic} to {@code consumer}, positioned at its beginning. */
+    private static List<TopicPartition> fromBeginning(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = partitions(consumer, topic);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
     }
 
     private static boolean atEnd(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
