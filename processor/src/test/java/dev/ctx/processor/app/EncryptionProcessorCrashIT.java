@@ -124,14 +124,9 @@ class EncryptionProcessorCrashIT {
         }
     }
 
-    /** Commits every 2 s (so a transaction is open when the kill lands) and takes over quickly after the crash. */
+    /** Commits every 2 s, so a transaction is open when the kill lands. */
     private static Map<String, String> crashFriendly(ProcessorFixture fixture, String instanceId) {
-        Map<String, String> config = fixture.config(instanceId);
-        config.put("streams.commit.interval.ms", "2000");
-        config.put("streams.consumer.session.timeout.ms", "6000");
-        config.put("streams.consumer.heartbeat.interval.ms", "1000");
-        config.put("streams.producer.transaction.timeout.ms", "5000");
-        return config;
+        return fixture.crashTolerantConfig(instanceId, Duration.ofSeconds(2));
     }
 
     /** The next {@code count} inputs, remembered by transaction id. */

@@ -129,12 +129,8 @@ class ProcessorCrashRunIT {
     }
 
     private ForkedProcessor fork(ProcessorFixture fixture, String instanceId) {
-        Map<String, String> config = fixture.config(instanceId);
-        config.put("streams.commit.interval.ms", "2000");
-        config.put("streams.consumer.session.timeout.ms", "6000");
-        config.put("streams.consumer.heartbeat.interval.ms", "1000");
-        config.put("streams.producer.transaction.timeout.ms", "5000");
-        return ForkedProcessor.start(dir.resolve(instanceId), config);
+        return ForkedProcessor.start(
+                dir.resolve(instanceId), fixture.crashTolerantConfig(instanceId, Duration.ofSeconds(2)));
     }
 
     private List<Transaction> generate(TransactionGenerator generator, int count) {

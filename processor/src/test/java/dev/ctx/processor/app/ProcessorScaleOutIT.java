@@ -3,6 +3,7 @@ package dev.ctx.processor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,11 +156,7 @@ class ProcessorScaleOutIT {
 
     /** Commits often and notices a dead member quickly, so the test spends its time on the run, not on timeouts. */
     private static Map<String, String> scaleOutFriendly(ProcessorFixture fixture, String instanceId) {
-        Map<String, String> config = fixture.config(instanceId);
-        config.put("streams.commit.interval.ms", "500");
-        config.put("streams.consumer.session.timeout.ms", "6000");
-        config.put("streams.consumer.heartbeat.interval.ms", "1000");
-        config.put("streams.producer.transaction.timeout.ms", "5000");
+        Map<String, String> config = fixture.crashTolerantConfig(instanceId, Duration.ofMillis(500));
         config.put("streams.num.standby.replicas", "0");
         return config;
     }

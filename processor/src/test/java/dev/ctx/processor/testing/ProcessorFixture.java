@@ -135,6 +135,20 @@ public final class ProcessorFixture implements AutoCloseable {
     }
 
     /**
+     * {@link #config} for tests that kill instances: commits every {@code commitInterval} (so a kill can land in an
+     * open transaction), notices a dead member after 6 s and aborts its orphaned transaction after 5 s, so the test
+     * spends its time on the run rather than on timeouts.
+     */
+    public Map<String, String> crashTolerantConfig(String instanceId, Duration commitInterval) {
+        Map<String, String> config = config(instanceId);
+        config.put("streams.commit.interval.ms", Long.toString(commitInterval.toMillis()));
+        config.put("streams.consumer.session.timeout.ms", "6000");
+        config.put("streams.consumer.heartbeat.interval.ms", "1000");
+        config.put("streams.producer.transaction.timeout.ms", "5000");
+        return config;
+    }
+
+    /**
      * Reads {@code topic} with {@code read_committed} and asserts exactly {@code expected} records, one per key, each
      * keyed by its value's transaction id.
      */
