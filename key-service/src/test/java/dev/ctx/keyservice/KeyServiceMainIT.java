@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,19 @@ class KeyServiceMainIT {
         return config;
     }
 
+    private static Map<String, String> withTls(Map<String, String> config, TestPki pki) {
+        config.put("tls.keystore.path", pki.serverKeyStore().toString());
+        config.put("tls.keystore.password.env", "TEST_PKI_PASSWORD");
+        config.put("tls.truststore.path", pki.trustStore().toString());
+        config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
+        return config;
+    }
+
+    private static KeyService startWithTls(Map<String, String> config) {
+        return KeyService.start(KeyServiceConfigLoader.load(
+                config, Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)));
+    }
+
     private static KeyService start(Map<String, String> config) {
         return KeyService.start(KeyServiceConfigLoader.load(config, Map.of("TEST_KEK_PASSWORD", "kek-password")));
     }
@@ -74,13 +91,8 @@ class KeyServiceMainIT {
         Path operator = pki.issue("operator", "CN=operator-1,OU=operator", "clientAuth");
         Path alice = pki.issue("alice", "CN=alice,OU=participant", "clientAuth");
         Path stranger = pki.selfSigned("stranger", "CN=operator-2,OU=operator");
-        Map<String, String> config = withPkcs12Kek(baseConfig());
-        config.put("tls.keystore.path", pki.serverKeyStore().toString());
-        config.put("tls.keystore.password.env", "TEST_PKI_PASSWORD");
-        config.put("tls.truststore.path", pki.trustStore().toString());
-        config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
-        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(
-                config, Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
+        Map<String, String> config = withTls(withPkcs12Kek(baseConfig()), pki);
+        try (KeyService service = startWithTls(config)) {
             String base = "https://127.0.0.1:" + service.port();
             // When / Then
             assertThat(send(
@@ -107,14 +119,9 @@ class KeyServiceMainIT {
     void optionalClientAuthLetsProbesAndJwtCallersInOverHttps() throws Exception {
         // Given
         TestPki pki = TestPki.create(dir);
-        Map<String, String> config = withPkcs12Kek(baseConfig());
-        config.put("tls.keystore.path", pki.serverKeyStore().toString());
-        config.put("tls.keystore.password.env", "TEST_PKI_PASSWORD");
-        config.put("tls.truststore.path", pki.trustStore().toString());
-        config.put("tls.truststore.password.env", "TEST_PKI_PASSWORD");
+        Map<String, String> config = withTls(withPkcs12Kek(baseConfig()), pki);
         config.put("tls.client.auth", "want");
-        try (KeyService service = KeyService.start(KeyServiceConfigLoader.load(
-                config, Map.of("TEST_KEK_PASSWORD", "kek-password", "TEST_PKI_PASSWORD", TestPki.PASSWORD)))) {
+        try (KeyService service = startWithTls(config)) {
             String base = "https://127.0.0.1:" + service.port();
             SSLContext noCertificate = pki.clientContext(null);
             // When / Then
@@ -132,6 +139,35 @@ class KeyServiceMainIT {
                             .send(withToken, HttpResponse.BodyHandlers.ofString())
                             .body())
                     .contains("keysvc_http_requests_seconds_count");
+        }
+    }
+
+    @Test
+    void aStalledBodyOverHttpsIs408WithinTheIdleTimeout() throws Exception {
+        // Given: the HTTPS connector, and a JWT caller that announces a body and then stops sending
+        TestPki pki = TestPki.create(dir);
+        Map<String, String> config = withTls(withPkcs12Kek(baseConfig()), pki);
+        config.put("tls.client.auth", "want");
+        Duration bound = Duration.ofSeconds(20);
+        try (KeyService service = startWithTls(config);
+                SSLSocket socket = (SSLSocket)
+                        pki.clientContext(null).getSocketFactory().createSocket("127.0.0.1", service.port())) {
+            socket.setSoTimeout((int) bound.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/participants HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                            + ApiFixture.token("operator-1", "operator")
+                            + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"id\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            // When
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            // Then: the TLS connector applies the same idle timeout as plain HTTP, and answers with a problem
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound);
+            assertThat(reply)
+                    .startsWith("HTTP/1.1 408")
+                    .contains("application/problem+json")
+                    .contains("\"type\":\"https://ctx.dev/problems/request-timeout\"");
         }
     }
 
