@@ -92,6 +92,12 @@ final class DemoStack implements AutoCloseable {
      * pinned to this key service's signing key and {@code escrowFingerprint}, with {@code extraConfig} over it.
      */
     Map<String, String> processorConfig(String escrowFingerprint, Map<String, String> extraConfig) {
+        return processorConfig(keyringSigningKey(), escrowFingerprint, extraConfig);
+    }
+
+    /** As {@link #processorConfig(String, Map)}, pinned to {@code keyringSigningKey} (a key service run elsewhere). */
+    Map<String, String> processorConfig(
+            Ed25519VerifyingKey keyringSigningKey, String escrowFingerprint, Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>();
         config.put(ProcessorConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
@@ -103,7 +109,7 @@ final class DemoStack implements AutoCloseable {
         config.put(ProcessorConfig.TOPICS_PARTITIONS_CONFIG, "3");
         config.put(
                 ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
-                Base64.getEncoder().encodeToString(keyringSigningKey().bytes()));
+                Base64.getEncoder().encodeToString(keyringSigningKey.bytes()));
         config.put(ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint);
         config.putAll(extraConfig);
         return config;
