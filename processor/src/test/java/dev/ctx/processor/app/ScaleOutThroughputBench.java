@@ -69,9 +69,9 @@ class ScaleOutThroughputBench {
 
     /** One measured run of {@code instances} forked processors on a fresh deployment. */
     private Run run(SchemaRegistryServer registry, int instances) throws Exception {
-        try (ProcessorFixture fixture =
-                new ProcessorFixture(registry.url(), GeneratorSettings.benchmarkDefault("x").participantPool())
-                        .prepare(PARTITIONS)) {
+        try (ProcessorFixture fixture = new ProcessorFixture(
+                        registry.url(), GeneratorSettings.benchmarkDefault("x").participantPool())
+                .prepare(PARTITIONS)) {
             Map<String, Transaction> inputs = new HashMap<>();
             List<Transaction> transactions = generate(instances, inputs);
             List<ForkedProcessor> processors = new ArrayList<>();
@@ -120,8 +120,7 @@ class ScaleOutThroughputBench {
         config.put(ProcessorConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2");
         config.put("streams.num.standby.replicas", "0");
         // ForkedProcessor's defaults are tuned for start-up time (C1 only); a throughput run wants the full JIT
-        return ForkedProcessor.start(
-                dir.resolve(instanceId), config, List.of("-Xmx512m", "-XX:TieredStopAtLevel=4"));
+        return ForkedProcessor.start(dir.resolve(instanceId), config, List.of("-Xmx512m", "-XX:TieredStopAtLevel=4"));
     }
 
     private static String loadAverage() throws IOException {

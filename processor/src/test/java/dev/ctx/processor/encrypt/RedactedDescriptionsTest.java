@@ -18,7 +18,10 @@ class RedactedDescriptionsTest {
 
     private static final byte[] WRAP = filled(97, (byte) 0x5a);
     private final ResolvedRecipient recipient = new ResolvedRecipient(
-            "miner-1", RecipientType.PARTICIPANT, 3, TestKeyrings.forParticipants(List.of("miner-1"))
+            "miner-1",
+            RecipientType.PARTICIPANT,
+            3,
+            TestKeyrings.forParticipants(List.of("miner-1"))
                     .privateKey("miner-1")
                     .privateKey()
                     .publicKey());
@@ -57,7 +60,8 @@ class RedactedDescriptionsTest {
     @Test
     void anOutcomeNamesItsKindOnly() {
         // When
-        SealResult sealed = new SealResult(new byte[429], new byte[32], new byte[16], List.of(new SealedWrap(recipient, WRAP)));
+        SealResult sealed =
+                new SealResult(new byte[429], new byte[32], new byte[16], List.of(new SealedWrap(recipient, WRAP)));
         EncryptionOutcome withoutReceipt =
                 EncryptionOutcome.sealed(null, Envelopes.firstGeneration("txn-1", sealed, Instant.EPOCH), null);
 

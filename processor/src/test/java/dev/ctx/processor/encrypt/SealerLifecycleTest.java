@@ -34,9 +34,8 @@ class SealerLifecycleTest {
     private final TransactionGenerator generator =
             new TransactionGenerator(GeneratorSettings.benchmarkDefault("txn"), 5L);
     private final Transaction transaction = generator.next();
-    private final List<ResolvedRecipient> recipients = new RecipientResolver(
-                    id -> Optional.ofNullable(keyrings.get(id)))
-            .resolve(transaction.getParticipants());
+    private final List<ResolvedRecipient> recipients =
+            new RecipientResolver(id -> Optional.ofNullable(keyrings.get(id))).resolve(transaction.getParticipants());
 
     @Test
     void aClosedEpochSealerRefusesToSealInsteadOfReusingItsContexts() {
@@ -49,7 +48,9 @@ class SealerLifecycleTest {
         task.close();
 
         // Then
-        assertThatThrownBy(() -> task.seal(generator.next(), recipients)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> task.seal(generator.next(), recipients))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
@@ -64,7 +65,9 @@ class SealerLifecycleTest {
         task.close();
 
         // Then
-        assertThatThrownBy(() -> task.seal(transaction, recipients)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> task.seal(transaction, recipients))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
@@ -93,8 +96,6 @@ class SealerLifecycleTest {
         // Then
         Timer latency = registry.get(MicrometerProcessorMetrics.SEAL_LATENCY).timer();
         assertThat(latency.count()).isEqualTo(1);
-        assertThat(latency.totalTime(TimeUnit.NANOSECONDS))
-                .isPositive()
-                .isLessThanOrEqualTo(elapsed.toNanos());
+        assertThat(latency.totalTime(TimeUnit.NANOSECONDS)).isPositive().isLessThanOrEqualTo(elapsed.toNanos());
     }
 }

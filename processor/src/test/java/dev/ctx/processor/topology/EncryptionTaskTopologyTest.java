@@ -55,7 +55,8 @@ class EncryptionTaskTopologyTest {
     void closingTheTopologyClosesTheTaskSealerOnce() {
         // Given
         ClosingCounter sealer = new ClosingCounter(EnvelopeLibrarySealer.create());
-        TopologyHarness harness = TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys);
+        TopologyHarness harness =
+                TopologyHarness.start(EncryptionMode.ALWAYS, sealer).publish(keys);
 
         // When
         harness.close();
