@@ -25,7 +25,7 @@ import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
 import dev.ctx.testkit.data.TransactionGenerator;
 
-/** A task's sealer: what closing it destroys, which sealers write epoch wraps, and the latency the decorator records. */
+/** A task's sealer: what closing it destroys, which sealers write epoch wraps, the latency the decorator records. */
 class SealerLifecycleTest {
 
     private static final List<String> PARTICIPANTS = List.of("client-1", "miner-1", "miner-2");
