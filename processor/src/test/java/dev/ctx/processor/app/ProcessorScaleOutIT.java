@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.processor.testing.ApplicationGroup;
 import dev.ctx.processor.testing.CommittedOutput;
 import dev.ctx.processor.testing.ForkedProcessor;
 import dev.ctx.processor.testing.ProcessorFixture;
@@ -69,15 +61,15 @@ class ProcessorScaleOutIT {
                     () -> fixture.produce(generate(generator, FEED)), 0, 100, TimeUnit.MILLISECONDS);
             try (ForkedProcessor first = fork(fixture, "first");
                     ForkedProcessor second = fork(fixture, "second")) {
-                awaitMembersWithPartitions(fixture, 2);
+                ApplicationGroup.awaitMembersWithInput(fixture, 2);
                 int committed = awaitProgress(fixture, 0);
 
                 // When: a third instance joins, then the first is killed
                 try (ForkedProcessor third = fork(fixture, "third")) {
-                    awaitMembersWithPartitions(fixture, 3);
+                    ApplicationGroup.awaitMembersWithInput(fixture, 3);
                     committed = awaitProgress(fixture, committed);
                     first.kill();
-                    awaitMembersWithPartitions(fixture, 2);
+                    ApplicationGroup.awaitMembersWithInput(fixture, 2);
                     awaitProgress(fixture, committed);
                     feeder.shutdown();
                     assertThat(feeder.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -106,48 +98,6 @@ class ProcessorScaleOutIT {
                 IsolationLevel.READ_COMMITTED,
                 committed + PROGRESS,
                 ProcessorFixture.TIMEOUT);
-    }
-
-    /**
-     * Waits until the application's consumer group is stable with exactly {@code members} members, each assigned at
-     * least one partition of the input topic.
-     */
-    private static void awaitMembersWithPartitions(ProcessorFixture fixture, int members)
-            throws InterruptedException, ExecutionException {
-        Predicate<ConsumerGroupDescription> settled = group -> group.members().size() == members
-                && group.members().stream().allMatch(member -> holdsInput(member, fixture));
-        Instant deadline = Instant.now().plus(ProcessorFixture.TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrap))) {
-            Optional<ConsumerGroupDescription> group;
-            do {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the group did not settle on " + members + " members");
-                }
-                Thread.sleep(250);
-                group = describe(admin, fixture.applicationId);
-            } while (group.filter(settled).isEmpty());
-        }
-    }
-
-    /** The group, or empty before its first member joined. */
-    private static Optional<ConsumerGroupDescription> describe(Admin admin, String groupId)
-            throws InterruptedException, ExecutionException {
-        try {
-            return Optional.of(admin.describeConsumerGroups(List.of(groupId))
-                    .describedGroups()
-                    .get(groupId)
-                    .get());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private static boolean holdsInput(MemberDescription member, ProcessorFixture fixture) {
-        return member.assignment().topicPartitions().stream()
-                .anyMatch(partition -> partition.topic().equals(fixture.topics.transactions()));
     }
 
     private ForkedProcessor fork(ProcessorFixture fixture, String instanceId) {

@@ -88,6 +88,7 @@ class DuplicateTransactionIdTest {
                 .isTrue();
         assertThat(harness.deadLetterCount(DeadLetterReason.DUPLICATE_TRANSACTION_ID.name()))
                 .isEqualTo(1.0);
+        assertThat(harness.count(MicrometerProcessorMetrics.RECORDS_IN)).isEqualTo(2.0);
         for (String recipient : List.of(first.getParticipants().get(0), Recipient.ESCROW_ID)) {
             GenericRecord opened = Opening.open(encrypted, envelope, keys.privateKey(recipient));
             assertThat(opened.get("amount")).as(recipient).isEqualTo(first.getAmount());

@@ -66,8 +66,13 @@ public final class ProcessorFixture implements AutoCloseable {
 
     /** Creates the topics with their cleanup policies and publishes every keyring (participants and escrow). */
     public ProcessorFixture prepare() {
+        return prepare(3);
+    }
+
+    /** Like {@link #prepare()}, with {@code partitions} partitions per topic. */
+    public ProcessorFixture prepare(int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            new TopicProvisioner(admin, 3, (short) 1).ensure(EncryptionTopics.specs(topics), true);
+            new TopicProvisioner(admin, partitions, (short) 1).ensure(EncryptionTopics.specs(topics), true);
         }
         try (KafkaProducer<String, Object> producer = producer(serdes.keyring().serializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
