@@ -42,7 +42,7 @@ public final class LocalTokens {
                 LocalSecrets.readOrCreate(dir.resolve("jwt.secret"), 32).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** A token for {@code subject} with {@code role} (participant, operator or compliance), valid for {@code lifetime}. */
+    /** A token for {@code subject} with {@code role} (participant, operator or compliance), valid {@code lifetime}. */
     public String issue(String subject, String role, Duration lifetime) {
         return issue(subject, role, lifetime, List.of());
     }
