@@ -56,11 +56,13 @@ public final class AuditSealerKeys {
                         DEDUP_WINDOW_CONFIG,
                         Type.LONG,
                         100_000L,
-                        Range.between(1L, 100_000_000L),
+                        Range.between(1_000L, 5_000_000L),
                         Importance.LOW,
                         "How many of the last sealed event ids of a partition are remembered: a repeated id within"
                                 + " them is sealed once; beyond them it would be sealed again. Held in heap by the"
-                                + " task of that partition, about 150 bytes per id (~15 MB at the default).")
+                                + " task of that partition, about 150 bytes per id (~15 MB at the default, ~750 MB at"
+                                + " the maximum of 5,000,000); at least 1,000, so that a producer's retry still falls"
+                                + " inside it.")
                 .define(
                         CHECKPOINT_EVENTS_CONFIG,
                         Type.LONG,

@@ -14,9 +14,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ctx.client.auditlog.PartitionSummary;
 import dev.ctx.processor.testing.CommittedOutput;
 import dev.ctx.processor.testing.ForkedProcessor;
 import dev.ctx.processor.testing.ProcessorFixture;
+import dev.ctx.processor.testing.SealedAccessLog;
 import dev.ctx.processor.testing.TopicReader;
 import dev.ctx.schemas.transaction.Transaction;
 import dev.ctx.testkit.data.GeneratorSettings;
@@ -30,7 +32,9 @@ import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
  * forked broker; the processor is SIGKILLed twice with a transaction open, and the broker is SIGKILLed once and
  * restarted on the same log directory while a processor is working. Afterwards a {@code read_committed} reader sees
  * every input exactly once as one encrypted record, one envelope and one access event, every wrap opens, and no epoch
- * (enc, sequence) pair repeats across every envelope written.
+ * (enc, sequence) pair repeats across every envelope written. The access-log sealer runs in the same processor JVMs,
+ * so it is killed with them: the sealed log then verifies as one unbroken chain per partition holding each input's
+ * {@code ENCRYPTED} event exactly once.
  */
 class ProcessorCrashRunIT {
 
@@ -43,6 +47,7 @@ class ProcessorCrashRunIT {
     Path dir;
 
     private final Map<String, Transaction> inputs = new ConcurrentHashMap<>();
+    private SealedAccessLog log;
 
     @Test
     void killingTheBrokerOnceAndTheProcessorTwiceLosesAndDuplicatesNothing() throws Exception {
@@ -51,7 +56,8 @@ class ProcessorCrashRunIT {
                         SchemaRegistryServer.builder().build().start();
                 ProcessorFixture fixture =
                         new ProcessorFixture(registry.url(), POOL, broker.bootstrapServers()).prepare()) {
-            // Given: the whole run's input, waiting on the input topic
+            // Given: the whole run's input, waiting on the input topic, and an access log to seal its events into
+            log = SealedAccessLog.provision(fixture, registry.url(), 3);
             TransactionGenerator generator = new TransactionGenerator(
                     new GeneratorSettings("crash-run", POOL, 2, 4, 1.0, 300, 1_767_225_600_000L), 17L);
             for (int batch = 0; batch < TRANSACTIONS / 5_000; batch++) {
@@ -85,10 +91,28 @@ class ProcessorCrashRunIT {
                         .as("the killed instances' aborted envelopes are in the log too")
                         .isGreaterThan(TRANSACTIONS);
                 output.assertEveryWrapOpens(fixture, inputs);
+                assertEveryEncryptedEventSealedOnceInOneUnbrokenChain(fixture);
                 assertThat(third.isAlive()).isTrue();
                 assertNothingLeaked(fixture);
             }
         }
+    }
+
+    /** One committed {@code ENCRYPTED} event per input, sealed once; every partition's chain unbroken from 0. */
+    private void assertEveryEncryptedEventSealedOnceInOneUnbrokenChain(ProcessorFixture fixture) {
+        TopicReader.awaitAtLeast(
+                fixture.bootstrap, log.topics().accessLog(), IsolationLevel.READ_COMMITTED, TRANSACTIONS, TIMEOUT);
+        SealedAccessLog.Verified verified = log.verify();
+        assertThat(verified.report().breaks()).as("chain breaks").isEmpty();
+        assertThat(verified.report().entries()).isEqualTo(TRANSACTIONS);
+        assertThat(verified.report().partitions())
+                .allSatisfy(partition -> assertThat(partition)
+                        .returns(0L, PartitionSummary::firstSequence)
+                        .returns(partition.entries() - 1, PartitionSummary::lastSequence));
+        assertThat(verified.sealedTimes())
+                .hasSize(TRANSACTIONS)
+                .allSatisfy((id, times) ->
+                        assertThat(times).as("times event %s was sealed", id).isOne());
     }
 
     /** Starts an instance, waits for {@code committed} records of output, then SIGKILLs it with a transaction open. */
@@ -113,7 +137,8 @@ class ProcessorCrashRunIT {
     private void assertNothingLeaked(ProcessorFixture fixture) {
         LeakScanner scanner = LeakScanner.create().plantedValue("confidential marker", "SECRET-");
         fixture.keys.privateKeyBytes().forEach((id, key) -> scanner.secret("private key of " + id, key));
-        List<String> topics = fixture.outputAndInternalTopics();
+        List<String> topics = new ArrayList<>(fixture.outputAndInternalTopics());
+        topics.addAll(log.sealerTopics());
         scanner.allTopics(fixture.bootstrap, topics::contains);
         for (String instance : List.of("first", "second", "third")) {
             // the child's properties and log (not the broker's directory: its log segments hold the plaintext input)
@@ -130,7 +155,8 @@ class ProcessorCrashRunIT {
 
     private ForkedProcessor fork(ProcessorFixture fixture, String instanceId) {
         return ForkedProcessor.start(
-                dir.resolve(instanceId), fixture.crashTolerantConfig(instanceId, Duration.ofSeconds(2)));
+                dir.resolve(instanceId),
+                log.withSealer(fixture.crashTolerantConfig(instanceId, Duration.ofSeconds(2))));
     }
 
     private List<Transaction> generate(TransactionGenerator generator, int count) {

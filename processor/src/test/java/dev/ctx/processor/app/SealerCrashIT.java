@@ -3,9 +3,9 @@ package dev.ctx.processor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,28 +25,19 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ctx.client.auditlog.AccessLogSink;
-import dev.ctx.client.auditlog.AccessLogTopics;
 import dev.ctx.client.auditlog.AccessLogVerifier;
-import dev.ctx.client.auditlog.BrokerAccessLog;
 import dev.ctx.client.auditlog.PartitionSummary;
-import dev.ctx.client.auditlog.SigningKeys;
 import dev.ctx.client.auditlog.VerificationReport;
-import dev.ctx.processor.config.AuditSealerKeys;
 import dev.ctx.processor.config.ProcessorConfig;
 import dev.ctx.processor.testing.ForkedProcessor;
 import dev.ctx.processor.testing.ProcessorFixture;
+import dev.ctx.processor.testing.SealedAccessLog;
 import dev.ctx.processor.testing.TopicReader;
 import dev.ctx.processor.topics.AuditTopicNames;
-import dev.ctx.processor.topics.AuditTopics;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventBuilder;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
-import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
-import dev.ctx.schemas.auditlog.SealedAccessEvent;
-import dev.ctx.schemas.topics.TopicProvisioner;
-import dev.ctx.testkit.kafka.SharedKafka;
 import dev.ctx.testkit.schemaregistry.SchemaRegistryServer;
 
 /**
@@ -84,28 +72,23 @@ class SealerCrashIT {
                         SchemaRegistryServer.builder().build().start();
                 ProcessorFixture fixture = new ProcessorFixture(registry.url(), List.of("client-1")).prepare()) {
             // Given
-            String suffix = SharedKafka.uniqueName("");
-            AuditTopicNames audit = new AuditTopicNames(
-                    fixture.topics.accessEvents(), "access-log" + suffix, "access-log.checkpoints" + suffix);
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrap))) {
-                new TopicProvisioner(admin, 3, (short) 1).ensure(AuditTopics.specs(audit), true);
-            }
-            String sealerId = SharedKafka.uniqueName("ctx-audit-sealer-it");
+            SealedAccessLog log = SealedAccessLog.provision(fixture, registry.url(), 3);
+            AuditTopicNames audit = log.topics();
             try (KafkaProducer<String, AccessEvent> producer = producer(fixture)) {
                 produce(producer, fixture, BACKLOG);
                 ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
                 feeder.scheduleWithFixedDelay(() -> produce(producer, fixture, FEED), 0, 100, TimeUnit.MILLISECONDS);
                 try {
                     // When: killed again and again while a transaction is open on the access log
-                    killRepeatedly(fixture, audit, sealerId);
+                    killRepeatedly(fixture, log);
                 } finally {
                     feeder.shutdown();
                     assertThat(feeder.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
                 }
                 produce(producer, fixture, AFTER_CRASHES);
             }
-            try (ProcessorApplication survivor = ProcessorApplication.start(
-                    ProcessorConfig.of(sealerConfig(fixture, audit, sealerId, "survivor")))) {
+            try (ProcessorApplication survivor =
+                    ProcessorApplication.start(ProcessorConfig.of(sealerConfig(fixture, log, "survivor")))) {
                 int distinct = distinctIds.size();
                 assertThat(produced.get()).as("re-deliveries were sent").isGreaterThan(distinct);
                 assertThat(TopicReader.readAll(
@@ -118,15 +101,9 @@ class SealerCrashIT {
                         .hasSize(distinct);
 
                 // Then
-                Map<String, Integer> sealedTimes = new HashMap<>();
-                AccessLogVerifier verifier = new AccessLogVerifier(
-                        SigningKeys.of(List.of()), new AccessLogTopics(audit.accessLog(), audit.checkpoints()));
-                new BrokerAccessLog(
-                                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrap),
-                                Map.of(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url()),
-                                new AccessLogTopics(audit.accessLog(), audit.checkpoints()))
-                        .readInto(new Tee(verifier, sealedTimes));
-                VerificationReport report = verifier.finish();
+                SealedAccessLog.Verified verified = log.verify();
+                VerificationReport report = verified.report();
+                Map<String, Integer> sealedTimes = verified.sealedTimes();
                 assertThat(report.breaks()).as("chain breaks").isEmpty();
                 assertThat(report.valid()).isTrue();
                 assertThat(report.entries()).isEqualTo(distinct);
@@ -149,14 +126,13 @@ class SealerCrashIT {
      * and state directory, waits until the previous instance's open transaction is resolved and this one committed
      * entries of its own, then until it has a transaction open on the access log, and SIGKILLs it.
      */
-    private void killRepeatedly(ProcessorFixture fixture, AuditTopicNames audit, String sealerId)
-            throws InterruptedException {
-        String topic = audit.accessLog();
+    private void killRepeatedly(ProcessorFixture fixture, SealedAccessLog log) throws InterruptedException {
+        String topic = log.topics().accessLog();
         int committed = 0;
         Map<TopicPartition, Long> writtenAtKill = Map.of();
         for (int kill = 1; kill <= KILLS; kill++) {
-            try (ForkedProcessor doomed = ForkedProcessor.start(
-                    dir.resolve("doomed-" + kill), sealerConfig(fixture, audit, sealerId, "doomed"))) {
+            try (ForkedProcessor doomed =
+                    ForkedProcessor.start(dir.resolve("doomed-" + kill), sealerConfig(fixture, log, "doomed"))) {
                 committed = TopicReader.readAll(
                                 fixture.bootstrap,
                                 topic,
@@ -173,18 +149,8 @@ class SealerCrashIT {
     }
 
     /** The processor with the sealer on, committing every 2 s and taking over quickly after a crash. */
-    private static Map<String, String> sealerConfig(
-            ProcessorFixture fixture, AuditTopicNames audit, String sealerId, String instanceId) {
-        Map<String, String> config = fixture.config(instanceId);
-        config.put(AuditSealerKeys.ENABLED_CONFIG, "true");
-        config.put(AuditSealerKeys.APPLICATION_ID_CONFIG, sealerId);
-        config.put(AuditSealerKeys.TOPIC_ACCESS_LOG_CONFIG, audit.accessLog());
-        config.put(AuditSealerKeys.TOPIC_CHECKPOINTS_CONFIG, audit.checkpoints());
-        config.put("streams.commit.interval.ms", "2000");
-        config.put("streams.consumer.session.timeout.ms", "6000");
-        config.put("streams.consumer.heartbeat.interval.ms", "1000");
-        config.put("streams.producer.transaction.timeout.ms", "5000");
-        return config;
+    private static Map<String, String> sealerConfig(ProcessorFixture fixture, SealedAccessLog log, String instanceId) {
+        return log.withSealer(fixture.crashTolerantConfig(instanceId, Duration.ofSeconds(2)));
     }
 
     /** Sends {@code count} events keyed by event id, every {@value #REPEAT_EVERY}th a re-delivery of an earlier one. */
@@ -226,30 +192,5 @@ class SealerCrashIT {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrap, ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(
                 config, new StringSerializer(), fixture.serdes.accessEvent().serializer());
-    }
-
-    /** Feeds the verifier and counts how often each event id was sealed. */
-    private record Tee(AccessLogVerifier verifier, Map<String, Integer> sealedTimes) implements AccessLogSink {
-
-        @Override
-        public void checkpoint(int partition, long offset, AccessLogCheckpoint checkpoint) {
-            verifier.checkpoint(partition, offset, checkpoint);
-        }
-
-        @Override
-        public void entry(int partition, long offset, String key, SealedAccessEvent entry) {
-            verifier.entry(partition, offset, key, entry);
-            sealedTimes.merge(entry.getEventId(), 1, Integer::sum);
-        }
-
-        @Override
-        public void undecodable(String topic, int partition, long offset, byte[] value, String reason) {
-            verifier.undecodable(topic, partition, offset, value, reason);
-        }
-
-        @Override
-        public void endOfEntries(int partition, long endOffset) {
-            verifier.endOfEntries(partition, endOffset);
-        }
     }
 }

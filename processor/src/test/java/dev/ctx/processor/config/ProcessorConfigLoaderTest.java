@@ -125,7 +125,9 @@ class ProcessorConfigLoaderTest {
                 "escrow.public.key.fingerprint|abc123",
                 "envelope.wrap-mode|per-epoch",
                 "envelope.epoch.max-seals|0",
-                "envelope.epoch.max-age-ms|-5"
+                "envelope.epoch.max-age-ms|-5",
+                "audit.sealer.dedup.window|999",
+                "audit.sealer.dedup.window|5000001"
             })
     void rejectsAnInvalidValueNamingTheKey(String key, String value) throws IOException {
         // Given
