@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,11 +105,6 @@ public final class SigningKeys {
     /** Whether {@code keyId} is published. */
     public boolean knows(String keyId) {
         return publicKeys.containsKey(keyId);
-    }
-
-    /** The public key of {@code keyId}. */
-    public Optional<PublicKey> publicKey(String keyId) {
-        return Optional.ofNullable(publicKeys.get(keyId));
     }
 
     /** Whether {@code signature} is a valid Ed25519 signature of {@code message} under the key {@code keyId}. */
