@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -202,7 +203,7 @@ class JwtAuthenticatorTest {
         // Given
         JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
         String token = hs256(claims("participant")
-                .claim("amr", java.util.Arrays.asList("pwd", null, "mfa"))
+                .claim("amr", Arrays.asList("pwd", null, "mfa"))
                 .build());
         // When
         Identity identity = authenticator.authenticate(bearer(token)).orElseThrow();
