@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,12 +28,17 @@ import dev.ctx.keyservice.audit.AuditContext;
 import dev.ctx.keyservice.auth.Identity;
 import dev.ctx.keyservice.auth.Role;
 import dev.ctx.keyservice.grants.Grant;
+import dev.ctx.keyservice.grants.GrantBook;
 import dev.ctx.keyservice.lookup.LookupResult;
+import dev.ctx.keyservice.participants.OpenRefusedException;
 import dev.ctx.keyservice.participants.Participant;
 import dev.ctx.keyservice.participants.ParticipantId;
+import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.keyservice.testing.MutableClock;
 import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessOutcome;
+import dev.ctx.schemas.encrypted.ClearFields;
+import dev.ctx.schemas.encrypted.EncryptedTransaction;
 import dev.ctx.schemas.encrypted.Envelope;
 import dev.ctx.schemas.keys.KycStatus;
 import dev.ctx.schemas.keys.ParticipantRole;
@@ -57,6 +63,7 @@ class AccessServiceTest {
             AccessEventCommitter.start(100, 10, Duration.ZERO, log, new SimpleMeterRegistry());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private boolean requireMfa;
+    private GrantBook book = grants;
 
     AccessServiceTest() {
         register("client-1", KycStatus.VERIFIED, List.of("settlement", "audit"));
@@ -175,6 +182,116 @@ class AccessServiceTest {
                         new AccessRequest(TXN, "settlement", List.of("pricing")),
                         DenialReason.FIELD_NOT_ALLOWED),
                 new Denial(
+                        "listed participant missing from the registry",
+                        t -> t.registry.remove("miner-1"),
+                        miner,
+                        settlement,
+                        DenialReason.NOT_A_PARTICIPANT),
+                new Denial(
+                        "operator named like a listed participant, without a grant",
+                        t -> {},
+                        new Identity("miner-1", Role.OPERATOR, "jwt"),
+                        settlement,
+                        DenialReason.NOT_A_PARTICIPANT),
+                new Denial(
+                        "grant book answers a grant for another purpose",
+                        t -> t.book = (grantee, txn, purpose, now) ->
+                                Optional.of(grant("audit", Set.of("amount"), NOW.plus(Duration.ofDays(1)))),
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.GRANT_NOT_VALID),
+                new Denial(
+                        "grant book answers a grant expiring exactly now",
+                        t -> t.book =
+                                (grantee, txn, purpose, now) -> Optional.of(grant("settlement", Set.of("amount"), NOW)),
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.GRANT_NOT_VALID),
+                new Denial(
+                        "grant book answers a grant not valid yet",
+                        t -> t.book = (grantee, txn, purpose, now) -> Optional.of(grant(
+                                "settlement", Set.of("amount"), NOW.plusSeconds(1), NOW.plus(Duration.ofDays(1)))),
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.GRANT_NOT_VALID),
+                new Denial(
+                        "grantee suspended in the registry",
+                        t -> {
+                            t.grantForCompliance("settlement");
+                            t.register(COMPLIANCE.subject(), KycStatus.VERIFIED, List.of("settlement"));
+                            t.update(COMPLIANCE.subject(), ParticipantStatus.SUSPENDED, KycStatus.VERIFIED);
+                        },
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.PARTICIPANT_NOT_ACTIVE),
+                new Denial(
+                        "grantee's KYC pending in the registry",
+                        t -> {
+                            t.grantForCompliance("settlement");
+                            t.register(COMPLIANCE.subject(), KycStatus.PENDING, List.of("settlement"));
+                        },
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.KYC_NOT_VERIFIED),
+                new Denial(
+                        "grant for a purpose outside the policy",
+                        t -> t.grantForCompliance("marketing"),
+                        COMPLIANCE,
+                        new AccessRequest(TXN, "marketing", null),
+                        DenialReason.PURPOSE_NOT_IN_POLICY),
+                new Denial(
+                        "grant outside the policy window",
+                        t -> {
+                            t.grants.grants.add(grant(
+                                    "settlement", Set.of("amount"), SealedSample.NOT_AFTER.plus(Duration.ofDays(1))));
+                            t.clock.advance(Duration.between(NOW, SealedSample.NOT_AFTER));
+                        },
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.OUTSIDE_POLICY_WINDOW),
+                new Denial(
+                        "grant whose fields miss the whole access level",
+                        t -> t.grants.grants.add(grant("settlement", Set.of("pricing"), NOW.plus(Duration.ofDays(1)))),
+                        COMPLIANCE,
+                        settlement,
+                        DenialReason.FIELD_NOT_ALLOWED),
+                new Denial(
+                        "first generation without the participant's wrap",
+                        t -> t.view.put(TXN, new LookupResult.Found(t.sample.encrypted, t.withoutWrapOf("miner-1", 1))),
+                        miner,
+                        settlement,
+                        DenialReason.INTEGRITY_FAILURE),
+                new Denial(
+                        "key version destroyed",
+                        t -> t.sample.keys.remove("miner-1/2"),
+                        miner,
+                        settlement,
+                        DenialReason.SHREDDED),
+                new Denial(
+                        "key open refused",
+                        t -> t.keys.failure = new OpenRefusedException("version revoked"),
+                        miner,
+                        settlement,
+                        DenialReason.SHREDDED),
+                new Denial(
+                        "key store unavailable",
+                        t -> t.keys.failure = new StoreUnavailableException("broker away", null),
+                        miner,
+                        settlement,
+                        DenialReason.AUDIT_UNAVAILABLE),
+                new Denial(
+                        "record with neither sealed nor clear fields",
+                        t -> t.view.put(
+                                TXN,
+                                new LookupResult.Found(
+                                        EncryptedTransaction.newBuilder(t.sample.encrypted)
+                                                .setSealed(null)
+                                                .build(),
+                                        t.sample.envelope)),
+                        miner,
+                        settlement,
+                        DenialReason.INTEGRITY_FAILURE),
+                new Denial(
                         "participant-held key",
                         t -> t.keys.participantHeld.add("miner-1"),
                         miner,
@@ -262,7 +379,7 @@ class AccessServiceTest {
         assertThat(answer).isInstanceOfSatisfying(AccessAnswer.Released.class, released -> {
             assertThat(released.fields()).isEqualTo(expected(sample.input, Set.of("amount", "settlementDetails")));
             assertThat(released.fields()).containsEntry("amount", "1250.50000000");
-            assertThat(released.toString()).doesNotContain("1250", "DE89");
+            assertThat(released.toString()).doesNotContain("1250", "DE89").contains(TXN, "amount", "policy:" + TXN);
             assertThat(released.authorizedBy()).isEqualTo("policy:" + TXN);
             assertThat(log.events()).singleElement().satisfies(event -> {
                 assertThat(event.getType()).isEqualTo(AccessEventType.ACCESS_GRANTED);
@@ -346,11 +463,215 @@ class AccessServiceTest {
                         refused -> assertThat(refused.reason()).isEqualTo(DenialReason.STEP_UP_REQUIRED));
     }
 
+    @Test
+    void aGrantValidFromExactlyNowReleases() {
+        // Given: the grant window starts at this instant
+        book = (grantee, txn, purpose, now) ->
+                Optional.of(grant("settlement", Set.of("amount"), NOW, NOW.plus(Duration.ofDays(1))));
+        // When
+        AccessAnswer answer =
+                service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        AccessAnswer.Released.class,
+                        released -> assertThat(released.fields()).containsOnlyKeys("amount"));
+    }
+
+    @Test
+    void aRequestForSomeFieldsOfTheLevelReleasesAndLogsOnlyThose() {
+        // Given
+        Identity miner = participant("miner-1");
+        // When
+        AccessAnswer answer =
+                service().handle(miner, context(miner), new AccessRequest(TXN, "settlement", List.of("amount")));
+        // Then
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        AccessAnswer.Released.class,
+                        released -> assertThat(released.fields()).isEqualTo(expected(sample.input, Set.of("amount"))));
+        assertThat(log.events()).singleElement().satisfies(event -> {
+            assertThat(event.getDataAccessed()).containsExactly("amount");
+            assertThat(event.getAttributes()).containsEntry("status", "200");
+        });
+    }
+
+    @ParameterizedTest(name = "notBefore={0}, notAfter={1}")
+    @MethodSource("openEndedWindows")
+    void aPolicyWindowOpenOnOneSideOnlyChecksTheOtherSide(Instant notBefore, Instant notAfter) {
+        // Given
+        view.put(TXN, new LookupResult.Found(sample.withPolicyWindow(notBefore, notAfter), sample.envelope));
+        Identity miner = participant("miner-1");
+        // When
+        AccessAnswer answer = service().handle(miner, context(miner), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer).isInstanceOf(AccessAnswer.Released.class);
+    }
+
+    static Stream<Arguments> openEndedWindows() {
+        return Stream.of(Arguments.of(null, NOW.plusSeconds(1)), Arguments.of(NOW, null), Arguments.of(null, null));
+    }
+
+    @Test
+    void aGrantNamingAParticipantOpensWithThatParticipantsWrapFirst() {
+        // Given
+        grants.grants.add(new Grant(
+                "g-2",
+                COMPLIANCE.subject(),
+                List.of(TXN),
+                "miner-1",
+                null,
+                null,
+                "settlement",
+                Set.of("amount"),
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(1)),
+                "operator-1"));
+        // When
+        AccessAnswer answer =
+                service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer).isInstanceOf(AccessAnswer.Released.class);
+        assertThat(keys.lent).containsExactly("miner-1/2");
+    }
+
+    @Test
+    void aGrantWithoutAParticipantOpensWithTheTransactionsParticipantsInOrder() {
+        // Given
+        grantForCompliance("settlement");
+        // When
+        service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(keys.lent).containsExactly("client-1/1");
+    }
+
+    @Test
+    void whenTheFirstParticipantHoldsItsOwnKeyAGrantOpensWithTheNext() {
+        // Given
+        grantForCompliance("settlement");
+        keys.participantHeld.add("client-1");
+        // When
+        AccessAnswer answer =
+                service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer).isInstanceOf(AccessAnswer.Released.class);
+        assertThat(keys.lent).containsExactly("miner-1/2");
+    }
+
+    @Test
+    void aGrantOnALaterGenerationWithoutTheFirstParticipantsWrapOpensWithTheNextAndIsNotRevoked() {
+        // Given
+        grantForCompliance("settlement");
+        view.put(TXN, new LookupResult.Found(sample.encrypted, withoutWrapOf("client-1", 2)));
+        // When
+        AccessAnswer answer =
+                service().handle(COMPLIANCE, context(COMPLIANCE), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer).isInstanceOf(AccessAnswer.Released.class);
+        assertThat(keys.lent).containsExactly("miner-1/2");
+    }
+
+    @Test
+    void aTransactionPassedInClearIsReleasedFromItsClearFieldsWithoutAnyKey() {
+        // Given
+        EncryptedTransaction clear = EncryptedTransaction.newBuilder(sample.encrypted)
+                .setConfidential(false)
+                .setSealed(null)
+                .setClear(ClearFields.newBuilder()
+                        .setAmount(sample.input.getAmount())
+                        .setPricing(sample.input.getPricing())
+                        .setSettlementDetails(sample.input.getSettlementDetails())
+                        .build())
+                .build();
+        view.put(TXN, new LookupResult.Found(clear, sample.envelope));
+        Identity miner = participant("miner-1");
+        // When
+        AccessAnswer answer = service().handle(miner, context(miner), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        AccessAnswer.Released.class,
+                        released -> assertThat(released.fields())
+                                .isEqualTo(expected(sample.input, Set.of("amount", "settlementDetails"))));
+        assertThat(keys.lent).isEmpty();
+    }
+
+    @Test
+    void aMalformedRequestIsOneDeniedEventWithoutTransactionOrPurpose() {
+        // When
+        AccessAnswer answer = service().refuseMalformed(FROM, "body is not JSON");
+        // Then
+        assertThat(answer).isEqualTo(new AccessAnswer.Refused(DenialReason.MALFORMED_REQUEST, "body is not JSON"));
+        assertThat(log.events()).singleElement().satisfies(event -> {
+            assertThat(event.getReason()).isEqualTo("MALFORMED_REQUEST: body is not JSON");
+            assertThat(event.getTransactionId()).isNull();
+            assertThat(event.getPurpose()).isNull();
+            assertThat(event.getAttributes()).containsEntry("status", "400");
+        });
+    }
+
+    @Test
+    void whenADenialsEventCannotBeCommittedTheAnswerIsAuditUnavailable() {
+        // Given
+        log.failing = true;
+        Identity outsider = participant("outsider");
+        // When
+        AccessAnswer answer = service().handle(outsider, context(outsider), new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        AccessAnswer.Refused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(DenialReason.AUDIT_UNAVAILABLE));
+    }
+
+    @Test
+    void aGrantNamingAParticipantListsThatParticipantOnceThenTheOthersToOpenWith() {
+        // Given
+        grants.grants.add(new Grant(
+                "g-3",
+                COMPLIANCE.subject(),
+                List.of(TXN),
+                "miner-1",
+                null,
+                null,
+                "settlement",
+                Set.of("amount"),
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(1)),
+                "operator-1"));
+        AccessDecider decider = new AccessDecider(
+                id -> Optional.ofNullable(registry.get(id)), grants, AccessLevels.parse(AccessLevels.DEFAULT), clock);
+        // When
+        AccessDecision decision =
+                decider.decide(COMPLIANCE, sample.encrypted, new AccessRequest(TXN, "settlement", null));
+        // Then
+        assertThat(decision).isInstanceOfSatisfying(AccessDecision.Granted.class, granted -> {
+            assertThat(granted.openWith()).containsExactly("miner-1", "client-1");
+            assertThat(granted.authorizedBy()).isEqualTo("grant:g-3");
+            assertThat(granted.fields()).containsExactly("amount");
+        });
+    }
+
+    private void grantForCompliance(String purpose) {
+        grants.grants.add(
+                grant(purpose, Set.of("amount", "pricing", "settlementDetails"), NOW.plus(Duration.ofDays(1))));
+    }
+
+    /** The sample envelope as generation {@code generation}, without {@code participantId}'s wrap. */
+    private Envelope withoutWrapOf(String participantId, int generation) {
+        return Envelope.newBuilder(sample.envelope)
+                .setGeneration(generation)
+                .setWraps(sample.envelope.getWraps().stream()
+                        .filter(wrap -> !wrap.getRecipientId().equals(participantId))
+                        .toList())
+                .build();
+    }
+
     private AccessService service() {
         return new AccessService(
                 id -> view.getOrDefault(id, new LookupResult.Unknown(id)),
                 id -> Optional.ofNullable(registry.get(id)),
-                grants,
+                book,
                 keys,
                 committer,
                 new AccessEvents("key-service/test", clock),
@@ -368,6 +689,10 @@ class AccessServiceTest {
     }
 
     private static Grant grant(String purpose, Set<String> fields, Instant notAfter) {
+        return grant(purpose, fields, NOW.minus(Duration.ofDays(30)), notAfter);
+    }
+
+    private static Grant grant(String purpose, Set<String> fields, Instant notBefore, Instant notAfter) {
         return new Grant(
                 "g-1",
                 COMPLIANCE.subject(),
@@ -377,7 +702,7 @@ class AccessServiceTest {
                 null,
                 purpose,
                 fields,
-                NOW.minus(Duration.ofDays(30)),
+                notBefore,
                 notAfter,
                 "operator-1");
     }

@@ -18,6 +18,9 @@ final class FakeCustodialKeys implements CustodialKeys {
 
     final Set<String> participantHeld = new HashSet<>();
     final List<String> lent = new ArrayList<>();
+    /** Thrown instead of lending any key, when set. */
+    RuntimeException failure;
+
     private final Map<String, X25519PrivateKey> keys;
 
     FakeCustodialKeys(Map<String, X25519PrivateKey> keys) {
@@ -26,6 +29,9 @@ final class FakeCustodialKeys implements CustodialKeys {
 
     @Override
     public <T> T withKey(AuditContext context, String participantId, int version, Function<X25519PrivateKey, T> use) {
+        if (failure != null) {
+            throw failure;
+        }
         if (participantHeld.contains(participantId)) {
             throw new ParticipantHeldKeyException(participantId, version);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -132,5 +133,94 @@ class JwtAuthenticatorTest {
         // When / Then
         assertThatThrownBy(() -> authenticator.authenticate(bearer(jwt.serialize())))
                 .isInstanceOf(AuthenticationException.class);
+    }
+
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+
+    private static String hs256(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(SECRET));
+        return jwt.serialize();
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        // Given
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        String token = hs256(claims("operator").audience("another-service").build());
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(token)))
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("invalid bearer token");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() throws Exception {
+        // Given
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        String token = hs256(claims("operator").issuer("https://evil.test").build());
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(token))).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void aTokenWithoutSubjectOrExpiryIsRefused() throws Exception {
+        // Given
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        String noSubject = hs256(claims("operator").subject(null).build());
+        String noExpiry = hs256(claims("operator").expirationTime(null).build());
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(noSubject)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(noExpiry)))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void aTokenThatExpiredLongerAgoThanTheClockSkewIsRefused() throws Exception {
+        // Given: the verifier tolerates 60 s of clock skew, so this one expired well outside it
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        String token = hs256(claims("operator")
+                .expirationTime(new Date(System.currentTimeMillis() - 3_600_000))
+                .build());
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(token))).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void aTokenWithAnUnknownRoleIsRefusedAsUnauthenticated() throws Exception {
+        // Given
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        String token = hs256(claims("admin").build());
+        // When / Then
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(token)))
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("role claim");
+    }
+
+    @Test
+    void nullEntriesOfTheAmrClaimAreDropped() throws Exception {
+        // Given
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        String token = hs256(claims("participant")
+                .claim("amr", Arrays.asList("pwd", null, "mfa"))
+                .build());
+        // When
+        Identity identity = authenticator.authenticate(bearer(token)).orElseThrow();
+        // Then
+        assertThat(identity.authenticationMethods()).containsExactlyInAnyOrder("pwd", "mfa");
+    }
+
+    @Test
+    void theBearerSchemeIsMatchedWithoutRegardToCase() throws Exception {
+        // Given
+        JwtAuthenticator authenticator = JwtAuthenticator.hs256(SECRET, ISSUER, AUDIENCE);
+        String token = hs256(claims("auditor").build());
+        // When
+        Identity identity = authenticator
+                .authenticate(new Credentials("bearer " + token, List.of()))
+                .orElseThrow();
+        // Then
+        assertThat(identity).isEqualTo(new Identity("alice", Role.AUDITOR, "jwt"));
     }
 }
