@@ -28,13 +28,15 @@ class EpochLimitsTest {
             TransactionContext.of("tx-limits", Fixtures.SCHEMA, List.of("a", "b", "c", "d"));
 
     private SealedTransaction seal(EnvelopeSealer sealer, Party... parties) {
-        List<Recipient> recipients = Arrays.stream(parties).map(Party::recipient).toList();
+        List<Recipient> recipients =
+                Arrays.stream(parties).map(Party::recipient).toList();
         return sealer.seal(Fixtures.confidentialFields("limits"), context, recipients);
     }
 
     @Test
     void thePolicyAndTheCacheAcceptOneAsTheirSmallestBound() {
-        assertThat(new EpochPolicy(1, Duration.ofNanos(1), 1, System::nanoTime).maxContexts()).isEqualTo(1);
+        assertThat(new EpochPolicy(1, Duration.ofNanos(1), 1, System::nanoTime).maxContexts())
+                .isEqualTo(1);
         assertThatThrownBy(() -> new EpochPolicy(0, Duration.ofNanos(1), 1, System::nanoTime))
                 .isExactlyInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new EpochPolicy(1, Duration.ofNanos(1), 0, System::nanoTime))
@@ -46,8 +48,7 @@ class EpochLimitsTest {
     @Test
     void newRecipientKeysBeyondTheContextBoundStartANewEpochButKnownKeysDoNot() {
         // Given: at most three contexts per epoch
-        EnvelopeSealer sealer =
-                EnvelopeSealer.createEpoch(new EpochPolicy(1000, Duration.ofMinutes(1), 3, () -> 0L));
+        EnvelopeSealer sealer = EnvelopeSealer.createEpoch(new EpochPolicy(1000, Duration.ofMinutes(1), 3, () -> 0L));
         assertThat(sealer.writesEpochWraps()).isTrue();
         // When
         seal(sealer, a, b);
@@ -63,8 +64,7 @@ class EpochLimitsTest {
     @Test
     void recipientKeysWithinTheContextBoundShareTheEpoch() {
         // Given: four contexts per epoch
-        EnvelopeSealer sealer =
-                EnvelopeSealer.createEpoch(new EpochPolicy(1000, Duration.ofMinutes(1), 4, () -> 0L));
+        EnvelopeSealer sealer = EnvelopeSealer.createEpoch(new EpochPolicy(1000, Duration.ofMinutes(1), 4, () -> 0L));
         // When
         seal(sealer, a, b);
         seal(sealer, c, d);

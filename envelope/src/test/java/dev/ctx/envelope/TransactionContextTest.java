@@ -68,7 +68,8 @@ class TransactionContextTest {
         assertThat(context).isNotEqualTo(TransactionContext.of("t-1", fingerprint(2), List.of("a", "b")));
         assertThat(context).isNotEqualTo("t-1");
         assertThat(context.hashCode())
-                .isNotEqualTo(TransactionContext.of("t-2", fingerprint(1), List.of("a", "b")).hashCode());
+                .isNotEqualTo(TransactionContext.of("t-2", fingerprint(1), List.of("a", "b"))
+                        .hashCode());
     }
 
     @Test
@@ -84,7 +85,7 @@ class TransactionContextTest {
     @Test
     void theDescriptionNamesIdFingerprintAndParticipants() {
         assertThat(TransactionContext.of("t-1", fingerprint(0xab), List.of("b", "a")))
-                .hasToString("TransactionContext[txnId=t-1, schema=" + HexFormat.of().formatHex(fingerprint(0xab))
-                        + ", participants=[a, b]]");
+                .hasToString("TransactionContext[txnId=t-1, schema="
+                        + HexFormat.of().formatHex(fingerprint(0xab)) + ", participants=[a, b]]");
     }
 }

@@ -109,8 +109,9 @@ class ContextEncodingLongFieldsTest {
         byte[] aad = ContextEncoding.aad(FormatVersion.V1, "", null, new byte[0], List.of());
         byte[] epochAad = ContextEncoding.epochWrapAad("p", 1, new byte[0]);
         // Then: "ctx-aad" || 0x01 || u16(0) || u16(0) || u16(0)
-        assertThat(HEX.formatHex(aad)).isEqualTo(HEX.formatHex("ctx-aad".getBytes(StandardCharsets.US_ASCII))
-                + "01" + "0000" + "0000" + "0000");
+        assertThat(HEX.formatHex(aad))
+                .isEqualTo(
+                        HEX.formatHex("ctx-aad".getBytes(StandardCharsets.US_ASCII)) + "01" + "0000" + "0000" + "0000");
         assertThat(HEX.formatHex(epochAad)).endsWith("00000001" + "0000");
     }
 }

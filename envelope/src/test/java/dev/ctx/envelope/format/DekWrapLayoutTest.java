@@ -76,8 +76,8 @@ class DekWrapLayoutTest {
                         "alice", 7, SEAL_ID, EPOCH_ID, new byte[31], 0, new byte[DekWrap.SEALED_DEK_LENGTH]))
                 .isExactlyInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("enc must be 32 bytes");
-        assertThatThrownBy(() -> DekWrap.ofEpoch(
-                        "alice", 7, SEAL_ID, EPOCH_ID, new byte[DekWrap.ENC_LENGTH], 0, new byte[49]))
+        assertThatThrownBy(() ->
+                        DekWrap.ofEpoch("alice", 7, SEAL_ID, EPOCH_ID, new byte[DekWrap.ENC_LENGTH], 0, new byte[49]))
                 .isExactlyInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("sealed DEK 48 bytes");
     }

@@ -44,7 +44,9 @@ class X25519PublicKeyTest {
         X25519PublicKey key = X25519PublicKey.of(BYTES);
         // Then
         assertThat(key).isEqualTo(X25519PublicKey.of(bytes(0))).hasSameHashCodeAs(X25519PublicKey.of(bytes(0)));
-        assertThat(key).isNotEqualTo(X25519PublicKey.of(bytes(1))).isNotEqualTo(HexFormat.of().formatHex(BYTES));
+        assertThat(key)
+                .isNotEqualTo(X25519PublicKey.of(bytes(1)))
+                .isNotEqualTo(HexFormat.of().formatHex(BYTES));
         assertThat(key.hashCode()).isNotEqualTo(X25519PublicKey.of(bytes(1)).hashCode());
     }
 

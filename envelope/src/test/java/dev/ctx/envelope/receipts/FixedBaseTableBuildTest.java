@@ -46,7 +46,8 @@ class FixedBaseTableBuildTest {
             // When
             ECPoint multiple = tableMultiple(table, BigInteger.valueOf(k));
             // Then
-            assertThat(multiple).isEqualTo(ReceiptGroup.h().multiply(BigInteger.valueOf(k)).normalize());
+            assertThat(multiple)
+                    .isEqualTo(ReceiptGroup.h().multiply(BigInteger.valueOf(k)).normalize());
         }
     }
 

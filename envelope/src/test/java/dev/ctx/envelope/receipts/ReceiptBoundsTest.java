@@ -62,7 +62,8 @@ class ReceiptBoundsTest {
     @Test
     void theStatedTotalLiesInZeroToNMinusOne() {
         // Given
-        Commitment commitment = Opening.random(BigInteger.TEN, new KnownAnswerRandom("bounds")).commit();
+        Commitment commitment =
+                Opening.random(BigInteger.TEN, new KnownAnswerRandom("bounds")).commit();
         List<SumStatement.Entry> entries = List.of(new SumStatement.Entry("t-1", commitment));
         // Then
         assertThat(new SumStatement("p", entries, BigInteger.ZERO).total()).isZero();
@@ -76,11 +77,17 @@ class ReceiptBoundsTest {
     @Test
     void commitmentsAreEqualByTheirEncodingOnly() {
         // Given
-        Commitment ten = Opening.random(BigInteger.TEN, new KnownAnswerRandom("eq")).commit();
+        Commitment ten =
+                Opening.random(BigInteger.TEN, new KnownAnswerRandom("eq")).commit();
         Commitment again = Commitment.parse(ten.toBytes());
-        Commitment eleven = Opening.random(BigInteger.valueOf(11), new KnownAnswerRandom("eq")).commit();
+        Commitment eleven = Opening.random(BigInteger.valueOf(11), new KnownAnswerRandom("eq"))
+                .commit();
         // Then
-        assertThat(ten).isEqualTo(again).hasSameHashCodeAs(again).isNotEqualTo(eleven).isNotEqualTo("ten");
+        assertThat(ten)
+                .isEqualTo(again)
+                .hasSameHashCodeAs(again)
+                .isNotEqualTo(eleven)
+                .isNotEqualTo("ten");
         assertThat(ten.hashCode()).isNotEqualTo(eleven.hashCode());
         assertThat(ten).hasToString("Commitment[" + HexFormat.of().formatHex(ten.toBytes()) + "]");
     }

@@ -20,8 +20,9 @@ class Ed25519KeysTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final String SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     private static final String PUBLIC = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
-    private static final String SIGNATURE = "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33"
-            + "bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
+    private static final String SIGNATURE =
+            "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33"
+                    + "bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
     /** SHA-256 of {@link #PUBLIC}. */
     private static final String FINGERPRINT = "21fe31dfa154a261626bf854046fd2271b7bed4b6abe45aa58877ef47f9721b9";
 
@@ -78,9 +79,14 @@ class Ed25519KeysTest {
         // Given
         Ed25519VerifyingKey key = Ed25519VerifyingKey.of(HEX.parseHex(PUBLIC));
         Ed25519VerifyingKey same = Ed25519VerifyingKey.of(HEX.parseHex(PUBLIC));
-        Ed25519VerifyingKey other = Ed25519SigningKey.generate(new SecureRandom()).verifyingKey();
+        Ed25519VerifyingKey other =
+                Ed25519SigningKey.generate(new SecureRandom()).verifyingKey();
         // Then
-        assertThat(key).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(other).isNotEqualTo(PUBLIC);
+        assertThat(key)
+                .isEqualTo(same)
+                .hasSameHashCodeAs(same)
+                .isNotEqualTo(other)
+                .isNotEqualTo(PUBLIC);
         assertThat(key.hashCode()).isNotEqualTo(other.hashCode());
         assertThat(key.fingerprint()).isEqualTo(FINGERPRINT);
         assertThat(Ed25519VerifyingKey.fingerprintOf(HEX.parseHex(PUBLIC))).isEqualTo(FINGERPRINT);
@@ -103,9 +109,11 @@ class Ed25519KeysTest {
         Ed25519SigningKey first = Ed25519SigningKey.generate(new SecureRandom());
         Ed25519SigningKey second = Ed25519SigningKey.generate(new SecureRandom());
         // Then
-        assertThat(first.exposeSecretBytesForCustodySealing()).isNotEqualTo(second.exposeSecretBytesForCustodySealing());
+        assertThat(first.exposeSecretBytesForCustodySealing())
+                .isNotEqualTo(second.exposeSecretBytesForCustodySealing());
         assertThat(first.verifyingKey()).isNotEqualTo(second.verifyingKey());
-        assertThat(first.verifyingKey().verify(new byte[] {1}, first.sign(new byte[] {1}))).isTrue();
+        assertThat(first.verifyingKey().verify(new byte[] {1}, first.sign(new byte[] {1})))
+                .isTrue();
     }
 
     @Test
