@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.ctx.envelope.error.InvalidInputException;
 import dev.ctx.envelope.format.FormatVersion;
 import dev.ctx.envelope.format.SchemaFingerprint;
+import dev.ctx.envelope.key.X25519KeyPair;
 import dev.ctx.envelope.testing.Fixtures;
 
 /**
@@ -87,5 +88,20 @@ class TransactionContextTest {
         assertThat(TransactionContext.of("t-1", fingerprint(0xab), List.of("b", "a")))
                 .hasToString("TransactionContext[txnId=t-1, schema="
                         + HexFormat.of().formatHex(fingerprint(0xab)) + ", participants=[a, b]]");
+    }
+
+    @Test
+    void aRecipientKeySaysWhetherItIsDestroyedAndNamesItsRecipientOnly() {
+        // Given
+        RecipientPrivateKey key =
+                RecipientPrivateKey.of("a", 3, X25519KeyPair.generate().privateKey());
+        // Then
+        assertThat(key.isDestroyed()).isFalse();
+        assertThat(key).hasToString("RecipientPrivateKey[recipient=a, keyVersion=3, key=<redacted>]");
+        // When
+        key.destroy();
+        // Then
+        assertThat(key.isDestroyed()).isTrue();
+        assertThat(key.privateKey().isDestroyed()).isTrue();
     }
 }
