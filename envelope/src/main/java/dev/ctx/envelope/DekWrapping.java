@@ -39,14 +39,9 @@ final class DekWrapping {
                 recipient.recipientId(), recipient.keyVersion(), version, sealId, sealed.enc(), sealed.ciphertext());
     }
 
-    /** Opens {@code wrap} with the AAD and info of its own version and seal id; the caller destroys the DEK. */
-    static Dek unwrap(DekWrap wrap, RecipientPrivateKey key, TransactionContext context) {
-        return unwrap(wrap, key, context, null);
-    }
-
     /**
-     * As {@link #unwrap(DekWrap, RecipientPrivateKey, TransactionContext)}; an epoch wrap is opened through
-     * {@code epochContexts} (or, if null, a context set up for this wrap only).
+     * Opens {@code wrap} with the AAD and info of its own version and seal id; the caller destroys the DEK. An epoch
+     * wrap is opened through {@code epochContexts} (or, if null, a context set up for this wrap only).
      */
     static Dek unwrap(
             DekWrap wrap, RecipientPrivateKey key, TransactionContext context, EpochContextCache epochContexts) {

@@ -34,11 +34,6 @@ final class FixedSealRandomness implements SealRandomness {
         return dek;
     }
 
-    /** The nonce every DEK seals with. */
-    byte[] nonce() {
-        return nonce;
-    }
-
     @Override
     public EpochId newEpochId() {
         return EpochId.of(epochId);

@@ -101,4 +101,21 @@ class DekTest {
         // When / Then
         assertThat(dek.toString()).contains("redacted").doesNotContain(keyHex);
     }
+
+    @Test
+    void aRefusedEncryptionLeavesTheBudgetAtZeroAndTheDescriptionSaysWhetherTheDekIsDestroyed() {
+        // Given
+        Dek dek = Dek.generate(new SecureRandom(), 1);
+        dek.encrypt(new byte[] {1}, new byte[0]);
+        assertThatThrownBy(() -> dek.encrypt(new byte[] {2}, new byte[0]))
+                .isExactlyInstanceOf(DekBudgetExhaustedException.class);
+        // Then
+        assertThat(dek.isDestroyed()).isFalse();
+        assertThat(dek).hasToString("Dek[<redacted>, encryptionsLeft=0]");
+        // When
+        dek.destroy();
+        // Then
+        assertThat(dek.isDestroyed()).isTrue();
+        assertThat(dek).hasToString("Dek[<redacted>, encryptionsLeft=0, destroyed]");
+    }
 }

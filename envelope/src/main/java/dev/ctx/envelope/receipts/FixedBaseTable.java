@@ -26,13 +26,11 @@ final class FixedBaseTable {
     private static final int ENTRIES = 1 << WINDOW_BITS;
     private static final int DIGIT_MASK = ENTRIES - 1;
 
-    private final int windows;
     private final ECLookupTable[] tables;
     /** prefix[m] = O_m negated, affine; prefix[0] is the identity. */
     private final ECPoint[] negatedOffsets;
 
-    private FixedBaseTable(int windows, ECLookupTable[] tables, ECPoint[] negatedOffsets) {
-        this.windows = windows;
+    private FixedBaseTable(ECLookupTable[] tables, ECPoint[] negatedOffsets) {
         this.tables = tables;
         this.negatedOffsets = negatedOffsets;
     }
@@ -64,17 +62,12 @@ final class FixedBaseTable {
             negated[m] = offsets[m].negate();
         }
         curve.normalizeAll(negated);
-        return new FixedBaseTable(windows, tables, negated);
+        return new FixedBaseTable(tables, negated);
     }
 
     /** The number of windows that covers {@code bits} bits. */
     static int windowsFor(int bits) {
         return (bits + WINDOW_BITS - 1) / WINDOW_BITS;
-    }
-
-    /** The largest scalar bit length this table covers. */
-    int capacityBits() {
-        return windows * WINDOW_BITS;
     }
 
     /** -O_m for a scalar of m windows (public, affine). */

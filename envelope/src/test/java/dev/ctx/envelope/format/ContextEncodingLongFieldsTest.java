@@ -3,6 +3,7 @@ package dev.ctx.envelope.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -81,5 +82,36 @@ class ContextEncodingLongFieldsTest {
                 .hasMessageContaining("65536");
         byte[] info = ContextEncoding.wrapInfo(FormatVersion.V1, "x".repeat(0xFFFF), null, "p", 1);
         assertThat(HEX.formatHex(Arrays.copyOfRange(info, 9, 11))).isEqualTo("ffff");
+    }
+
+    @Test
+    void aRecipientIdOf300BytesIsPrefixedWithBothBytesOfItsLengthInEveryEncoding() {
+        // Given
+        String recipientId = "r".repeat(300);
+        // When
+        byte[] info = ContextEncoding.wrapInfo(FormatVersion.V1, "t", null, recipientId, 1);
+        byte[] epochInfo = ContextEncoding.epochInfo(EpochId.of(new byte[EpochId.LENGTH]), recipientId, 1);
+        byte[] epochAad = ContextEncoding.epochWrapAad(recipientId, 1, new byte[] {9});
+        // Then: "ctx-wrap" (8) || 0x01 || str("t") (3) || u16(300)
+        assertThat(HEX.formatHex(Arrays.copyOfRange(info, 12, 14))).isEqualTo("012c");
+        assertThat(info).hasSize(12 + 2 + 300 + 4);
+        // "ctx-epoch" (9) || 0x03 || u16(16) || epoch id (16) || u16(300)
+        assertThat(HEX.formatHex(Arrays.copyOfRange(epochInfo, 28, 30))).isEqualTo("012c");
+        assertThat(epochInfo).hasSize(28 + 2 + 300 + 4);
+        // "ctx-epoch-aad" (13) || 0x03 || u16(300)
+        assertThat(HEX.formatHex(Arrays.copyOfRange(epochAad, 14, 16))).isEqualTo("012c");
+        assertThat(epochAad).hasSize(14 + 2 + 300 + 4 + 2 + 1);
+    }
+
+    @Test
+    void emptyFieldsAreWrittenWithAZeroLengthPrefix() {
+        // When
+        byte[] aad = ContextEncoding.aad(FormatVersion.V1, "", null, new byte[0], List.of());
+        byte[] epochAad = ContextEncoding.epochWrapAad("p", 1, new byte[0]);
+        // Then: "ctx-aad" || 0x01 || u16(0) || u16(0) || u16(0)
+        assertThat(HEX.formatHex(aad))
+                .isEqualTo(
+                        HEX.formatHex("ctx-aad".getBytes(StandardCharsets.US_ASCII)) + "01" + "0000" + "0000" + "0000");
+        assertThat(HEX.formatHex(epochAad)).endsWith("00000001" + "0000");
     }
 }

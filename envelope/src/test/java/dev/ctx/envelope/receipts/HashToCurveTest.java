@@ -1,9 +1,11 @@
 package dev.ctx.envelope.receipts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.bouncycastle.math.ec.ECPoint;
@@ -74,5 +76,55 @@ class HashToCurveTest {
         assertThat(ReceiptGroup.h().isValid()).isTrue();
         assertThat(ReceiptGroup.h()).isNotEqualTo(ReceiptGroup.g());
         assertThat(h).isEqualTo(PINNED_H);
+    }
+
+    @Test
+    void expandMessageWritesALengthAbove255AsTwoBigEndianBytes() {
+        // Given: RFC 9380 Appendix K.1's DST; the answer comes from an independent Python (hashlib) implementation
+        // checked against that appendix's 32-byte vector
+        byte[] dst = "QUUX-V01-CS02-with-expander-SHA256-128".getBytes(StandardCharsets.US_ASCII);
+        // When
+        byte[] uniform = HashToCurve.expandMessageXmd("abc".getBytes(StandardCharsets.US_ASCII), dst, 0x12c);
+        // Then
+        assertThat(uniform).hasSize(0x12c);
+        assertThat(HexFormat.of().formatHex(Arrays.copyOfRange(uniform, 0, 32)))
+                .isEqualTo("e7693d17e0dfa63aab6d0d17b1c4b51f6a5f20034ab5f134d1b78123572a9539");
+        assertThat(HexFormat.of().formatHex(Arrays.copyOfRange(uniform, 0x12c - 32, 0x12c)))
+                .isEqualTo("90bef6914f3cdddd8ba2584979363c8c82ed1feaca674212071f644ad38f332d");
+    }
+
+    @Test
+    void expandMessageAcceptsDstsOfOneTo255BytesOnly() {
+        byte[] msg = {1, 2, 3};
+        assertThat(HashToCurve.expandMessageXmd(msg, new byte[] {'d'}, 32)).hasSize(32);
+        assertThat(HashToCurve.expandMessageXmd(msg, new byte[255], 32)).hasSize(32);
+        assertThatThrownBy(() -> HashToCurve.expandMessageXmd(msg, new byte[256], 32))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HashToCurve.expandMessageXmd(msg, new byte[0], 32))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void expandMessageProducesOneTo255HashBlocksOnly() {
+        byte[] msg = {1, 2, 3};
+        byte[] dst = {'d'};
+        assertThat(HashToCurve.expandMessageXmd(msg, dst, 1)).hasSize(1);
+        assertThat(HashToCurve.expandMessageXmd(msg, dst, 255 * 32)).hasSize(255 * 32);
+        assertThatThrownBy(() -> HashToCurve.expandMessageXmd(msg, dst, 255 * 32 + 1))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HashToCurve.expandMessageXmd(msg, dst, 0))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HashToCurve.expandMessageXmd(msg, dst, Integer.MAX_VALUE))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anAsciiTagHashesAsItsBytes() {
+        // Given
+        byte[] msg = "abc".getBytes(StandardCharsets.US_ASCII);
+        // When
+        ECPoint fromString = HashToCurve.hashToCurve(msg, "QUUX-V01-CS02-with-P256_XMD:SHA-256_SSWU_RO_");
+        // Then
+        assertThat(fromString).isEqualTo(HashToCurve.hashToCurve(msg, RFC_DST));
     }
 }
