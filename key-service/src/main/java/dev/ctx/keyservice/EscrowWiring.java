@@ -70,8 +70,8 @@ final class EscrowWiring implements AutoCloseable {
                     clock,
                     meters,
                     byParticipant);
-            EscrowExpirySweep sweep =
-                    EscrowExpirySweep.start(service, config.getDuration(ESCROW_EXPIRY_CHECK_INTERVAL_CONFIG));
+            EscrowExpirySweep sweep = EscrowExpirySweep.start(
+                    service, config.getDuration(ESCROW_EXPIRY_CHECK_INTERVAL_CONFIG), () -> !store.isFollower());
             return new EscrowWiring(follower, sweep, service);
         } catch (RuntimeException e) {
             follower.close();

@@ -16,7 +16,8 @@ import dev.ctx.keyservice.participants.RecoveryGate;
  * Recovers the store after a write with an unknown outcome, in the background with backoff ({@link RecoveryLoop}): a
  * new producer with the same transactional id ({@code initTransactions()} completes or aborts the open transaction on
  * the broker), then a read_committed replay swapped into the in-memory view through the {@link RecoveryGate}. A fatal
- * error ends the attempts for good.
+ * error ends the attempts for good. A replica elected leader takes over the same way ({@link
+ * KafkaParticipantStore#lead}): its {@code initTransactions()} fences the previous leader.
  */
 final class ProducerRecovery implements AutoCloseable {
 
@@ -48,6 +49,9 @@ final class ProducerRecovery implements AutoCloseable {
 
     /** One attempt, on the recovery thread; true when done (recovered, or fatal so pointless to retry). */
     private boolean attempt() {
+        if (!health.isRecovering()) {
+            return true; // a replica that lost the leadership meanwhile must not fence the new leader
+        }
         long started = System.nanoTime();
         try {
             KafkaProducer<String, byte[]> fresh = TransactionalProducers.initialised(config);
@@ -63,6 +67,13 @@ final class ProducerRecovery implements AutoCloseable {
     }
 
     private boolean failed(RuntimeException e) {
+        if (config.replicated() && KafkaErrors.isFenced(e)) {
+            health.follower();
+            LOGGER.atWarn()
+                    .addKeyValue("transactionalId", config.transactionalId())
+                    .log("another replica took over while this one recovered; following");
+            return true;
+        }
         if (KafkaErrors.isFatal(e)) {
             health.fatal();
             LOGGER.atError()
