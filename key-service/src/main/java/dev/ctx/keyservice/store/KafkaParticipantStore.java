@@ -277,7 +277,9 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
 
     /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */
     private Map<ParticipantId, ParticipantState> install(KafkaProducer<String, byte[]> fresh) {
-        return transactions.swapIn(fresh, this::load);
+        // a replica elected while starting takes over before its first load (no signer, no view yet): that load
+        // follows and reads the topics to their end then
+        return transactions.swapIn(fresh, () -> signing.installed() ? load() : Map.of());
     }
 
     /** False once the producer was fenced or failed fatally: the process must restart. */
