@@ -55,6 +55,7 @@ final class EscrowWiring implements AutoCloseable {
             MeterRegistry meters) {
         EscrowTable table = new EscrowTable();
         EscrowFollower follower = EscrowFollower.start(storeConfig, serde, table);
+        store.beforeTakeover(() -> follower.awaitCaughtUp(storeConfig.timeout()));
         try {
             EscrowService service = new EscrowService(
                     table,

@@ -221,6 +221,8 @@ public final class KeyService implements AutoCloseable {
             MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
             GrantTable grantTable = new GrantTable();
             grantFollower = GrantFollower.start(storeConfig, serde(AccessGrant.class, registryUrl), grantTable);
+            GrantFollower grantsFollowed = grantFollower;
+            store.beforeTakeover(() -> grantsFollowed.awaitCaughtUp(storeConfig.timeout()));
             Grants grants = new Grants(
                     grantTable,
                     store.grantLog(serde(AccessGrant.class, registryUrl)),

@@ -21,12 +21,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -161,6 +163,9 @@ class KeyServiceReplicasIT {
                         .as("the woken replica follows the new leader's writes")
                         .isEqualTo(200));
 
+        // and the group settled with both members (so the kill below is measured from a stable group)
+        awaitStableGroupOfTwo();
+
         // When: the new leader is killed (SIGKILL: no leaving the group, no abort)
         b.kill();
         Duration killFailover = timeUntilAccepted(a, "grace");
@@ -204,6 +209,20 @@ class KeyServiceReplicasIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no replica accepted the write within " + FAILOVER_BOUND.plusSeconds(30));
+    }
+
+    private void awaitStableGroupOfTwo() {
+        String group = "key-service" + suffix + "-leader";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group))
+                        .describedGroups()
+                        .get(group)
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(described.groupState()).isEqualTo(GroupState.STABLE);
+                assertThat(described.members()).hasSize(2);
+            });
+        }
     }
 
     private ForkedKeyService replica(String instance, Map<String, String> common) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,8 +58,10 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
     private final String escrowTopic;
     private final StoreConfig config;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
+    private volatile boolean elected;
     private final AccessEventLog opened;
     private FollowedKeyTopics followed;
+    private final List<Runnable> beforeTakeover = new CopyOnWriteArrayList<>();
 
     private KafkaParticipantStore(
             StoreConfig config,
@@ -70,7 +73,7 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
         this.health = new StoreHealth(producer == null ? StoreHealth.State.FOLLOWER : StoreHealth.State.READY);
         this.records = new StoreRecords(config.topics(), keyringSerde, eventSerde);
         this.replay = new StoreReplay(config, keyringSerde, signing);
-        this.recovery = new ProducerRecovery(config, health, () -> gate, this::install);
+        this.recovery = new ProducerRecovery(config, health, () -> gate, this::install, this::mayTakeOver);
         this.transactions =
                 new TransactionRunner(producer, health, config.timeout(), recovery::start, config.replicated());
         this.grantsTopic = config.topics().accessGrants();
@@ -123,6 +126,7 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
      * view, then accepts them. Runs in the background with retries; returns at once. Nothing happens unless following.
      */
     public void lead() {
+        elected = true;
         if (transactions.startLeading()) {
             recovery.start();
         }
@@ -130,6 +134,7 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
 
     /** This replica lost the leadership: every later write is refused at once ({@code NotLeaderException}). */
     public void follow() {
+        elected = false;
         transactions.follow();
     }
 
@@ -275,11 +280,28 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
                 transactions, records, escrowTopic, Objects.requireNonNull(escrowSerde, "escrowSerde"));
     }
 
+    /** With several replicas, only the elected one initialises a producer with the shared transactional id. */
+    private boolean mayTakeOver() {
+        return transactions.mayTakeOver(() -> elected);
+    }
+
     /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */
     private Map<ParticipantId, ParticipantState> install(KafkaProducer<String, byte[]> fresh) {
         // a replica elected while starting takes over before its first load (no signer, no view yet): that load
         // follows and reads the topics to their end then
-        return transactions.swapIn(fresh, () -> signing.installed() ? load() : Map.of());
+        return transactions.swapIn(fresh, () -> {
+            beforeTakeover.forEach(Runnable::run);
+            return signing.installed() ? load() : Map.of();
+        });
+    }
+
+    /**
+     * Runs {@code step} each time this store takes over (a replica elected leader, or a recovery) after fencing the
+     * previous writer and before accepting writes, e.g. waiting until a followed table caught up; if it throws, the
+     * takeover is retried.
+     */
+    public void beforeTakeover(Runnable step) {
+        beforeTakeover.add(Objects.requireNonNull(step, "step"));
     }
 
     /** False once the producer was fenced or failed fatally: the process must restart. */

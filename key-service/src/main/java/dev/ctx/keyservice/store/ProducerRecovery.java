@@ -1,6 +1,7 @@
 package dev.ctx.keyservice.store;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,14 +29,20 @@ final class ProducerRecovery implements AutoCloseable {
     private final Supplier<RecoveryGate> gate;
     private final Function<KafkaProducer<String, byte[]>, Map<ParticipantId, ParticipantState>> install;
     private final RecoveryLoop loop;
+    private final BooleanSupplier mayTakeOver;
 
-    /** @param install swaps in the settled producer and returns the replayed state; runs inside the gate */
+    /**
+     * @param install swaps in the settled producer and returns the replayed state; runs inside the gate
+     * @param mayTakeOver checked before each attempt: false turns the store into a follower and ends the attempts
+     */
     ProducerRecovery(
             StoreConfig config,
             StoreHealth health,
             Supplier<RecoveryGate> gate,
-            Function<KafkaProducer<String, byte[]>, Map<ParticipantId, ParticipantState>> install) {
+            Function<KafkaProducer<String, byte[]>, Map<ParticipantId, ParticipantState>> install,
+            BooleanSupplier mayTakeOver) {
         this.config = config;
+        this.mayTakeOver = mayTakeOver;
         this.health = health;
         this.gate = gate;
         this.install = install;
@@ -49,8 +56,8 @@ final class ProducerRecovery implements AutoCloseable {
 
     /** One attempt, on the recovery thread; true when done (recovered, or fatal so pointless to retry). */
     private boolean attempt() {
-        if (!health.isRecovering()) {
-            return true; // a replica that lost the leadership meanwhile must not fence the new leader
+        if (!health.isRecovering() || !mayTakeOver.getAsBoolean()) {
+            return true; // a replica that is not (or no longer) the leader must not fence the leader
         }
         long started = System.nanoTime();
         try {

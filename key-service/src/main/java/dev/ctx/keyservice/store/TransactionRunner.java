@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,6 +66,18 @@ final class TransactionRunner implements AutoCloseable {
         }
         health.recovering();
         return true;
+    }
+
+    /**
+     * For a recovery attempt with several replicas: unless {@code elected}, this replica must not initialise a producer
+     * with the shared id (it would fence the real leader), so it follows instead. Returns whether it may go on.
+     */
+    synchronized boolean mayTakeOver(BooleanSupplier elected) {
+        if (!replicated || elected.getAsBoolean()) {
+            return true;
+        }
+        health.follower();
+        return false;
     }
 
     /**

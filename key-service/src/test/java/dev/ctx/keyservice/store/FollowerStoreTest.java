@@ -87,6 +87,28 @@ class FollowerStoreTest {
     }
 
     @Test
+    void aReplicaThatIsNotElectedFollowsInsteadOfTakingOver() {
+        // Given: recovering (a write with an unknown outcome) while another replica was elected
+        runner.startLeading();
+        // When
+        boolean mayTakeOver = runner.mayTakeOver(() -> false);
+        // Then: it must not initialise a producer with the shared id (that would fence the leader)
+        assertThat(mayTakeOver).isFalse();
+        assertThat(health.isFollower()).isTrue();
+        assertThat(runner.mayTakeOver(() -> true)).isTrue();
+    }
+
+    @Test
+    void aSingleReplicaAlwaysRecovers() {
+        // Given
+        StoreHealth single = new StoreHealth();
+        TransactionRunner alone = new TransactionRunner(null, single, Duration.ofSeconds(1), () -> {}, false);
+        // When / Then
+        assertThat(alone.mayTakeOver(() -> false)).isTrue();
+        assertThat(single.isReady()).isTrue();
+    }
+
+    @Test
     void eachReplicaHasItsOwnAccessEventTransactionalId() {
         // Given
         StoreTopics topics = StoreTopics.defaults();
