@@ -165,6 +165,9 @@ class KeyServiceReplicasIT {
 
         // and the group settled with both members (so the kill below is measured from a stable group)
         awaitStableGroupOfTwo();
+        // and the rejoined replica did not take the leadership back (sticky assignment: no needless failover)
+        assertThat(health(b).get("role").asText()).isEqualTo("leader");
+        assertThat(health(a).get("role").asText()).isEqualTo("follower");
 
         // When: the new leader is killed (SIGKILL: no leaving the group, no abort)
         b.kill();
