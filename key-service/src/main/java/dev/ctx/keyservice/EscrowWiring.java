@@ -55,6 +55,7 @@ final class EscrowWiring implements AutoCloseable {
             MeterRegistry meters) {
         EscrowTable table = new EscrowTable();
         EscrowFollower follower = EscrowFollower.start(storeConfig, serde, table);
+        store.beforeTakeover(() -> follower.awaitCaughtUp(storeConfig.timeout()));
         try {
             EscrowService service = new EscrowService(
                     table,
@@ -70,8 +71,8 @@ final class EscrowWiring implements AutoCloseable {
                     clock,
                     meters,
                     byParticipant);
-            EscrowExpirySweep sweep =
-                    EscrowExpirySweep.start(service, config.getDuration(ESCROW_EXPIRY_CHECK_INTERVAL_CONFIG));
+            EscrowExpirySweep sweep = EscrowExpirySweep.start(
+                    service, config.getDuration(ESCROW_EXPIRY_CHECK_INTERVAL_CONFIG), () -> !store.isFollower());
             return new EscrowWiring(follower, sweep, service);
         } catch (RuntimeException e) {
             follower.close();

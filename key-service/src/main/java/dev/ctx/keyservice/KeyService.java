@@ -65,6 +65,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.ConfigException;
 
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 
 import dev.ctx.envelope.key.X25519PrivateKey;
 import dev.ctx.envelope.sign.Ed25519VerifyingKey;
@@ -132,6 +134,7 @@ public final class KeyService implements AutoCloseable {
     private final AccessWiring access;
     private final TransactionView view;
     private final EscrowWiring escrow;
+    private final ReplicaWiring replica;
 
     private KeyService(
             MasterKek kek,
@@ -144,7 +147,8 @@ public final class KeyService implements AutoCloseable {
             Ed25519VerifyingKey keyringSigningKey,
             AccessWiring access,
             TransactionView view,
-            EscrowWiring escrow) {
+            EscrowWiring escrow,
+            ReplicaWiring replica) {
         this.kek = kek;
         this.store = store;
         this.denials = denials;
@@ -156,6 +160,7 @@ public final class KeyService implements AutoCloseable {
         this.access = access;
         this.view = view;
         this.escrow = escrow;
+        this.replica = replica;
     }
 
     /**
@@ -187,10 +192,21 @@ public final class KeyService implements AutoCloseable {
         AccessWiring access = null;
         TransactionView view = null;
         EscrowWiring escrow = null;
+        ReplicaWiring replica = null;
         try {
-            store = KafkaParticipantStore.open(
-                    storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
+            store = ReplicaWiring.enabled(config)
+                    ? KafkaParticipantStore.openReplica(
+                            storeConfig,
+                            serde(ParticipantKeyring.class, registryUrl),
+                            serde(AccessEvent.class, registryUrl))
+                    : KafkaParticipantStore.open(
+                            storeConfig,
+                            serde(ParticipantKeyring.class, registryUrl),
+                            serde(AccessEvent.class, registryUrl));
+            KafkaParticipantStore keyStore = store;
             HttpMetrics metrics = HttpMetrics.create();
+            replica = ReplicaWiring.start(config, storeConfig, keyStore, metrics.registry());
+            ReplicaWiring role = replica;
             denials =
                     Denials.start(storeConfig, serde(AccessEvent.class, registryUrl), denialQueue, metrics.registry());
             AccessEvents events = new AccessEvents("key-service/" + config.getString(SERVICE_INSTANCE_CONFIG), clock);
@@ -200,10 +216,13 @@ public final class KeyService implements AutoCloseable {
             store.signWith(signer, opened.created());
             ParticipantStates states = ParticipantStates.load(store);
             store.signAdoptedKeyrings();
+            replica.followLeader(store);
             KeyLifecycle keys = new KeyLifecycle(states, custodian, events, clock);
             MaxAgeRotation maxAgeRotation = new MaxAgeRotation(states, keys, maxAge, clock);
             GrantTable grantTable = new GrantTable();
             grantFollower = GrantFollower.start(storeConfig, serde(AccessGrant.class, registryUrl), grantTable);
+            GrantFollower grantsFollowed = grantFollower;
+            store.beforeTakeover(() -> grantsFollowed.awaitCaughtUp(storeConfig.timeout()));
             Grants grants = new Grants(
                     grantTable,
                     store.grantLog(serde(AccessGrant.class, registryUrl)),
@@ -246,7 +265,7 @@ public final class KeyService implements AutoCloseable {
                     authFailures,
                     metrics,
                     store::isAlive,
-                    store::isReady,
+                    () -> role.ready(keyStore),
                     maxBody,
                     signer.verifyingKey(),
                     grants,
@@ -266,6 +285,10 @@ public final class KeyService implements AutoCloseable {
             KeyServiceComponents routed = components.withReceiptProofs(access.receiptProofs());
             Javalin app = Javalin.create(cfg -> {
                         KeyServiceRoutes.register(cfg, routed);
+                        cfg.routes.addEndpoint(new Endpoint(
+                                HandlerType.GET,
+                                "/health",
+                                ctx -> ctx.json(role.status().health(keyStore.isAlive(), role.ready(keyStore)))));
                         cfg.jetty.host = host;
                         cfg.jetty.port = port;
                         tls.ifPresent(settings -> TlsConnector.install(cfg, settings, host, port));
@@ -276,13 +299,14 @@ public final class KeyService implements AutoCloseable {
                     store,
                     denials,
                     grantFollower,
-                    RotationScheduler.start(maxAgeRotation, interval),
+                    RotationScheduler.start(maxAgeRotation, interval, () -> !keyStore.isFollower()),
                     app,
                     keys,
                     signer.verifyingKey(),
                     access,
                     view,
-                    escrow);
+                    escrow,
+                    replica);
         } catch (RuntimeException e) {
             if (escrow != null) {
                 escrow.close();
@@ -295,6 +319,9 @@ public final class KeyService implements AutoCloseable {
             }
             if (grantFollower != null) {
                 grantFollower.close();
+            }
+            if (replica != null) {
+                replica.close();
             }
             if (denials != null) {
                 denials.close();
@@ -383,7 +410,8 @@ public final class KeyService implements AutoCloseable {
                 topics,
                 config.getString(STORE_TRANSACTIONAL_ID_CONFIG),
                 config.getBoolean(TOPICS_CREATE_CONFIG),
-                Duration.ofMillis(config.getInt(STORE_TIMEOUT_MS_CONFIG)));
+                Duration.ofMillis(config.getInt(STORE_TIMEOUT_MS_CONFIG)),
+                ReplicaWiring.replica(config));
     }
 
     /** The lookup view: the processor's topics, a per-replica application id, the store's client settings. */
@@ -469,6 +497,7 @@ public final class KeyService implements AutoCloseable {
 
     @Override
     public void close() {
+        replica.close(); // resigns first: another replica takes over while this one shuts down
         rotation.close();
         escrow.close();
         app.stop();

@@ -21,6 +21,7 @@ import dev.ctx.keyservice.lookup.LookupUnavailableException;
 import dev.ctx.keyservice.participants.ConflictException;
 import dev.ctx.keyservice.participants.InvalidParticipantIdException;
 import dev.ctx.keyservice.participants.NotFoundException;
+import dev.ctx.keyservice.participants.NotLeaderException;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEventType;
 
@@ -34,6 +35,8 @@ final class RequestGuard {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RequestGuard.class);
     private static final String CERTIFICATES_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+    /** A follower: the leader is usually known (or elected) within seconds. */
+    private static final String NOT_LEADER_RETRY_AFTER_SECONDS = "1";
 
     private final KeyServiceComponents components;
     private final ObjectMapper mapper;
@@ -129,7 +132,11 @@ final class RequestGuard {
 
     private void problem(Context ctx, ApiRoute route, Exception e) {
         ApiException api = toApiException(e);
-        if (api.status() >= 500) {
+        if (e instanceof NotLeaderException) {
+            // a follower refusing a lifecycle write is the replication model working, not a failure
+            LOGGER.atInfo().addKeyValue("route", route.path()).log("write refused: this replica follows");
+            ctx.header("Retry-After", NOT_LEADER_RETRY_AFTER_SECONDS);
+        } else if (api.status() >= 500) {
             LOGGER.atError()
                     .addKeyValue("route", route.path())
                     .addKeyValue("error", e.getClass().getSimpleName())
@@ -152,6 +159,15 @@ final class RequestGuard {
             return new ApiException(404, "not-found", "Not found", e.getMessage());
         } else if (e instanceof ConflictException) {
             return new ApiException(409, "conflict", "Conflict", e.getMessage());
+        } else if (e instanceof NotLeaderException notLeader) {
+            return new ApiException(
+                    503,
+                    "not-leader",
+                    "Service unavailable",
+                    notLeader
+                            .leader()
+                            .map(leader -> "this replica follows; lifecycle writes go to the leader, " + leader)
+                            .orElse("this replica follows and no leader is known; retry later"));
         } else if (e instanceof StoreUnavailableException) {
             return new ApiException(
                     503, "store-unavailable", "Service unavailable", "the change was not acknowledged; retry later");

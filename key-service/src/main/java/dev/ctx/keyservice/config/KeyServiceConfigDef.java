@@ -33,6 +33,15 @@ public final class KeyServiceConfigDef {
     public static final String STORE_TRANSACTIONAL_ID_CONFIG = "store.transactional.id";
     public static final String STORE_TIMEOUT_MS_CONFIG = "store.timeout.ms";
 
+    public static final String REPLICATION_ENABLED_CONFIG = "replication.enabled";
+    public static final String REPLICATION_GROUP_ID_CONFIG = "replication.group.id";
+    /** The default {@code replication.group.id}: {@code store.transactional.id} and this suffix. */
+    public static final String REPLICATION_GROUP_ID_SUFFIX = "-leader";
+
+    public static final String REPLICATION_TOPIC_CONFIG = "replication.topic";
+    public static final String REPLICATION_SESSION_TIMEOUT_MS_CONFIG = "replication.session.timeout.ms";
+    public static final String REPLICATION_REFRESH_INTERVAL_MS_CONFIG = "replication.refresh.interval.ms";
+
     public static final String KEK_PROVIDER_CONFIG = "kek.provider";
     public static final String KEK_PROVIDER_PKCS12 = "pkcs12";
     public static final String KEK_PROVIDER_PKCS11 = "pkcs11";
@@ -117,6 +126,7 @@ public final class KeyServiceConfigDef {
         defineLookup(def);
         defineRewrap(def);
         defineRevocation(def);
+        defineReplication(def);
         def.define(
                         AUDIT_DENIALS_QUEUE_CAPACITY_CONFIG,
                         Type.INT,
@@ -270,6 +280,44 @@ public final class KeyServiceConfigDef {
                         Range.between(1_000, 600_000),
                         Importance.LOW,
                         "How long a write may wait for the broker before 503 and self-recovery.");
+    }
+
+    private static void defineReplication(ConfigDef def) {
+        def.define(
+                        REPLICATION_ENABLED_CONFIG,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.MEDIUM,
+                        "Run as one of several replicas: one leader (elected in a consumer group) writes, the others"
+                                + " answer reads and access requests and refuse lifecycle writes (503 not-leader).")
+                .define(
+                        REPLICATION_GROUP_ID_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.LOW,
+                        "Consumer group of the leader election; unset: <store.transactional.id>"
+                                + REPLICATION_GROUP_ID_SUFFIX + ".")
+                .define(
+                        REPLICATION_TOPIC_CONFIG,
+                        Type.STRING,
+                        "key-service.leader",
+                        new NonEmptyStringWithoutControlChars(),
+                        Importance.LOW,
+                        "One-partition topic of the leader election (no records); whoever is assigned it leads.")
+                .define(
+                        REPLICATION_SESSION_TIMEOUT_MS_CONFIG,
+                        Type.INT,
+                        10_000,
+                        Range.between(6_000, 300_000),
+                        Importance.MEDIUM,
+                        "Election session timeout: a leader that stops heartbeating is replaced after about this long.")
+                .define(
+                        REPLICATION_REFRESH_INTERVAL_MS_CONFIG,
+                        Type.INT,
+                        1_000,
+                        Range.between(100, 60_000),
+                        Importance.LOW,
+                        "How often a follower checks the key topics for the leader's changes and replays them.");
     }
 
     private static void defineKek(ConfigDef def) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,21 @@ public final class EscrowExpirySweep implements AutoCloseable {
 
     /** Sweeps after one interval, then every interval. */
     public static EscrowExpirySweep start(EscrowService escrow, Duration interval) {
+        return start(escrow, interval, () -> true);
+    }
+
+    /** Like {@link #start(EscrowService, Duration)}, but skips each sweep unless {@code runsHere} (the leader). */
+    public static EscrowExpirySweep start(EscrowService escrow, Duration interval, BooleanSupplier runsHere) {
         EscrowExpirySweep sweep = new EscrowExpirySweep();
         sweep.executor.scheduleWithFixedDelay(
-                () -> runOnce(escrow), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                () -> {
+                    if (runsHere.getAsBoolean()) {
+                        runOnce(escrow);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return sweep;
     }
 

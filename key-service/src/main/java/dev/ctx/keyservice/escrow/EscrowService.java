@@ -28,6 +28,7 @@ import dev.ctx.keyservice.auth.Role;
 import dev.ctx.keyservice.lookup.ParticipantTransactions;
 import dev.ctx.keyservice.lookup.TransactionLookup;
 import dev.ctx.keyservice.participants.EscrowKeyUnsealing;
+import dev.ctx.keyservice.participants.NotLeaderException;
 import dev.ctx.keyservice.participants.StoreUnavailableException;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.access.AccessEventType;
@@ -323,6 +324,8 @@ public final class EscrowService {
     private <T> T refusing(AuditContext context, String requestId, String action, Supplier<T> call) {
         try {
             return call.get();
+        } catch (NotLeaderException e) {
+            throw e; // a follower: the client retries on the leader (503 not-leader)
         } catch (StoreUnavailableException e) {
             throw new EscrowRefusedException(
                     EscrowRefusal.STORE_UNAVAILABLE,

@@ -1,7 +1,7 @@
 package dev.ctx.keyservice.participants;
 
 /** The store did not acknowledge a write; nothing was changed. Retrying later may succeed. */
-public final class StoreUnavailableException extends RegistryException {
+public class StoreUnavailableException extends RegistryException {
 
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,24 @@ public final class RotationScheduler implements AutoCloseable {
 
     /** Starts checking after one interval, then every interval. */
     public static RotationScheduler start(MaxAgeRotation policy, Duration interval) {
+        return start(policy, interval, () -> true);
+    }
+
+    /**
+     * Like {@link #start(MaxAgeRotation, Duration)}, but each run is skipped unless {@code runsHere} (with several
+     * replicas: only the leader rotates).
+     */
+    public static RotationScheduler start(MaxAgeRotation policy, Duration interval, BooleanSupplier runsHere) {
         RotationScheduler scheduler = new RotationScheduler();
         scheduler.executor.scheduleWithFixedDelay(
-                () -> runOnce(policy), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                () -> {
+                    if (runsHere.getAsBoolean()) {
+                        runOnce(policy);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return scheduler;
     }
 

@@ -18,7 +18,8 @@ import dev.ctx.schemas.access.AccessEvent;
 /**
  * Commits batches of access-request decisions to {@code access-log.events}, one Kafka transaction per batch, with the
  * store's transactional producer setup ({@link TransactionalProducers}: idempotent, {@code acks=all}) under its own
- * transactional id {@code <store.transactional.id>-access}, so a batch never waits behind a lifecycle change.
+ * transactional id {@code <store.transactional.id>-access} ({@code -access-<service.instance>} with several
+ * replicas), so a batch never waits behind a lifecycle change.
  *
  * <p>A failed commit is settled as the store settles its own: fenced or unauthorized is fatal (every later batch fails,
  * the instance must be restarted); a timeout leaves the outcome unknown, so the producer is dropped and the next batch
@@ -42,12 +43,15 @@ public final class AccessEventLog implements EventBatchCommit, AutoCloseable {
 
     /** A log on the store's cluster and access-event topic; its producer is initialised at once. */
     public static AccessEventLog open(StoreConfig store, Serde<AccessEvent> eventSerde) {
-        StoreConfig config = new StoreConfig(
-                store.clientProperties(),
-                store.topics(),
-                store.transactionalId() + "-access",
-                store.createTopics(),
-                store.timeout());
+        return open(store, eventSerde, "access");
+    }
+
+    /**
+     * A log like {@link #open(StoreConfig, Serde)} under the transactional id {@link StoreConfig#ownTransactionalId}
+     * of {@code purpose}.
+     */
+    static AccessEventLog open(StoreConfig store, Serde<AccessEvent> eventSerde, String purpose) {
+        StoreConfig config = store.withTransactionalId(store.ownTransactionalId(purpose));
         try {
             return new AccessEventLog(
                     config,

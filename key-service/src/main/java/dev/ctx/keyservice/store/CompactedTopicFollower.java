@@ -3,6 +3,10 @@ package dev.ctx.keyservice.store;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +48,10 @@ final class CompactedTopicFollower implements AutoCloseable {
     private final Sink sink;
     private final IntSupplier size;
     private final Thread thread;
+    private final AtomicReference<CompletableFuture<Void>> catchUp = new AtomicReference<>();
     private volatile boolean closed;
+    private CompletableFuture<Void> catchingUp;
+    private Map<TopicPartition, Long> catchUpTarget;
 
     private CompactedTopicFollower(KafkaConsumer<String, byte[]> consumer, String topic, Sink sink, IntSupplier size) {
         this.consumer = consumer;
@@ -109,9 +116,32 @@ final class CompactedTopicFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until this follower applied every record committed on its topic before the call (a replica taking over as
+     * leader must decide on the newest state).
+     *
+     * @throws StoreUnavailableException if it did not catch up within {@code timeout}
+     */
+    void awaitCaughtUp(Duration timeout) {
+        CompletableFuture<Void> request = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = catchUp.getAndSet(request);
+        if (earlier != null) {
+            request.whenComplete((ignored, error) -> earlier.complete(null)); // a later target covers the earlier one
+        }
+        try {
+            request.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) { // qualified: Kafka's is imported
+            throw new StoreUnavailableException(topic + " did not catch up within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while " + topic + " caught up", e);
+        }
+    }
+
     private void pollOnce() {
         try {
             consumer.poll(POLL).forEach(this::apply);
+            completeCatchUp();
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
@@ -120,6 +150,24 @@ final class CompactedTopicFollower implements AutoCloseable {
                     .addKeyValue("error", e.getClass().getSimpleName())
                     .log("cannot follow the compacted topic; retrying");
             pause();
+        }
+    }
+
+    /** On the tail thread: sets the target of a new catch-up request, completes it once the position reached it. */
+    private void completeCatchUp() {
+        CompletableFuture<Void> requested = catchUp.getAndSet(null);
+        if (requested != null) {
+            CompletableFuture<Void> previous = catchingUp;
+            if (previous != null) {
+                requested.whenComplete((ignored, error) -> previous.complete(null));
+            }
+            catchingUp = requested;
+            catchUpTarget = consumer.endOffsets(consumer.assignment());
+        }
+        if (catchingUp != null
+                && catchUpTarget.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            catchingUp.complete(null);
+            catchingUp = null;
         }
     }
 

@@ -55,7 +55,7 @@ public final class DenialEventProducer implements AutoCloseable {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-denials");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.ownTransactionalId("denials"));
         try {
             return new DenialEventProducer(
                     new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),

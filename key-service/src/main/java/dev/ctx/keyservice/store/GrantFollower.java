@@ -1,5 +1,7 @@
 package dev.ctx.keyservice.store;
 
+import java.time.Duration;
+
 import org.apache.kafka.common.serialization.Serde;
 
 import dev.ctx.keyservice.grants.GrantTable;
@@ -38,6 +40,16 @@ public final class GrantFollower implements AutoCloseable {
             }
         };
         return new GrantFollower(CompactedTopicFollower.start(config, topic, sink, table::size));
+    }
+
+    /**
+     * Waits until every record committed before the call was applied (a replica taking over as leader decides on the
+     * newest state).
+     *
+     * @throws StoreUnavailableException if it did not catch up within {@code timeout}
+     */
+    public void awaitCaughtUp(Duration timeout) {
+        follower.awaitCaughtUp(timeout);
     }
 
     @Override

@@ -19,6 +19,11 @@ final class KafkaErrors {
                 || causedBy(e, AuthorizationException.class);
     }
 
+    /** A producer with the same transactional id was initialised later: another replica writes now. */
+    static boolean isFenced(Throwable e) {
+        return causedBy(e, ProducerFencedException.class) || causedBy(e, InvalidProducerEpochException.class);
+    }
+
     /**
      * The broker is out of reach: a commit's outcome is unknown (it may still complete), and an abort would wait for
      * the broker too.

@@ -1,10 +1,13 @@
 package dev.ctx.keyservice.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,6 +30,7 @@ import dev.ctx.keyservice.revocation.EnvelopeCommandLog;
 import dev.ctx.keyservice.signing.KeyringSigner;
 import dev.ctx.keyservice.signing.SigningKeyStore;
 import dev.ctx.schemas.access.AccessEvent;
+import dev.ctx.schemas.access.AccessEventType;
 import dev.ctx.schemas.access.AccessGrant;
 import dev.ctx.schemas.access.EscrowRequest;
 import dev.ctx.schemas.keys.ParticipantKeyring;
@@ -44,7 +48,7 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KafkaParticipantStore.class);
 
-    private final StoreHealth health = new StoreHealth();
+    private final StoreHealth health;
     private final KeyringSigning signing = new KeyringSigning();
     private final StoreRecords records;
     private final StoreReplay replay;
@@ -52,17 +56,26 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
     private final TransactionRunner transactions;
     private final String grantsTopic;
     private final String escrowTopic;
+    private final StoreConfig config;
     private volatile RecoveryGate gate = RecoveryGate.NONE;
+    private volatile boolean elected;
+    private final AccessEventLog opened;
+    private FollowedKeyTopics followed;
+    private final List<Runnable> beforeTakeover = new CopyOnWriteArrayList<>();
 
     private KafkaParticipantStore(
             StoreConfig config,
             Serde<ParticipantKeyring> keyringSerde,
             Serde<AccessEvent> eventSerde,
             KafkaProducer<String, byte[]> producer) {
+        this.config = config;
+        this.opened = config.replicated() ? AccessEventLog.open(config, eventSerde, "opened") : null;
+        this.health = new StoreHealth(producer == null ? StoreHealth.State.FOLLOWER : StoreHealth.State.READY);
         this.records = new StoreRecords(config.topics(), keyringSerde, eventSerde);
         this.replay = new StoreReplay(config, keyringSerde, signing);
-        this.recovery = new ProducerRecovery(config, health, () -> gate, this::install);
-        this.transactions = new TransactionRunner(producer, health, config.timeout(), recovery::start);
+        this.recovery = new ProducerRecovery(config, health, () -> gate, this::install, this::mayTakeOver);
+        this.transactions =
+                new TransactionRunner(producer, health, config.timeout(), recovery::start, config.replicated());
         this.grantsTopic = config.topics().accessGrants();
         this.escrowTopic = config.topics().escrowRequests();
     }
@@ -87,6 +100,74 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
         } catch (KafkaException e) {
             throw new StoreUnavailableException("cannot initialise the transactional producer", e);
         }
+    }
+
+    /**
+     * One of several replicas sharing the transactional id ({@link StoreConfig#replicated()}): checks the topics like
+     * {@link #open}, but starts as a follower without a producer (initialising one would fence the leader). It writes
+     * only after {@link #lead()}; call {@link #load()} afterwards.
+     *
+     * @throws TopicSetupException naming the topic when the topics are not as required
+     */
+    public static KafkaParticipantStore openReplica(
+            StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
+        Objects.requireNonNull(keyringSerde, "keyringSerde");
+        Objects.requireNonNull(eventSerde, "eventSerde");
+        if (!config.replicated()) {
+            throw new IllegalArgumentException("a replica needs its service.instance in the store config");
+        }
+        KeyTopicsSetup.ensure(config);
+        return new KafkaParticipantStore(config, keyringSerde, eventSerde, null);
+    }
+
+    /**
+     * This replica was elected leader: refuses writes until a new producer with the shared transactional id fenced the
+     * previous leader (settling its open transaction) and the key topics were replayed to their end into the in-memory
+     * view, then accepts them. Runs in the background with retries; returns at once. Nothing happens unless following.
+     */
+    public void lead() {
+        elected = true;
+        if (transactions.startLeading()) {
+            recovery.start();
+        }
+    }
+
+    /** This replica lost the leadership: every later write is refused at once ({@code NotLeaderException}). */
+    public void follow() {
+        elected = false;
+        transactions.follow();
+    }
+
+    /** Who leads, named in a follower's refusals ({@code service.instance}, or null if unknown). */
+    public void leaderHint(Supplier<String> leader) {
+        health.leaderHint(Objects.requireNonNull(leader, "leader"));
+    }
+
+    /**
+     * Starts checking every {@code interval} whether the leader changed the key topics, replaying them on this
+     * follower when it did (see {@link #refreshFollowed}); closed with the store.
+     */
+    public synchronized void followLeader(Duration interval) {
+        if (followed == null) {
+            followed = FollowedKeyTopics.start(config, interval, this::refreshFollowed);
+        }
+    }
+
+    /** True while this replica follows another (reads only). */
+    public boolean isFollower() {
+        return health.isFollower();
+    }
+
+    /**
+     * On a follower, replays the key topics into the in-memory view (the leader's changes); on the leader nothing (its
+     * changes are in memory already). Returns whether it replayed.
+     */
+    public boolean refreshFollowed() {
+        if (!health.isFollower()) {
+            return false;
+        }
+        gate.replaceWith(this::load);
+        return true;
     }
 
     @Override
@@ -149,8 +230,17 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
         this.gate = Objects.requireNonNull(recoveryGate, "gate");
     }
 
+    /**
+     * One transaction: the event, the keyring and the custody record. With several replicas a {@code KEY_OPENED}
+     * event (the state is unchanged) commits alone through this replica's own producer
+     * ({@code <store.transactional.id>-opened-<service.instance>}), so a follower answers access requests too.
+     */
     @Override
     public void commit(ParticipantState state, AccessEvent event) {
+        if (opened != null && event.getType() == AccessEventType.KEY_OPENED) {
+            opened.commit(List.of(event));
+            return;
+        }
         String id = state.participant().id().value();
         KeyringSigner signer = signing.signer("the first commit");
         transactions.commit(
@@ -190,9 +280,28 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
                 transactions, records, escrowTopic, Objects.requireNonNull(escrowSerde, "escrowSerde"));
     }
 
+    /** With several replicas, only the elected one initialises a producer with the shared transactional id. */
+    private boolean mayTakeOver() {
+        return transactions.mayTakeOver(() -> elected);
+    }
+
     /** Swaps in the settled producer and replays the log; runs inside the gate, so no change is in flight. */
     private Map<ParticipantId, ParticipantState> install(KafkaProducer<String, byte[]> fresh) {
-        return transactions.swapIn(fresh, this::load);
+        // a replica elected while starting takes over before its first load (no signer, no view yet): that load
+        // follows and reads the topics to their end then
+        return transactions.swapIn(fresh, () -> {
+            beforeTakeover.forEach(Runnable::run);
+            return signing.installed() ? load() : Map.of();
+        });
+    }
+
+    /**
+     * Runs {@code step} each time this store takes over (a replica elected leader, or a recovery) after fencing the
+     * previous writer and before accepting writes, e.g. waiting until a followed table caught up; if it throws, the
+     * takeover is retried.
+     */
+    public void beforeTakeover(Runnable step) {
+        beforeTakeover.add(Objects.requireNonNull(step, "step"));
     }
 
     /** False once the producer was fenced or failed fatally: the process must restart. */
@@ -208,8 +317,21 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
         return health.isReady();
     }
 
+    /** True while this replica serves: it accepts writes ({@link #isReady()}) or follows the leader (reads only). */
+    public boolean isServing() {
+        return health.isReady() || health.isFollower();
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (followed != null) {
+                followed.close();
+            }
+        }
+        if (opened != null) {
+            opened.close();
+        }
         transactions.close();
         recovery.close();
     }

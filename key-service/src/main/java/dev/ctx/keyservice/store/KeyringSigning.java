@@ -34,6 +34,11 @@ final class KeyringSigning {
         this.adoptUnsigned = adoptUnsignedOnce;
     }
 
+    /** Whether {@link #install} was called (a replica may take over the store before it loaded its signer). */
+    boolean installed() {
+        return signer != null;
+    }
+
     /** @throws IllegalStateException naming {@code before} when no signer is installed yet */
     KeyringSigner signer(String before) {
         KeyringSigner keyringSigner = signer;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,6 +21,9 @@ import dev.ctx.keyservice.participants.StoreUnavailableException;
  * Commits records in one Kafka transaction of the store's producer, and settles a failed one: fatal (the store stays
  * down), unknown outcome (the producer is dropped and recovery starts), or aborted. Thread-safe: commits are serialized
  * (one open transaction per producer).
+ *
+ * <p>With several replicas ({@link StoreConfig#replicated()}) a follower holds no producer at all, and being fenced
+ * means another replica took over: this one becomes a follower ({@link #follow}) instead of failing for good.
  */
 final class TransactionRunner implements AutoCloseable {
 
@@ -28,16 +32,63 @@ final class TransactionRunner implements AutoCloseable {
     private final StoreHealth health;
     private final Duration closeTimeout;
     private final Runnable startRecovery;
+    private final boolean replicated;
     private KafkaProducer<String, byte[]> producer;
     private boolean closed;
 
     /** @param startRecovery called once the producer was dropped after a write with an unknown outcome */
     TransactionRunner(
             KafkaProducer<String, byte[]> producer, StoreHealth health, Duration closeTimeout, Runnable startRecovery) {
+        this(producer, health, closeTimeout, startRecovery, false);
+    }
+
+    /**
+     * @param producer null for a replica that starts as a follower
+     * @param replicated whether a fenced producer means another replica leads now (else: fatal)
+     */
+    TransactionRunner(
+            KafkaProducer<String, byte[]> producer,
+            StoreHealth health,
+            Duration closeTimeout,
+            Runnable startRecovery,
+            boolean replicated) {
         this.producer = producer;
         this.health = health;
         this.closeTimeout = closeTimeout;
         this.startRecovery = startRecovery;
+        this.replicated = replicated;
+    }
+
+    /** A follower elected leader refuses writes until a recovery swapped in a producer; false unless following. */
+    synchronized boolean startLeading() {
+        if (closed || !health.isFollower()) {
+            return false;
+        }
+        health.recovering();
+        return true;
+    }
+
+    /**
+     * For a recovery attempt with several replicas: unless {@code elected}, this replica must not initialise a producer
+     * with the shared id (it would fence the real leader), so it follows instead. Returns whether it may go on.
+     */
+    synchronized boolean mayTakeOver(BooleanSupplier elected) {
+        if (!replicated || elected.getAsBoolean()) {
+            return true;
+        }
+        health.follower();
+        return false;
+    }
+
+    /**
+     * Stops writing: refuses every later commit with a {@code NotLeaderException} at once, then (after a commit in
+     * flight, which a new leader's fencing fails) closes the producer. Nothing happens once closed or fatal.
+     */
+    void follow() {
+        health.follower();
+        synchronized (this) {
+            dropProducerQuietly();
+        }
     }
 
     /**
@@ -79,7 +130,13 @@ final class TransactionRunner implements AutoCloseable {
 
     /** Decides what a failed transaction leaves behind: fatal, unknown (recover), or aborted. */
     private KafkaException settle(KafkaException e) {
-        if (KafkaErrors.isFatal(e)) {
+        if (replicated && KafkaErrors.isFenced(e)) {
+            LOGGER.atWarn()
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log("fenced by a newer leader; following");
+            health.follower();
+            dropProducerQuietly();
+        } else if (KafkaErrors.isFatal(e)) {
             health.fatal();
         } else if (KafkaErrors.isUnknownOutcome(e)) {
             // a new producer with the same transactional id settles the transaction on the broker, and a replay tells
@@ -110,7 +167,16 @@ final class TransactionRunner implements AutoCloseable {
     private void dropProducer() {
         health.recovering();
         producer.close(Duration.ZERO);
+        producer = null;
         startRecovery.run();
+    }
+
+    /** Called with the monitor held. */
+    private void dropProducerQuietly() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
     }
 
     private StoreUnavailableException failed(String key, KafkaException e) {
@@ -148,6 +214,9 @@ final class TransactionRunner implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        producer.close(health.isReady() ? closeTimeout : Duration.ZERO);
+        if (producer != null) {
+            producer.close(health.isReady() ? closeTimeout : Duration.ZERO);
+            producer = null;
+        }
     }
 }
