@@ -1,32 +1,21 @@
 package dev.ctx.processor.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import dev.ctx.processor.app.ProcessorMain;
+import dev.ctx.testkit.process.ChildJvm;
 
 /** {@link ProcessorMain} in a child JVM on the test classpath, so a test can SIGKILL it mid-transaction. */
 public final class ForkedProcessor implements AutoCloseable {
 
-    private final Process process;
-    private final Path log;
-    private final Thread shutdownHook;
+    private final ChildJvm jvm;
 
-    private ForkedProcessor(Process process, Path log) {
-        this.process = process;
-        this.log = log;
-        this.shutdownHook = new Thread(process::destroyForcibly, "forked-processor-kill");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    private ForkedProcessor(ChildJvm jvm) {
+        this.jvm = jvm;
     }
 
     /** Writes {@code config} to {@code dir/processor.properties} and starts {@code ProcessorMain --config} on it. */
@@ -36,29 +25,16 @@ public final class ForkedProcessor implements AutoCloseable {
 
     /** Like {@link #start(Path, Map)}, with extra JVM options before the main class. */
     public static ForkedProcessor start(Path dir, Map<String, String> config, List<String> jvmOptions) {
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("processor.properties");
-            Properties properties = new Properties();
-            properties.putAll(config);
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                properties.store(writer, null);
-            }
-            String java = ProcessHandle.current().info().command().orElse("java");
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command =
-                    new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", classpath, ProcessorMain.class.getName(), "--config", file.toString()));
-            Path log = dir.resolve("processor.log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            return new ForkedProcessor(process, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the processor JVM", e);
-        }
+        Path file = ChildJvm.writeProperties(dir.resolve("processor.properties"), config);
+        List<String> options = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        options.addAll(jvmOptions);
+        return new ForkedProcessor(ChildJvm.start(
+                "processor",
+                dir.resolve("processor.log"),
+                options,
+                ProcessorMain.class.getName(),
+                List.of("--config", file.toString()),
+                Map.of()));
     }
 
     /**
@@ -68,30 +44,22 @@ public final class ForkedProcessor implements AutoCloseable {
      * @throws AssertionError if it is still running after {@code timeout}
      */
     public int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the processor JVM did not exit within " + timeout);
-        }
-        return process.exitValue();
+        return jvm.awaitExit(timeout);
     }
 
     /** Everything the child printed so far. */
-    public String output() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
+    public String output() {
+        return jvm.output();
     }
 
     /** Whether the child is still running. */
     public boolean isAlive() {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
     /** SIGKILL: no commit, no abort, no leave-group. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs anyway
-        }
+        jvm.kill();
     }
 
     @Override
