@@ -194,15 +194,8 @@ public final class KeyService implements AutoCloseable {
         EscrowWiring escrow = null;
         ReplicaWiring replica = null;
         try {
-            store = ReplicaWiring.enabled(config)
-                    ? KafkaParticipantStore.openReplica(
-                            storeConfig,
-                            serde(ParticipantKeyring.class, registryUrl),
-                            serde(AccessEvent.class, registryUrl))
-                    : KafkaParticipantStore.open(
-                            storeConfig,
-                            serde(ParticipantKeyring.class, registryUrl),
-                            serde(AccessEvent.class, registryUrl));
+            store = KafkaParticipantStore.open(
+                    storeConfig, serde(ParticipantKeyring.class, registryUrl), serde(AccessEvent.class, registryUrl));
             KafkaParticipantStore keyStore = store;
             HttpMetrics metrics = HttpMetrics.create();
             replica = ReplicaWiring.start(config, storeConfig, keyStore, metrics.registry());

@@ -45,7 +45,7 @@ final class ReplicaWiring implements AutoCloseable {
         this.refreshInterval = refreshInterval;
     }
 
-    static boolean enabled(KeyServiceConfig config) {
+    private static boolean enabled(KeyServiceConfig config) {
         return config.getBoolean(REPLICATION_ENABLED_CONFIG);
     }
 
@@ -95,8 +95,8 @@ final class ReplicaWiring implements AutoCloseable {
                     }
                 });
         store.leaderHint(() -> election.leader().orElse(null));
-        ReplicaStatus status = new ReplicaStatus(settings.instance(), () -> true, election::isLeader, election::leader)
-                .register(meters);
+        ReplicaStatus status =
+                new ReplicaStatus(settings.instance(), true, election::isLeader, election::leader).register(meters);
         ReplicaWiring wiring = new ReplicaWiring(election, status, settings.refreshInterval());
         try {
             wiring.awaitTakeover(store, storeConfig.timeout().multipliedBy(3));

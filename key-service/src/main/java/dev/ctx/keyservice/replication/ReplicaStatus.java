@@ -20,16 +20,17 @@ public final class ReplicaStatus {
     public static final String LEADER_GAUGE = "ctx.key_service.leader";
 
     private final String instance;
-    private final BooleanSupplier replicated;
+    private final boolean replicated;
     private final BooleanSupplier leads;
     private final Supplier<Optional<String>> leader;
 
     /**
+     * @param replicated whether this is one of several replicas ({@code replication.enabled})
      * @param leads whether this replica is the leader (ignored for a single replica)
      * @param leader who leads, if known
      */
     public ReplicaStatus(
-            String instance, BooleanSupplier replicated, BooleanSupplier leads, Supplier<Optional<String>> leader) {
+            String instance, boolean replicated, BooleanSupplier leads, Supplier<Optional<String>> leader) {
         this.instance = instance;
         this.replicated = replicated;
         this.leads = leads;
@@ -38,7 +39,7 @@ public final class ReplicaStatus {
 
     /** A single replica ({@code replication.enabled=false}): it always writes. */
     public static ReplicaStatus single(String instance) {
-        return new ReplicaStatus(instance, () -> false, () -> true, () -> Optional.of(instance));
+        return new ReplicaStatus(instance, false, () -> true, () -> Optional.of(instance));
     }
 
     /** Registers {@link #LEADER_GAUGE}. */
@@ -51,12 +52,12 @@ public final class ReplicaStatus {
 
     /** Whether this replica writes lifecycle changes. */
     public boolean writes() {
-        return !replicated.getAsBoolean() || leads.getAsBoolean();
+        return !replicated || leads.getAsBoolean();
     }
 
     /** {@code leader}, {@code follower} or {@code single}. */
     public String role() {
-        if (!replicated.getAsBoolean()) {
+        if (!replicated) {
             return "single";
         }
         return leads.getAsBoolean() ? "leader" : "follower";

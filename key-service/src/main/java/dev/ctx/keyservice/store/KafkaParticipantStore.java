@@ -85,6 +85,9 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
      * transactional producer and fences any earlier instance with the same transactional id, aborting its open
      * transaction. Call {@link #load()} afterwards.
      *
+     * <p>One of several replicas sharing the transactional id ({@link StoreConfig#replicated()}) starts as a follower
+     * without a producer instead (initialising one would fence the leader); it writes only after {@link #lead()}.
+     *
      * @param keyringSerde configured value serde for {@link ParticipantKeyring}
      * @param eventSerde configured value serde for {@link AccessEvent}
      * @throws TopicSetupException naming the topic when the topics are not as required
@@ -94,30 +97,15 @@ public final class KafkaParticipantStore implements ParticipantStore, SigningKey
         Objects.requireNonNull(keyringSerde, "keyringSerde");
         Objects.requireNonNull(eventSerde, "eventSerde");
         KeyTopicsSetup.ensure(config);
+        if (config.replicated()) {
+            return new KafkaParticipantStore(config, keyringSerde, eventSerde, null);
+        }
         try {
             return new KafkaParticipantStore(
                     config, keyringSerde, eventSerde, TransactionalProducers.initialised(config));
         } catch (KafkaException e) {
             throw new StoreUnavailableException("cannot initialise the transactional producer", e);
         }
-    }
-
-    /**
-     * One of several replicas sharing the transactional id ({@link StoreConfig#replicated()}): checks the topics like
-     * {@link #open}, but starts as a follower without a producer (initialising one would fence the leader). It writes
-     * only after {@link #lead()}; call {@link #load()} afterwards.
-     *
-     * @throws TopicSetupException naming the topic when the topics are not as required
-     */
-    public static KafkaParticipantStore openReplica(
-            StoreConfig config, Serde<ParticipantKeyring> keyringSerde, Serde<AccessEvent> eventSerde) {
-        Objects.requireNonNull(keyringSerde, "keyringSerde");
-        Objects.requireNonNull(eventSerde, "eventSerde");
-        if (!config.replicated()) {
-            throw new IllegalArgumentException("a replica needs its service.instance in the store config");
-        }
-        KeyTopicsSetup.ensure(config);
-        return new KafkaParticipantStore(config, keyringSerde, eventSerde, null);
     }
 
     /**

@@ -36,14 +36,9 @@ final class TransactionRunner implements AutoCloseable {
     private KafkaProducer<String, byte[]> producer;
     private boolean closed;
 
-    /** @param startRecovery called once the producer was dropped after a write with an unknown outcome */
-    TransactionRunner(
-            KafkaProducer<String, byte[]> producer, StoreHealth health, Duration closeTimeout, Runnable startRecovery) {
-        this(producer, health, closeTimeout, startRecovery, false);
-    }
-
     /**
      * @param producer null for a replica that starts as a follower
+     * @param startRecovery called once the producer was dropped after a write with an unknown outcome
      * @param replicated whether a fenced producer means another replica leads now (else: fatal)
      */
     TransactionRunner(

@@ -32,7 +32,7 @@ class ReplicaStatusTest {
         // Given
         AtomicBoolean leads = new AtomicBoolean(false);
         ReplicaStatus status =
-                new ReplicaStatus("replica-b", () -> true, leads::get, () -> Optional.of("replica-a")).register(meters);
+                new ReplicaStatus("replica-b", true, leads::get, () -> Optional.of("replica-a")).register(meters);
         // Then: a follower
         assertThat(status.role()).isEqualTo("follower");
         assertThat(status.writes()).isFalse();
@@ -51,7 +51,7 @@ class ReplicaStatusTest {
     @Test
     void anUnknownLeaderIsLeftOutAndAnUnreadyReplicaIsDegraded() {
         // Given
-        ReplicaStatus status = new ReplicaStatus("replica-b", () -> true, () -> false, Optional::empty);
+        ReplicaStatus status = new ReplicaStatus("replica-b", true, () -> false, Optional::empty);
         // When / Then
         assertThat(status.health(true, false))
                 .doesNotContainKey("leader")
