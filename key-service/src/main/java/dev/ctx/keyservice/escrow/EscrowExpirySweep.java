@@ -22,12 +22,7 @@ public final class EscrowExpirySweep implements AutoCloseable {
 
     private EscrowExpirySweep() {}
 
-    /** Sweeps after one interval, then every interval. */
-    public static EscrowExpirySweep start(EscrowService escrow, Duration interval) {
-        return start(escrow, interval, () -> true);
-    }
-
-    /** Like {@link #start(EscrowService, Duration)}, but skips each sweep unless {@code runsHere} (the leader). */
+    /** Sweeps after one interval, then every interval, skipping each sweep unless {@code runsHere} (the leader). */
     public static EscrowExpirySweep start(EscrowService escrow, Duration interval, BooleanSupplier runsHere) {
         EscrowExpirySweep sweep = new EscrowExpirySweep();
         sweep.executor.scheduleWithFixedDelay(

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -190,10 +191,13 @@ public final class ProcessorFixture implements AutoCloseable {
 
     /** The topics whose names start with the application id (changelog, repartition). */
     public List<String> internalTopics() {
+        return topicsMatching(name -> name.startsWith(applicationId));
+    }
+
+    /** The topics on this fixture's broker whose names match {@code names}. */
+    public List<String> topicsMatching(Predicate<String> names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.listTopics().names().get().stream()
-                    .filter(name -> name.startsWith(applicationId))
-                    .toList();
+            return admin.listTopics().names().get().stream().filter(names).toList();
         } catch (Exception e) {
             throw new AssertionError("cannot list topics", e);
         }

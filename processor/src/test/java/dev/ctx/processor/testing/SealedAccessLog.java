@@ -69,15 +69,9 @@ public final class SealedAccessLog {
 
     /** The sealer's own topics on the broker: the two log topics and its changelogs. */
     public List<String> sealerTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrap))) {
-            return admin.listTopics().names().get().stream()
-                    .filter(name -> name.startsWith(sealerApplicationId)
-                            || name.equals(topics.accessLog())
-                            || name.equals(topics.checkpoints()))
-                    .toList();
-        } catch (Exception e) {
-            throw new AssertionError("cannot list topics", e);
-        }
+        return fixture.topicsMatching(name -> name.startsWith(sealerApplicationId)
+                || name.equals(topics.accessLog())
+                || name.equals(topics.checkpoints()));
     }
 
     /** Reads the committed log to its end through the verifier. */
