@@ -56,6 +56,7 @@ final class EncryptionPipeline implements Pipeline {
     private final String runId;
     private final GeneratorSettings input;
     private final WrapMode wrapMode;
+    private final boolean receipts;
     private final TopicNames topics;
     private final DeadLetters deadLetters;
     private final MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(new SimpleMeterRegistry());
@@ -63,9 +64,15 @@ final class EncryptionPipeline implements Pipeline {
     private String escrowFingerprint;
 
     EncryptionPipeline(String runId, GeneratorSettings input, WrapMode wrapMode) {
+        this(runId, input, wrapMode, true);
+    }
+
+    /** With {@code receipts} false the sealer makes no receipts ({@code receipts.enabled=false}). */
+    EncryptionPipeline(String runId, GeneratorSettings input, WrapMode wrapMode, boolean receipts) {
         this.runId = runId;
         this.input = input;
         this.wrapMode = wrapMode;
+        this.receipts = receipts;
         this.topics = new TopicNames(
                 runId + ".unused-input",
                 runId + ".encrypted",
@@ -80,7 +87,7 @@ final class EncryptionPipeline implements Pipeline {
 
     @Override
     public String name() {
-        return wrapMode == WrapMode.EPOCH ? "encrypt-epoch" : "encrypt";
+        return (wrapMode == WrapMode.EPOCH ? "encrypt-epoch" : "encrypt") + (receipts ? "" : "-no-receipts");
     }
 
     @Override
@@ -115,9 +122,10 @@ final class EncryptionPipeline implements Pipeline {
                 topics.deadLetters(),
                 topics.envelopeCommands(),
                 topics.receipts());
+        EnvelopeLibrarySealer sealer = EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults());
         EncryptionSettings settings = new EncryptionSettings(
                 EncryptionMode.ALWAYS,
-                new InstrumentedSealer(EnvelopeLibrarySealer.create(wrapMode, EpochPolicy.defaults()), metrics),
+                new InstrumentedSealer(receipts ? sealer : sealer.withoutReceipts(), metrics),
                 metrics,
                 deadLetters,
                 "bench",
@@ -144,7 +152,7 @@ final class EncryptionPipeline implements Pipeline {
 
     @Override
     public Pipeline forLatency(String latencyRunId) {
-        return new EncryptionPipeline(latencyRunId, input, wrapMode);
+        return new EncryptionPipeline(latencyRunId, input, wrapMode, receipts);
     }
 
     @Override
