@@ -49,7 +49,8 @@ class DeployManifestsTest {
             Map.entry("transactions.receipts", "delete"),
             Map.entry("access-grants", "compact"),
             Map.entry("escrow-requests", "compact"),
-            Map.entry("rewrap.progress", "compact"));
+            Map.entry("rewrap.progress", "compact"),
+            Map.entry("key-service.leader", "delete"));
 
     static Stream<Path> yamlFiles() {
         return Stream.concat(DeployFiles.files("*.yaml").stream(), DeployFiles.files("*.yml").stream());

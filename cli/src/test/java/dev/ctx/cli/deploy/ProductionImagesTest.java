@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,11 +49,10 @@ class ProductionImagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"processor", "key-service"})
-    void theKubernetesDeploymentRunsTheServiceImageWithConfigArguments(String service) {
+    @CsvSource({"processor, processor-deployment.yaml", "key-service, key-service-statefulset.yaml"})
+    void theKubernetesWorkloadRunsTheServiceImageWithConfigArguments(String service, String workload) {
         // When
-        JsonNode container = DeployFiles.yamlDocuments(
-                        DeployFiles.ROOT.resolve("k8s/base/" + service + "-deployment.yaml"))
+        JsonNode container = DeployFiles.yamlDocuments(DeployFiles.ROOT.resolve("k8s/base/" + workload))
                 .get(0)
                 .at("/spec/template/spec/containers/0");
 

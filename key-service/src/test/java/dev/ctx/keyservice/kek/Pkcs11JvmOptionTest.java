@@ -26,8 +26,8 @@ class Pkcs11JvmOptionTest {
     }
 
     @Test
-    void theKubernetesDeploymentKeepsTheImageEntrypointAndPassesTheOption() throws IOException {
-        String deployment = Files.readString(ROOT.resolve("deploy/k8s/base/key-service-deployment.yaml"));
+    void theKubernetesStatefulSetKeepsTheImageEntrypointAndPassesTheOption() throws IOException {
+        String deployment = Files.readString(ROOT.resolve("deploy/k8s/base/key-service-statefulset.yaml"));
         assertThat(deployment).doesNotContainPattern("(?m)^\\s*command:").contains(Pkcs11Kek.JVM_OPTION);
     }
 
