@@ -81,9 +81,10 @@ class KafkaUserAclsTest {
         checked.add("rewrap.progress");
 
         // Then
-        assertThat(checked).allSatisfy(topic -> assertThat(principalsAllowed("DescribeConfigs", topic))
-                .as(topic)
-                .contains("ctx-processor"));
+        assertThat(checked)
+                .allSatisfy(topic -> assertThat(principalsAllowed("DescribeConfigs", topic))
+                        .as(topic)
+                        .contains("ctx-processor"));
     }
 
     @Test
@@ -94,9 +95,10 @@ class KafkaUserAclsTest {
         checked.add(config.getString(KeyServiceConfigDef.REPLICATION_TOPIC_CONFIG));
 
         // Then
-        assertThat(checked).allSatisfy(topic -> assertThat(principalsAllowed("DescribeConfigs", topic))
-                .as(topic)
-                .contains("ctx-key-service"));
+        assertThat(checked)
+                .allSatisfy(topic -> assertThat(principalsAllowed("DescribeConfigs", topic))
+                        .as(topic)
+                        .contains("ctx-key-service"));
     }
 
     @Test
