@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ctx.cli.common.KeyServiceClient;
 import dev.ctx.keyservice.local.LocalKeyService;
+import dev.ctx.processor.app.ProcessorApplication;
+import dev.ctx.processor.config.ProcessorConfig;
+import dev.ctx.testkit.data.GeneratorSettings;
+import dev.ctx.testkit.data.TransactionGenerator;
+import dev.ctx.testkit.data.TransactionProducer;
 import dev.ctx.testkit.kafka.BrokerProperties;
 import dev.ctx.testkit.kafka.EmbeddedKafkaBroker;
 
@@ -48,14 +56,18 @@ import dev.ctx.testkit.kafka.EmbeddedKafkaBroker;
  * deploy/strimzi against a broker that enforces them: an embedded KRaft broker with the {@code StandardAuthorizer}, a
  * SASL/PLAIN listener whose user names are the {@code KafkaUser} names (Strimzi's TLS users get the same ACLs under
  * their certificate's principal), the topics of topics.yaml and exactly the ACLs of users.yaml. The shipped
- * key-service configuration's Kafka-facing settings (replication on, no topic creation, a StatefulSet pod's
- * {@code service.instance}) then have to start, lead, build the lookup view and write a lifecycle change with its
- * access event under the {@code ctx-key-service} principal alone.
+ * key service's and processor's Kafka-facing settings from deploy/k8s (replication on, no topic creation, a
+ * StatefulSet pod's {@code service.instance}, application id {@code ctx-processor}) then have to start and do their
+ * work under their own principal alone: the key service leads, builds its lookup view and writes lifecycle changes
+ * with their access events; the processor seals transactions that {@code ctx-consumer} reads. Transactions are
+ * produced by the super user (the producers' one ACL is not what is tested).
  */
 class StrimziAclsIT {
 
     private static final String PASSWORD = "it-only-password";
     private static final List<String> USERS = List.of("ctx-key-service", "ctx-processor", "ctx-consumer");
+    /** The generator's default pool (GeneratorSettings.benchmarkDefault). */
+    private static final List<String> PARTICIPANTS = List.of("client-1", "miner-1", "miner-2");
 
     @TempDir
     static Path dir;
@@ -86,40 +98,55 @@ class StrimziAclsIT {
     }
 
     @Test
-    void theKeyServiceRunsWithOnlyItsShippedAcls() throws Exception {
+    void theKeyServiceAndTheProcessorRunWithOnlyTheirShippedAcls() throws Exception {
         // Given: the key service as deploy/k8s configures it, authenticated as ctx-key-service
+        String registry = "mock://strimzi-acls-" + UUID.randomUUID();
         Map<String, String> config = new HashMap<>(keyServiceClient("ctx-key-service"));
-        config.put("schema.registry.url", "mock://strimzi-acls-" + UUID.randomUUID());
+        config.put("schema.registry.url", registry);
         config.put("http.port", "0");
         config.put("topics.create", "false");
         config.put("replication.enabled", "true");
         config.put("service.instance", "ctx-key-service-0");
-
-        // When
         try (LocalKeyService service = LocalKeyService.start(dir.resolve("key-service"), config)) {
             HttpClient http = HttpClient.newHttpClient();
             awaitReady(http, service);
-            HttpResponse<String> registered = http.send(
-                    HttpRequest.newBuilder(URI.create(service.url() + "/v1/participants"))
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"alice\",\"role\":\"client\"}"))
-                            .header("Content-Type", "application/json")
-                            .header(
-                                    "Authorization",
-                                    "Bearer "
-                                            + service.issueSteppedUpToken(
-                                                    "operator-1", "operator", Duration.ofMinutes(5)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
 
-            // Then
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            // When: an operator registers the participants and the escrow key (lifecycle writes as the leader)
+            KeyServiceClient operator = new KeyServiceClient(
+                    service.url(), service.issueSteppedUpToken("operator-1", "operator", Duration.ofMinutes(10)));
+            for (String id : PARTICIPANTS) {
+                operator.registerParticipant(id, id.startsWith("client") ? "client" : "miner", List.of("settlement"));
+                operator.createKey(id);
+            }
+            String escrowFingerprint =
+                    operator.createEscrowKey().path("fingerprint").asText();
+
+            // Then: the key service leads and wrote its access events
             assertThat(http.send(
                                     HttpRequest.newBuilder(URI.create(service.url() + "/health"))
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString())
                             .body())
                     .contains("\"role\":\"leader\"");
-            assertThat(accessEventKeys()).isNotEmpty();
+            assertThat(keys("access-log.events", broker.bootstrapServers(), Map.of(), 1))
+                    .isNotEmpty();
+
+            // When: the processor as deploy/k8s configures it, authenticated as ctx-processor, seals transactions
+            try (ProcessorApplication processor = ProcessorApplication.start(
+                            ProcessorConfig.of(processorConfig(registry, service, escrowFingerprint)));
+                    TransactionProducer producer = new TransactionProducer(
+                            broker.bootstrapServers(), Map.of("schema.registry.url", registry), "transactions")) {
+                awaitRunning(processor);
+                producer.produce(
+                        new TransactionGenerator(GeneratorSettings.benchmarkDefault("acls"), 1).asIterator(),
+                        3,
+                        0,
+                        sent -> {});
+
+                // Then: ctx-consumer reads the sealed records
+                assertThat(keys("transactions.encrypted", "127.0.0.1:" + saslPort, client("ctx-consumer"), 3))
+                        .hasSize(3);
+            }
         }
     }
 
@@ -164,28 +191,56 @@ class StrimziAclsIT {
         throw new AssertionError("the key service was not ready within 90 s under the shipped ACLs: " + status);
     }
 
-    /** The keys of access-log.events, read by the broker's super user. */
-    private static List<String> accessEventKeys() {
-        Map<String, Object> props = Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "isolation.level", "read_committed",
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", ByteArrayDeserializer.class.getName());
+    /** Up to {@code expected} keys of {@code topic}'s committed records (30 s at most), read with {@code security}. */
+    private static List<String> keys(String topic, String bootstrap, Map<String, String> security, int expected) {
+        Map<String, Object> props = new HashMap<>(security);
+        props.put("bootstrap.servers", bootstrap);
+        props.put("isolation.level", "read_committed");
+        props.put("key.deserializer", StringDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
         List<String> keys = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("access-log.events").stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (keys.isEmpty() && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (keys.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     keys.add(record.key());
                 }
             }
         }
         return keys;
+    }
+
+    /** deploy/k8s/base/processor.properties' Kafka-facing settings, as ctx-processor on the SASL listener. */
+    private static Map<String, String> processorConfig(
+            String registry, LocalKeyService service, String escrowFingerprint) {
+        Map<String, String> config = new HashMap<>();
+        client("ctx-processor").forEach((key, value) -> config.put("streams." + key, value));
+        config.put(ProcessorConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + saslPort);
+        config.put(ProcessorConfig.SCHEMA_REGISTRY_URL_CONFIG, registry);
+        config.put(ProcessorConfig.APPLICATION_ID_CONFIG, "ctx-processor");
+        config.put(ProcessorConfig.INSTANCE_ID_CONFIG, "acls-1");
+        config.put(ProcessorConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
+        config.put(ProcessorConfig.METRICS_HOST_CONFIG, "127.0.0.1");
+        config.put(ProcessorConfig.METRICS_PORT_CONFIG, "0");
+        config.put(ProcessorConfig.TOPICS_CREATE_CONFIG, "false");
+        config.put(
+                ProcessorConfig.KEYRING_SIGNING_PUBLIC_KEY_CONFIG,
+                Base64.getEncoder().encodeToString(service.keyringSigningKey().bytes()));
+        config.put(ProcessorConfig.ESCROW_PUBLIC_KEY_FINGERPRINT_CONFIG, escrowFingerprint);
+        return config;
+    }
+
+    private static void awaitRunning(ProcessorApplication processor) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (processor.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(processor.state()).as("the processor under the shipped ACLs").isEqualTo(KafkaStreams.State.RUNNING);
     }
 
     /** Kafka client settings of {@code user} on the SASL listener. */
