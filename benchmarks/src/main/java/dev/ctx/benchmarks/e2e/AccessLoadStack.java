@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.streams.KafkaStreams;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.ctx.keyservice.local.LocalKeyService;
@@ -110,7 +108,7 @@ final class AccessLoadStack implements AutoCloseable {
         TopicNames topics = TopicNames.defaults();
         try (ProcessorApplication processor = ProcessorApplication.start(ProcessorConfig.of(config));
                 OutputWatcher watcher = new OutputWatcher(environment, topics.encrypted(), "bench-access-watch")) {
-            awaitRunning(processor);
+            processor.awaitRunning(READY_TIMEOUT);
             try (TransactionProducer producer = environment.producer(topics.transactions())) {
                 producer.produce(new TransactionGenerator(input, 7).asIterator(), count, 0, sent -> {});
             }
@@ -188,13 +186,6 @@ final class AccessLoadStack implements AutoCloseable {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
         }
         return response.body();
-    }
-
-    private static void awaitRunning(ProcessorApplication processor) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (processor.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
     }
 
     @Override

@@ -67,8 +67,7 @@ public final class EndToEndBenchmark {
         PipelineRunner runner = new PipelineRunner(environment, "run");
         List<PipelineRunner.Throughput> throughputs = new ArrayList<>();
         for (Pipeline pipeline : pipelines) {
-            pipeline.prepare(environment);
-            throughputs.add(runner.throughput(pipeline, inputTopic, settings.transactions()));
+            throughputs.add(runner.prepareAndMeasure(pipeline, inputTopic, settings.transactions()));
         }
         // every pipeline's latency is measured at one input rate, a fraction of the slowest pipeline's throughput
         double rate = settings.latencyLoad()

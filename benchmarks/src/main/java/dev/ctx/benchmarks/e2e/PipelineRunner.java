@@ -27,6 +27,12 @@ final class PipelineRunner {
         this.runId = runId;
     }
 
+    /** Prepares {@code pipeline} (its topics and keyrings), then measures its {@link #throughput}. */
+    Throughput prepareAndMeasure(Pipeline pipeline, String inputTopic, long count) throws Exception {
+        pipeline.prepare(environment);
+        return throughput(pipeline, inputTopic, count);
+    }
+
     /** Processes the {@code count} records already in {@code inputTopic}; returns throughput and CPU per 1,000. */
     Throughput throughput(Pipeline pipeline, String inputTopic, long count) {
         String applicationId = runId + "-" + pipeline.name() + "-throughput";

@@ -42,11 +42,15 @@ public final class ReceiptCostBenchmark {
                 PipelineRunner runner = new PipelineRunner(environment, "round" + round);
                 Pipeline with = new EncryptionPipeline(runId + "-w" + round, input, WrapMode.EPOCH, true);
                 Pipeline without = new EncryptionPipeline(runId + "-n" + round, input, WrapMode.EPOCH, false);
-                List<Pipeline> order = round % 2 == 1 ? List.of(without, with) : List.of(with, without);
-                PipelineRunner.Throughput first = run(runner, order.get(0), environment, inputTopic, transactions);
-                PipelineRunner.Throughput second = run(runner, order.get(1), environment, inputTopic, transactions);
-                PipelineRunner.Throughput withReceipts = order.get(0) == with ? first : second;
-                PipelineRunner.Throughput withoutReceipts = order.get(0) == with ? second : first;
+                PipelineRunner.Throughput withReceipts;
+                PipelineRunner.Throughput withoutReceipts;
+                if (round % 2 == 1) {
+                    withoutReceipts = runner.prepareAndMeasure(without, inputTopic, transactions);
+                    withReceipts = runner.prepareAndMeasure(with, inputTopic, transactions);
+                } else {
+                    withReceipts = runner.prepareAndMeasure(with, inputTopic, transactions);
+                    withoutReceipts = runner.prepareAndMeasure(without, inputTopic, transactions);
+                }
                 withCpu += withReceipts.cpuSecondsPer1000();
                 withoutCpu += withoutReceipts.cpuSecondsPer1000();
                 lines.add(line(round, withoutReceipts, withReceipts));
@@ -65,13 +69,6 @@ public final class ReceiptCostBenchmark {
                     withCpu / rounds,
                     100 * (withCpu / withoutCpu - 1)));
         }
-    }
-
-    private static PipelineRunner.Throughput run(
-            PipelineRunner runner, Pipeline pipeline, BenchmarkEnvironment environment, String input, int count)
-            throws Exception {
-        pipeline.prepare(environment);
-        return runner.throughput(pipeline, input, count);
     }
 
     private static String line(int round, PipelineRunner.Throughput without, PipelineRunner.Throughput with) {

@@ -46,9 +46,9 @@ public final class SealerBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 PipelineRunner runner = new PipelineRunner(environment, "round" + round);
                 PipelineRunner.Throughput copy =
-                        run(runner, new AccessCopyPipeline(runId + "-" + round), environment, inputTopic, events);
+                        runner.prepareAndMeasure(new AccessCopyPipeline(runId + "-" + round), inputTopic, events);
                 PipelineRunner.Throughput sealer =
-                        run(runner, new SealerPipeline(runId + "-" + round), environment, inputTopic, events);
+                        runner.prepareAndMeasure(new SealerPipeline(runId + "-" + round), inputTopic, events);
                 copyCpu += copy.cpuSecondsPer1000();
                 sealerCpu += sealer.cpuSecondsPer1000();
                 copyRate += copy.perSecond();
@@ -73,13 +73,6 @@ public final class SealerBenchmark {
                     sealerCpu / copyCpu,
                     copyRate / sealerRate));
         }
-    }
-
-    private static PipelineRunner.Throughput run(
-            PipelineRunner runner, Pipeline pipeline, BenchmarkEnvironment environment, String input, int events)
-            throws Exception {
-        pipeline.prepare(environment);
-        return runner.throughput(pipeline, input, events);
     }
 
     private static String line(String name, int round, PipelineRunner.Throughput throughput) {

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.apache.kafka.streams.KafkaStreams;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -121,11 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     static void awaitRunning(ProcessorApplication processor) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (processor.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        if (processor.state() != KafkaStreams.State.RUNNING) {
+        if (!processor.awaitRunning(Duration.ofSeconds(60))) {
             throw new IllegalStateException("the processor did not start (state " + processor.state() + ")");
         }
     }

@@ -236,10 +236,7 @@ class StrimziAclsIT {
     }
 
     private static void awaitRunning(ProcessorApplication processor) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (processor.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        processor.awaitRunning(Duration.ofSeconds(90));
         assertThat(processor.state()).as("the processor under the shipped ACLs").isEqualTo(KafkaStreams.State.RUNNING);
     }
 

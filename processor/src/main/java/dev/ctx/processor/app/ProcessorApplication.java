@@ -229,6 +229,15 @@ public final class ProcessorApplication implements AutoCloseable {
         return streams.state();
     }
 
+    /** Waits up to {@code timeout} for Kafka Streams to reach RUNNING; returns whether it did. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
     /** The bound port of the Prometheus endpoint. */
     public int metricsPort() {
         return endpoint.port();
