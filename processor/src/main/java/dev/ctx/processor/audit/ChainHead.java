@@ -1,5 +1,6 @@
 package dev.ctx.processor.audit;
 
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,8 @@ final class ChainHead {
     private byte[] previousCheckpoint;
     private long lastCheckpointAtMillis;
     private MerkleTree.Builder merkle;
+    /** Reused for every entry: {@code MessageDigest.getInstance} costs more than hashing one event. */
+    private final MessageDigest sha = ChainHash.sha256();
 
     ChainHead(
             int partition,
@@ -50,7 +53,7 @@ final class ChainHead {
 
     /** Chains one canonical event: returns its hash; the head then points at it. */
     byte[] append(byte[] canonicalEvent) {
-        byte[] hash = ChainHash.next(lastHash, canonicalEvent);
+        byte[] hash = ChainHash.next(sha, lastHash, canonicalEvent);
         merkle.append(hash);
         lastHash = hash;
         nextSequence++;

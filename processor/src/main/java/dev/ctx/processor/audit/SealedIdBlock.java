@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * One record of the dedup window, stored form v1 (docs/audit-sealer.md, "State"): the event ids sealed at
@@ -93,6 +95,26 @@ final class SealedIdBlock {
     /** The stored form of the block as it is now (a copy). */
     byte[] bytes() {
         return Arrays.copyOf(bytes, length);
+    }
+
+    /** The block as it was stored: {@link #parse} checks it. */
+    static SealedIdBlock stored(byte[] stored) {
+        Parsed parsed = parse(stored);
+        SealedIdBlock block = starting(parsed.firstSequence());
+        parsed.ids().forEach(block::add);
+        return block;
+    }
+
+    /** The stored form as ids, for a task rebuilding its window index. */
+    Parsed parsed() {
+        return parse(bytes());
+    }
+
+    /** Stored form v1 both ways; a store writes a block's bytes when it commits (not on every put). */
+    static Serde<SealedIdBlock> serde() {
+        return Serdes.serdeFrom(
+                (topic, block) -> block == null ? null : block.bytes(),
+                (topic, stored) -> stored == null ? null : stored(stored));
     }
 
     /** Parses a stored block. */

@@ -18,13 +18,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Durable state: the ids in blocks of {@link SealedIdBlock#SIZE} consecutive sequences, block {@code b} stored
  * under slot {@code b % slots} with {@code slots = ceil(window / 64) + 1}, so a new block overwrites one whose ids
- * have all left the window and nothing is ever deleted. The store is cached: the put after each entry replaces the
- * block in the cache, and a commit writes each block it changed once to RocksDB and the changelog. Lookups go to an
+ * have all left the window and nothing is ever deleted. The store writes at the commit: the put after each entry
+ * replaces the pending block, and a commit writes each block it changed once to RocksDB and the changelog. Lookups go to an
  * in-memory index of the window, built from the store when the task seals its first entry (after the restore).
  */
 final class SealedIds {
 
-    private final KeyValueStore<Long, byte[]> store;
+    private final KeyValueStore<Long, SealedIdBlock> store;
     private final long window;
     private final long slots;
     /** Sized up front for up to 2^17 ids, so a filling window does not rehash again and again. */
@@ -33,7 +33,7 @@ final class SealedIds {
     private final ArrayDeque<Sealed> order = new ArrayDeque<>();
     private SealedIdBlock block;
 
-    SealedIds(KeyValueStore<Long, byte[]> store, long window) {
+    SealedIds(KeyValueStore<Long, SealedIdBlock> store, long window) {
         this.store = store;
         this.window = window;
         this.slots = (window + SealedIdBlock.SIZE - 1) / SealedIdBlock.SIZE + 1;
@@ -51,9 +51,9 @@ final class SealedIds {
         List<Sealed> live = new ArrayList<>();
         SealedIdBlock.Parsed current = null;
         long currentFirst = nextSequence - nextSequence % SealedIdBlock.SIZE;
-        try (KeyValueIterator<Long, byte[]> stored = store.all()) {
+        try (KeyValueIterator<Long, SealedIdBlock> stored = store.all()) {
             while (stored.hasNext()) {
-                SealedIdBlock.Parsed parsed = SealedIdBlock.parse(stored.next().value);
+                SealedIdBlock.Parsed parsed = stored.next().value.parsed();
                 if (parsed.firstSequence() == currentFirst) {
                     current = parsed;
                 }
@@ -84,7 +84,7 @@ final class SealedIds {
             throw new IllegalStateException("sealed " + sequence + " where " + block.nextSequence() + " was next");
         }
         block.add(eventId);
-        store.put(block.firstSequence() / SealedIdBlock.SIZE % slots, block.bytes());
+        store.put(block.firstSequence() / SealedIdBlock.SIZE % slots, block);
         index(new Sealed(sequence, eventId));
     }
 

@@ -9,26 +9,27 @@ import org.apache.kafka.streams.state.Stores;
 public final class SealerStores {
 
     /**
-     * partition (decimal string) -> {@link ChainHead} in its stored form v1. Cached: the head is put after every
-     * entry, and the cache folds those puts into one changelog record per commit (the cache is flushed to the
-     * changelog inside the commit's transaction, before the input offsets are committed).
+     * partition (decimal string) -> {@link ChainHead} in its stored form v1. Written at the commit ({@link
+     * CommitTimeKeyValueStore}): the head is put after every entry, and the commit writes it once, inside the commit's
+     * transaction, before the input offsets are committed.
      */
     public static final String HEADS = "audit-sealer-heads";
     /**
-     * block slot (i64) -> {@link SealedIdBlock} (the ids of 64 consecutive sequences): the dedup window. Cached: the
-     * put after each entry replaces the block in the cache, so a commit writes each changed block once.
+     * block slot (i64) -> {@link SealedIdBlock} (the ids of 64 consecutive sequences): the dedup window. Written at
+     * the commit ({@link CommitTimeKeyValueStore}): the put after each entry replaces the pending block, so a commit
+     * writes each changed block once.
      */
     public static final String WINDOW = "audit-sealer-window";
 
     private SealerStores() {}
 
     static StoreBuilder<KeyValueStore<String, ChainHead>> heads() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEADS), Serdes.String(), new ChainHeadSerde())
-                .withCachingEnabled();
+        return new CommitTimeStoreBuilder<>(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(HEADS), Serdes.String(), new ChainHeadSerde()));
     }
 
-    static StoreBuilder<KeyValueStore<Long, byte[]>> window() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW), Serdes.Long(), Serdes.ByteArray())
-                .withCachingEnabled();
+    static StoreBuilder<KeyValueStore<Long, SealedIdBlock>> window() {
+        return new CommitTimeStoreBuilder<>(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(WINDOW), Serdes.Long(), SealedIdBlock.serde()));
     }
 }

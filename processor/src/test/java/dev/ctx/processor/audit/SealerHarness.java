@@ -156,7 +156,7 @@ final class SealerHarness implements AutoCloseable {
     }
 
     private static Object decodeValue(String store, byte[] value) {
-        return SealerStores.HEADS.equals(store) ? ChainHeadSerde.parse(value) : value;
+        return SealerStores.HEADS.equals(store) ? ChainHeadSerde.parse(value) : SealedIdBlock.stored(value);
     }
 
     /** How many records the store holds now. */
