@@ -190,6 +190,11 @@ public final class CanonicalAccessEvent {
         }
     }
 
+    /** The v1 header under the compiled-in schema: marker and fingerprint (a copy). */
+    static byte[] header() {
+        return HEADER.clone();
+    }
+
     private static byte[] header(Schema schema) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         byte[] header = new byte[10];

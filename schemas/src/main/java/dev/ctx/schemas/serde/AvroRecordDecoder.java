@@ -47,6 +47,21 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
 
     T decode(String topic, byte[] payload) {
         int schemaId = ConfluentWireFormat.schemaId(topic, payload);
+        Resolution<T> resolution = checked(topic, schemaId);
+        validateBody(topic, schemaId, resolution.writer(), payload);
+        try {
+            return resolution.reader().read(null, body(payload));
+        } catch (IOException | RuntimeException e) {
+            throw new UndecodableRecordException(topic, schemaId, SafeCause.describe(e), null);
+        }
+    }
+
+    /** The writer schema of {@code payload}, after every check {@link #decode} makes before it reads the body. */
+    Schema writerSchema(String topic, byte[] payload) {
+        return checked(topic, ConfluentWireFormat.schemaId(topic, payload)).writer();
+    }
+
+    private Resolution<T> checked(String topic, int schemaId) {
         Resolution<T> resolution = resolve(topic, schemaId);
         if (resolution.incompatibility() != null) {
             throw new IncompatibleWriterSchemaException(
@@ -55,12 +70,7 @@ final class AvroRecordDecoder<T extends SpecificRecord> {
         if (!resolution.allowed()) {
             throw new WriterSchemaNotAllowedException(topic, schemaId, resolution.fingerprint());
         }
-        validateBody(topic, schemaId, resolution.writer(), payload);
-        try {
-            return resolution.reader().read(null, body(payload));
-        } catch (IOException | RuntimeException e) {
-            throw new UndecodableRecordException(topic, schemaId, SafeCause.describe(e), null);
-        }
+        return resolution;
     }
 
     private Resolution<T> resolve(String topic, int schemaId) {

@@ -98,6 +98,18 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
         return payload == null ? null : state().decoder().decode(topic, payload);
     }
 
+    /**
+     * The writer schema of {@code payload} (never null), checked as {@link #deserialize} checks it (header, registry
+     * lookup, resolution to the class's schema, the writer-schema allow list) without reading the body: for a reader
+     * that proves the body's form itself, such as the access-log sealer. The body starts at {@link
+     * ConfluentWireFormat#HEADER_SIZE}.
+     *
+     * @throws AvroSerdeException the same exceptions {@link #deserialize} throws before it reads the body
+     */
+    public Schema writerSchema(String topic, byte[] payload) {
+        return state().decoder().writerSchema(topic, payload);
+    }
+
     @Override
     public Serializer<T> serializer() {
         return this;
