@@ -20,6 +20,7 @@ import dev.ctx.processor.dlq.SourceCoordinates;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.CanonicalAccessEvent;
+import dev.ctx.schemas.auditlog.CanonicalAvroBody;
 import dev.ctx.schemas.auditlog.CheckpointSigningInput;
 import dev.ctx.schemas.auditlog.SealedAccessEvent;
 import dev.ctx.schemas.auditlog.Sha256;
@@ -33,7 +34,7 @@ import dev.ctx.schemas.auditlog.Sha256;
  * written only once signed, and a failure leaves the head unchanged so a later attempt covers the same entries and
  * the ones chained since.
  */
-final class SealerProcessor implements Processor<String, AccessEvent, String, Object> {
+final class SealerProcessor implements Processor<String, SealerInput, String, Object> {
 
     static final String LOG_SINK = "audit-sealer-log-sink";
     static final String CHECKPOINTS_SINK = "audit-sealer-checkpoints-sink";
@@ -63,21 +64,14 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
     }
 
     @Override
-    public void process(Record<String, AccessEvent> record) {
+    public void process(Record<String, SealerInput> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        AccessEvent event = record.value();
-        if (event == null || event.getEventId() == null || event.getEventId().isEmpty()) {
-            deadLetter(source, null, event == null ? "tombstone on the access event topic" : "no event id");
+        Chainable event = chainable(source, record.value());
+        if (event == null) {
             return;
         }
-        String eventId = event.getEventId();
-        byte[] canonical;
-        try {
-            canonical = canonicalEncoder.encode(event);
-        } catch (RuntimeException e) {
-            deadLetter(source, eventId, "no canonical encoding: " + e.getClass().getSimpleName());
-            return;
-        }
+        String eventId = event.eventId();
+        byte[] canonical = event.canonical();
         int partition = source.partition();
         ChainHead head = head(partition);
         if (ids.contains(eventId)) {
@@ -102,9 +96,37 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
                 .build();
         context.forward(new Record<>(eventId, (Object) entry, record.timestamp()), LOG_SINK);
         headStore.put(key(partition), head);
-        settings.metrics().sealed(partition, (now - event.getTimestamp().toEpochMilli()) / 1000.0);
+        settings.metrics().sealed(partition, (now - event.timestampMillis()) / 1000.0);
         if (head.pending() >= settings.checkpointEvents()) {
             checkpoint(head, now);
+        }
+    }
+
+    /**
+     * The event's id, canonical bytes and time: as they came when the source proved the body canonical, else from
+     * the decoded event; null when the event went to the dead-letter topic instead.
+     */
+    private Chainable chainable(RecordMetadata source, SealerInput input) {
+        CanonicalAvroBody body = input == null ? null : input.canonical();
+        if (body != null) {
+            return new Chainable(body.eventId(), body.canonical(), body.timestampMillis());
+        }
+        AccessEvent event = input == null ? null : input.decoded();
+        if (event == null || event.getEventId() == null || event.getEventId().isEmpty()) {
+            deadLetter(source, null, event == null ? "tombstone on the access event topic" : "no event id");
+            return null;
+        }
+        try {
+            return new Chainable(
+                    event.getEventId(),
+                    canonicalEncoder.encode(event),
+                    event.getTimestamp().toEpochMilli());
+        } catch (RuntimeException e) {
+            deadLetter(
+                    source,
+                    event.getEventId(),
+                    "no canonical encoding: " + e.getClass().getSimpleName());
+            return null;
         }
     }
 
@@ -198,4 +220,7 @@ final class SealerProcessor implements Processor<String, AccessEvent, String, Ob
     private static String key(int partition) {
         return Integer.toString(partition);
     }
+
+    /** What the chain needs of one event. */
+    private record Chainable(String eventId, byte[] canonical, long timestampMillis) {}
 }

@@ -42,7 +42,8 @@ public final class SealerTopology {
             Serde<DeadLetter> deadLetterSerde,
             SealerSettings settings) {
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new StringDeserializer(), accessEventSerde.deserializer(), topics.accessEvents());
+        topology.addSource(
+                SOURCE, new StringDeserializer(), SealerInputDeserializer.of(accessEventSerde), topics.accessEvents());
         topology.addProcessor(PROCESSOR, () -> new SealerProcessor(settings), SOURCE);
         topology.addStateStore(SealerStores.heads(), PROCESSOR);
         topology.addStateStore(SealerStores.window(), PROCESSOR);

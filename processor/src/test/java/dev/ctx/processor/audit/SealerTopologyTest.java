@@ -316,6 +316,35 @@ class SealerTopologyTest {
         }
     }
 
+    @Test
+    void anEventSealsToTheSameEntryWhetherItsBodyIsTakenAsItIsOrDecoded() {
+        // Given: the same events, written by the builder (attributes sorted: the body is taken as it is) and by a
+        // producer that writes them in another order (decoded and encoded again)
+        List<AccessEvent> sorted = List.of(SealerHarness.event("e-0"), SealerHarness.event("e-1"));
+        List<AccessEvent> unsorted =
+                sorted.stream().map(SealerInputDeserializerTest::unsorted).toList();
+
+        // When
+        List<SealedAccessEvent> taken = sealed(sorted);
+        List<SealedAccessEvent> decoded = sealed(unsorted);
+
+        // Then: the same canonical bytes and the same chain
+        assertThat(taken).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(bytes(taken.get(i).getEvent())).isEqualTo(CanonicalAccessEvent.encode(sorted.get(i)));
+            assertThat(bytes(decoded.get(i).getEvent()))
+                    .isEqualTo(bytes(taken.get(i).getEvent()));
+            assertThat(decoded.get(i).getHash()).isEqualTo(taken.get(i).getHash());
+        }
+    }
+
+    private List<SealedAccessEvent> sealed(List<AccessEvent> events) {
+        try (SealerHarness sealer = new SealerHarness(signer, 1_000, MINUTE, 100)) {
+            events.forEach(event -> sealer.events.pipeInput("k", event));
+            return sealer.log.readValuesToList();
+        }
+    }
+
     private static boolean verifies(Ed25519VerifyingKey key, AccessLogCheckpoint checkpoint) {
         return checkpoint.getSigningKeyId().equals(key.fingerprint())
                 && key.verify(CheckpointSigningInput.bytes(checkpoint), bytes(checkpoint.getSignature()));

@@ -2,9 +2,11 @@ package dev.ctx.schemas.access;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -93,9 +95,12 @@ public final class AccessEventBuilder {
         return this;
     }
 
-    /** Non-secret coordinates such as participants and key versions (copied). */
+    /**
+     * Non-secret coordinates such as participants and key versions (copied, in ascending key order: a body written
+     * that way is already the event's canonical encoding, which the access-log sealer then takes without decoding).
+     */
     public AccessEventBuilder setAttributes(Map<String, String> attributes) {
-        event.setAttributes(Map.copyOf(attributes));
+        event.setAttributes(Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(attributes))));
         return this;
     }
 

@@ -66,4 +66,21 @@ class AccessEventBuilderTest {
         assertThat(event.getRequester()).isEqualTo("alice");
         assertThat(event.getReason()).isEqualTo("NOT_A_PARTICIPANT");
     }
+
+    @Test
+    void attributesAreHeldInAscendingKeyOrderSoTheWrittenBodyIsCanonical() {
+        // Given
+        Map<String, String> attributes = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            attributes.put("key-" + (char) ('z' - i % 26) + i, "v" + i);
+        }
+
+        // When
+        AccessEvent event = AccessEventBuilder.of(AccessEventType.KEY_OPENED, AccessOutcome.SUCCESS, "ks", AT)
+                .setAttributes(attributes)
+                .build();
+
+        // Then
+        assertThat(List.copyOf(event.getAttributes().keySet())).isSorted().hasSize(30);
+    }
 }
