@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Durable state: the ids in blocks of {@link SealedIdBlock#SIZE} consecutive sequences, block {@code b} stored
  * under slot {@code b % slots} with {@code slots = ceil(window / 64) + 1}, so a new block overwrites one whose ids
  * have all left the window and nothing is ever deleted. The store writes at the commit: the put after each entry
- * replaces the pending block, and a commit writes each block it changed once to RocksDB and the changelog. Lookups go to an
- * in-memory index of the window, built from the store when the task seals its first entry (after the restore).
+ * replaces the pending block, and a commit writes each block it changed once to RocksDB and the changelog. Lookups go
+ * to an in-memory index of the window, built from the store when the task seals its first entry (after the restore).
  */
 final class SealedIds {
 

@@ -221,6 +221,29 @@ final class SealerProcessor implements Processor<String, SealerInput, String, Ob
         return Integer.toString(partition);
     }
 
-    /** What the chain needs of one event. */
-    private record Chainable(String eventId, byte[] canonical, long timestampMillis) {}
+    /** What the chain needs of one event: its id, canonical bytes (owned by the chain from here on) and time. */
+    private static final class Chainable {
+
+        private final String eventId;
+        private final byte[] canonical;
+        private final long timestampMillis;
+
+        Chainable(String eventId, byte[] canonical, long timestampMillis) {
+            this.eventId = eventId;
+            this.canonical = canonical;
+            this.timestampMillis = timestampMillis;
+        }
+
+        String eventId() {
+            return eventId;
+        }
+
+        byte[] canonical() {
+            return canonical;
+        }
+
+        long timestampMillis() {
+            return timestampMillis;
+        }
+    }
 }
