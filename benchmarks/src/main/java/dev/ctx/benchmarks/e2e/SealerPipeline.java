@@ -15,7 +15,6 @@ import dev.ctx.processor.dlq.DeadLetters;
 import dev.ctx.processor.topics.AuditTopicNames;
 import dev.ctx.processor.topology.TopologySerdes;
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
-import dev.ctx.schemas.auditlog.SealedAccessEvent;
 
 /**
  * The access-log sealer topology of {@code main} ({@link SealerTopology#build}): dedup and chain every event into
@@ -66,7 +65,7 @@ final class SealerPipeline implements Pipeline {
                 new AuditTopicNames(inputTopic, accessLog, checkpoints),
                 deadLetters,
                 serdes.accessEvent(),
-                environment.serde(SealedAccessEvent.class),
+                SealerTopology.entrySerde(Map.of("schema.registry.url", environment.registryUrl())),
                 environment.serde(AccessLogCheckpoint.class),
                 serdes.deadLetter(),
                 settings);

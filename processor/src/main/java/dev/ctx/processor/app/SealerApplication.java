@@ -91,8 +91,7 @@ final class SealerApplication {
                 config.getLong(AuditSealerKeys.DEDUP_WINDOW_CONFIG),
                 new MicrometerSealerMetrics(registry),
                 deadLetters);
-        ConfluentAvroSerde<SealedAccessEvent> sealed =
-                ConfluentAvroSerdes.forClass(SealedAccessEvent.class, config.serdeConfig(), false);
+        ConfluentAvroSerde<SealedAccessEvent> sealed = SealerTopology.entrySerde(config.serdeConfig());
         ConfluentAvroSerde<AccessLogCheckpoint> checkpoints =
                 ConfluentAvroSerdes.forClass(AccessLogCheckpoint.class, config.serdeConfig(), false);
         Properties props = StreamsProperties.of(

@@ -1,8 +1,10 @@
 package dev.ctx.processor.audit;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.avro.io.DatumWriter;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -13,7 +15,10 @@ import dev.ctx.processor.topics.AuditTopicNames;
 import dev.ctx.schemas.access.AccessEvent;
 import dev.ctx.schemas.auditlog.AccessLogCheckpoint;
 import dev.ctx.schemas.auditlog.SealedAccessEvent;
+import dev.ctx.schemas.auditlog.SealedAccessEventWriter;
 import dev.ctx.schemas.dlq.DeadLetter;
+import dev.ctx.schemas.serde.ConfluentAvroSerde;
+import dev.ctx.schemas.serde.ConfluentAvroSerdes;
 
 /**
  * The sealer topology: {@code access-log.events} -> {@link SealerProcessor} (stores {@link SealerStores}) ->
@@ -27,6 +32,20 @@ public final class SealerTopology {
     private static final String PROCESSOR = "audit-sealer";
 
     private SealerTopology() {}
+
+    /**
+     * The serde of the entries the sealer writes to {@code access-log}: Confluent-framed Avro whose bodies {@link
+     * SealedAccessEventWriter} writes (the bytes of Avro's writer, without its reflection; Avro's writer if the
+     * compiled-in entry schema is not the one it writes). {@code main} and the benchmarks build the sealer with it.
+     *
+     * @param serdeConfig serde configuration; at least {@code schema.registry.url}
+     */
+    public static ConfluentAvroSerde<SealedAccessEvent> entrySerde(Map<String, ?> serdeConfig) {
+        DatumWriter<SealedAccessEvent> writer = SealedAccessEventWriter.forCompiledSchema();
+        return writer != null
+                ? ConfluentAvroSerdes.forClass(SealedAccessEvent.class, serdeConfig, false, writer)
+                : ConfluentAvroSerdes.forClass(SealedAccessEvent.class, serdeConfig, false);
+    }
 
     /**
      * Builds the topology; {@code main}, the benchmarks and the tests call this same function.

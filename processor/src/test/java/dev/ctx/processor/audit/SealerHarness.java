@@ -71,7 +71,7 @@ final class SealerHarness implements AutoCloseable {
         applicationId = scope;
         Map<String, String> registryConfig = Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope);
         serdes = TopologySerdes.create(registryConfig);
-        sealedSerde = ConfluentAvroSerdes.forClass(SealedAccessEvent.class, registryConfig, false);
+        sealedSerde = SealerTopology.entrySerde(registryConfig);
         checkpointSerde = ConfluentAvroSerdes.forClass(AccessLogCheckpoint.class, registryConfig, false);
         DeadLetters letters = new DeadLetters("processor/test/audit-sealer", Clock.fixed(EVENT_TIME, ZoneOffset.UTC));
         SealerSettings settings = new SealerSettings(

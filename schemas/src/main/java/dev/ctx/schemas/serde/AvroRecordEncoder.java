@@ -32,6 +32,7 @@ final class AvroRecordEncoder<T extends SpecificRecord> {
             SchemaRegistryClient registry,
             SpecificData data,
             Schema classSchema,
+            DatumWriter<T> classWriter,
             AvroSerdeConfig config,
             boolean isKey) {
         this.registry = registry;
@@ -39,7 +40,7 @@ final class AvroRecordEncoder<T extends SpecificRecord> {
         this.classSchema = classSchema;
         this.config = config;
         this.subjectSuffix = isKey ? "-key" : "-value";
-        this.classWriter = new SpecificDatumWriter<>(classSchema, data);
+        this.classWriter = classWriter != null ? classWriter : new SpecificDatumWriter<>(classSchema, data);
     }
 
     byte[] encode(String topic, T record) {

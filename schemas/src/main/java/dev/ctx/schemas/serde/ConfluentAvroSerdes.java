@@ -2,6 +2,7 @@ package dev.ctx.schemas.serde;
 
 import java.util.Map;
 
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Factories for configured {@link ConfluentAvroSerde}s. */
@@ -27,6 +28,17 @@ public final class ConfluentAvroSerdes {
     public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(
             Class<T> type, Map<String, ?> config, boolean isKey, WriterSchemaAllowList writers) {
         ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type, writers);
+        serde.configure(config, isKey);
+        return serde;
+    }
+
+    /**
+     * As {@link #forClass(Class, Map, boolean)}, with bodies written by {@code classWriter} (see {@link
+     * ConfluentAvroSerde#ConfluentAvroSerde(Class, DatumWriter)}).
+     */
+    public static <T extends SpecificRecord> ConfluentAvroSerde<T> forClass(
+            Class<T> type, Map<String, ?> config, boolean isKey, DatumWriter<T> classWriter) {
+        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type, classWriter);
         serde.configure(config, isKey);
         return serde;
     }

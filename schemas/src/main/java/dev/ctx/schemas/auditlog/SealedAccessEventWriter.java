@@ -1,0 +1,60 @@
+package dev.ctx.schemas.auditlog;
+
+import java.io.IOException;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.Encoder;
+
+/**
+ * Writes a {@link SealedAccessEvent} body field by field in schema order (docs/access-log-chain.md §3), the bytes of
+ * Avro's {@code SpecificDatumWriter} without its per-field reflection: the sealer writes one per event. Only for the
+ * entry schema it was written for ({@link #ENTRY_V1_FINGERPRINT}); {@link #forCompiledSchema()} falls back to Avro's
+ * writer when the compiled-in schema is another one. A missing required field fails as with Avro's writer.
+ */
+public final class SealedAccessEventWriter implements DatumWriter<SealedAccessEvent> {
+
+    /** CRC-64-AVRO of the Parsing Canonical Form of the SealedAccessEvent schema this class writes. */
+    static final long ENTRY_V1_FINGERPRINT = 0x0bbf6509a95a581dL;
+
+    private SealedAccessEventWriter() {}
+
+    /**
+     * The hand-written writer while the compiled-in schema is the one it writes, else null (use Avro's writer).
+     */
+    public static DatumWriter<SealedAccessEvent> forCompiledSchema() {
+        return writes(SealedAccessEvent.getClassSchema()) ? new SealedAccessEventWriter() : null;
+    }
+
+    /** The fingerprint, and {@code sealedAt} in milliseconds (a logical type the fingerprint does not cover). */
+    static boolean writes(Schema schema) {
+        Schema.Field sealedAt = schema.getField("sealedAt");
+        return SchemaNormalization.parsingFingerprint64(schema) == ENTRY_V1_FINGERPRINT
+                && sealedAt != null
+                && sealedAt.schema().getLogicalType() != null
+                && "timestamp-millis".equals(sealedAt.schema().getLogicalType().getName());
+    }
+
+    /** Accepts only the schema it writes. */
+    @Override
+    public void setSchema(Schema schema) {
+        if (!writes(schema)) {
+            throw new IllegalArgumentException(
+                    "writes only the SealedAccessEvent v1 schema, not " + schema.getFullName());
+        }
+    }
+
+    @Override
+    public void write(SealedAccessEvent entry, Encoder out) throws IOException {
+        out.writeInt(entry.getFormatVersion());
+        out.writeInt(entry.getPartition());
+        out.writeLong(entry.getSequence());
+        out.writeString(entry.getEventId());
+        out.writeFixed(entry.getPrevHash().bytes(), 0, ChainHash.LENGTH);
+        out.writeFixed(entry.getHash().bytes(), 0, ChainHash.LENGTH);
+        out.writeBytes(entry.getEvent());
+        out.writeLong(entry.getSealedAt().toEpochMilli());
+        out.writeLong(entry.getSourceOffset());
+    }
+}
