@@ -172,8 +172,8 @@ public final class CanonicalAvroBody {
             if (count <= 0) {
                 return count == 0;
             }
-            int previousStart = -1;
-            int previousEnd = -1;
+            int previousStart = 0;
+            int previousEnd = 0;
             for (long i = 0; i < count; i++) {
                 if (!string()) {
                     return false;
@@ -181,8 +181,7 @@ public final class CanonicalAvroBody {
                 int keyEnd = position;
                 int keyStart = keyEnd - lastLength;
                 if (!ascii(keyStart, keyEnd)
-                        || (previousStart >= 0
-                                && Arrays.compareUnsigned(in, previousStart, previousEnd, in, keyStart, keyEnd) >= 0)
+                        || (i > 0 && Arrays.compareUnsigned(in, previousStart, previousEnd, in, keyStart, keyEnd) >= 0)
                         || !string()) {
                     return false;
                 }

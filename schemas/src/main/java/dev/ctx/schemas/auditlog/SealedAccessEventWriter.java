@@ -3,7 +3,6 @@ package dev.ctx.schemas.auditlog;
 import java.io.IOException;
 
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
 
@@ -27,13 +26,9 @@ public final class SealedAccessEventWriter implements DatumWriter<SealedAccessEv
         return writes(SealedAccessEvent.getClassSchema()) ? new SealedAccessEventWriter() : null;
     }
 
-    /** The fingerprint, and {@code sealedAt} in milliseconds (a logical type the fingerprint does not cover). */
+    /** The fingerprint, and {@code sealedAt} in milliseconds. */
     static boolean writes(Schema schema) {
-        Schema.Field sealedAt = schema.getField("sealedAt");
-        return SchemaNormalization.parsingFingerprint64(schema) == ENTRY_V1_FINGERPRINT
-                && sealedAt != null
-                && sealedAt.schema().getLogicalType() != null
-                && "timestamp-millis".equals(sealedAt.schema().getLogicalType().getName());
+        return CanonicalAccessEvent.isLayout(schema, ENTRY_V1_FINGERPRINT, "sealedAt");
     }
 
     /** Accepts only the schema it writes. */

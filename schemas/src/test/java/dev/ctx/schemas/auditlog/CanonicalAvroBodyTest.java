@@ -37,9 +37,33 @@ class CanonicalAvroBodyTest {
     private static final byte[] FRAME = {0, 0, 0, 0, 7};
 
     @Test
-    void theCompiledInSchemaIsReadable() {
+    void theCompiledInSchemaIsReadableAndNoOther() {
         assertThat(CanonicalAvroBody.readsBodiesOf(AccessEvent.getClassSchema()))
                 .isTrue();
+        assertThat(CanonicalAvroBody.readsBodiesOf(SealedAccessEvent.getClassSchema()))
+                .isFalse();
+    }
+
+    static Stream<Arguments> canonicalBodiesAtTheEdges() {
+        return Stream.of(
+                Arguments.of("an empty attribute key", new Body().map(List.of("", "1"))),
+                Arguments.of("ASCII control characters in keys", new Body().map(List.of("\u0000", "1", "a", "2"))),
+                Arguments.of("the largest timestamp (a 10-byte varint)", new Body().raw(10, varint(Long.MAX_VALUE))),
+                Arguments.of("the smallest timestamp", new Body().raw(10, varint(Long.MIN_VALUE))),
+                Arguments.of("no attributes", new Body().raw(14, "00")),
+                Arguments.of("nothing accessed", new Body().raw(7, "00")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("canonicalBodiesAtTheEdges")
+    void aCanonicalBodyAtTheEdgesIsTakenAsItIs(String what, Body body) {
+        // When
+        CanonicalAvroBody read = CanonicalAvroBody.read(framed(body.bytes()), FRAME.length);
+
+        // Then
+        assertThat(read).isNotNull();
+        assertThat(CanonicalAccessEvent.encode(CanonicalAccessEvent.decode(read.canonical())))
+                .isEqualTo(read.canonical());
     }
 
     @Test
@@ -66,6 +90,11 @@ class CanonicalAvroBodyTest {
                 Arguments.of("attributes not sorted", new Body().map(List.of("b", "1", "a", "2"))),
                 Arguments.of("a repeated attribute key", new Body().map(List.of("a", "1", "a", "2"))),
                 Arguments.of("a non-ASCII attribute key", new Body().map(List.of("é", "1"))),
+                Arguments.of("a negative array count", new Body().raw(7, "01")),
+                Arguments.of("a body cut inside a malformed key", new Body().raw(14, "02" + "04" + "c080")),
+                Arguments.of("a negative map count", new Body().raw(14, "01")),
+                Arguments.of("a timestamp of 11 bytes", new Body().raw(10, "ffffffffffffffffff8101")),
+                Arguments.of("a timestamp past 64 bits", new Body().raw(10, "ffffffffffffffffff02")),
                 Arguments.of("an array in two blocks", new Body().raw(7, "02" + str("a") + "02" + str("b") + "00")),
                 Arguments.of("an array block with a byte size", new Body().raw(7, "01" + "04" + str("a") + "00")),
                 Arguments.of("an array block count with a redundant byte", new Body().raw(7, "8200" + str("a") + "00")),
@@ -97,7 +126,8 @@ class CanonicalAvroBodyTest {
     @Test
     void wellFormedNonAsciiTextIsTakenAsItIs() {
         // Given: 2-, 3- and 4-byte sequences at the edges of table 3-7
-        String text = "\u0080\u07ff\u0800\ud7ff\ue000\uffff\ud800\udc00\udbff\udfff";
+        String text =
+                "\u0080\u07ff\u0800\u0fff\ud000\ud7ff\ue000\uffff" + "\ud800\udc00\ud8bf\udfff\udbc0\udc00\udbff\udfff";
         byte[] body = new Body().raw(4, str(text)).bytes();
 
         // When
@@ -140,7 +170,7 @@ class CanonicalAvroBodyTest {
     void toStringNamesNoContent() {
         CanonicalAvroBody read = CanonicalAvroBody.read(framed(new Body().bytes()), FRAME.length);
 
-        assertThat(read.toString()).doesNotContain("id-1", "req", "src");
+        assertThat(read.toString()).startsWith("CanonicalAvroBody[").doesNotContain("id-1", "req", "src");
     }
 
     private static byte[] mutate(Random random, byte[] body) {
