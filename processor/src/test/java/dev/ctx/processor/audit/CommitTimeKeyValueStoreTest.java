@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
@@ -29,6 +31,9 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The store that holds its puts until the commit: what the store below (and so the changelog) sees, and when. The
@@ -106,6 +111,51 @@ class CommitTimeKeyValueStoreTest {
         // Then
         assertThat(keys).containsExactly("a", "b");
         assertThat(below.get("b")).hasValue(2);
+    }
+
+    static Stream<Arguments> operationsThatReachTheStoreBelow() {
+        return Stream.of(
+                Arguments.of("range", (Consumer<KeyValueStore<String, AtomicLong>>)
+                        s -> s.range("a", "z").close()),
+                Arguments.of(
+                        "count", (Consumer<KeyValueStore<String, AtomicLong>>) KeyValueStore::approximateNumEntries),
+                Arguments.of("putIfAbsent", (Consumer<KeyValueStore<String, AtomicLong>>)
+                        s -> s.putIfAbsent("z", new AtomicLong(9))),
+                Arguments.of("putAll", (Consumer<KeyValueStore<String, AtomicLong>>)
+                        s -> s.putAll(List.of(KeyValue.pair("z", new AtomicLong(9))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operationsThatReachTheStoreBelow")
+    void everyOperationThatReachesTheStoreBelowWritesPendingPutsFirst(
+            String operation, Consumer<KeyValueStore<String, AtomicLong>> call) {
+        // Given
+        store.put("a", new AtomicLong(1));
+
+        // When
+        call.accept(store);
+
+        // Then
+        assertThat(below.get("a")).hasValue(1);
+    }
+
+    @Test
+    void itIsTheStoreBelowInNameDurabilityAndLifeAndClosingDropsWhatIsPending() {
+        // Given
+        store.put("a", new AtomicLong(1));
+
+        // Then
+        assertThat(store.name()).isEqualTo("counters");
+        assertThat(store.persistent()).isEqualTo(below.persistent()).isFalse();
+        assertThat(store.managesOffsets()).isEqualTo(below.managesOffsets());
+        assertThat(store.isOpen()).isTrue();
+
+        // When
+        store.close();
+
+        // Then
+        assertThat(store.isOpen()).isFalse();
+        assertThat(below.isOpen()).isFalse();
     }
 
     @Test

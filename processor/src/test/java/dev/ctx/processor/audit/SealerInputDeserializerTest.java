@@ -88,13 +88,17 @@ class SealerInputDeserializerTest {
         int id = MockSchemaRegistry.scope(scope).register(TOPIC + "-value", writer);
         byte[] payload = frame(id, writer, event);
 
-        // When
+        // When: between two records of the compiled-in schema, on the same deserializer
+        SealerInput before = deserializer.deserialize(TOPIC, serde.serialize(TOPIC, event));
         SealerInput input = deserializer.deserialize(TOPIC, payload);
+        SealerInput after = deserializer.deserialize(TOPIC, serde.serialize(TOPIC, event));
 
         // Then
         assertThat(payload).endsWith(bodyOf(serde.serialize(TOPIC, event)));
         assertThat(input.canonical()).isNull();
         assertThat(input.decoded()).isEqualTo(event);
+        assertThat(before.canonical()).isNotNull();
+        assertThat(after.canonical()).isNotNull();
     }
 
     @Test

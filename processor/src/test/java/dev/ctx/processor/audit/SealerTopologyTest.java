@@ -2,6 +2,7 @@ package dev.ctx.processor.audit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -335,6 +336,33 @@ class SealerTopologyTest {
             assertThat(bytes(decoded.get(i).getEvent()))
                     .isEqualTo(bytes(taken.get(i).getEvent()));
             assertThat(decoded.get(i).getHash()).isEqualTo(taken.get(i).getHash());
+        }
+    }
+
+    @Test
+    void anEventWithoutAnIdGoesToTheDeadLetterTopicAndTheLagIsMeasuredFromTheEventTime() {
+        try (SealerHarness sealer = new SealerHarness(signer, 1_000, MINUTE, 100)) {
+            // Given: an event with an empty id (never taken as it is: it is decoded, then refused), then a good one
+            AccessEvent noId = SealerHarness.event("x");
+            noId.setEventId("");
+
+            // When
+            sealer.events.pipeInput("k", noId);
+            sealer.rawEvents.pipeInput("k".getBytes(UTF_8), (byte[]) null);
+            sealer.advanceWallClock(Duration.ofSeconds(30));
+            sealer.events.pipeInput("k", SealerHarness.event("ok"));
+
+            // Then
+            assertThat(sealer.deadLetters.readValuesToList())
+                    .extracting(DeadLetter::getReason, DeadLetter::getDetail)
+                    .containsExactly(
+                            tuple(DeadLetterReason.UNSEALABLE_EVENT.name(), "no event id"),
+                            tuple(DeadLetterReason.UNSEALABLE_EVENT.name(), "tombstone on the access event topic"));
+            assertThat(sealer.log.readValuesToList())
+                    .extracting(SealedAccessEvent::getEventId)
+                    .containsExactly("ok");
+            assertThat(sealer.registry.get(MicrometerSealerMetrics.LAG).gauge().value())
+                    .isBetween(29.0, 31.0);
         }
     }
 
