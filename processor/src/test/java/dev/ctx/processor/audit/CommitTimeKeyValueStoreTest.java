@@ -140,6 +140,28 @@ class CommitTimeKeyValueStoreTest {
     }
 
     @Test
+    void operationsOfTheStoreBelowSeeThePendingPuts() {
+        // Given
+        store.put("a", new AtomicLong(1));
+
+        // When / Then
+        assertThat(store.putIfAbsent("a", new AtomicLong(5))).hasValue(1);
+        assertThat(store.approximateNumEntries()).isEqualTo(1);
+        store.putAll(List.of(KeyValue.pair("z", new AtomicLong(9))));
+        assertThat(below.get("z")).hasValue(9);
+    }
+
+    @Test
+    void aStoreWithoutChangelogIsRefusedWhenBuilt() {
+        CommitTimeStoreBuilder<String, AtomicLong> builder = new CommitTimeStoreBuilder<>(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("counters"), Serdes.String(), COUNTER)
+                        .withLoggingDisabled());
+
+        assertThat(builder.loggingEnabled()).isFalse();
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void itIsTheStoreBelowInNameDurabilityAndLifeAndClosingDropsWhatIsPending() {
         // Given
         store.put("a", new AtomicLong(1));
