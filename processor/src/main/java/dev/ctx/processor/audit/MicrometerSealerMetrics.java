@@ -18,6 +18,7 @@ public final class MicrometerSealerMetrics implements SealerMetrics {
 
     public static final String SEALED = "ctx.audit.sealed";
     public static final String DUPLICATES = "ctx.audit.duplicates";
+    public static final String DECODED = "ctx.audit.sealer.decoded";
     public static final String LAG = "ctx.audit.sealer.lag.seconds";
     public static final String CHECKPOINTS = "ctx.audit.checkpoints";
     public static final String LAST_CHECKPOINT = "ctx.audit.last.checkpoint.timestamp.seconds";
@@ -43,6 +44,12 @@ public final class MicrometerSealerMetrics implements SealerMetrics {
     @Override
     public void duplicate(int partition) {
         counter(DUPLICATES, partition, "Access events whose id was already sealed, not chained again")
+                .increment();
+    }
+
+    @Override
+    public void decoded(int partition) {
+        counter(DECODED, partition, "Access events decoded and encoded again: their producer's body was not canonical")
                 .increment();
     }
 

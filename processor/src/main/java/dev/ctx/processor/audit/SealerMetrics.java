@@ -9,6 +9,12 @@ public interface SealerMetrics {
     /** An event id already sealed in {@code partition} was not chained again. */
     void duplicate(int partition);
 
+    /**
+     * An event of {@code partition} was decoded and encoded again before chaining: its producer's body was not the
+     * canonical one (attributes not sorted, another writer schema, ...), which costs more than taking it as it is.
+     */
+    void decoded(int partition);
+
     /** A signed checkpoint of {@code partition} was written; {@code signedAtSeconds} since the epoch. */
     void checkpoint(int partition, double signedAtSeconds);
 
@@ -23,6 +29,9 @@ public interface SealerMetrics {
 
             @Override
             public void duplicate(int partition) {}
+
+            @Override
+            public void decoded(int partition) {}
 
             @Override
             public void checkpoint(int partition, double signedAtSeconds) {}

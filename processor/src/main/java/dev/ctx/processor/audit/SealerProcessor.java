@@ -116,6 +116,7 @@ final class SealerProcessor implements Processor<String, SealerInput, String, Ob
             deadLetter(source, null, event == null ? "tombstone on the access event topic" : "no event id");
             return null;
         }
+        settings.metrics().decoded(source.partition());
         try {
             return new Chainable(
                     event.getEventId(),

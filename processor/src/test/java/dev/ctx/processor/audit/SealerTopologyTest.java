@@ -326,8 +326,8 @@ class SealerTopologyTest {
                 sorted.stream().map(SealerInputDeserializerTest::unsorted).toList();
 
         // When
-        List<SealedAccessEvent> taken = sealed(sorted);
-        List<SealedAccessEvent> decoded = sealed(unsorted);
+        List<SealedAccessEvent> taken = sealed(sorted, 0);
+        List<SealedAccessEvent> decoded = sealed(unsorted, 2);
 
         // Then: the same canonical bytes and the same chain
         assertThat(taken).hasSize(2);
@@ -366,9 +366,12 @@ class SealerTopologyTest {
         }
     }
 
-    private List<SealedAccessEvent> sealed(List<AccessEvent> events) {
+    /** Seals {@code events} in a fresh sealer, which must count {@code expectedDecoded} of them as decoded. */
+    private List<SealedAccessEvent> sealed(List<AccessEvent> events, int expectedDecoded) {
         try (SealerHarness sealer = new SealerHarness(signer, 1_000, MINUTE, 100)) {
             events.forEach(event -> sealer.events.pipeInput("k", event));
+            assertThat(sealer.counter(MicrometerSealerMetrics.DECODED, "partition", "0"))
+                    .isEqualTo(expectedDecoded);
             return sealer.log.readValuesToList();
         }
     }
