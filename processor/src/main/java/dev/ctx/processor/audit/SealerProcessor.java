@@ -66,7 +66,7 @@ final class SealerProcessor implements Processor<String, SealerInput, String, Ob
     @Override
     public void process(Record<String, SealerInput> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        Chainable event = chainable(source, record.value());
+        CanonicalAvroBody event = chainable(source, record.value());
         if (event == null) {
             return;
         }
@@ -106,10 +106,10 @@ final class SealerProcessor implements Processor<String, SealerInput, String, Ob
      * The event's id, canonical bytes and time: as they came when the source proved the body canonical, else from
      * the decoded event; null when the event went to the dead-letter topic instead.
      */
-    private Chainable chainable(RecordMetadata source, SealerInput input) {
+    private CanonicalAvroBody chainable(RecordMetadata source, SealerInput input) {
         CanonicalAvroBody body = input == null ? null : input.canonical();
         if (body != null) {
-            return new Chainable(body.eventId(), body.canonical(), body.timestampMillis());
+            return body;
         }
         AccessEvent event = input == null ? null : input.decoded();
         if (event == null || event.getEventId() == null || event.getEventId().isEmpty()) {
@@ -118,10 +118,7 @@ final class SealerProcessor implements Processor<String, SealerInput, String, Ob
         }
         settings.metrics().decoded(source.partition());
         try {
-            return new Chainable(
-                    event.getEventId(),
-                    canonicalEncoder.encode(event),
-                    event.getTimestamp().toEpochMilli());
+            return CanonicalAvroBody.encoded(event, canonicalEncoder);
         } catch (RuntimeException e) {
             deadLetter(
                     source,
@@ -220,31 +217,5 @@ final class SealerProcessor implements Processor<String, SealerInput, String, Ob
 
     private static String key(int partition) {
         return Integer.toString(partition);
-    }
-
-    /** What the chain needs of one event: its id, canonical bytes (owned by the chain from here on) and time. */
-    private static final class Chainable {
-
-        private final String eventId;
-        private final byte[] canonical;
-        private final long timestampMillis;
-
-        Chainable(String eventId, byte[] canonical, long timestampMillis) {
-            this.eventId = eventId;
-            this.canonical = canonical;
-            this.timestampMillis = timestampMillis;
-        }
-
-        String eventId() {
-            return eventId;
-        }
-
-        byte[] canonical() {
-            return canonical;
-        }
-
-        long timestampMillis() {
-            return timestampMillis;
-        }
     }
 }

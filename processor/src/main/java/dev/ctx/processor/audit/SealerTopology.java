@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.avro.io.DatumWriter;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,10 +40,8 @@ public final class SealerTopology {
      * @param serdeConfig serde configuration; at least {@code schema.registry.url}
      */
     public static ConfluentAvroSerde<SealedAccessEvent> entrySerde(Map<String, ?> serdeConfig) {
-        DatumWriter<SealedAccessEvent> writer = SealedAccessEventWriter.forCompiledSchema();
-        return writer != null
-                ? ConfluentAvroSerdes.forClass(SealedAccessEvent.class, serdeConfig, false, writer)
-                : ConfluentAvroSerdes.forClass(SealedAccessEvent.class, serdeConfig, false);
+        return ConfluentAvroSerdes.forClass(
+                SealedAccessEvent.class, serdeConfig, false, SealedAccessEventWriter.forCompiledSchema());
     }
 
     /**

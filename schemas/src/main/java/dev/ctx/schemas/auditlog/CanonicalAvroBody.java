@@ -13,7 +13,7 @@ import dev.ctx.schemas.access.AccessOutcome;
  * An access event whose Avro binary body, as a producer wrote it, is already its canonical encoding's body: the
  * canonical bytes are the v1 header and those body bytes, with no decode and re-encode. {@link #read} proves that
  * with one strict pass over the body under AccessEvent v4, and answers null for any body it cannot prove, which the
- * caller then decodes and encodes ({@link CanonicalAccessEvent#encode}): both ways give the same bytes.
+ * caller then decodes and encodes ({@link #encoded}): both ways give the same bytes, id and time.
  *
  * <p>A body is canonical when it is exactly what the canonical writer writes for the event it decodes to: every
  * varint minimal and in range, every string well-formed UTF-8 (RFC 3629; a decoder replaces anything else, so its
@@ -81,6 +81,16 @@ public final class CanonicalAvroBody {
         System.arraycopy(payload, from, bytes, HEADER.length, payload.length - from);
         String eventId = new String(payload, idStart, idEnd - idStart, StandardCharsets.UTF_8);
         return new CanonicalAvroBody(eventId, body.timestamp, bytes);
+    }
+
+    /**
+     * The same for an event that had to be decoded: its canonical encoding by {@code encoder} ({@link
+     * CanonicalAccessEvent#encoder()}), with its id and time. Throws what the encoder throws for an event it cannot
+     * write.
+     */
+    public static CanonicalAvroBody encoded(AccessEvent event, CanonicalAccessEvent.Encoder encoder) {
+        byte[] canonical = encoder.encode(event);
+        return new CanonicalAvroBody(event.getEventId(), event.getTimestamp().toEpochMilli(), canonical);
     }
 
     /** The event id (the body's first field). */

@@ -5,6 +5,8 @@ import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Writes a {@link SealedAccessEvent} body field by field in schema order (docs/access-log-chain.md §3), the bytes of
@@ -19,11 +21,12 @@ public final class SealedAccessEventWriter implements DatumWriter<SealedAccessEv
 
     private SealedAccessEventWriter() {}
 
-    /**
-     * The hand-written writer while the compiled-in schema is the one it writes, else null (use Avro's writer).
-     */
+    /** The hand-written writer while the compiled-in schema is the one it writes, else Avro's own writer. */
     public static DatumWriter<SealedAccessEvent> forCompiledSchema() {
-        return writes(SealedAccessEvent.getClassSchema()) ? new SealedAccessEventWriter() : null;
+        return writes(SealedAccessEvent.getClassSchema())
+                ? new SealedAccessEventWriter()
+                : new SpecificDatumWriter<>(
+                        SealedAccessEvent.getClassSchema(), SpecificData.getForClass(SealedAccessEvent.class));
     }
 
     /** The fingerprint, and {@code sealedAt} in milliseconds. */

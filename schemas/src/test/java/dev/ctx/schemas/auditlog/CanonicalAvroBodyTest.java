@@ -82,6 +82,10 @@ class CanonicalAvroBodyTest {
             assertThat(read.canonical()).isEqualTo(canonical);
             assertThat(read.eventId()).isEqualTo(event.getEventId());
             assertThat(read.timestampMillis()).isEqualTo(event.getTimestamp().toEpochMilli());
+            CanonicalAvroBody encoded = CanonicalAvroBody.encoded(event, CanonicalAccessEvent.encoder());
+            assertThat(encoded.canonical()).isEqualTo(canonical);
+            assertThat(encoded.eventId()).isEqualTo(read.eventId());
+            assertThat(encoded.timestampMillis()).isEqualTo(read.timestampMillis());
         }
     }
 
